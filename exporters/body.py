@@ -1,0 +1,385 @@
+"""The Markdown body of an interview, read into introduction, parts, turns and notes.
+
+A paragraph at the top level that begins with a declared label and a colon
+(``Q:``, ``**Maya Ortiz:**``) starts a turn; the blocks after it continue that
+turn until the next label or ``## heading``. Everything is rendered to HTML
+once here, sanitised, with curly quotes and dashes for the interview's language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+
+from .assets import resolve_local
+from .errors import ContentError, Problem
+from .load import Source
+from .metadata import Metadata, Speaker
+from .typography import typographer, typeset
+
+
+@dataclass(frozen=True)
+class Block:
+    """One top-level Markdown block, as sanitised HTML."""
+
+    kind: str
+    """paragraph, figure, list, quote, heading, code, rule, table or html."""
+    html: str
+    inner: str = ""
+    """For a paragraph, its content without the ``<p>`` tags."""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Turn:
+    speaker: Speaker
+    blocks: tuple[Block, ...]
+    line: int
+
+    @property
+    def kind(self) -> str:
+        return "question" if self.speaker.is_question else "answer"
+
+
+@dataclass(frozen=True)
+class Part:
+    """A stretch of the conversation under one ``##`` heading (or none)."""
+
+    id: str
+    title_html: str
+    title: str
+    intro: tuple[Block, ...]
+    turns: tuple[Turn, ...]
+
+
+@dataclass(frozen=True)
+class Note:
+    number: int
+    id: str
+    ref_id: str
+    html: str
+
+
+@dataclass(frozen=True)
+class Body:
+    introduction: tuple[Block, ...]
+    parts: tuple[Part, ...]
+    notes: tuple[Note, ...]
+    images: dict[str, Path]
+    """Image key, as it stands in ``src`` attributes, to the file it names."""
+    warnings: tuple[Problem, ...] = ()
+
+    @property
+    def turns(self) -> tuple[Turn, ...]:
+        return tuple(turn for part in self.parts for turn in part.turns)
+
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dfn", "div",
+    "dl", "dt", "em", "figcaption", "figure", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins",
+    "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub",
+    "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var", "bdi", "bdo",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"id", "class", "lang", "dir", "title"},
+    "a": {"href", "role"},
+    "img": {"src", "alt", "width", "height"},
+    "ol": {"start", "reversed", "type"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+}
+UNSAFE_HTML = re.compile(r"<\s*(script|style|iframe|object|embed|form|link|meta)\b|\son\w+\s*=",
+                         re.IGNORECASE)
+BLOCK_KINDS = {
+    "paragraph_open": "paragraph", "bullet_list_open": "list", "ordered_list_open": "list",
+    "blockquote_open": "quote", "heading_open": "heading", "fence": "code", "code_block": "code",
+    "hr": "rule", "html_block": "html", "table_open": "table",
+}
+
+
+def sanitise(html: str) -> str:
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, link_rel=None,
+                     url_schemes={"http", "https", "mailto"})
+
+
+@lru_cache(maxsize=16)
+def markdown_parser(lang: str) -> MarkdownIt:
+    md = typographer(lang).enable(["table", "strikethrough"])
+    md.use(footnote_plugin)
+    md.add_render_rule("footnote_ref", _render_note_reference)
+    return md
+
+
+def _render_note_reference(self, tokens: list[Token], idx: int, options, env) -> str:
+    meta = tokens[idx].meta
+    number = meta["id"] + 1
+    prefix = env.get("id_prefix", "")
+    ref_id = f"{prefix}noteref-{number}" + (f"-{meta['subId'] + 1}" if meta.get("subId") else "")
+    return (f'<a href="#{prefix}note-{number}" id="{ref_id}" class="noteref" '
+            f'role="doc-noteref">{number}</a>')
+
+
+def label_pattern(labels: list[str]) -> re.Pattern[str]:
+    """Matches a declared label at the start of a line: ``Q:``, ``**Q:**`` or ``**Q**:``."""
+    names = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    return re.compile(
+        rf"^[ ]{{0,3}}(?:\*\*(?P<b>{names})(?::\*\*|\*\*:)|__(?P<u>{names})(?::__|__:)"
+        rf"|(?P<p>{names}):)(?=\s|$)[ \t]*"
+    )
+
+
+LOOKS_LIKE_LABEL = re.compile(
+    r"^[ ]{0,3}(?:(?:\*\*|__)(?P<bold>[^*_:\n]{1,40})(?::\*\*|\*\*:|:__|__:)"
+    r"|(?P<plain>[A-Z]{1,4}|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}):)(?=\s|$)"
+)
+
+
+def parse_body(source: Source, metadata: Metadata, id_prefix: str = "") -> Body:
+    """Read the Markdown body of ``source`` into its parts and turns."""
+    reader = _BodyReader(source, metadata, id_prefix)
+    return reader.read()
+
+
+@dataclass
+class _BodyReader:
+    source: Source
+    metadata: Metadata
+    id_prefix: str
+    warnings: list[Problem] = field(default_factory=list)
+    images: dict[str, Path] = field(default_factory=dict)
+
+    def file_line(self, body_index: int) -> int:
+        return self.source.body_line + body_index
+
+    def warn(self, body_index: int, message: str, hint: str) -> None:
+        self.warnings.append(Problem(self.source.path, self.file_line(body_index), message, hint,
+                                     "warning"))
+
+    def fail(self, body_index: int, message: str, hint: str) -> ContentError:
+        return ContentError(Problem(self.source.path, self.file_line(body_index), message, hint))
+
+    def read(self) -> Body:
+        if not self.source.body.strip():
+            raise self.fail(1, "the interview has no text",
+                            "write the conversation below the closing '---'")
+        md = markdown_parser(self.metadata.lang)
+        lines, origin, starts = self._find_turn_starts(md)
+        env: dict = {"id_prefix": self.id_prefix}
+        tokens = md.parse("\n".join(lines), env)
+        self._check_raw_html(tokens, origin)
+        self._resolve_images(tokens, origin)
+
+        notes_at = next((i for i, t in enumerate(tokens) if t.type == "footnote_block_open"),
+                        len(tokens))
+        notes = self._notes(md, tokens[notes_at:], env)
+        introduction, parts = self._structure(md, tokens[:notes_at], env, origin, starts)
+        if not any(part.turns for part in parts):
+            labels = ", ".join(f"'{label}:'" for label in self.metadata.labels)
+            raise self.fail(1, "no turns found: no paragraph starts with a speaker's label",
+                            f"start each question and answer with one of {labels}")
+        return Body(introduction, parts, notes, dict(self.images), tuple(self.warnings))
+
+    def _find_turn_starts(self, md: MarkdownIt) -> tuple[list[str], list[int], dict[int, str]]:
+        """Strip the labels from the source and note where each turn starts.
+
+        Returns the edited lines, the original line index of each edited line
+        (a label in the middle of a paragraph gets a blank line inserted before
+        it), and a map from edited line index to the label found there.
+        """
+        pattern = label_pattern(list(self.metadata.labels))
+        original = self.source.body.split("\n")
+        paragraph_lines: dict[int, bool] = {}
+        for token in md.parse(self.source.body, {}):
+            if token.type == "paragraph_open" and token.level == 0 and token.map:
+                first, last = token.map
+                for index in range(first, last):
+                    paragraph_lines[index] = index == first
+
+        lines: list[str] = []
+        origin: list[int] = []
+        starts: dict[int, str] = {}
+        for index, text in enumerate(original):
+            if index in paragraph_lines:
+                match = pattern.match(text)
+                if match:
+                    if not paragraph_lines[index]:
+                        lines.append("")
+                        origin.append(index)
+                    starts[len(lines)] = match["b"] or match["u"] or match["p"]
+                    text = text[match.end():]
+                elif paragraph_lines[index]:
+                    self._check_undeclared(index, text)
+            lines.append(text)
+            origin.append(index)
+        return lines, origin, starts
+
+    def _check_undeclared(self, index: int, text: str) -> None:
+        match = LOOKS_LIKE_LABEL.match(text)
+        if match:
+            label = (match["bold"] or match["plain"]).strip()
+            declared = ", ".join(self.metadata.labels)
+            self.warn(index, f"'{label}:' looks like a speaker label but is not declared, "
+                             "so this paragraph is kept as text",
+                      f"if '{label}' speaks, add it to 'speakers:' (declared: {declared})")
+
+    def _check_raw_html(self, tokens: list[Token], origin: list[int]) -> None:
+        for token, line in _walk(tokens):
+            if token.type in ("html_block", "html_inline") and UNSAFE_HTML.search(token.content):
+                tag = UNSAFE_HTML.search(token.content).group(0).strip()
+                self.warn(origin[line], f"raw HTML '{tag}' was removed",
+                          "interviews cannot carry scripts, styles or embedded objects")
+
+    def _resolve_images(self, tokens: list[Token], origin: list[int]) -> None:
+        root = self.source.content_root.resolve()
+        for token, line in _walk(tokens):
+            if token.type != "image":
+                continue
+            reference = str(token.attrGet("src") or "")
+            path = resolve_local(reference, self.source.path, self.source.content_root,
+                                 self.file_line(origin[line]))
+            key = path.relative_to(root).as_posix()
+            self.images[key] = path
+            token.attrSet("src", key)
+            if not token.children or not "".join(c.content for c in token.children).strip():
+                self.warn(origin[line], f"the image '{reference}' has no alt text",
+                          "describe the picture between the brackets: ![A crane at night](...)")
+
+    def _structure(self, md: MarkdownIt, tokens: list[Token], env: dict, origin: list[int],
+                   starts: dict[int, str]) -> tuple[tuple[Block, ...], tuple[Part, ...]]:
+        introduction: list[Block] = []
+        parts: list[dict] = []
+        turn: dict | None = None
+        pending = sorted(starts.items())
+
+        def close_turn() -> None:
+            nonlocal turn
+            if turn is not None:
+                if not turn["blocks"]:
+                    self.warn(turn["index"], f"the turn of '{turn['speaker'].label}' is empty",
+                              "write what was said after the label, or remove the label")
+                parts[-1]["turns"].append(
+                    Turn(turn["speaker"], tuple(turn["blocks"]), self.file_line(turn["index"])))
+                turn = None
+
+        for first, last in _top_level_blocks(tokens):
+            opening = tokens[first]
+            line = opening.map[0] if opening.map else 0
+            while pending and pending[0][0] <= line:
+                close_turn()
+                label_line, label = pending.pop(0)
+                if not parts:
+                    parts.append(self._new_part(len(parts), None, md, env))
+                turn = {"speaker": self.metadata.labels[label], "blocks": [],
+                        "index": origin[label_line]}
+            if opening.type == "heading_open" and opening.tag in ("h1", "h2"):
+                close_turn()
+                parts.append(self._new_part(len(parts), tokens[first + 1], md, env))
+                continue
+            block = self._block(md, tokens[first:last], env, self.file_line(origin[line]))
+            if turn is not None:
+                turn["blocks"].append(block)
+            elif parts:
+                parts[-1]["intro"].append(block)
+            else:
+                introduction.append(block)
+        while pending:  # labels with nothing after them at the end of the body
+            close_turn()
+            label_line, label = pending.pop(0)
+            turn = {"speaker": self.metadata.labels[label], "blocks": [],
+                    "index": origin[label_line]}
+        close_turn()
+        return tuple(introduction), tuple(
+            Part(p["id"], p["title_html"], p["title"], tuple(p["intro"]), tuple(p["turns"]))
+            for p in parts
+        )
+
+    def _new_part(self, index: int, inline: Token | None, md: MarkdownIt, env: dict) -> dict:
+        title_html = sanitise(md.renderer.renderInline(inline.children, md.options, env)) if inline else ""
+        title = _plain_text(inline) if inline else ""
+        return {"id": f"{self.id_prefix}part-{index + 1}", "title_html": title_html,
+                "title": title, "intro": [], "turns": []}
+
+    def _block(self, md: MarkdownIt, tokens: list[Token], env: dict, line: int) -> Block:
+        kind = BLOCK_KINDS.get(tokens[0].type, "html")
+        if kind == "paragraph":
+            inline = tokens[1]
+            content = [c for c in inline.children or []
+                       if not (c.type in ("softbreak", "hardbreak")
+                               or (c.type == "text" and not c.content.strip()))]
+            if len(content) == 1 and content[0].type == "image":
+                return Block("figure", self._figure(md, content[0], env), line=line)
+            inner = sanitise(md.renderer.renderInline(inline.children, md.options, env))
+            return Block(kind, f"<p>{inner}</p>", inner, line)
+        if kind == "heading" and tokens[0].tag in ("h1", "h2"):
+            tokens[0].tag = tokens[-1].tag = "h3"
+        return Block(kind, sanitise(md.renderer.render(tokens, md.options, env)), line=line)
+
+    def _figure(self, md: MarkdownIt, image: Token, env: dict) -> str:
+        image_html = sanitise(md.renderer.renderInline([image], md.options, env))
+        caption = typeset(str(image.attrGet("title") or ""), self.metadata.lang)
+        if not caption:
+            return f"<figure>{image_html}</figure>"
+        image_html = image_html.replace(f' title="{_attr(caption)}"', "")
+        return f"<figure>{image_html}<figcaption>{_text(caption)}</figcaption></figure>"
+
+    def _notes(self, md: MarkdownIt, tokens: list[Token], env: dict) -> tuple[Note, ...]:
+        notes: list[Note] = []
+        body: list[Token] = []
+        number = 0
+        for token in tokens:
+            if token.type == "footnote_open":
+                number, body = token.meta["id"] + 1, []
+            elif token.type == "footnote_close":
+                html = sanitise(md.renderer.render(body, md.options, env))
+                notes.append(Note(number, f"{self.id_prefix}note-{number}",
+                                  f"{self.id_prefix}noteref-{number}", html))
+            elif token.type not in ("footnote_anchor", "footnote_block_open",
+                                    "footnote_block_close"):
+                body.append(token)
+        return tuple(sorted(notes, key=lambda note: note.number))
+
+
+def _walk(tokens: list[Token]):
+    """Every token, inline children included, with the line of its block."""
+    line = 0
+    for token in tokens:
+        if token.map:
+            line = token.map[0]
+        yield token, line
+        for child in token.children or []:
+            yield child, line
+            for grandchild in child.children or []:
+                yield grandchild, line
+
+
+def _top_level_blocks(tokens: list[Token]):
+    """(start, end) index pairs of each top-level block in a token stream."""
+    index = 0
+    while index < len(tokens):
+        start = index
+        depth = tokens[index].nesting
+        index += 1
+        while depth > 0 and index < len(tokens):
+            depth += tokens[index].nesting
+            index += 1
+        yield start, index
+
+
+def _plain_text(inline: Token) -> str:
+    return "".join(child.content for child in inline.children or []
+                   if child.type in ("text", "code_inline"))
+
+
+def _text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attr(text: str) -> str:
+    return _text(text).replace('"', "&quot;")

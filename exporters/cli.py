@@ -1,0 +1,143 @@
+"""The command line: ``python make.py [build|check] [PATH ...] [options]``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+import jinja2
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+from .build import Result, build, discover, read_all, template_problem
+from .errors import ContentError, display_path
+from .formats import Settings, available
+from .render import Templates
+
+COMMANDS = ("build", "check")
+
+
+def parser() -> argparse.ArgumentParser:
+    formats = list(available())
+    main = argparse.ArgumentParser(
+        prog="make.py",
+        description="Build every edition (HTML, PDF, EPUB) of the interviews in content/.",
+        epilog="Without a command, 'build' runs. Exit status: 0 all built, 1 some document "
+               "failed, 2 usage error.")
+    main.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = main.add_subparsers(dest="command", metavar="COMMAND")
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="interview files or folders (default: everything in --content)")
+    common.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
+                        help="the content folder; images must stay inside it (default: content)")
+    common.add_argument("--verbose", action="store_true", help="show tracebacks of internal errors")
+
+    build_command = commands.add_parser(
+        "build", parents=[common], help="build the editions into the output folder",
+        description="Build editions of interviews into DIR/<slug>/.")
+    build_command.add_argument(
+        "--format", default=",".join(formats), metavar="LIST",
+        help=f"comma-separated editions to build, from: {', '.join(formats)} (default: all)")
+    build_command.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR",
+                               help="output folder (default: dist)")
+    build_command.add_argument(
+        "--templates", type=Path, metavar="DIR",
+        help="a folder whose files override the built-in templates of the same name")
+
+    commands.add_parser("check", parents=[common], help="validate content without building",
+                        description="Validate interviews; exit 1 if any has an error.")
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in (*COMMANDS, "-h", "--help", "--version"):
+        argv.insert(0, "build")
+    arguments = parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if arguments.verbose else logging.WARNING,
+                        format="%(message)s")
+    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    out = Console(highlight=False, soft_wrap=True)
+    if arguments.command == "check":
+        return check(arguments, out, errors)
+    return run_build(arguments, out, errors)
+
+
+def check(arguments: argparse.Namespace, out: Console, errors: Console) -> int:
+    files = discover(arguments.paths, arguments.content)
+    _, results = read_all(files, arguments.content)
+    for result in results:
+        report(result, errors)
+    failed = sum(result.failed for result in results)
+    out.print(f"Checked {len(results)} file(s): {failed} with errors.")
+    return 1 if failed else 0
+
+
+def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> int:
+    formats = available()
+    chosen = [name.strip() for name in arguments.format.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in formats]
+    if unknown or not chosen:
+        parser().error(f"--format: unknown edition {', '.join(unknown) or '(none)'}; "
+                       f"choose from {', '.join(formats)}")
+    if arguments.templates and not arguments.templates.is_dir():
+        parser().error(f"--templates: {arguments.templates} is not a folder")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and not epoch.isdigit():
+        parser().error("SOURCE_DATE_EPOCH must be a whole number of seconds")
+    try:
+        settings = Settings(
+            templates=Templates(arguments.templates), out_dir=arguments.out,
+            content_root=arguments.content,
+            source_date_epoch=int(epoch) if epoch is not None else None,
+            generator=f"interview-press {__version__}")
+        files = discover(arguments.paths, arguments.content)
+        results = build(files, {name: formats[name] for name in formats if name in chosen},
+                        settings, on_result=lambda result: report(result, errors))
+    except ContentError as error:  # the templates' own configuration is broken
+        errors.print(str(error.problem), markup=False)
+        return 1
+    except jinja2.TemplateError as error:
+        errors.print(str(template_problem(error)), markup=False)
+        return 1
+    summary(results, out)
+    return 1 if any(result.failed for result in results) else 0
+
+
+def report(result: Result, errors: Console) -> None:
+    for problem in result.problems:
+        style = "red" if problem.severity == "error" else "yellow"
+        errors.print(str(problem), style=style, markup=False)
+
+
+def summary(results: list[Result], out: Console) -> None:
+    table = Table(title="Built", title_justify="left", box=None, pad_edge=False)
+    table.add_column("output")
+    table.add_column("pages", justify="right")
+    table.add_column("size", justify="right")
+    for result in results:
+        for written in result.written:
+            table.add_row(display_path(written.path), str(written.pages or ""),
+                          human_size(written.size))
+    if table.row_count:
+        out.print(table)
+    failed = [result for result in results if result.failed]
+    built = len(results) - len(failed)
+    line = f"{built} of {len(results)} interview(s) built"
+    if failed:
+        line += "; failed: " + ", ".join(display_path(result.source) for result in failed)
+    out.print(line, markup=False)
+
+
+def human_size(size: int) -> str:
+    for unit in ("B", "KB", "MB"):
+        if size < 1024 or unit == "MB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size} B"

@@ -1,0 +1,67 @@
+"""The editions. Each module here is one output format.
+
+A format module defines ``NAME`` (the name ``--format`` takes), ``ORDER`` (its
+place in the build) and an ``Exporter`` class: built once per worker with the
+build's :class:`Settings`, then called once per interview. Adding a format is
+adding a module here and a template folder of the same name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import os
+import pkgutil
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Protocol
+
+from ..model import Interview
+from ..render import Templates
+
+
+@dataclass(frozen=True)
+class Settings:
+    templates: Templates
+    out_dir: Path
+    content_root: Path
+    source_date_epoch: int | None = None
+    generator: str = ""
+
+    def timestamp(self, interview: Interview) -> dt.datetime:
+        """The build's date: SOURCE_DATE_EPOCH, else the newest of the interview's files."""
+        if self.source_date_epoch is not None:
+            seconds = self.source_date_epoch
+        else:
+            files = [interview.path, *interview.body.images.values()]
+            seconds = int(max(os.stat(path).st_mtime for path in files))
+        return dt.datetime.fromtimestamp(seconds, dt.timezone.utc)
+
+    def folder(self, interview: Interview) -> Path:
+        return self.out_dir / interview.meta.slug
+
+
+@dataclass(frozen=True)
+class Written:
+    """One output file and what a reader would want to know about it."""
+
+    path: Path
+    pages: int | None = None
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size
+
+
+class Exporter(Protocol):
+    def __init__(self, settings: Settings) -> None: ...
+
+    def export(self, interview: Interview) -> list[Written]: ...
+
+
+def available() -> dict[str, ModuleType]:
+    """Every format module, by name, in build order."""
+    modules = [importlib.import_module(f"{__name__}.{info.name}")
+               for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_")]
+    return {module.NAME: module for module in sorted(modules, key=lambda m: m.ORDER)}

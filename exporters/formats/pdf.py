@@ -1,0 +1,52 @@
+"""The PDF edition, laid out by WeasyPrint.
+
+The exporter is built once per worker: WeasyPrint's import, the font
+configuration and the parsed stylesheet are then reused for every interview.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..assets import LocalFetcher
+from ..model import Interview
+from ..output import atomic_path
+from . import Settings, Written
+
+NAME = "pdf"
+ORDER = 2
+_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
+
+
+class Exporter:
+    def __init__(self, settings: Settings):
+        from weasyprint import CSS
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.settings = settings
+        self.templates = settings.templates
+        self.fetcher = LocalFetcher([settings.content_root, *self.templates.folders])
+        self.fonts = FontConfiguration()
+        css = self.templates.render(
+            "pdf/style.css", font_url=lambda name: self.templates.find(name).as_uri())
+        self.stylesheet = CSS(string=css, font_config=self.fonts, url_fetcher=self.fetcher,
+                              base_url=str(self.templates.folders[0]) + "/")
+
+    def export(self, interview: Interview) -> list[Written]:
+        from weasyprint import HTML
+
+        meta = interview.meta
+        html = self.templates.render(
+            "pdf/interview.html", interview=interview, meta=meta,
+            words=self.templates.words(meta.lang), generator=self.settings.generator,
+            timestamp=self.settings.timestamp(interview).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        )
+        images = {key: path.as_uri() for key, path in interview.body.images.items()}
+        html = _SRC.sub(lambda m: m[1] + images.get(m[2], "") + m[3], html)
+        document = HTML(string=html, base_url=str(interview.path.parent) + "/",
+                        url_fetcher=self.fetcher).render(
+            stylesheets=[self.stylesheet], font_config=self.fonts)
+        target = self.settings.folder(interview) / f"{meta.slug}.pdf"
+        with atomic_path(target) as temporary:
+            document.write_pdf(temporary, pdf_identifier=meta.identifier.encode())
+        return [Written(target, pages=len(document.pages))]

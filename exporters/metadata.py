@@ -1,0 +1,278 @@
+"""The front-matter schema: one place that says which fields exist and what they hold.
+
+:func:`read_metadata` turns the raw YAML mapping of a :class:`Source` into a
+validated :class:`Metadata`, or raises a :class:`ContentError` naming the field's
+line and what to write instead. Values are data: nothing here evaluates them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlparse
+
+import langcodes
+
+from .errors import ContentError, Problem
+from .load import Source
+from .typography import direction, typeset
+
+Role = Literal["interviewer", "interviewee"]
+ROLES: tuple[Role, ...] = ("interviewer", "interviewee")
+
+IDENTIFIER_NAMESPACE = uuid.UUID("6f1f8f8e-3c1a-5b7e-9a55-1c0f1a2b3c4d")
+
+FIELDS = {
+    "title", "subtitle", "date", "lang", "summary", "publication", "source_url", "series",
+    "series_number", "tags", "rights", "translator", "identifier", "cover", "slug",
+    "interviewer", "interviewee", "speakers",
+}
+SPEAKER_FIELDS = {"name", "role", "bio"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A person (or, for ``Q``/``A`` shared by several people, a group) who speaks."""
+
+    label: str
+    name: str
+    role: Role
+    bio: str = ""
+
+    @property
+    def is_question(self) -> bool:
+        return self.role == "interviewer"
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    date: dt.date
+    lang: str
+    dir: str
+    slug: str
+    identifier: str
+    speakers: tuple[Speaker, ...]
+    labels: dict[str, Speaker]
+    """Every label that may start a turn: the declared keys and the speakers' names."""
+    interviewers: tuple[str, ...]
+    interviewees: tuple[str, ...]
+    subtitle: str = ""
+    summary: str = ""
+    publication: str = ""
+    source_url: str = ""
+    series: str = ""
+    series_number: int | None = None
+    tags: tuple[str, ...] = ()
+    rights: str = ""
+    translators: tuple[str, ...] = ()
+    cover: Path | None = None
+
+
+def read_metadata(source: Source) -> Metadata:
+    """Validate the front matter of ``source``."""
+    meta = source.metadata
+    fields = _Fields(source)
+    for key in meta:
+        if key not in FIELDS:
+            close = difflib.get_close_matches(str(key), FIELDS, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "remove it, or check its spelling"
+            raise ContentError(source.problem(str(key), f"unknown field '{key}'", hint))
+
+    lang = fields.language("lang")
+    title = fields.text("title", required=True)
+    slug = fields.slug(source.path)
+    speakers = fields.speakers()
+    if "speakers" in meta:
+        people = {role: tuple(s.name for s in speakers if s.role == role) for role in ROLES}
+    else:
+        people = {role: fields.names(role) for role in ROLES}
+    return Metadata(
+        title=typeset(title, lang),
+        subtitle=typeset(fields.text("subtitle"), lang),
+        date=fields.date("date"),
+        lang=lang,
+        dir=direction(lang),
+        slug=slug,
+        identifier=fields.text("identifier") or default_identifier(slug),
+        speakers=speakers,
+        labels=_labels(speakers),
+        interviewers=people["interviewer"],
+        interviewees=people["interviewee"],
+        summary=typeset(fields.text("summary"), lang),
+        publication=typeset(fields.text("publication"), lang),
+        source_url=fields.url("source_url"),
+        series=typeset(fields.text("series"), lang),
+        series_number=fields.number("series_number"),
+        tags=fields.names("tags"),
+        rights=typeset(fields.text("rights"), lang),
+        translators=fields.names("translator"),
+        cover=fields.path("cover"),
+    )
+
+
+def default_identifier(slug: str) -> str:
+    """A UUIDv5 of the slug: stable across builds and machines."""
+    return f"urn:uuid:{uuid.uuid5(IDENTIFIER_NAMESPACE, slug)}"
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _labels(speakers: tuple[Speaker, ...]) -> dict[str, Speaker]:
+    labels: dict[str, Speaker] = {}
+    for speaker in speakers:
+        labels.setdefault(speaker.label, speaker)
+    for speaker in speakers:
+        labels.setdefault(speaker.name, speaker)
+    return labels
+
+
+class _Fields:
+    """Typed access to front-matter fields, each failure naming its line."""
+
+    def __init__(self, source: Source):
+        self.source = source
+        self.meta = source.metadata
+
+    def fail(self, key: str, message: str, hint: str) -> ContentError:
+        return ContentError(self.source.problem(key, message, hint))
+
+    def text(self, key: str, required: bool = False, value: Any = None) -> str:
+        value = self.meta.get(key) if value is None else value
+        if value is None or value == "":
+            if required:
+                raise ContentError(Problem(self.source.path, 1, f"the field '{key}' is missing",
+                                           f"add '{key}: ...' to the front matter"))
+            return ""
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise self.fail(key, f"'{key}' should be text", f"write it as {key}: \"...\"")
+        return str(value).strip()
+
+    def names(self, key: str) -> tuple[str, ...]:
+        value = self.meta.get(key)
+        if value is None:
+            return ()
+        items = value if isinstance(value, list) else [value]
+        names = tuple(self.text(key, value=item) for item in items)
+        if not all(names):
+            raise self.fail(key, f"'{key}' has an empty entry", "remove the empty entry")
+        return names
+
+    def date(self, key: str) -> dt.date:
+        value = self.meta.get(key)
+        if value is None:
+            raise ContentError(Problem(self.source.path, 1, f"the field '{key}' is missing",
+                                       f"add '{key}: YYYY-MM-DD' to the front matter"))
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise self.fail(key, f"'{key}: {value}' is not a date",
+                            f"write it as YYYY-MM-DD, for example {key}: 2026-03-14") from None
+
+    def language(self, key: str) -> str:
+        value = self.meta.get(key, "en")
+        if isinstance(value, bool):  # YAML 1.1 reads a bare `no` (Norwegian) as false
+            raise self.fail(key, f"'{key}' was read as yes/no", f"quote the tag: {key}: \"no\"")
+        tag = str(value).strip()
+        try:
+            valid = langcodes.tag_is_valid(tag) and langcodes.Language.get(tag).is_valid()
+        except (ValueError, LookupError):
+            valid = False
+        if not valid:
+            raise self.fail(key, f"'{tag}' is not a known language tag",
+                            "use a BCP 47 tag such as en, fr, es-MX or fa")
+        return langcodes.standardize_tag(tag)
+
+    def slug(self, path: Path) -> str:
+        value = self.text("slug") or slugify(path.stem)
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
+            raise self.fail("slug", f"'{value}' cannot be used as a slug",
+                            "use lowercase letters, digits and hyphens, e.g. slug: night-shift")
+        return value
+
+    def url(self, key: str) -> str:
+        value = self.text(key)
+        if value and (urlparse(value).scheme not in ("http", "https") or not urlparse(value).netloc):
+            raise self.fail(key, f"'{value}' is not a web address",
+                            "write the full address, starting with https://")
+        return value
+
+    def number(self, key: str) -> int | None:
+        value = self.meta.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise self.fail(key, f"'{key}: {value}' is not a positive whole number",
+                            f"write it as {key}: 3")
+        return value
+
+    def path(self, key: str) -> Path | None:
+        from .assets import resolve_local  # late import: assets depends on errors only
+
+        value = self.text(key)
+        if not value:
+            return None
+        return resolve_local(value, self.source.path, self.source.content_root,
+                             self.source.line_of(key), what="cover image")
+
+    def speakers(self) -> tuple[Speaker, ...]:
+        declared = self.meta.get("speakers")
+        if declared is not None:
+            if not isinstance(declared, dict) or not declared:
+                raise self.fail("speakers", "'speakers' should map labels to people",
+                                "write e.g. speakers: {Q: {name: Maya Ortiz, role: interviewer}}")
+            return tuple(self._speaker(str(label), entry) for label, entry in declared.items())
+        interviewers = self.names("interviewer")
+        interviewees = self.names("interviewee")
+        if not interviewers or not interviewees:
+            missing = "interviewer" if not interviewers else "interviewee"
+            raise ContentError(Problem(
+                self.source.path, 1, f"who speaks is not declared: '{missing}' is missing",
+                "add 'interviewer: NAME' and 'interviewee: NAME', or a 'speakers:' map"))
+        speakers = [
+            Speaker("Q", _join(interviewers), "interviewer"),
+            Speaker("A", _join(interviewees), "interviewee"),
+        ]
+        for role, names in (("interviewer", interviewers), ("interviewee", interviewees)):
+            if len(names) > 1:
+                speakers += [Speaker(name, name, role) for name in names]
+        return tuple(speakers)
+
+    def _speaker(self, label: str, entry: Any) -> Speaker:
+        key = f"speakers.{label}"
+        if not re.fullmatch(r"[^\s:*_][^:*_]*", label) or label != label.strip():
+            raise self.fail(key, f"'{label}' cannot be a speaker label",
+                            "use initials or a name without ':' '*' or '_'")
+        if isinstance(entry, str):
+            entry = {"name": entry}
+        if not isinstance(entry, dict):
+            raise self.fail(key, f"speaker '{label}' should have a name and a role",
+                            f"write {label}: {{name: NAME, role: interviewee}}")
+        for field_name in entry:
+            if field_name not in SPEAKER_FIELDS:
+                raise self.fail(f"{key}.{field_name}", f"unknown speaker field '{field_name}'",
+                                "use name, role and bio")
+        name = self.text(f"{key}.name", value=entry.get("name"))
+        if not name:
+            raise self.fail(key, f"speaker '{label}' has no name", f"add name: to '{label}'")
+        role = entry.get("role", "interviewee")
+        if role not in ROLES:
+            raise self.fail(f"{key}.role", f"'{role}' is not a speaker role",
+                            "use role: interviewer or role: interviewee")
+        bio = typeset(self.text(f"{key}.bio", value=entry.get("bio")), self.language("lang"))
+        return Speaker(label, name, role, bio)
+
+
+def _join(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

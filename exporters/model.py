@@ -1,0 +1,29 @@
+"""The interview model: everything the templates need, validated, in one object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .body import Body, parse_body
+from .errors import Problem
+from .load import read_source
+from .metadata import Metadata, read_metadata
+
+
+@dataclass(frozen=True)
+class Interview:
+    path: Path
+    meta: Metadata
+    body: Body
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return self.body.warnings
+
+
+def read_interview(path: Path, content_root: Path, id_prefix: str = "") -> Interview:
+    """Load, validate and parse one interview file; raises ContentError on bad input."""
+    source = read_source(path, content_root)
+    meta = read_metadata(source)
+    return Interview(path=path, meta=meta, body=parse_body(source, meta, id_prefix))

@@ -1,0 +1,100 @@
+"""Jinja templates: the built-in ones, overridden file by file by ``--templates DIR``.
+
+Templates own presentation. They receive the interview model and a few
+helpers; autoescaping is always on, and content never becomes template code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .errors import ContentError, Problem
+from .typography import primary_language
+
+BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+SPEAKER_LABEL_STYLES = ("name", "label", "none")
+
+
+@dataclass(frozen=True)
+class Theme:
+    """House-style options, read from ``theme.yml`` in the template folders."""
+
+    speaker_labels: str = "name"
+    """name: the speaker's name; label: the label as written (Q, A, MO); none: bold questions."""
+    page_size: str = "A5"
+    """Any CSS ``@page`` size: A5, A4, letter, "5.5in 8.5in"..."""
+    font_size: str = "10.5pt"
+    embed_fonts_in_epub: bool = False
+
+
+class Templates:
+    """The template folders of one build, searched in order."""
+
+    def __init__(self, override: Path | None = None):
+        self.folders = [folder.resolve() for folder in (override, BUILTIN_TEMPLATES) if folder]
+        self.env = Environment(
+            loader=FileSystemLoader([str(folder) for folder in self.folders]),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.theme = self._read_theme()
+        self._words = self._read_yaml("common/words.yml")
+        self.env.filters["longdate"] = self.long_date
+
+    def render(self, name: str, **context: Any) -> str:
+        return self.env.get_template(name).render(theme=self.theme, **context)
+
+    def find(self, name: str) -> Path:
+        """The file ``name`` in the first template folder that has it."""
+        for folder in self.folders:
+            if (folder / name).is_file():
+                return folder / name
+        raise FileNotFoundError(f"no template file {name} in {', '.join(map(str, self.folders))}")
+
+    def words(self, lang: str) -> dict[str, Any]:
+        """Generated words (Notes, Contents, month names) for a language, English as fallback."""
+        return {**self._words["en"], **self._words.get(primary_language(lang), {})}
+
+    def long_date(self, date: dt.date, lang: str) -> str:
+        words = self.words(lang)
+        return words["date_format"].format(day=date.day, month=words["months"][date.month - 1],
+                                           year=date.year)
+
+    def _read_yaml(self, name: str) -> dict:
+        path = self.find(name)
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.MarkedYAMLError as error:
+            line = (error.problem_mark.line + 1) if error.problem_mark else 1
+            raise ContentError(Problem(path, line, f"not valid YAML ({error.problem})",
+                                       "check the indentation and quotes")) from None
+        if not isinstance(data, dict):
+            raise ContentError(Problem(path, 1, "expected 'option: value' lines", "see the README"))
+        return data
+
+    def _read_theme(self) -> Theme:
+        options: dict[str, Any] = {}
+        for folder in reversed(self.folders):
+            if (folder / "theme.yml").is_file():
+                path = folder / "theme.yml"
+                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+                known = {f.name for f in fields(Theme)}
+                for key in data:
+                    if key not in known:
+                        raise ContentError(Problem(path, 1, f"unknown theme option '{key}'",
+                                                   f"use one of {', '.join(sorted(known))}"))
+                options.update(data)
+        theme = Theme(**options)
+        if theme.speaker_labels not in SPEAKER_LABEL_STYLES:
+            raise ContentError(Problem(self.find("theme.yml"), 1,
+                                       f"speaker_labels: '{theme.speaker_labels}' is not a style",
+                                       f"use one of {', '.join(SPEAKER_LABEL_STYLES)}"))
+        return theme
