@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .errors import ContentError, Problem
 from .typography import primary_language
@@ -40,7 +40,9 @@ class Templates:
         self.folders = [folder.resolve() for folder in (override, BUILTIN_TEMPLATES) if folder]
         self.env = Environment(
             loader=FileSystemLoader([str(folder) for folder in self.folders]),
-            autoescape=True,
+            # Markup is always escaped; stylesheets are not markup and hold no content.
+            autoescape=select_autoescape(disabled_extensions=("css",), default=True,
+                                         default_for_string=True),
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,

@@ -52,7 +52,7 @@ def to_xhtml(markup: str) -> Markup:
                          for child in fragment)
     for role, epub_type in ROLE_TYPES.items():
         serialised = serialised.replace(f'role="{role}"', f'epub:type="{epub_type}" role="{role}"')
-    return Markup(escape(fragment.text or "") + serialised)
+    return Markup(str(escape(fragment.text or "")) + serialised)
 
 
 class Exporter:
@@ -114,7 +114,7 @@ class Exporter:
         })
         target = self.settings.folder(interview) / f"{meta.slug}.epub"
         with atomic_path(target) as temporary:
-            temporary.write_bytes(repack(packed.getvalue(), timestamp.timetuple()[:6]))
+            temporary.write_bytes(repack(packed.getvalue(), timestamp.timetuple()[:6], meta.lang))
         return [Written(target)]
 
     def _add_metadata(self, book: epub.EpubBook, interview: Interview) -> None:
@@ -135,7 +135,11 @@ class Exporter:
                 book.add_metadata("DC", name, value)
         for tag in meta.tags:
             book.add_metadata("DC", "subject", tag)
-        for prop, value in ACCESSIBILITY:
+        accessibility = list(ACCESSIBILITY)
+        if interview.body.images:
+            accessibility += [("schema:accessMode", "visual"),
+                              ("schema:accessibilityFeature", "alternativeText")]
+        for prop, value in sorted(accessibility):
             book.add_metadata(None, "meta", value, {"property": prop})
         book.add_metadata(None, "meta", (
             "This publication conforms to WCAG 2.2 Level AA. The interview is structured with "
@@ -152,9 +156,10 @@ def _ncx_entry(entry: ContentsEntry):
     return (epub.Section(entry.title, entry.href), [_ncx_entry(child) for child in entry.children])
 
 
-def repack(data: bytes, date_time: tuple[int, ...]) -> bytes:
+def repack(data: bytes, date_time: tuple[int, ...], lang: str) -> bytes:
     """The EPUB zip again, byte-reproducible: fixed times and modes, ``mimetype`` first and
-    stored, the other entries sorted by name."""
+    stored, the other entries sorted by name. The package document gets the ``xml:lang``
+    that ebooklib leaves out (Ace requires it)."""
     date_time = max(tuple(date_time), (1980, 1, 1, 0, 0, 0))
     source = zipfile.ZipFile(io.BytesIO(data))
     names = sorted(name for name in source.namelist() if name != "mimetype")
@@ -165,5 +170,8 @@ def repack(data: bytes, date_time: tuple[int, ...]) -> bytes:
             info.create_system = 3
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
-            target.writestr(info, source.read(name), compresslevel=9)
+            content = source.read(name)
+            if name.endswith(".opf"):
+                content = content.replace(b"<package ", f'<package xml:lang="{lang}" '.encode(), 1)
+            target.writestr(info, content, compresslevel=9)
     return output.getvalue()

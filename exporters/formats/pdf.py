@@ -6,7 +6,10 @@ configuration and the parsed stylesheet are then reused for every interview.
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
+from pathlib import Path
 
 from ..assets import LocalFetcher
 from ..model import Interview
@@ -20,11 +23,12 @@ _SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
 
 class Exporter:
     def __init__(self, settings: Settings):
+        self.settings = settings
+        self.templates = settings.templates
+        use_only_project_fonts(self.templates.folders)
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
 
-        self.settings = settings
-        self.templates = settings.templates
         self.fetcher = LocalFetcher([settings.content_root, *self.templates.folders])
         self.fonts = FontConfiguration()
         css = self.templates.render(
@@ -50,3 +54,21 @@ class Exporter:
         with atomic_path(target) as temporary:
             document.write_pdf(temporary, pdf_identifier=meta.identifier.encode())
         return [Written(target, pages=len(document.pages))]
+
+
+def use_only_project_fonts(template_folders: list[Path]) -> None:
+    """Point fontconfig at the templates' ``fonts/`` folders and nothing else.
+
+    WeasyPrint falls back to any font fontconfig knows for a missing glyph; with
+    the host's fonts hidden, every PDF is set in the project's own fonts on every
+    machine. This sets ``FONTCONFIG_FILE`` for the whole worker process.
+    """
+    cache = Path(tempfile.gettempdir()) / f"interview-press-fontconfig-{os.getuid()}"
+    cache.mkdir(exist_ok=True)
+    folders = "".join(f"<dir>{folder / 'fonts'}</dir>" for folder in template_folders
+                      if (folder / "fonts").is_dir())
+    config = cache / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
+        f"<fontconfig>{folders}<cachedir>{cache}</cachedir></fontconfig>\n", encoding="utf-8")
+    os.environ["FONTCONFIG_FILE"] = str(config)
