@@ -1,0 +1,143 @@
+"""Turns, parts, images and raw HTML in the body, as a reader finds them in the output."""
+
+import re
+
+from conftest import GOOD, make
+from test_load import assert_one_line
+
+PANEL = """---
+title: Panel
+date: 2026-02-03
+speakers:
+  MO: {name: Maya Ortiz, role: interviewer}
+  TL: {name: Tomas Lind, role: interviewee}
+  RK: {name: Rana Kaur, role: interviewee}
+  JB: {name: Jo Bell}
+---
+Before the first turn: the introduction.
+
+## Opening
+
+MO: First question?
+
+TL: First answer.
+
+A paragraph that continues Tomas's answer.
+
+Note: this paragraph starts with an undeclared word and stays in the answer.
+
+**RK:** Rana, in bold.
+
+Jo Bell: Jo, by full name.
+MO: A follow-up on the next line, no blank line.
+
+## Closing
+
+MO: Last question?
+
+> A quotation inside the question.
+
+TL: Last answer.
+"""
+
+
+def turns(html: str) -> list[tuple[str, str, str]]:
+    """(speaker label, class, text) of each turn in the HTML edition."""
+    found = re.findall(r'<div class="turn (\w+)" data-speaker="([^"]+)"[^>]*>(.*?)</div>',
+                       html, re.S)
+    return [(speaker, kind, re.sub(r"<[^>]+>", "", body).strip()) for kind, speaker, body in found]
+
+
+def test_turns_speakers_and_continuations(project, write):
+    write("panel.md", PANEL)
+    run = make("build", "--format", "html", cwd=project)
+    assert run.code == 0, run.stderr
+    html = (project / "dist/panel/panel.html").read_text()
+    found = turns(html)
+    assert [(speaker, kind) for speaker, kind, _ in found] == [
+        ("MO", "question"), ("TL", "answer"), ("RK", "answer"), ("JB", "answer"),
+        ("MO", "question"), ("MO", "question"), ("TL", "answer")]
+    assert "continues Tomas" in found[1][2] and "Note: this paragraph" in found[1][2]
+    assert found[0][2].startswith("Maya Ortiz:")  # the name is visible (house style: name)
+    assert "<blockquote>" in html.split('data-speaker="MO"')[-1]
+    intro = html.index("the introduction")
+    assert intro < html.index("First question")
+    assert re.findall(r'<h2 id="part-\d">([^<]+)</h2>', html) == ["Opening", "Closing"]
+    assert "Jo Bell:" in html and "Rana Kaur:" in html
+
+
+def test_undeclared_label_is_a_warning(project, write):
+    write("panel.md", PANEL.replace("**RK:** Rana", "**RX:** Rana"))
+    run = make("check", cwd=project)
+    assert run.code == 0
+    assert_one_line(run, "content/panel.md:22:", "warning", "'RX:'", "not declared")
+
+
+def test_empty_body(project, write):
+    write("empty.md", GOOD.split("An introduction.")[0])
+    run = make("check", cwd=project)
+    assert run.code == 1
+    assert_one_line(run, "content/empty.md:", "has no text")
+
+
+def test_no_turns_at_all(project, write):
+    write("essay.md", GOOD.replace("Q: ", "").replace("A: ", ""))
+    run = make("check", cwd=project)
+    assert run.code == 1
+    assert_one_line(run, "content/essay.md:", "no turns found", "'Q:'")
+
+
+def test_missing_image(project, write):
+    write("pic.md", GOOD + "\n![A harbour.](images/nothere.png \"Caption\")\n")
+    run = make("check", cwd=project)
+    assert run.code == 1
+    assert_one_line(run, "content/pic.md:13:", "'images/nothere.png' was not found")
+
+
+def test_image_paths_outside_the_project_are_refused(project, write):
+    for name, reference in (("up.md", "../../etc/passwd"), ("file.md", "file:///etc/passwd"),
+                            ("abs.md", "/etc/passwd")):
+        write(name, GOOD + f"\n![Secrets.]({reference})\n")
+    run = make("build", cwd=project)
+    assert run.code == 1
+    for name in ("up.md", "file.md", "abs.md"):
+        assert_one_line(run, f"content/{name}:13:", "image")
+    assert not (project / "dist").exists() or not any((project / "dist").rglob("*.*"))
+
+
+def test_remote_image_is_not_fetched(project, write):
+    write("remote.md", GOOD + "\n![A photo.](https://example.org/photo.jpg)\n")
+    run = make("check", cwd=project)
+    assert run.code == 1
+    assert_one_line(run, "content/remote.md:13:", "on the web and is not fetched", "download it")
+
+
+def test_raw_script_is_removed_from_every_edition(project, write):
+    write("script.md", GOOD.replace("This is the answer.",
+                                    'This is <script>alert("x")</script> the <b onclick="x()">answer</b>.'))
+    run = make(cwd=project)
+    assert run.code == 0, run.stderr
+    assert_one_line(run, "content/script.md:11:", "warning", "removed")
+    html = (project / "dist/script/script.html").read_text()
+    assert "<script" not in html and "onclick" not in html and "alert" not in html
+    assert "<b>answer</b>" in html
+    import zipfile
+    page = zipfile.ZipFile(project / "dist/script/script.epub").read("EPUB/interview.xhtml").decode()
+    assert "<script" not in page and "alert" not in page
+
+
+def test_image_with_caption_and_alt_text(project, write):
+    from PIL import Image
+
+    (project / "content/images").mkdir()
+    Image.new("RGB", (40, 30), "navy").save(project / "content/images/box.png")
+    write("pic.md", GOOD + '\n![A navy box.](images/box.png "The box, seen from above.")\n')
+    run = make("build", "--format", "html,epub", cwd=project)
+    assert run.code == 0, run.stderr
+    html = (project / "dist/pic/pic.html").read_text()
+    assert re.search(r'<figure><img src="data:image/png;base64,[^"]+" alt="A navy box."', html)
+    assert "<figcaption>The box, seen from above.</figcaption>" in html
+    import zipfile
+    epub = zipfile.ZipFile(project / "dist/pic/pic.epub")
+    assert "EPUB/images/images-box.png" in epub.namelist()
+    assert 'src="images/images-box.png"' in epub.read("EPUB/interview.xhtml").decode()

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs everything the tests need on a fresh Debian machine (run as root):
+# Debian packages (Chromium, poppler-utils, Java, HarfBuzz subsetting), the project
+# with its test extra, and the npm validators (Nu Html Checker, Ace by DAISY).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+project="$(cd "$here/../.." && pwd)"
+
+packages=(chromium poppler-utils libharfbuzz-subset0 default-jre-headless nodejs npm)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+# Java and Node.js may come from elsewhere on the machine: only install them if absent.
+command -v java >/dev/null && missing=("${missing[@]/default-jre-headless}")
+command -v npm >/dev/null && missing=("${missing[@]/nodejs}") && missing=("${missing[@]/npm}")
+missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+python3 -m pip install -q --disable-pip-version-check -e "$project[test]"
+
+cd "$here"
+# Ace drives the Debian Chromium; puppeteer must not download a browser of its own.
+PUPPETEER_SKIP_DOWNLOAD=1 npm ci --silent --no-audit --no-fund
