@@ -11,7 +11,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from ..assets import LocalFetcher
+from ..assets import LocalFetcher, data_uri, media_type
 from ..model import Interview
 from ..output import atomic_path
 from . import Settings, Written
@@ -45,7 +45,9 @@ class Exporter:
             words=self.templates.words(meta.lang), generator=self.settings.generator,
             timestamp=self.settings.timestamp(interview).strftime("%Y-%m-%dT%H:%M:%SZ"),
         )
-        images = {key: path.as_uri() for key, path in interview.body.images.items()}
+        # data: URLs, not file: URLs, so that nothing in the PDF depends on where the project is
+        images = {key: data_uri(path.read_bytes(), media_type(path))
+                  for key, path in interview.body.images.items()}
         html = _SRC.sub(lambda m: m[1] + images.get(m[2], "") + m[3], html)
         document = HTML(string=html, base_url=str(interview.path.parent) + "/",
                         url_fetcher=self.fetcher).render(

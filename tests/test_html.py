@@ -1,0 +1,47 @@
+"""The HTML edition: valid, self-contained, and printable from a real browser."""
+
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import sample_slugs
+from validators import chromium_print, pdf_text, vnu_errors
+
+
+def test_every_sample_page_passes_the_nu_html_checker(samples):
+    pages = sorted(samples.glob("*/*.html"))
+    assert len(pages) == len(sample_slugs())
+    assert vnu_errors(pages) == ""
+
+
+def test_the_checker_catches_invalid_html(tmp_path):
+    broken = tmp_path / "broken.html"
+    broken.write_text("<!DOCTYPE html><html><body><p><div></p></span></body></html>")
+    assert vnu_errors([broken]) != ""
+
+
+@pytest.mark.parametrize("slug", sample_slugs())
+def test_page_is_self_contained(samples, slug):
+    html = (samples / slug / f"{slug}.html").read_text()
+    assert '<html lang="en" dir="ltr">' in html
+    assert re.search(r'<meta name="description" content="[^"]+">', html)
+    # nothing to fetch: no stylesheets, scripts or images by address
+    assert not re.search(r'<(link|script)\b', html)
+    assert all(src.startswith("data:") for src in re.findall(r'src="([^"]*)"', html))
+    assert all(url.startswith("data:") for url in re.findall(r'url\("([^"]*)"\)', html))
+
+
+def test_chromium_prints_it_on_the_chosen_page_size_with_the_text_in_order(samples, tmp_path):
+    printed = tmp_path / "night-shift.pdf"
+    chromium_print(samples / "night-shift/night-shift.html", printed)
+    reader = PdfReader(printed)
+    assert len(reader.pages) >= 4
+    for page in reader.pages:  # A5: 148 x 210 mm
+        assert round(float(page.mediabox.width)) == 420
+        assert round(float(page.mediabox.height)) == 595
+    text = " ".join(pdf_text(printed).split())
+    headings = ["The Night Shift at the Harbour", "Getting up there", "Notes"]
+    positions = [text.find(heading) for heading in headings]
+    assert -1 not in positions and positions == sorted(positions), positions
+    assert "1 / " in text  # folios from the print stylesheet
