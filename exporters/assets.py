@@ -1,8 +1,6 @@
 """Files a document refers to: images and fonts, and who may read them.
 
-Content is data: an image path may only name a file inside the content folder,
-and the PDF renderer's fetcher reads only files inside the allowed folders and
-``data:`` URLs, never the network.
+Content is data: an image path may only name a file inside the content folder.
 """
 
 from __future__ import annotations
@@ -13,9 +11,6 @@ import mimetypes
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
-from urllib.request import url2pathname
-
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .errors import ContentError, Problem
 from .errors import display_path
@@ -56,25 +51,6 @@ def media_type(path: Path) -> str:
 
 def data_uri(data: bytes, mime: str) -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
-
-
-class LocalFetcher(URLFetcher):
-    """A WeasyPrint fetcher that serves ``data:`` URLs and files under ``roots`` only."""
-
-    def __init__(self, roots: list[Path]):
-        super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
-        self.roots = [root.resolve() for root in roots]
-
-    def fetch(self, url: str, headers=None) -> URLFetcherResponse:
-        if url.startswith("data:"):
-            return super().fetch(url, headers)
-        if not url.startswith("file:"):
-            raise ValueError(f"not fetched (network access is off): {url}")
-        path = Path(url2pathname(urlparse(url).path)).resolve()
-        if not any(path.is_relative_to(root) for root in self.roots) or not path.is_file():
-            raise ValueError(f"not fetched (outside the project): {url}")
-        return URLFetcherResponse(url, path.read_bytes(),
-                                  {"Content-Type": media_type(path)})
 
 
 def web_font(path: Path, text: str) -> bytes:

@@ -11,7 +11,8 @@ import re
 import tempfile
 from pathlib import Path
 
-from ..assets import LocalFetcher, data_uri, media_type
+from ..assets import data_uri, media_type
+from ..fetch import LocalFetcher
 from ..model import Interview
 from ..output import atomic_path
 from . import Settings, Written
