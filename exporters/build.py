@@ -1,23 +1,28 @@
-"""A batch: find the interviews, read them, and run every chosen edition on each.
+"""A batch: find the interviews, read them, and build what changed, in parallel.
 
 One interview's failure never stops the others; each result carries its
-problems as editor-facing lines.
+problems as editor-facing lines. An edition is rebuilt only when something it
+was built from changed (see ``cache.py``); workers stay warm across documents.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
 import jinja2
 
+from .cache import BuildCache, digest, file_digest, folder_digest, toolchain_digest
 from .errors import ContentError, Problem, display_path
-from .formats import Settings, Written
+from .formats import Settings, Written, available
 from .model import Interview, read_interview
 from .output import remove_leftovers
+from .render import Templates
 
 
 @dataclass
@@ -27,10 +32,28 @@ class Result:
     source: Path
     written: list[Written] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    up_to_date: list[Written] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
         return any(problem.severity == "error" for problem in self.problems)
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    """Everything a worker process needs to make the exporters; plain values only."""
+
+    formats: tuple[str, ...]
+    out_dir: Path
+    content_root: Path
+    templates: Path | None = None
+    source_date_epoch: int | None = None
+    generator: str = ""
+
+    def settings(self) -> Settings:
+        return Settings(templates=Templates(self.templates), out_dir=self.out_dir,
+                        content_root=self.content_root,
+                        source_date_epoch=self.source_date_epoch, generator=self.generator)
 
 
 def discover(paths: Iterable[Path], content_root: Path) -> list[Path]:
@@ -49,61 +72,172 @@ def root_for(path: Path, content_root: Path) -> Path:
     return content_root if path.resolve().is_relative_to(content_root.resolve()) else path.parent
 
 
-def read_all(files: list[Path], content_root: Path) -> tuple[list[Interview], list[Result]]:
-    """Read and validate every file; the results list every file with its problems."""
-    interviews: list[Interview] = []
+@dataclass
+class _Source:
+    path: Path
+    result: Result
+    hash: str = ""
+    slug: str = ""
+    images: list[Path] = field(default_factory=list)
+    interview: Interview | None = None
+
+
+def read_all(files: list[Path], content_root: Path,
+             cache: BuildCache | None = None) -> tuple[list[_Source], list[Result]]:
+    """Read and validate every file. With a cache, unchanged files are not parsed again."""
+    sources: list[_Source] = []
     results: list[Result] = []
     slugs: dict[str, Path] = {}
     for path in files:
-        result = Result(path)
-        results.append(result)
+        source = _Source(path, Result(path))
+        results.append(source.result)
         if not path.is_file():
-            result.problems.append(Problem(path, 1, "no such file", "check the path"))
+            source.result.problems.append(Problem(path, 1, "no such file", "check the path"))
             continue
-        try:
-            interview = read_interview(path, root_for(path, content_root))
-        except ContentError as error:
-            result.problems.append(error.problem)
-            continue
-        result.problems += sorted(interview.warnings, key=lambda p: p.line)
-        slug = interview.meta.slug
-        if slug in slugs:
-            result.problems.append(Problem(
-                path, 1, f"the slug '{slug}' is already used by {display_path(slugs[slug])}",
+        source.hash = file_digest(path)
+        known = cache.known(path, source.hash) if cache else None
+        if known:
+            source.slug = known["slug"]
+            source.images = [Path(image) for image in known.get("images", {})]
+            source.result.problems += BuildCache.cached_warnings(known)
+        else:
+            try:
+                source.interview = read_interview(path, root_for(path, content_root))
+            except ContentError as error:
+                source.result.problems.append(error.problem)
+                continue
+            source.slug = source.interview.meta.slug
+            source.images = list(source.interview.body.images.values())
+            warnings = sorted(source.interview.warnings, key=lambda p: p.line)
+            source.result.problems += warnings
+            if cache:
+                cache.remember_reading(path, source.hash, source.slug, source.images, warnings)
+        if source.slug in slugs:
+            source.result.problems.append(Problem(
+                path, 1, f"the slug '{source.slug}' is already used by "
+                         f"{display_path(slugs[source.slug])}",
                 "give one of them another file name or a 'slug:' field"))
             continue
-        slugs[slug] = path
-        interviews.append(interview)
-    return interviews, results
+        slugs[source.slug] = path
+        sources.append(source)
+    return sources, results
 
 
-def build(files: list[Path], formats: dict[str, ModuleType], settings: Settings,
+def build(files: list[Path], config: BuildConfig, jobs: int = 1, force: bool = False,
           on_result: Callable[[Result], None] = lambda result: None) -> list[Result]:
-    """Build every edition in ``formats`` of every file; returns one result per file."""
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
-    remove_leftovers(settings.out_dir)
-    interviews, results = read_all(files, settings.content_root)
-    by_path = {result.source: result for result in results}
-    exporters = {name: module.Exporter(settings) for name, module in formats.items()}
-    for interview in interviews:
-        result = by_path[interview.path]
-        for name, exporter in exporters.items():
+    """Build the chosen editions of every file; returns one result per file."""
+    remove_leftovers(config.out_dir)
+    cache = BuildCache(config.out_dir)
+    sources, results = read_all(files, config.content_root, cache)
+    keys = _edition_keys(config)
+    tasks: list[tuple[_Source, tuple[str, ...]]] = []
+    for source in sources:
+        stale = []
+        for edition in config.formats:
+            key = digest(keys[edition], source.hash, *sorted(cache.entry(source.path)["images"].values()))
+            outputs = None if force else cache.up_to_date(source.path, edition, key)
+            if outputs is None:
+                stale.append(edition)
+            else:
+                source.result.up_to_date += [Written(Path(o["path"]), o.get("pages"))
+                                             for o in outputs]
+        if stale:
+            if source.interview is None:
+                source.interview = read_interview(source.path,
+                                                  root_for(source.path, config.content_root))
+            tasks.append((source, tuple(stale)))
+
+    def finish(source: _Source, done: dict[str, list[Written]], problems: list[Problem]) -> None:
+        source.result.problems += problems
+        for edition, written in done.items():
+            source.result.written += written
+            key = digest(keys[edition], source.hash,
+                         *sorted(cache.entry(source.path)["images"].values()))
+            cache.remember_edition(source.path, edition, key,
+                                   [{"path": str(w.path), "pages": w.pages} for w in written])
+        on_result(source.result)
+
+    try:
+        if jobs > 1 and len(tasks) > 1:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)),
+                                     initializer=_start_worker, initargs=(config,)) as pool:
+                futures = {pool.submit(_export, source.interview, stale): source
+                           for source, stale in tasks}
+                for future in as_completed(futures):
+                    finish(futures[future], *future.result())
+        else:
+            exporters = _Exporters(config)
+            for source, stale in tasks:
+                finish(source, *exporters.export(source.interview, stale))
+    finally:
+        cache.save()
+    for result in results:
+        if not any(result is source.result for source, _ in tasks):
+            on_result(result)
+    return results
+
+
+def _edition_keys(config: BuildConfig) -> dict[str, str]:
+    """Per edition: a hash of the toolchain, the settings and the template files it uses."""
+    toolchain = toolchain_digest()
+    templates = Templates(config.templates)
+    modules = available()
+    keys = {}
+    for edition in config.formats:
+        folders = getattr(modules[edition], "TEMPLATE_FOLDERS", (edition,))
+        used = [folder / name for folder in templates.folders
+                for name in ("common", "fonts", *folders) if (folder / name).is_dir()]
+        themes = [folder / "theme.yml" for folder in templates.folders
+                  if (folder / "theme.yml").is_file()]
+        keys[edition] = digest(toolchain, folder_digest(used), *map(file_digest, themes),
+                               edition, str(config.source_date_epoch), config.generator)
+    return keys
+
+
+class _Exporters:
+    """The exporters of one process, made once and reused for every document."""
+
+    def __init__(self, config: BuildConfig):
+        logging.getLogger("weasyprint").setLevel(logging.ERROR)
+        logging.getLogger("fontTools").setLevel(logging.ERROR)
+        self.settings = config.settings()
+        modules = available()
+        self.modules: dict[str, ModuleType] = {name: modules[name] for name in config.formats}
+        self.exporters: dict[str, object] = {}
+
+    def export(self, interview: Interview, editions: tuple[str, ...]
+               ) -> tuple[dict[str, list[Written]], list[Problem]]:
+        done: dict[str, list[Written]] = {}
+        problems: list[Problem] = []
+        for name in editions:
             try:
-                result.written += exporter.export(interview)
+                if name not in self.exporters:
+                    self.exporters[name] = self.modules[name].Exporter(self.settings)
+                done[name] = self.exporters[name].export(interview)
             except ContentError as error:
-                result.problems.append(error.problem)
+                problems.append(error.problem)
             except jinja2.TemplateError as error:
-                result.problems.append(template_problem(error))
+                problems.append(template_problem(error))
             except Exception as error:  # noqa: BLE001 - one edition's bug must not stop the batch
                 logging.getLogger(__name__).debug("edition %s failed", name, exc_info=True)
-                result.problems.append(Problem(
+                problems.append(Problem(
                     interview.path, 1,
                     f"the {name} edition failed ({type(error).__name__}: {error})",
                     "run again with --verbose to see where, and report it if the content looks right"))
-    for result in results:
-        on_result(result)
-    return results
+        return done, problems
+
+
+_worker: _Exporters | None = None  # one per worker process, made by _start_worker
+
+
+def _start_worker(config: BuildConfig) -> None:
+    global _worker
+    _worker = _Exporters(config)
+
+
+def _export(interview: Interview, editions: tuple[str, ...]):
+    assert _worker is not None
+    return _worker.export(interview, editions)
 
 
 def template_problem(error: jinja2.TemplateError) -> Problem:
@@ -111,3 +245,7 @@ def template_problem(error: jinja2.TemplateError) -> Problem:
     line = getattr(error, "lineno", None) or 1
     return Problem(Path(filename), line, f"template error: {error.message or error}",
                    "fix the template, or remove it from --templates to use the built-in one")
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

@@ -13,10 +13,9 @@ from rich.console import Console
 from rich.table import Table
 
 from . import __version__
-from .build import Result, build, discover, read_all, template_problem
+from .build import BuildConfig, Result, build, default_jobs, discover, read_all, template_problem
 from .errors import ContentError, display_path
-from .formats import Settings, available
-from .render import Templates
+from .formats import available
 
 COMMANDS = ("build", "check")
 
@@ -49,6 +48,10 @@ def parser() -> argparse.ArgumentParser:
     build_command.add_argument(
         "--templates", type=Path, metavar="DIR",
         help="a folder whose files override the built-in templates of the same name")
+    build_command.add_argument("--jobs", "-j", type=positive, default=default_jobs(), metavar="N",
+                               help="build N documents at once (default: the number of cores)")
+    build_command.add_argument("--force", action="store_true",
+                               help="rebuild everything, even what is up to date")
 
     commands.add_parser("check", parents=[common], help="validate content without building",
                         description="Validate interviews; exit 1 if any has an error.")
@@ -91,15 +94,20 @@ def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> i
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is not None and not epoch.isdigit():
         parser().error("SOURCE_DATE_EPOCH must be a whole number of seconds")
+    config = BuildConfig(
+        formats=tuple(name for name in formats if name in chosen), out_dir=arguments.out,
+        content_root=arguments.content, templates=arguments.templates,
+        source_date_epoch=int(epoch) if epoch is not None else None,
+        generator=f"interview-press {__version__}")
+    files = discover(arguments.paths, arguments.content)
     try:
-        settings = Settings(
-            templates=Templates(arguments.templates), out_dir=arguments.out,
-            content_root=arguments.content,
-            source_date_epoch=int(epoch) if epoch is not None else None,
-            generator=f"interview-press {__version__}")
-        files = discover(arguments.paths, arguments.content)
-        results = build(files, {name: formats[name] for name in formats if name in chosen},
-                        settings, on_result=lambda result: report(result, errors))
+        with Progress(out, total=len(files)) as progress:
+            def done(result: Result) -> None:
+                report(result, errors)
+                progress.advance(result)
+
+            results = build(files, config, jobs=arguments.jobs, force=arguments.force,
+                            on_result=done)
     except ContentError as error:  # the templates' own configuration is broken
         errors.print(str(error.problem), markup=False)
         return 1
@@ -116,6 +124,43 @@ def report(result: Result, errors: Console) -> None:
         errors.print(str(problem), style=style, markup=False)
 
 
+class Progress:
+    """A progress bar on a terminal; on anything else (CI logs) one plain line per document."""
+
+    def __init__(self, console: Console, total: int):
+        self.console = console
+        self.bar = None
+        if console.is_terminal:
+            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
+            from rich.progress import Progress as Bar
+
+            self.bar = Bar(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
+                           TextColumn("{task.description}"), console=console, transient=True)
+            self.task = self.bar.add_task("", total=total)
+
+    def __enter__(self) -> Progress:
+        if self.bar:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar:
+            self.bar.stop()
+
+    def advance(self, result: Result) -> None:
+        name = display_path(result.source)
+        if self.bar:
+            self.bar.update(self.task, advance=1, description=name)
+        elif result.written:
+            self.console.print(f"built {name}", markup=False)
+
+
+def positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a positive whole number")
+    return int(text)
+
+
 def summary(results: list[Result], out: Console) -> None:
     table = Table(title="Built", title_justify="left", box=None, pad_edge=False)
     table.add_column("output")
@@ -128,8 +173,11 @@ def summary(results: list[Result], out: Console) -> None:
     if table.row_count:
         out.print(table)
     failed = [result for result in results if result.failed]
-    built = len(results) - len(failed)
+    fresh = sum(1 for result in results if result.up_to_date and not result.written)
+    built = len(results) - len(failed) - fresh
     line = f"{built} of {len(results)} interview(s) built"
+    if fresh:
+        line += f", {fresh} up to date"
     if failed:
         line += "; failed: " + ", ".join(display_path(result.source) for result in failed)
     out.print(line, markup=False)

@@ -68,6 +68,11 @@ def samples(tmp_path_factory) -> Path:
     return root / "dist"
 
 
+def outputs(folder: Path) -> list[Path]:
+    """The built files under ``folder``, without the build cache."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and ".cache" not in p.parts)
+
+
 def sample_slugs() -> list[str]:
     return sorted(path.stem for path in SAMPLES.rglob("*.md"))
 

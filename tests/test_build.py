@@ -6,7 +6,7 @@ import subprocess
 import sys
 import time
 
-from conftest import GOOD, REPO, make
+from conftest import GOOD, REPO, make, outputs
 
 
 def test_default_command_builds_every_edition_with_a_summary(project, write):
@@ -26,7 +26,7 @@ def test_format_out_and_paths(project, write):
     write("two.md", GOOD)
     run = make("build", "content/one.md", "--format", "epub", "--out", "public", cwd=project)
     assert run.code == 0, run.stderr
-    assert sorted(p.name for p in (project / "public").rglob("*.*")) == ["one.epub"]
+    assert sorted(p.name for p in outputs(project / "public")) == ["one.epub"]
 
 
 def test_usage_errors_exit_2(project):
@@ -92,10 +92,10 @@ def test_broken_override_template_is_one_line(project, write):
 def test_failed_build_never_truncates_or_deletes_an_earlier_output(project, write):
     path = write("good.md", GOOD)
     assert make(cwd=project).code == 0
-    before = {p: p.read_bytes() for p in (project / "dist").rglob("*.*")}
+    before = {p: p.read_bytes() for p in outputs(project / "dist")}
     path.write_text(GOOD.replace("date: 2026-02-03", "date: tomorrow"))
     assert make(cwd=project).code == 1
-    assert {p: p.read_bytes() for p in (project / "dist").rglob("*.*")} == before
+    assert {p: p.read_bytes() for p in outputs(project / "dist")} == before
     assert path.read_text().count("tomorrow") == 1  # the source is untouched
 
 

@@ -1,0 +1,110 @@
+"""Incremental builds: what each output was built from, by content hash.
+
+The cache is one JSON file in the output folder (``.cache/builds.json``). It is
+safe to delete, and a file that cannot be read is treated as empty: the worst
+a bad cache can do is cause a rebuild.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import Problem
+from .output import write_atomic
+
+PACKAGE = Path(__file__).resolve().parent
+CACHE_VERSION = 1
+
+
+def digest(*parts: bytes | str) -> str:
+    hasher = hashlib.sha256()
+    for part in parts:
+        hasher.update(part.encode() if isinstance(part, str) else part)
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    return digest(path.read_bytes())
+
+
+def folder_digest(folders: list[Path]) -> str:
+    """One hash of every file under ``folders`` (names and contents)."""
+    parts: list[str] = []
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            parts += [path.relative_to(folder).as_posix(), file_digest(path)]
+    return digest(*parts)
+
+
+def toolchain_digest() -> str:
+    """The toolchain's version: its version number and the code of the package."""
+    return digest(__version__, folder_digest([PACKAGE]))
+
+
+class BuildCache:
+    """Per source file: its hash, slug, warnings, images, and each edition's inputs and outputs."""
+
+    def __init__(self, out_dir: Path):
+        self.path = out_dir / ".cache" / "builds.json"
+        self.entries: dict[str, dict[str, Any]] = self._load()
+
+    def _load(self) -> dict[str, dict[str, Any]]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("version") == CACHE_VERSION and isinstance(data.get("sources"), dict):
+                return data["sources"]
+        except (OSError, ValueError, AttributeError):
+            pass
+        return {}
+
+    def save(self) -> None:
+        data = {"version": CACHE_VERSION, "sources": self.entries}
+        write_atomic(self.path, json.dumps(data, indent=1, sort_keys=True).encode())
+
+    def entry(self, source: Path) -> dict[str, Any]:
+        return self.entries.setdefault(str(source.resolve()), {})
+
+    def known(self, source: Path, source_hash: str) -> dict[str, Any] | None:
+        """The cached reading of ``source`` if the file and its images are unchanged."""
+        entry = self.entries.get(str(source.resolve()))
+        if not entry or entry.get("source") != source_hash:
+            return None
+        try:
+            for image, image_hash in entry.get("images", {}).items():
+                if file_digest(Path(image)) != image_hash:
+                    return None
+        except OSError:
+            return None
+        return entry
+
+    def remember_reading(self, source: Path, source_hash: str, slug: str,
+                         images: list[Path], warnings: list[Problem]) -> None:
+        entry = self.entry(source)
+        if entry.get("source") != source_hash:
+            entry["editions"] = {}
+        entry.update(source=source_hash, slug=slug,
+                     images={str(p): file_digest(p) for p in images},
+                     warnings=[{**asdict(w), "path": str(w.path)} for w in warnings])
+
+    @staticmethod
+    def cached_warnings(entry: dict[str, Any]) -> list[Problem]:
+        return [Problem(**{**w, "path": Path(w["path"])}) for w in entry.get("warnings", [])]
+
+    def up_to_date(self, source: Path, edition: str, key: str) -> list[dict] | None:
+        """The outputs recorded for ``edition`` if built from ``key`` and still on disk."""
+        record = self.entries.get(str(source.resolve()), {}).get("editions", {}).get(edition)
+        if not record or record.get("key") != key:
+            return None
+        if not all(Path(output["path"]).is_file() for output in record.get("outputs", [])):
+            return None
+        return record["outputs"]
+
+    def remember_edition(self, source: Path, edition: str, key: str,
+                         outputs: list[dict]) -> None:
+        self.entry(source).setdefault("editions", {})[edition] = {"key": key, "outputs": outputs}
