@@ -390,3 +390,9 @@ def _text(text: str) -> str:
 
 def _attr(text: str) -> str:
     return _text(text).replace('"', "&quot;")
+
+
+def prose_html(text: str, lang: str, id_prefix: str = "") -> str:
+    """A Markdown document without turns (a foreword), as sanitised HTML."""
+    md = markdown_parser(lang)
+    return sanitise(md.render(text, {"id_prefix": id_prefix}))

@@ -23,6 +23,7 @@ from .formats import Settings, Written, available
 from .model import Interview, read_interview
 from .output import remove_leftovers
 from .render import Templates
+from .series import Volume, assemble, find_series, read_series
 
 
 @dataclass
@@ -61,7 +62,7 @@ def discover(paths: Iterable[Path], content_root: Path) -> list[Path]:
     found: list[Path] = []
     for path in list(paths) or [content_root]:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*.md") if not p.name.startswith("."))
+            found += sorted(p for p in path.rglob("*.md") if not p.name.startswith((".", "_")))
         else:
             found.append(path)
     return list(dict.fromkeys(found))
@@ -78,8 +79,14 @@ class _Source:
     result: Result
     hash: str = ""
     slug: str = ""
+    series: str = ""
     images: list[Path] = field(default_factory=list)
     interview: Interview | None = None
+
+    def read(self, content_root: Path) -> Interview:
+        if self.interview is None:
+            self.interview = read_interview(self.path, root_for(self.path, content_root))
+        return self.interview
 
 
 def read_all(files: list[Path], content_root: Path,
@@ -98,6 +105,7 @@ def read_all(files: list[Path], content_root: Path,
         known = cache.known(path, source.hash) if cache else None
         if known:
             source.slug = known["slug"]
+            source.series = known.get("series", "")
             source.images = [Path(image) for image in known.get("images", {})]
             source.result.problems += BuildCache.cached_warnings(known)
         else:
@@ -107,11 +115,13 @@ def read_all(files: list[Path], content_root: Path,
                 source.result.problems.append(error.problem)
                 continue
             source.slug = source.interview.meta.slug
+            source.series = source.interview.meta.series
             source.images = list(source.interview.body.images.values())
             warnings = sorted(source.interview.warnings, key=lambda p: p.line)
             source.result.problems += warnings
             if cache:
-                cache.remember_reading(path, source.hash, source.slug, source.images, warnings)
+                cache.remember_reading(path, source.hash, source.slug, source.series,
+                                       source.images, warnings)
         if source.slug in slugs:
             source.result.problems.append(Problem(
                 path, 1, f"the slug '{source.slug}' is already used by "
@@ -124,57 +134,96 @@ def read_all(files: list[Path], content_root: Path,
 
 
 def build(files: list[Path], config: BuildConfig, jobs: int = 1, force: bool = False,
-          on_result: Callable[[Result], None] = lambda result: None) -> list[Result]:
-    """Build the chosen editions of every file; returns one result per file."""
+          on_result: Callable[[Result], None] = lambda result: None,
+          volumes: bool = True) -> list[Result]:
+    """Build the chosen editions of every file, and of every series volume when ``volumes``;
+    returns one result per interview file and per series."""
     remove_leftovers(config.out_dir)
     cache = BuildCache(config.out_dir)
     sources, results = read_all(files, config.content_root, cache)
     keys = _edition_keys(config)
-    tasks: list[tuple[_Source, tuple[str, ...]]] = []
+    tasks: list[_Task] = []
     for source in sources:
-        stale = []
-        for edition in config.formats:
-            key = digest(keys[edition], source.hash, *sorted(cache.entry(source.path)["images"].values()))
-            outputs = None if force else cache.up_to_date(source.path, edition, key)
-            if outputs is None:
-                stale.append(edition)
-            else:
-                source.result.up_to_date += [Written(Path(o["path"]), o.get("pages"))
-                                             for o in outputs]
-        if stale:
-            if source.interview is None:
-                source.interview = read_interview(source.path,
-                                                  root_for(source.path, config.content_root))
-            tasks.append((source, tuple(stale)))
+        inputs = (source.hash, *sorted(cache.entry(source.path)["images"].values()))
+        task = _Task(source.path, source.result, lambda s=source: s.read(config.content_root))
+        _plan(task, config, keys, inputs, cache, force, tasks)
+    if volumes:
+        for series_path in find_series(config.content_root):
+            result = Result(series_path)
+            results.append(result)
+            try:
+                meta = read_series(series_path, config.content_root)
+            except ContentError as error:
+                result.problems.append(error.problem)
+                continue
+            members = [s for s in sources if meta.claims(s.path, s.series)]
+            inputs = (file_digest(series_path), *(s.hash for s in members),
+                      *(file_digest(p) for p in (meta.foreword, meta.cover) if p))
+            task = _Task(series_path, result,
+                         lambda m=meta, ms=members: assemble(m, [s.read(config.content_root)
+                                                                 for s in ms]))
+            _plan(task, config, keys, inputs, cache, force, tasks)
 
-    def finish(source: _Source, done: dict[str, list[Written]], problems: list[Problem]) -> None:
-        source.result.problems += problems
+    def finish(task: _Task, done: dict[str, list[Written]], problems: list[Problem]) -> None:
+        task.result.problems += problems
         for edition, written in done.items():
-            source.result.written += written
-            key = digest(keys[edition], source.hash,
-                         *sorted(cache.entry(source.path)["images"].values()))
-            cache.remember_edition(source.path, edition, key,
+            task.result.written += written
+            cache.remember_edition(task.path, edition, task.keys[edition],
                                    [{"path": str(w.path), "pages": w.pages} for w in written])
-        on_result(source.result)
+        on_result(task.result)
 
+    ready = []
+    for task in tasks:
+        try:
+            ready.append((task, task.load()))
+        except ContentError as error:
+            task.result.problems.append(error.problem)
     try:
-        if jobs > 1 and len(tasks) > 1:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)),
+        if jobs > 1 and len(ready) > 1:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(ready)),
                                      initializer=_start_worker, initargs=(config,)) as pool:
-                futures = {pool.submit(_export, source.interview, stale): source
-                           for source, stale in tasks}
+                futures = {pool.submit(_export, document, task.stale): task
+                           for task, document in ready}
                 for future in as_completed(futures):
                     finish(futures[future], *future.result())
         else:
             exporters = _Exporters(config)
-            for source, stale in tasks:
-                finish(source, *exporters.export(source.interview, stale))
+            for task, document in ready:
+                finish(task, *exporters.export(document, task.stale))
     finally:
         cache.save()
+    finished = {id(task.result) for task, _ in ready}
     for result in results:
-        if not any(result is source.result for source, _ in tasks):
+        if id(result) not in finished:
             on_result(result)
     return results
+
+
+@dataclass
+class _Task:
+    """One document (an interview or a volume) and the editions of it to build."""
+
+    path: Path
+    result: Result
+    load: Callable[[], Interview | Volume]
+    stale: tuple[str, ...] = ()
+    keys: dict[str, str] = field(default_factory=dict)
+
+
+def _plan(task: _Task, config: BuildConfig, keys: dict[str, str], inputs: tuple[str, ...],
+          cache: BuildCache, force: bool, tasks: list[_Task]) -> None:
+    """Find which editions of ``task`` are stale; queue it if any is."""
+    stale = []
+    for edition in config.formats:
+        task.keys[edition] = digest(keys[edition], *inputs)
+        outputs = None if force else cache.up_to_date(task.path, edition, task.keys[edition])
+        if outputs is None:
+            stale.append(edition)
+        else:
+            task.result.up_to_date += [Written(Path(o["path"]), o.get("pages")) for o in outputs]
+    if stale:
+        task.stale = tuple(stale)
+        tasks.append(task)
 
 
 def _edition_keys(config: BuildConfig) -> dict[str, str]:
@@ -205,15 +254,20 @@ class _Exporters:
         self.modules: dict[str, ModuleType] = {name: modules[name] for name in config.formats}
         self.exporters: dict[str, object] = {}
 
-    def export(self, interview: Interview, editions: tuple[str, ...]
+    def export(self, document: Interview | Volume, editions: tuple[str, ...]
                ) -> tuple[dict[str, list[Written]], list[Problem]]:
         done: dict[str, list[Written]] = {}
         problems: list[Problem] = []
+        path = document.path if isinstance(document, Interview) else document.meta.path
         for name in editions:
             try:
                 if name not in self.exporters:
                     self.exporters[name] = self.modules[name].Exporter(self.settings)
-                done[name] = self.exporters[name].export(interview)
+                exporter = self.exporters[name]
+                if isinstance(document, Interview):
+                    done[name] = exporter.export(document)
+                elif hasattr(exporter, "export_volume"):
+                    done[name] = exporter.export_volume(document)
             except ContentError as error:
                 problems.append(error.problem)
             except jinja2.TemplateError as error:
@@ -221,7 +275,7 @@ class _Exporters:
             except Exception as error:  # noqa: BLE001 - one edition's bug must not stop the batch
                 logging.getLogger(__name__).debug("edition %s failed", name, exc_info=True)
                 problems.append(Problem(
-                    interview.path, 1,
+                    path, 1,
                     f"the {name} edition failed ({type(error).__name__}: {error})",
                     "run again with --verbose to see where, and report it if the content looks right"))
         return done, problems
@@ -235,9 +289,9 @@ def _start_worker(config: BuildConfig) -> None:
     _worker = _Exporters(config)
 
 
-def _export(interview: Interview, editions: tuple[str, ...]):
+def _export(document: Interview | Volume, editions: tuple[str, ...]):
     assert _worker is not None
-    return _worker.export(interview, editions)
+    return _worker.export(document, editions)
 
 
 def template_problem(error: jinja2.TemplateError) -> Problem:

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from . import __version__
 from .build import BuildConfig, Result, build, default_jobs, discover, read_all, template_problem
+from .series import assemble, find_series, read_series
 from .errors import ContentError, display_path
 from .formats import available
 
@@ -74,12 +75,27 @@ def main(argv: list[str] | None = None) -> int:
 
 def check(arguments: argparse.Namespace, out: Console, errors: Console) -> int:
     files = discover(arguments.paths, arguments.content)
-    _, results = read_all(files, arguments.content)
+    sources, results = read_all(files, arguments.content)
+    if not arguments.paths:
+        results += check_series(arguments.content, [s.interview for s in sources if s.interview])
     for result in results:
         report(result, errors)
     failed = sum(result.failed for result in results)
     out.print(f"Checked {len(results)} file(s): {failed} with errors.")
     return 1 if failed else 0
+
+
+def check_series(content: Path, interviews: list) -> list[Result]:
+    """Validate every series.yml and the volume it makes."""
+    results = []
+    for path in find_series(content):
+        result = Result(path)
+        try:
+            assemble(read_series(path, content), interviews)
+        except ContentError as error:
+            result.problems.append(error.problem)
+        results.append(result)
+    return results
 
 
 def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> int:
@@ -101,13 +117,14 @@ def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> i
         generator=f"interview-press {__version__}")
     files = discover(arguments.paths, arguments.content)
     try:
-        with Progress(out, total=len(files)) as progress:
+        volumes = [] if arguments.paths else find_series(arguments.content)
+        with Progress(out, total=len(files) + len(volumes)) as progress:
             def done(result: Result) -> None:
                 report(result, errors)
                 progress.advance(result)
 
             results = build(files, config, jobs=arguments.jobs, force=arguments.force,
-                            on_result=done)
+                            on_result=done, volumes=not arguments.paths)
     except ContentError as error:  # the templates' own configuration is broken
         errors.print(str(error.problem), markup=False)
         return 1
@@ -175,7 +192,7 @@ def summary(results: list[Result], out: Console) -> None:
     failed = [result for result in results if result.failed]
     fresh = sum(1 for result in results if result.up_to_date and not result.written)
     built = len(results) - len(failed) - fresh
-    line = f"{built} of {len(results)} interview(s) built"
+    line = f"{built} of {len(results)} document(s) built"
     if fresh:
         line += f", {fresh} up to date"
     if failed:

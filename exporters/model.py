@@ -22,8 +22,12 @@ class Interview:
         return self.body.warnings
 
 
-def read_interview(path: Path, content_root: Path, id_prefix: str = "") -> Interview:
-    """Load, validate and parse one interview file; raises ContentError on bad input."""
+def read_interview(path: Path, content_root: Path) -> Interview:
+    """Load, validate and parse one interview file; raises ContentError on bad input.
+
+    Every id in the body starts with the slug, so that interviews can share one
+    page in a collected volume without clashes.
+    """
     source = read_source(path, content_root)
     meta = read_metadata(source)
-    return Interview(path=path, meta=meta, body=parse_body(source, meta, id_prefix))
+    return Interview(path=path, meta=meta, body=parse_body(source, meta, f"{meta.slug}-"))

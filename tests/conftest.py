@@ -74,7 +74,11 @@ def outputs(folder: Path) -> list[Path]:
 
 
 def sample_slugs() -> list[str]:
-    return sorted(path.stem for path in SAMPLES.rglob("*.md"))
+    return sorted(path.stem for path in SAMPLES.rglob("*.md") if not path.name.startswith("_"))
+
+
+def source_of(slug: str) -> Path:
+    return next(SAMPLES.rglob(f"{slug}.md"))
 
 
 GOOD = """---

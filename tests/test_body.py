@@ -62,7 +62,7 @@ def test_turns_speakers_and_continuations(project, write):
     assert "<blockquote>" in html.split('data-speaker="MO"')[-1]
     intro = html.index("the introduction")
     assert intro < html.index("First question")
-    assert re.findall(r'<h2 id="part-\d">([^<]+)</h2>', html) == ["Opening", "Closing"]
+    assert re.findall(r'<h2 id="panel-part-\d">([^<]+)</h2>', html) == ["Opening", "Closing"]
     assert "Jo Bell:" in html and "Rana Kaur:" in html
 
 

@@ -17,7 +17,7 @@ def test_default_command_builds_every_edition_with_a_summary(project, write):
     for slug in ("one", "two"):
         for suffix in ("html", "pdf", "epub"):
             assert (project / f"dist/{slug}/{slug}.{suffix}").is_file()
-    assert "dist/one/one.pdf" in run.stdout and "2 of 2 interview(s) built" in run.stdout
+    assert "dist/one/one.pdf" in run.stdout and "2 of 2 document(s) built" in run.stdout
     assert "KB" in run.stdout
 
 

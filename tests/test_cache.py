@@ -20,7 +20,7 @@ def test_nothing_changed_means_nothing_built(project, write):
     assert make(cwd=project).code == 0
     before = stamps(project)
     run = make(cwd=project)
-    assert run.code == 0 and "0 of 2 interview(s) built, 2 up to date" in run.stdout
+    assert run.code == 0 and "0 of 2 document(s) built, 2 up to date" in run.stdout
     assert stamps(project) == before
 
 
@@ -31,7 +31,7 @@ def test_editing_one_interview_rebuilds_only_its_editions(project, write):
     before = stamps(project)
     path.write_text(GOOD.replace("This is the answer.", "A new answer."))
     run = make(cwd=project)
-    assert run.code == 0 and "1 of 2 interview(s) built, 1 up to date" in run.stdout
+    assert run.code == 0 and "1 of 2 document(s) built, 1 up to date" in run.stdout
     after = stamps(project)
     changed = {str(p) for p in after if after[p] != before[p]}
     assert changed == {"dist/b/b.html", "dist/b/b.pdf", "dist/b/b.epub"}
@@ -43,7 +43,7 @@ def test_template_change_deleted_output_and_force_rebuild(project, write):
     (theme / "html").mkdir(parents=True)
     assert make("build", "--templates", "theme", cwd=project).code == 0
     (theme / "theme.yml").write_text("speaker_labels: label\n")
-    assert "1 of 1 interview(s) built" in make("build", "--templates", "theme", cwd=project).stdout
+    assert "1 of 1 document(s) built" in make("build", "--templates", "theme", cwd=project).stdout
     (project / "dist/a/a.pdf").unlink()
     run = make("build", "--templates", "theme", cwd=project)
     assert (project / "dist/a/a.pdf").is_file() and "dist/a/a.pdf" in run.stdout
@@ -57,7 +57,7 @@ def test_corrupt_cache_is_not_trusted(project, write):
     assert make(cwd=project).code == 0
     (project / "dist/.cache/builds.json").write_text("{not json")
     run = make(cwd=project)
-    assert run.code == 0 and "1 of 1 interview(s) built" in run.stdout
+    assert run.code == 0 and "1 of 1 document(s) built" in run.stdout
     (project / "dist/.cache/builds.json").write_text('{"version": 1, "sources": []}')
     assert make(cwd=project).code == 0
 

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from ebooklib import epub
 
-from conftest import make, outputs, sample_slugs
+from conftest import make, outputs, sample_slugs, source_of
 from validators import ace_violations, epubcheck_messages
 
 
@@ -63,7 +63,7 @@ def test_contents_follow_the_interview_and_metadata_round_trips(samples):
 
 
 def test_every_question_and_speaker_is_in_the_text(samples):
-    source = (samples.parent / "content/three-kitchens.md").read_text()
+    source = (source_of("three-kitchens")).read_text()
     page = zipfile.ZipFile(samples / "three-kitchens/three-kitchens.epub").read(
         "EPUB/interview.xhtml").decode()
     text = re.sub(r"<[^>]+>", "", page)

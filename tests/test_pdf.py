@@ -5,7 +5,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from conftest import sample_slugs
+from conftest import sample_slugs, source_of
 from validators import pdf_fonts, pdf_text
 
 
@@ -16,7 +16,7 @@ def words(text: str) -> str:
 def test_text_is_complete_and_in_order(samples):
     pdf = samples / "night-shift/night-shift.pdf"
     text = words(pdf_text(pdf))
-    source = (samples.parent / "content/night-shift.md").read_text()
+    source = (source_of("night-shift")).read_text()
     questions = [words(q) for q in re.findall(r"^Q: (.{20,60}?)\b\s", source, re.M)]
     assert len(questions) >= 8
     positions = []

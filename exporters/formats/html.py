@@ -1,16 +1,20 @@
-"""The HTML edition: one self-contained page per interview.
+"""The HTML edition: one self-contained page per interview; for a series, an index page and
+the whole volume as one page.
 
 Styles, fonts (cut down to the characters the page uses) and images are all
-inside the file, so it opens offline and prints the same from any browser.
+inside each file, so it opens offline and prints the same from any browser.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import Any
 
 from ..assets import data_uri, media_type, web_font
 from ..model import Interview
 from ..output import write_atomic
+from ..series import Volume
 from . import Settings, Written
 
 NAME = "html"
@@ -24,22 +28,35 @@ class Exporter:
         self.templates = settings.templates
 
     def export(self, interview: Interview) -> list[Written]:
-        draft = self.page(interview, css="")
-        css = self.templates.render("html/style.css", font_url=lambda name: self.font(name, draft))
-        page = self.page(interview, css)
-        images = {key: data_uri(path.read_bytes(), media_type(path))
-                  for key, path in interview.body.images.items()}
-        page = _SRC.sub(lambda m: m[1] + images.get(m[2], m[2]) + m[3], page)
         target = self.settings.folder(interview) / f"{interview.meta.slug}.html"
-        write_atomic(target, page.encode("utf-8"))
+        self.write_page("html/interview.html", target, interview.body.images,
+                        interview=interview, meta=interview.meta,
+                        words=self.templates.words(interview.meta.lang))
         return [Written(target)]
 
-    def page(self, interview: Interview, css: str) -> str:
-        return self.templates.render(
-            "html/interview.html", interview=interview, meta=interview.meta,
-            words=self.templates.words(interview.meta.lang), css=css,
-            generator=self.settings.generator,
-        )
+    def export_volume(self, volume: Volume) -> list[Written]:
+        folder = self.settings.out_dir / volume.meta.slug
+        images = {key: path for interview in volume.interviews
+                  for key, path in interview.body.images.items()}
+        context = dict(volume=volume, meta=volume.meta, words=self.templates.words(volume.meta.lang))
+        whole = folder / f"{volume.meta.slug}.html"
+        index = folder / "index.html"
+        self.write_page("html/volume.html", whole, images, **context)
+        self.write_page("html/index.html", index, {}, **context,
+                        single_file=whole.name,
+                        links={i.meta.slug: f"../{i.meta.slug}/{i.meta.slug}.html"
+                               for i in volume.interviews})
+        return [Written(whole), Written(index)]
+
+    def write_page(self, template: str, target: Path, images: dict[str, Path],
+                   **context: Any) -> None:
+        context["generator"] = self.settings.generator
+        draft = self.templates.render(template, css="", **context)
+        css = self.templates.render("html/style.css", font_url=lambda name: self.font(name, draft))
+        page = self.templates.render(template, css=css, **context)
+        sources = {key: data_uri(path.read_bytes(), media_type(path)) for key, path in images.items()}
+        page = _SRC.sub(lambda m: m[1] + sources.get(m[2], m[2]) + m[3], page)
+        write_atomic(target, page.encode("utf-8"))
 
     def font(self, name: str, text: str) -> str:
         return data_uri(web_font(self.templates.find(name), text), "font/woff2")

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..assets import data_uri, media_type
 from ..fetch import LocalFetcher
 from ..model import Interview
+from ..series import Volume
 from ..output import atomic_path
 from . import Settings, Written
 
@@ -36,6 +37,8 @@ class Exporter:
             "pdf/style.css", font_url=lambda name: self.templates.find(name).as_uri())
         self.stylesheet = CSS(string=css, font_config=self.fonts, url_fetcher=self.fetcher,
                               base_url=str(self.templates.folders[0]) + "/")
+        self.volume_stylesheet = CSS(string=self.templates.render("pdf/volume.css"),
+                                     font_config=self.fonts, url_fetcher=self.fetcher)
 
     def export(self, interview: Interview) -> list[Written]:
         from weasyprint import HTML
@@ -54,6 +57,26 @@ class Exporter:
                         url_fetcher=self.fetcher).render(
             stylesheets=[self.stylesheet], font_config=self.fonts)
         target = self.settings.folder(interview) / f"{meta.slug}.pdf"
+        with atomic_path(target) as temporary:
+            document.write_pdf(temporary, pdf_identifier=meta.identifier.encode())
+        return [Written(target, pages=len(document.pages))]
+
+    def export_volume(self, volume: Volume) -> list[Written]:
+        from weasyprint import HTML
+
+        meta = volume.meta
+        timestamp = max(self.settings.timestamp(interview) for interview in volume.interviews)
+        html = self.templates.render(
+            "pdf/volume.html", volume=volume, meta=meta, words=self.templates.words(meta.lang),
+            generator=self.settings.generator, timestamp=timestamp.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        images = {key: data_uri(path.read_bytes(), media_type(path))
+                  for interview in volume.interviews
+                  for key, path in interview.body.images.items()}
+        html = _SRC.sub(lambda m: m[1] + images.get(m[2], "") + m[3], html)
+        document = HTML(string=html, base_url=str(meta.folder) + "/",
+                        url_fetcher=self.fetcher).render(
+            stylesheets=[self.stylesheet, self.volume_stylesheet], font_config=self.fonts)
+        target = self.settings.out_dir / meta.slug / f"{meta.slug}.pdf"
         with atomic_path(target) as temporary:
             document.write_pdf(temporary, pdf_identifier=meta.identifier.encode())
         return [Written(target, pages=len(document.pages))]

@@ -1,0 +1,155 @@
+"""Series and their collected volumes.
+
+A ``series.yml`` in a folder of the content declares a series; every interview
+in that folder (and any interview whose ``series:`` names it) belongs to it.
+A :class:`Volume` is the series with its interviews in order, each keeping its
+own metadata, speakers and notes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .body import prose_html
+from .errors import ContentError, Problem
+from .load import _key_lines
+from .metadata import default_identifier, slugify
+from .model import Interview
+from .typography import direction, typeset
+
+SERIES_FILE = "series.yml"
+SERIES_FIELDS = {"title", "subtitle", "editors", "description", "publisher", "identifier",
+                 "lang", "cover", "foreword", "order", "slug", "rights", "date"}
+
+
+@dataclass(frozen=True)
+class SeriesMeta:
+    path: Path
+    slug: str
+    title: str
+    lang: str
+    dir: str
+    identifier: str
+    subtitle: str = ""
+    editors: tuple[str, ...] = ()
+    description: str = ""
+    publisher: str = ""
+    rights: str = ""
+    date: dt.date | None = None
+    cover: Path | None = None
+    foreword: Path | None = None
+    order: tuple[str, ...] = ()
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    def claims(self, interview_path: Path, series_name: str) -> bool:
+        """Whether an interview at ``interview_path`` naming ``series_name`` belongs here."""
+        inside = interview_path.resolve().is_relative_to(self.folder.resolve())
+        return inside or series_name in (self.title, self.slug)
+
+
+@dataclass(frozen=True)
+class Volume:
+    meta: SeriesMeta
+    interviews: tuple[Interview, ...]
+    foreword_html: str = ""
+
+    @property
+    def date(self) -> dt.date:
+        return self.meta.date or max(interview.meta.date for interview in self.interviews)
+
+
+def find_series(content_root: Path) -> list[Path]:
+    return sorted(content_root.rglob(SERIES_FILE)) if content_root.is_dir() else []
+
+
+def read_series(path: Path, content_root: Path) -> SeriesMeta:
+    """Validate a ``series.yml``; raises ContentError naming the line."""
+    from .assets import resolve_local
+    from .metadata import _Fields  # the same field rules as an interview's front matter
+    from .load import Source
+
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=yaml.SafeLoader) or {}
+        lines = _key_lines(yaml.compose(text, Loader=yaml.SafeLoader), 1)
+    except UnicodeDecodeError:
+        raise ContentError(Problem(path, 1, "not UTF-8 text", "save the file as UTF-8")) from None
+    except yaml.MarkedYAMLError as error:
+        line = (error.problem_mark.line + 1) if error.problem_mark else 1
+        raise ContentError(Problem(path, line, f"not valid YAML ({error.problem})",
+                                   "check the quotes, colons and indentation")) from None
+    if not isinstance(data, dict):
+        raise ContentError(Problem(path, 1, "expected 'field: value' lines",
+                                   "write e.g. title: Working Lives"))
+    source = Source(path=path, content_root=content_root, metadata=data, body="", body_line=1,
+                    field_lines=lines)
+    for key in data:
+        if key not in SERIES_FIELDS:
+            raise ContentError(source.problem(str(key), f"unknown series field '{key}'",
+                                              f"use one of {', '.join(sorted(SERIES_FIELDS))}"))
+    fields = _Fields(source)
+    lang = fields.language("lang")
+    title = fields.text("title", required=True)
+    slug = fields.text("slug") or slugify(path.parent.name)
+    foreword = fields.text("foreword")
+    if foreword:
+        foreword_path = (path.parent / foreword).resolve()
+        if not foreword_path.is_relative_to(content_root.resolve()) or not foreword_path.is_file():
+            raise ContentError(source.problem("foreword", f"the foreword '{foreword}' was not found",
+                                              "write the path of a Markdown file next to series.yml"))
+    order = data.get("order") or []
+    if not isinstance(order, list):
+        raise ContentError(source.problem("order", "'order' should be a list of interview slugs",
+                                          "write order: [night-shift, three-kitchens]"))
+    cover = fields.text("cover")
+    return SeriesMeta(
+        path=path, slug=slug, title=typeset(title, lang), lang=lang, dir=direction(lang),
+        identifier=fields.text("identifier") or default_identifier(f"series/{slug}"),
+        subtitle=typeset(fields.text("subtitle"), lang),
+        editors=fields.names("editors"),
+        description=typeset(fields.text("description"), lang),
+        publisher=typeset(fields.text("publisher"), lang),
+        rights=typeset(fields.text("rights"), lang),
+        date=fields.date("date") if "date" in data else None,
+        cover=resolve_local(cover, path, content_root, source.line_of("cover"), "cover image")
+        if cover else None,
+        foreword=foreword_path if foreword else None,
+        order=tuple(str(item) for item in order),
+    )
+
+
+def assemble(meta: SeriesMeta, interviews: list[Interview]) -> Volume:
+    """The volume of a series: its interviews in the series' order, and its foreword."""
+    members = [i for i in interviews if meta.claims(i.path, i.meta.series)]
+    if not members:
+        raise ContentError(Problem(meta.path, 1, f"the series '{meta.title}' has no interviews",
+                                   "put interviews in this folder or name the series in their 'series:'"))
+    if meta.order:
+        by_slug = {interview.meta.slug: interview for interview in members}
+        for slug in meta.order:
+            if slug not in by_slug:
+                raise ContentError(Problem(meta.path, 1, f"'order' names '{slug}', which is not in the series",
+                                           f"use the slugs: {', '.join(sorted(by_slug))}"))
+        listed = [by_slug[slug] for slug in meta.order]
+        members = listed + sorted((i for i in members if i.meta.slug not in meta.order),
+                                  key=_natural_order)
+    else:
+        members.sort(key=_natural_order)
+    foreword = ""
+    if meta.foreword:
+        foreword = prose_html(meta.foreword.read_text(encoding="utf-8"), meta.lang,
+                              f"{meta.slug}-foreword-")
+    return Volume(meta, tuple(members), foreword)
+
+
+def _natural_order(interview: Interview) -> tuple[Any, ...]:
+    number = interview.meta.series_number
+    return (number is None, number or 0, interview.meta.date, interview.meta.slug)
