@@ -1,0 +1,116 @@
+"""Series and their collected volumes, read as a reader of the volume would."""
+
+import re
+
+from pypdf import PdfReader
+
+from conftest import GOOD, make, outputs
+from test_load import assert_one_line
+from validators import vnu_errors
+
+SERIES = "title: Field Notes\neditors: [Ana Field]\npublisher: Small Press\n"
+
+
+def interview(title: str, number: int | None, date: str, person: str) -> str:
+    text = (GOOD.replace("A Good Interview", title).replace("2026-02-03", date)
+            .replace("Ben Stone", person).replace("This is the answer.", f"{person} answers.[^n]"))
+    if number:
+        text = text.replace("date:", f"series_number: {number}\ndate:", 1)
+    return text + f"\n[^n]: A note by {person}.\n"
+
+
+def test_volume_editions_keep_each_interviews_own_metadata(samples):
+    folder = samples / "working-lives"
+    assert {p.name for p in outputs(folder)} >= {"index.html", "working-lives.html",
+                                                  "working-lives.pdf"}
+    assert vnu_errors([folder / "index.html", folder / "working-lives.html"]) == ""
+    index = (folder / "index.html").read_text()
+    titles = re.findall(r'class="contents-title" href="([^"]+)">([^<]+)<', index)
+    assert titles == [("../night-shift/night-shift.html", "The Night Shift at the Harbour"),
+                      ("../three-kitchens/three-kitchens.html", "Three Kitchens, One Street"),
+                      ("../river-school/river-school.html", "The School by the River")]
+    assert "Tomas Lind · " in index and "14 March 2026" in index
+    whole = (folder / "working-lives.html").read_text()
+    ids = re.findall(r'\sid="([^"]+)"', whole)
+    assert len(ids) == len(set(ids))
+    assert "night-shift-note-1" in ids and "river-school-note-1" in ids
+    assert "Dolores Marchetti:" in whole and "Owen Prys:" in whole
+
+
+def test_volume_pdf_front_matter_contents_and_running_heads(samples):
+    pdf = samples / "working-lives/working-lives.pdf"
+    reader = PdfReader(pdf)
+    pages = [page.extract_text() for page in reader.pages]
+    folios = [page.strip().splitlines()[-1].strip() for page in pages]
+    first_body = next(n for n, page in enumerate(pages) if "Working Lives · 1" in page)
+    assert folios[:first_body] == ["i", "ii", "iii", "iv", "v"][:first_body]
+    assert folios[first_body] == "1"
+    contents = next(page for page in pages if page.startswith("Contents"))
+    for title in ("The Night Shift at the Harbour", "Three Kitchens, One Street",
+                  "The School by the River"):
+        number = re.search(re.escape(title) + r"[ .]*?(\d+)\s*$", contents, re.M)
+        assert number, (title, contents)
+        page = pages[first_body + int(number[1]) - 1]
+        assert title in page and "Working Lives · " in page, title  # the interview's first page
+    second = next(n for n, page in enumerate(pages) if "Working Lives · 2" in page)
+    assert "Three Kitchens, One Street" in pages[second + 1].splitlines()
+    outline = reader.outline
+    top = [item.title for item in outline if not isinstance(item, list)]
+    assert top == ["Contents", "Foreword", "The Night Shift at the Harbour",
+                   "Three Kitchens, One Street", "The School by the River"]
+    night_parts = outline[outline.index(next(i for i in outline if not isinstance(i, list)
+                                             and i.title == top[2])) + 1]
+    assert [part.title for part in night_parts][:3] == [
+        "Getting up there", "The weight of the box", "What the port became"]
+
+
+def test_order_from_series_number_then_date_and_explicit_order(project, write):
+    write("s/series.yml", SERIES)
+    write("s/b.md", interview("Second", 2, "2026-01-01", "Cy Bo"))
+    write("s/a.md", interview("First", 1, "2026-05-01", "Di Ax"))
+    write("s/c.md", interview("Third", None, "2025-01-01", "Ed Cu"))
+    run = make("build", "--format", "html", cwd=project)
+    assert run.code == 0, run.stderr
+    index = (project / "dist/s/index.html").read_text()
+    assert re.findall(r'class="contents-title"[^>]*>([^<]+)<', index) == ["First", "Second", "Third"]
+    write("s/series.yml", SERIES + "order: [c, a]\n")
+    assert make("build", "--format", "html", cwd=project).code == 0
+    index = (project / "dist/s/index.html").read_text()
+    assert re.findall(r'class="contents-title"[^>]*>([^<]+)<', index) == ["Third", "First", "Second"]
+
+
+def test_interview_elsewhere_can_join_by_naming_the_series(project, write):
+    write("s/series.yml", SERIES)
+    write("s/a.md", interview("First", 1, "2026-05-01", "Di Ax"))
+    write("other.md", interview("Guest", 2, "2026-05-02", "Gu Est").replace(
+        "date:", "series: Field Notes\ndate:", 1))
+    assert make("build", "--format", "html", cwd=project).code == 0
+    index = (project / "dist/s/index.html").read_text()
+    assert re.findall(r'class="contents-title"[^>]*>([^<]+)<', index) == ["First", "Guest"]
+
+
+def test_bad_series_file_is_one_line_and_the_rest_builds(project, write):
+    write("s/series.yml", SERIES + "colour: blue\n")
+    write("s/a.md", interview("First", 1, "2026-05-01", "Di Ax"))
+    run = make("build", "--format", "html", cwd=project)
+    assert run.code == 1
+    assert_one_line(run, "content/s/series.yml:4:", "unknown series field 'colour'")
+    assert (project / "dist/a/a.html").is_file()
+    write("s/series.yml", SERIES + "order: [zz]\n")
+    run = make("check", cwd=project)
+    assert run.code == 1
+    assert_one_line(run, "content/s/series.yml:1:", "'order' names 'zz'")
+
+
+def test_editing_one_interview_rebuilds_it_and_its_volume_only(project, write):
+    write("s/series.yml", SERIES)
+    path = write("s/a.md", interview("First", 1, "2026-05-01", "Di Ax"))
+    write("s/b.md", interview("Second", 2, "2026-05-02", "Cy Bo"))
+    write("solo.md", interview("Solo", None, "2026-05-03", "So Lo"))
+    assert make("build", "--format", "html,pdf", cwd=project).code == 0
+    path.write_text(path.read_text().replace("Di Ax answers.", "Di Ax answers again."))
+    run = make("build", "--format", "html,pdf", cwd=project)
+    assert run.code == 0
+    rebuilt = set(re.findall(r"^(dist/\S+)", run.stdout, re.M))
+    assert rebuilt == {"dist/a/a.html", "dist/a/a.pdf", "dist/s/s.html", "dist/s/index.html",
+                       "dist/s/s.pdf"}
