@@ -16,13 +16,14 @@ from pathlib import Path
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from .assets import resolve_local
 from .errors import ContentError, Problem
 from .load import Source
 from .metadata import Metadata, Speaker
-from .typography import typographer, typeset
+from .typography import direction, typographer, typeset
 
 
 @dataclass(frozen=True)
@@ -104,15 +105,24 @@ BLOCK_KINDS = {
 }
 
 
+_LANG_WITHOUT_DIR = re.compile(r'<(\w+)((?:(?!\sdir=)[^>])*?)\slang="([^"]+)"((?:(?!\sdir=)[^>])*)>')
+
+
 def sanitise(html: str) -> str:
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, link_rel=None,
-                     url_schemes={"http", "https", "mailto"})
+    """Allowed markup only; every element marked with a language also gets its direction."""
+    clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, link_rel=None,
+                      url_schemes={"http", "https", "mailto"})
+    return _LANG_WITHOUT_DIR.sub(
+        lambda m: f'<{m[1]}{m[2]} lang="{m[3]}" dir="{direction(m[3])}"{m[4]}>', clean)
 
 
 @lru_cache(maxsize=16)
 def markdown_parser(lang: str) -> MarkdownIt:
     md = typographer(lang).enable(["table", "strikethrough"])
     md.use(footnote_plugin)
+    # [words in another language]{lang=fa}, and {lang=fa} on the line before a paragraph
+    md.use(attrs_plugin, spans=True, allowed=["lang"])
+    md.use(attrs_block_plugin, allowed=["lang"])
     md.add_render_rule("footnote_ref", _render_note_reference)
     # Let every link and image through the parser: images are checked by resolve_local,
     # links by the sanitiser, and both report what they refuse.

@@ -11,7 +11,7 @@ import logging
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
 
@@ -20,7 +20,7 @@ import jinja2
 from .cache import BuildCache, digest, file_digest, folder_digest, toolchain_digest
 from .errors import ContentError, Problem, display_path
 from .formats import Settings, Written, available
-from .model import Interview, read_interview
+from .model import Interview, Original, read_interview
 from .output import remove_leftovers
 from .render import Templates
 from .series import Volume, assemble, find_series, read_series
@@ -83,9 +83,21 @@ class _Source:
     images: list[Path] = field(default_factory=list)
     interview: Interview | None = None
 
-    def read(self, content_root: Path) -> Interview:
+    translation_of: str = ""
+
+    def read(self, content_root: Path, by_slug: dict[str, _Source]) -> Interview:
+        """The parsed interview, linked to its original when it is a translation."""
         if self.interview is None:
             self.interview = read_interview(self.path, root_for(self.path, content_root))
+        wanted = self.interview.meta.translation_of
+        if wanted and self.interview.original is None:
+            if wanted not in by_slug or by_slug[wanted] is self:
+                raise ContentError(Problem(
+                    self.path, 1, f"translation_of: '{wanted}' is not the slug of another interview",
+                    "write the slug (the file name, without .md) of the original interview"))
+            original = by_slug[wanted].read(content_root, by_slug).meta
+            self.interview = replace(self.interview,
+                                     original=Original(original.slug, original.title, original.lang))
         return self.interview
 
 
@@ -106,6 +118,7 @@ def read_all(files: list[Path], content_root: Path,
         if known:
             source.slug = known["slug"]
             source.series = known.get("series", "")
+            source.translation_of = known.get("translation_of", "")
             source.images = [Path(image) for image in known.get("images", {})]
             source.result.problems += BuildCache.cached_warnings(known)
         else:
@@ -116,12 +129,13 @@ def read_all(files: list[Path], content_root: Path,
                 continue
             source.slug = source.interview.meta.slug
             source.series = source.interview.meta.series
+            source.translation_of = source.interview.meta.translation_of
             source.images = list(source.interview.body.images.values())
             warnings = sorted(source.interview.warnings, key=lambda p: p.line)
             source.result.problems += warnings
             if cache:
                 cache.remember_reading(path, source.hash, source.slug, source.series,
-                                       source.images, warnings)
+                                       source.translation_of, source.images, warnings)
         if source.slug in slugs:
             source.result.problems.append(Problem(
                 path, 1, f"the slug '{source.slug}' is already used by "
@@ -130,6 +144,14 @@ def read_all(files: list[Path], content_root: Path,
             continue
         slugs[source.slug] = path
         sources.append(source)
+    by_slug = {source.slug: source for source in sources}
+    for source in list(sources):
+        if source.interview is not None:
+            try:
+                source.read(content_root, by_slug)
+            except ContentError as error:
+                source.result.problems.append(error.problem)
+                sources.remove(source)
     return sources, results
 
 
@@ -143,9 +165,13 @@ def build(files: list[Path], config: BuildConfig, jobs: int = 1, force: bool = F
     sources, results = read_all(files, config.content_root, cache)
     keys = _edition_keys(config)
     tasks: list[_Task] = []
+    by_slug = {source.slug: source for source in sources}
     for source in sources:
         inputs = (source.hash, *sorted(cache.entry(source.path)["images"].values()))
-        task = _Task(source.path, source.result, lambda s=source: s.read(config.content_root))
+        if source.translation_of in by_slug:
+            inputs += (by_slug[source.translation_of].hash,)
+        task = _Task(source.path, source.result,
+                     lambda s=source: s.read(config.content_root, by_slug))
         _plan(task, config, keys, inputs, cache, force, tasks)
     if volumes:
         for series_path in find_series(config.content_root):
@@ -160,8 +186,8 @@ def build(files: list[Path], config: BuildConfig, jobs: int = 1, force: bool = F
             inputs = (file_digest(series_path), *(s.hash for s in members),
                       *(file_digest(p) for p in (meta.foreword, meta.cover) if p))
             task = _Task(series_path, result,
-                         lambda m=meta, ms=members: assemble(m, [s.read(config.content_root)
-                                                                 for s in ms]))
+                         lambda m=meta, ms=members: assemble(
+                             m, [s.read(config.content_root, by_slug) for s in ms]))
             _plan(task, config, keys, inputs, cache, force, tasks)
 
     def finish(task: _Task, done: dict[str, list[Written]], problems: list[Problem]) -> None:
@@ -205,7 +231,7 @@ class _Task:
 
     path: Path
     result: Result
-    load: Callable[[], Interview | Volume]
+    load: Callable[[], Interview | list[Volume]]
     stale: tuple[str, ...] = ()
     keys: dict[str, str] = field(default_factory=dict)
 
@@ -254,11 +280,11 @@ class _Exporters:
         self.modules: dict[str, ModuleType] = {name: modules[name] for name in config.formats}
         self.exporters: dict[str, object] = {}
 
-    def export(self, document: Interview | Volume, editions: tuple[str, ...]
+    def export(self, document: Interview | list[Volume], editions: tuple[str, ...]
                ) -> tuple[dict[str, list[Written]], list[Problem]]:
         done: dict[str, list[Written]] = {}
         problems: list[Problem] = []
-        path = document.path if isinstance(document, Interview) else document.meta.path
+        path = document.path if isinstance(document, Interview) else document[0].meta.path
         for name in editions:
             try:
                 if name not in self.exporters:
@@ -267,7 +293,8 @@ class _Exporters:
                 if isinstance(document, Interview):
                     done[name] = exporter.export(document)
                 elif hasattr(exporter, "export_volume"):
-                    done[name] = exporter.export_volume(document)
+                    done[name] = [written for volume in document
+                                  for written in exporter.export_volume(volume)]
             except ContentError as error:
                 problems.append(error.problem)
             except jinja2.TemplateError as error:
@@ -289,7 +316,7 @@ def _start_worker(config: BuildConfig) -> None:
     _worker = _Exporters(config)
 
 
-def _export(document: Interview | Volume, editions: tuple[str, ...]):
+def _export(document: Interview | list[Volume], editions: tuple[str, ...]):
     assert _worker is not None
     return _worker.export(document, editions)
 

@@ -84,11 +84,12 @@ class BuildCache:
         return entry
 
     def remember_reading(self, source: Path, source_hash: str, slug: str, series: str,
-                         images: list[Path], warnings: list[Problem]) -> None:
+                         translation_of: str, images: list[Path],
+                         warnings: list[Problem]) -> None:
         entry = self.entry(source)
         if entry.get("source") != source_hash:
             entry["editions"] = {}
-        entry.update(source=source_hash, slug=slug, series=series,
+        entry.update(source=source_hash, slug=slug, series=series, translation_of=translation_of,
                      images={str(p): file_digest(p) for p in images},
                      warnings=[{**asdict(w), "path": str(w.path)} for w in warnings])
 

@@ -30,7 +30,7 @@ IDENTIFIER_NAMESPACE = uuid.UUID("6f1f8f8e-3c1a-5b7e-9a55-1c0f1a2b3c4d")
 FIELDS = {
     "title", "subtitle", "date", "lang", "summary", "publication", "source_url", "series",
     "series_number", "tags", "rights", "translator", "identifier", "cover", "slug",
-    "interviewer", "interviewee", "speakers",
+    "interviewer", "interviewee", "speakers", "translation_of",
 }
 SPEAKER_FIELDS = {"name", "role", "bio"}
 
@@ -71,6 +71,8 @@ class Metadata:
     tags: tuple[str, ...] = ()
     rights: str = ""
     translators: tuple[str, ...] = ()
+    translation_of: str = ""
+    """The slug of the interview this one translates."""
     cover: Path | None = None
 
 
@@ -112,6 +114,7 @@ def read_metadata(source: Source) -> Metadata:
         tags=fields.names("tags"),
         rights=typeset(fields.text("rights"), lang),
         translators=fields.names("translator"),
+        translation_of=fields.text("translation_of"),
         cover=fields.path("cover"),
     )
 

@@ -12,10 +12,21 @@ from .metadata import Metadata, read_metadata
 
 
 @dataclass(frozen=True)
+class Original:
+    """The interview a translation was made from, as its editions name it."""
+
+    slug: str
+    title: str
+    lang: str
+
+
+@dataclass(frozen=True)
 class Interview:
     path: Path
     meta: Metadata
     body: Body
+    original: Original | None = None
+    """Set by the build for a translation (``translation_of``) once every file is read."""
 
     @property
     def warnings(self) -> tuple[Problem, ...]:

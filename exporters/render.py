@@ -15,7 +15,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .errors import ContentError, Problem
-from .typography import primary_language
+from .typography import direction, primary_language
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SPEAKER_LABEL_STYLES = ("name", "label", "none")
@@ -50,6 +50,7 @@ class Templates:
         self.theme = self._read_theme()
         self._words = self._read_yaml("common/words.yml")
         self.env.filters["longdate"] = self.long_date
+        self.env.filters["direction"] = direction
 
     def render(self, name: str, **context: Any) -> str:
         return self.env.get_template(name).render(theme=self.theme, **context)

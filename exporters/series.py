@@ -9,7 +9,7 @@ own metadata, speakers and notes.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from .errors import ContentError, Problem
 from .load import _key_lines
 from .metadata import default_identifier, slugify
 from .model import Interview
-from .typography import direction, typeset
+from .typography import direction, primary_language, typeset
 
 SERIES_FILE = "series.yml"
 SERIES_FIELDS = {"title", "subtitle", "editors", "description", "publisher", "identifier",
@@ -126,23 +126,37 @@ def read_series(path: Path, content_root: Path) -> SeriesMeta:
     )
 
 
-def assemble(meta: SeriesMeta, interviews: list[Interview]) -> Volume:
-    """The volume of a series: its interviews in the series' order, and its foreword."""
+def assemble(meta: SeriesMeta, interviews: list[Interview]) -> list[Volume]:
+    """The volumes of a series, one per language: the series' own language first, with its
+    foreword; then one for each other language its interviews are in, as ``<slug>-<lang>``."""
     members = [i for i in interviews if meta.claims(i.path, i.meta.series)]
     if not members:
         raise ContentError(Problem(meta.path, 1, f"the series '{meta.title}' has no interviews",
                                    "put interviews in this folder or name the series in their 'series:'"))
-    if meta.order:
-        by_slug = {interview.meta.slug: interview for interview in members}
-        for slug in meta.order:
-            if slug not in by_slug:
-                raise ContentError(Problem(meta.path, 1, f"'order' names '{slug}', which is not in the series",
-                                           f"use the slugs: {', '.join(sorted(by_slug))}"))
-        listed = [by_slug[slug] for slug in meta.order]
-        members = listed + sorted((i for i in members if i.meta.slug not in meta.order),
-                                  key=_natural_order)
-    else:
-        members.sort(key=_natural_order)
+    slugs = {interview.meta.slug for interview in members}
+    for slug in meta.order:
+        if slug not in slugs:
+            raise ContentError(Problem(meta.path, 1, f"'order' names '{slug}', which is not in the series",
+                                       f"use the slugs: {', '.join(sorted(slugs))}"))
+    languages = sorted({primary_language(i.meta.lang) for i in members},
+                       key=lambda lang: (lang != primary_language(meta.lang), lang))
+    volumes = []
+    for lang in languages:
+        group = [i for i in members if primary_language(i.meta.lang) == lang]
+        if lang == primary_language(meta.lang):
+            volumes.append(_volume(meta, group))
+        else:
+            other = replace(meta, slug=f"{meta.slug}-{lang}", lang=lang, dir=direction(lang),
+                            identifier=default_identifier(f"series/{meta.slug}-{lang}"),
+                            foreword=None)
+            volumes.append(_volume(other, group))
+    return volumes
+
+
+def _volume(meta: SeriesMeta, members: list[Interview]) -> Volume:
+    by_slug = {interview.meta.slug: interview for interview in members}
+    listed = [by_slug[slug] for slug in meta.order if slug in by_slug]
+    members = listed + sorted((i for i in members if i not in listed), key=_natural_order)
     foreword = ""
     if meta.foreword:
         foreword = prose_html(meta.foreword.read_text(encoding="utf-8"), meta.lang,

@@ -14,7 +14,7 @@ from validators import ace_violations, epubcheck_messages
 
 def test_every_sample_passes_epubcheck_with_no_messages(samples):
     books = sorted(samples.glob("*/*.epub"))
-    assert len(books) == len(sample_slugs())
+    assert {book.stem for book in books} >= set(sample_slugs())
     counts = epubcheck_messages(books)
     assert all(counts[str(book)] == 0 for book in books), counts["_output"]
 

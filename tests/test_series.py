@@ -28,7 +28,9 @@ def test_volume_editions_keep_each_interviews_own_metadata(samples):
     titles = re.findall(r'class="contents-title" href="([^"]+)">([^<]+)<', index)
     assert titles == [("../night-shift/night-shift.html", "The Night Shift at the Harbour"),
                       ("../three-kitchens/three-kitchens.html", "Three Kitchens, One Street"),
-                      ("../river-school/river-school.html", "The School by the River")]
+                      ("../river-school/river-school.html", "The School by the River"),
+                      ("../bookbinder-en/bookbinder-en.html",
+                       "The Hands That Bring Books Back to Life")]
     assert "Tomas Lind · " in index and "14 March 2026" in index
     whole = (folder / "working-lives.html").read_text()
     ids = re.findall(r'\sid="([^"]+)"', whole)
@@ -57,7 +59,8 @@ def test_volume_pdf_front_matter_contents_and_running_heads(samples):
     outline = reader.outline
     top = [item.title for item in outline if not isinstance(item, list)]
     assert top == ["Contents", "Foreword", "The Night Shift at the Harbour",
-                   "Three Kitchens, One Street", "The School by the River"]
+                   "Three Kitchens, One Street", "The School by the River",
+                   "The Hands That Bring Books Back to Life"]
     night_parts = outline[outline.index(next(i for i in outline if not isinstance(i, list)
                                              and i.title == top[2])) + 1]
     assert [part.title for part in night_parts][:3] == [
