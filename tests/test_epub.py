@@ -327,6 +327,9 @@ def test_notes_are_pop_up_footnotes_after_their_turn(samples):
 def test_notes_in_the_introduction_follow_it(variants):
     page = members(variants["panel"])["EPUB/interview.xhtml"].decode()
     assert page.index('id="noteref-1"') < page.index('id="note-1"') < page.index('class="turn')
+    assert '<div class="introduction" epub:type="introduction" role="doc-introduction"' in page
+    assert re.search(r'<section class="part" id="part-1-section" epub:type="chapter" '
+                     r'role="doc-chapter" aria-labelledby="part-1">\s*<h2 id="part-1">', page)
 
 
 def test_speaker_labels_always_give_screen_readers_the_name(variants):
@@ -473,6 +476,16 @@ def test_two_builds_are_byte_identical(tmp_path, samples):
         again = tmp_path / "dist" / built.parent.name / built.name
         assert hashlib.sha256(built.read_bytes()).digest() == \
             hashlib.sha256(again.read_bytes()).digest(), built.name
+
+
+def test_books_with_fonts_and_cover_images_are_byte_identical_too(tmp_path, variants):
+    for slug in ("panel", "french"):
+        project = variants[slug].parents[2]
+        again = tmp_path / slug
+        shutil.copytree(project / "content", again / "content")
+        shutil.copytree(project / "theme", again / "theme")
+        assert make("build", "--format", "epub", "--templates", "theme", cwd=again).code == 0
+        assert (again / "dist" / slug / f"{slug}.epub").read_bytes() == variants[slug].read_bytes()
 
 
 def build_without_epoch(project: Path) -> str:
