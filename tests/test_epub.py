@@ -438,6 +438,10 @@ def test_a_title_the_cover_font_cannot_draw_is_one_clear_error(project, write):
     assert errors[0].startswith("content/persian.md:2: the e-book cover cannot be drawn")
     assert "cover:" in errors[0]
     assert (project / "dist/good/good.epub").is_file()
+    write("persian.md", GOOD.replace("interviewee: Ben Stone", "interviewee: بن"))
+    run = make("build", "--format", "epub", cwd=project)
+    assert [line for line in run.lines if "persian.md" in line][0].startswith(
+        "content/persian.md:5: the e-book cover cannot be drawn")
 
 
 # --- Fonts ----------------------------------------------------------------------------------

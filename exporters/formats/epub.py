@@ -264,11 +264,13 @@ class Exporter:
                              for style in ("Regular", "Italic", "Bold")))
         missing = missing_characters(text, fonts)
         if missing:
-            field_name = next((name for name, value in (
-                ("title", meta.title), ("subtitle", meta.subtitle), ("series", meta.series))
-                if set(missing) & set(value)), "interviewee")
+            keys = next((keys for keys, value in (
+                (("title",), meta.title), (("subtitle",), meta.subtitle), (("series",), series),
+                (("interviewee", "speakers"), names),
+                (("interviewer", "speakers"), " ".join(meta.interviewers)),
+                (("lang",), words["in_conversation"])) if set(missing) & set(value)), ("title",))
             raise ContentError(Problem(
-                interview.path, _line_of(interview.path, field_name),
+                interview.path, _line_of(interview.path, keys),
                 f"the e-book cover cannot be drawn: its font has no '{missing[:12]}'",
                 "set 'cover:' to an image of the cover, or add fonts/GentiumBookPlus-*.ttf "
                 "with these characters to your --templates folder"))
@@ -323,11 +325,13 @@ def _join(names: tuple[str, ...], conjunction: str) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {conjunction} {names[-1]}"
 
 
-def _line_of(path: Path, key: str) -> int:
-    """The line of a front-matter field, for a problem about its value."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.startswith(f"{key}:"):
-            return number
+def _line_of(path: Path, keys: tuple[str, ...]) -> int:
+    """The line of the first of these front-matter fields, for a problem about its value."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for key in keys:
+        for number, line in enumerate(lines, 1):
+            if line.startswith(f"{key}:"):
+                return number
     return 1
 
 
