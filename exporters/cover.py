@@ -62,13 +62,13 @@ def series_colour(series: str) -> tuple[int, int, int]:
 
 def missing_characters(text: CoverText, fonts: CoverFonts) -> str:
     """The characters of ``text`` that its fonts cannot draw (empty when all can)."""
-    needs = {
-        fonts.bold: text.title,
-        fonts.italic: text.subtitle + text.byline,
-        fonts.regular: text.series + text.names,
-    }
+    needs = [
+        (fonts.bold, text.title),
+        (fonts.italic, text.subtitle + text.byline),
+        (fonts.regular, text.series.upper() + text.names),
+    ]
     missing = {
-        char for path, words in needs.items() for char in _printable(words)
+        char for path, words in needs for char in _printable(words)
         if not char.isspace() and ord(char) not in _cmap(path)
     }
     return "".join(sorted(missing))
