@@ -148,6 +148,26 @@ def place_notes(body: Body) -> dict[str, list[Note]]:
     return placed
 
 
+def navigation(interview: Interview, words: dict) -> tuple[list[ContentsEntry], list[Landmark]]:
+    """The table of contents (an entry for each part) and the landmarks."""
+    meta = interview.meta
+    contents = [
+        ContentsEntry(words["title_page"], "titlepage.xhtml"),
+        ContentsEntry(plain(meta.title), f"interview.xhtml#{meta.slug}", [
+            ContentsEntry(plain(part.title), f"interview.xhtml#{part.id}")
+            for part in interview.body.parts if part.title
+        ]),
+        ContentsEntry(words["colophon"], "colophon.xhtml"),
+    ]
+    landmarks = [
+        Landmark("cover", "cover.xhtml", words["cover"]),
+        Landmark("titlepage", "titlepage.xhtml", words["title_page"]),
+        Landmark("toc", "nav.xhtml#toc", words["contents"]),
+        Landmark("bodymatter", f"interview.xhtml#{meta.slug}", words["start"]),
+    ]
+    return contents, landmarks
+
+
 class Exporter:
     def __init__(self, settings: Settings):
         self.settings = settings
@@ -182,20 +202,7 @@ class Exporter:
         pages["interview"] = _SRC.sub(lambda m: m[1] + images.get(m[2], m[2]) + m[3],
                                       pages["interview"])
 
-        contents = [
-            ContentsEntry(words["title_page"], "titlepage.xhtml"),
-            ContentsEntry(plain(meta.title), f"interview.xhtml#{meta.slug}", [
-                ContentsEntry(plain(part.title), f"interview.xhtml#{part.id}")
-                for part in interview.body.parts if part.title
-            ]),
-            ContentsEntry(words["colophon"], "colophon.xhtml"),
-        ]
-        landmarks = [
-            Landmark("cover", "cover.xhtml", words["cover"]),
-            Landmark("titlepage", "titlepage.xhtml", words["title_page"]),
-            Landmark("toc", "nav.xhtml#toc", words["contents"]),
-            Landmark("bodymatter", f"interview.xhtml#{meta.slug}", words["start"]),
-        ]
+        contents, landmarks = navigation(interview, words)
         pages["nav"] = self.templates.render("epub/nav.xhtml", **context, contents=contents,
                                              landmarks=landmarks)
 
