@@ -265,8 +265,9 @@ class _BodyReader:
             self.images[key] = path
             token.attrSet("src", key)
             if not token.children or not "".join(c.content for c in token.children).strip():
-                self.warn(origin[line], f"the image '{reference}' has no alt text",
-                          "describe the picture between the brackets: ![A crane at night](...)")
+                raise self.fail(origin[line], f"the image '{reference}' has no alt text",
+                                "describe the picture between the brackets: "
+                                "![A crane at night](...)")
 
     def _structure(self, md: MarkdownIt, tokens: list[Token], env: dict, origin: list[int],
                    starts: dict[int, str]) -> tuple[tuple[Block, ...], tuple[Part, ...]]:

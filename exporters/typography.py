@@ -1,8 +1,15 @@
-"""Language-aware typography: curly quotes, dashes and ellipses.
+"""Language-aware typography: curly quotes, dashes, ellipses and no-break spaces.
 
 Markdown bodies get these through markdown-it's typographer (see ``body.py``);
 front-matter strings go through :func:`typeset` here, which applies the same
 rules to plain text without reading any Markdown syntax in it.
+
+Beyond markdown-it's quotes and replacements, :func:`spacing_rule` sets what
+Standard Ebooks sets: a word joiner before an em dash (so that a line never
+starts with one) and around an en dash between numbers, ``. . .`` as one
+ellipsis, no-break spaces after honorifics, between a number and its unit and
+after ``No.``/``p.``, and in French a narrow no-break space before ``; : ! ?``.
+Every character inserted is in the project's font (Gentium Book Plus).
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from markdown_it.rules_core import StateCore
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
+WORD_JOINER = "\u2060"
 
 
 @dataclass(frozen=True)
@@ -26,16 +34,21 @@ class Conventions:
     """Primary open, primary close, secondary open, secondary close."""
     dash: str
     """What a typed ``--`` becomes, spaces included."""
+    honorifics: tuple[str, ...] = ()
+    """Titles before a name, kept on the same line as the name (``Dr``, ``Mme``)."""
 
 
 CONVENTIONS: dict[str, Conventions] = {
-    "en": Conventions(("“", "”", "‘", "’"), "—"),
-    "de": Conventions(("„", "“", "‚", "‘"), f"{NBSP}– "),
-    "fr": Conventions((f"«{NNBSP}", f"{NNBSP}»", "“", "”"), f"{NBSP}— "),
-    "es": Conventions(("«", "»", "“", "”"), "—"),
-    "it": Conventions(("«", "»", "“", "”"), f"{NBSP}– "),
-    "pt": Conventions(("«", "»", "“", "”"), f"{NBSP}— "),
-    "nl": Conventions(("“", "”", "‘", "’"), f"{NBSP}– "),
+    "en": Conventions(("“", "”", "‘", "’"), "—", (
+        "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "St", "Capt", "Rev", "Fr", "Sr", "Lt", "Col",
+        "Gen", "Sgt", "Hon", "Sen", "Gov", "Pres", "Messrs", "Mme", "Mlle")),
+    "de": Conventions(("„", "“", "‚", "‘"), f"{NBSP}– ", ("Dr", "Prof", "Hr", "Fr", "St")),
+    "fr": Conventions((f"«{NNBSP}", f"{NNBSP}»", "“", "”"), f"{NBSP}— ", (
+        "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Pr", "Me", "St", "Ste")),
+    "es": Conventions(("«", "»", "“", "”"), "—", ("Sr", "Sra", "Srta", "Dr", "Dra", "D", "Dña")),
+    "it": Conventions(("«", "»", "“", "”"), f"{NBSP}– ", ("Sig", "Sig.ra", "Dott", "Prof")),
+    "pt": Conventions(("«", "»", "“", "”"), f"{NBSP}— ", ("Sr", "Sra", "Dr", "Dra")),
+    "nl": Conventions(("“", "”", "‘", "’"), f"{NBSP}– ", ("dhr", "mevr", "dr", "prof")),
     "fa": Conventions(("«", "»", "“", "”"), f"{NBSP}– "),
     "ar": Conventions(("«", "»", "“", "”"), f"{NBSP}– "),
     "ur": Conventions(("“", "”", "‘", "’"), f"{NBSP}– "),
@@ -90,12 +103,84 @@ def dash_rule(dash: str):
     return replace_dashes
 
 
+UNITS = (
+    "km", "m", "cm", "mm", "µm", "kg", "g", "mg", "l", "ml", "cl", "ha", "km²", "m²", "m³",
+    "°C", "°F", "K", "h", "min", "ms", "kW", "kWh", "MW", "GW", "W", "V", "Hz", "kHz", "MHz",
+    "GHz", "KB", "MB", "GB", "TB", "ft", "mi", "yd", "lb", "lbs", "oz", "mph", "km/h", "kph",
+    "knots", "TEU", "%", "‰", "a.m.", "p.m.", "am", "pm", "BC", "BCE", "AD", "CE",
+    "metres", "meters", "metre", "meter", "kilometres", "kilometers", "centimetres",
+    "centimeters", "millimetres", "millimeters", "tonnes", "tonne", "tons", "kilos", "kilograms",
+    "grams", "litres", "liters", "miles", "feet", "foot", "inches", "yards", "degrees",
+    "percent", "per cent", "hours", "minutes", "seconds",
+)
+_UNIT = re.compile(r"(?<=\d) (?=(?:" + "|".join(
+    re.escape(unit) for unit in sorted(UNITS, key=len, reverse=True)) + r")(?![\w]))")
+_NUMBER_MARK = re.compile(r"\b(No|Nos|no|nos|p|pp|vol|ch|Nr|nº|n°)\. (?=\d)")
+_EM_DASH = re.compile(f"(?<=[^\\s{WORD_JOINER}{NBSP}])(?={'—'})")
+_NUMBER_RANGE = re.compile(f"(?<=\\d){WORD_JOINER}?–{WORD_JOINER}?(?=\\d)")
+_SPACED_DOTS = re.compile(r"(?<!\.)\.[ \u00a0]\.[ \u00a0]\.(?![ \u00a0]?\.)")
+_FRENCH_PUNCTUATION = re.compile(r"[ \u00a0](?=[;:!?](?!\w))")
+
+
+def honorific_pattern(honorifics: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A plain space after a title (``Dr``, ``Dr.``) that comes before a capitalised name."""
+    if not honorifics:
+        return None
+    names = "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])((?:{names})\.?) (?=[^\W\d_])")
+
+
+def set_spacing(text: str, lang: str) -> str:
+    """Word joiners and no-break spaces for ``lang`` in text already curled and dashed."""
+    text = _SPACED_DOTS.sub("…", text)
+    text = _EM_DASH.sub(WORD_JOINER, text)
+    text = _NUMBER_RANGE.sub(f"{WORD_JOINER}–{WORD_JOINER}", text)
+    honorifics = _honorifics(lang)
+    if honorifics is not None:
+        text = honorifics.sub(_before_name, text)
+    text = _UNIT.sub(NBSP, text)
+    text = _NUMBER_MARK.sub(rf"\1.{NBSP}", text)
+    if primary_language(lang) == "fr":
+        text = _FRENCH_PUNCTUATION.sub(NNBSP, text)
+    return text
+
+
+def _before_name(match: re.Match[str]) -> str:
+    following = match.string[match.end():match.end() + 1]
+    return match[1] + (NBSP if following.isupper() else " ")
+
+
+@lru_cache(maxsize=32)
+def _honorifics(lang: str) -> re.Pattern[str] | None:
+    return honorific_pattern(conventions(lang).honorifics)
+
+
+def spacing_rule(lang: str):
+    """A markdown-it core rule applying :func:`set_spacing` to text (not code, not autolinks)."""
+
+    def set_spaces(state: StateCore) -> None:
+        for token in state.tokens:
+            if token.type != "inline" or not token.children:
+                continue
+            inside_autolink = 0
+            for child in token.children:
+                if child.type == "link_open" and child.info == "auto":
+                    inside_autolink += 1
+                elif child.type == "link_close" and child.info == "auto":
+                    inside_autolink -= 1
+                elif child.type == "text" and not inside_autolink:
+                    child.content = set_spacing(child.content, lang)
+
+    return set_spaces
+
+
 def typographer(lang: str, preset: str = "commonmark") -> MarkdownIt:
-    """A markdown-it parser with quotes, dashes and ellipses for ``lang``."""
+    """A markdown-it parser with quotes, dashes, ellipses and spacing for ``lang``."""
     rules = conventions(lang)
     md = MarkdownIt(preset, {"typographer": True, "quotes": list(rules.quotes)})
     md.enable(["replacements", "smartquotes"])
     md.core.ruler.before("replacements", "language_dashes", dash_rule(rules.dash))
+    md.core.ruler.after("smartquotes", "language_spacing", spacing_rule(lang))
     return md
 
 

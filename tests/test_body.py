@@ -141,3 +141,20 @@ def test_image_with_caption_and_alt_text(project, write):
     epub = zipfile.ZipFile(project / "dist/pic/pic.epub")
     assert "EPUB/images/images-box.png" in epub.namelist()
     assert 'src="images/images-box.png"' in epub.read("EPUB/interview.xhtml").decode()
+
+
+def test_image_without_alt_text_is_an_error(project, write):
+    from PIL import Image
+
+    (project / "content/images").mkdir()
+    Image.new("RGB", (40, 30), "navy").save(project / "content/images/box.png")
+    write("noalt.md", GOOD + '\n![](images/box.png "A caption is not a description.")\n')
+    write("good.md", GOOD)
+    for command in ("check", "build"):
+        run = make(command, cwd=project)
+        assert run.code == 1
+        assert_one_line(run, "content/noalt.md:13:", "'images/box.png' has no alt text",
+                        "describe the picture")
+        assert "warning" not in run.stderr
+    assert (project / "dist/good/good.epub").is_file()
+    assert not (project / "dist/noalt").exists()

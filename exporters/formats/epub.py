@@ -1,7 +1,8 @@
 """The EPUB 3 edition, packaged by ebooklib and re-zipped reproducibly.
 
-ebooklib writes the package document, the NCX and the zip; the XHTML pages are
-our own templates, so that what EPUBCheck and Ace read is what we wrote.
+ebooklib writes the package document, the NCX and the zip; the XHTML pages
+(cover, title page, interview, colophon, navigation) are our own templates,
+so that what EPUBCheck, Ace and the Nu Html Checker read is what we wrote.
 """
 
 from __future__ import annotations
@@ -10,32 +11,32 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import lxml.html
 from ebooklib import epub
 from lxml import etree
 from markupsafe import Markup, escape
 
-from ..assets import media_type
+from ..assets import media_type, web_font
+from ..body import Body, Note
+from ..cover import CoverFonts, CoverText, draw_cover, missing_characters
+from ..errors import ContentError, Problem
 from ..model import Interview
 from ..output import atomic_path
+from ..sourcedate import source_time
+from ..typography import WORD_JOINER
 from . import Settings, Written
 
 NAME = "epub"
 ORDER = 3
 _SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
+_NOTE_LINK = re.compile(r'href="#([^"]+)"')
 ROLE_TYPES = {"doc-noteref": "noteref"}
-ACCESSIBILITY = [
-    ("schema:accessMode", "textual"),
-    ("schema:accessModeSufficient", "textual"),
-    ("schema:accessibilityFeature", "structuralNavigation"),
-    ("schema:accessibilityFeature", "tableOfContents"),
-    ("schema:accessibilityFeature", "readingOrder"),
-    ("schema:accessibilityFeature", "displayTransformability"),
-    ("schema:accessibilityHazard", "none"),
-]
 FONT_FILES = ["GentiumBookPlus-Regular.ttf", "GentiumBookPlus-Italic.ttf",
-              "GentiumBookPlus-Bold.ttf", "GentiumBookPlus-BoldItalic.ttf"]
+              "GentiumBookPlus-Bold.ttf", "GentiumBookPlus-BoldItalic.ttf",
+              "NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf"]
+CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 
 
 @dataclass
@@ -43,6 +44,44 @@ class ContentsEntry:
     title: str
     href: str
     children: list[ContentsEntry] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Landmark:
+    type: str
+    href: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Cover:
+    file_name: str
+    data: bytes
+    media_type: str
+    alt: str
+
+    @property
+    def href(self) -> str:
+        return self.file_name
+
+
+@dataclass(frozen=True)
+class Page:
+    uid: str
+    file_name: str
+    template: str
+    title: str
+    guide_type: str
+
+
+PAGES = (
+    Page("cover", "cover.xhtml", "epub/cover.xhtml", "cover", "cover"),
+    Page("titlepage", "titlepage.xhtml", "epub/titlepage.xhtml", "title_page", "title-page"),
+    Page("nav", "nav.xhtml", "epub/nav.xhtml", "contents", "toc"),
+    Page("interview", "interview.xhtml", "epub/interview.xhtml", "", "text"),
+    Page("colophon", "colophon.xhtml", "epub/colophon.xhtml", "colophon", "colophon"),
+)
+"""The spine, in reading order; ``nav`` is rendered last, as it lists the others."""
 
 
 def to_xhtml(markup: str) -> Markup:
@@ -55,69 +94,201 @@ def to_xhtml(markup: str) -> Markup:
     return Markup(str(escape(fragment.text or "")) + serialised)
 
 
+def plain(text: str) -> str:
+    """Text for titles and metadata: without the word joiners set for line breaking."""
+    return str(text).replace(WORD_JOINER, "")
+
+
+def accessibility_metadata(has_images: bool) -> list[tuple[str, str]]:
+    """The schema.org accessibility properties of the book (EPUB Accessibility 1.1)."""
+    modes = ["textual", "visual"] if has_images else ["textual"]
+    features = ["structuralNavigation", "tableOfContents", "readingOrder",
+                "displayTransformability"]
+    if has_images:
+        features.append("alternativeText")
+    return ([("schema:accessMode", mode) for mode in modes]
+            + [("schema:accessModeSufficient", "textual")]
+            + [("schema:accessibilityFeature", feature) for feature in features]
+            + [("schema:accessibilityHazard", "none")])
+
+
+def accessibility_summary(has_images: bool) -> str:
+    summary = ("This publication conforms to WCAG 2.2 Level AA. The interview is structured with "
+               "headings and a table of contents, each turn names its speaker, notes are linked "
+               "both ways, and the reading order follows the conversation.")
+    if has_images:
+        summary += " Every image has a text description."
+    return summary
+
+
+def place_notes(body: Body) -> dict[str, list[Note]]:
+    """Each note, keyed by the place it follows: the block group that first refers to it.
+
+    Keys: ``introduction``, ``part-P`` (the text under part P's heading),
+    ``turn-P-T`` (turn T of part P) and ``end`` (notes nothing refers to).
+    """
+    by_id = {note.id: note for note in body.notes}
+    placed: dict[str, list[Note]] = {}
+    seen: set[str] = set()
+
+    def claim(key: str, blocks) -> None:
+        for block in blocks:
+            for target in _NOTE_LINK.findall(block.html):
+                if target in by_id and target not in seen:
+                    seen.add(target)
+                    placed.setdefault(key, []).append(by_id[target])
+
+    claim("introduction", body.introduction)
+    for p, part in enumerate(body.parts):
+        claim(f"part-{p}", part.intro)
+        for t, turn in enumerate(part.turns):
+            claim(f"turn-{p}-{t}", turn.blocks)
+    rest = [note for note in body.notes if note.id not in seen]
+    if rest:
+        placed["end"] = rest
+    return placed
+
+
+def navigation(interview: Interview, words: dict) -> tuple[list[ContentsEntry], list[Landmark]]:
+    """The table of contents (an entry for each part) and the landmarks."""
+    meta = interview.meta
+    contents = [
+        ContentsEntry(words["title_page"], "titlepage.xhtml"),
+        ContentsEntry(plain(meta.title), f"interview.xhtml#{meta.slug}", [
+            ContentsEntry(plain(part.title), f"interview.xhtml#{part.id}")
+            for part in interview.body.parts if part.title
+        ]),
+        ContentsEntry(words["colophon"], "colophon.xhtml"),
+    ]
+    landmarks = [
+        Landmark("cover", "cover.xhtml", words["cover"]),
+        Landmark("titlepage", "titlepage.xhtml", words["title_page"]),
+        Landmark("toc", "nav.xhtml#toc", words["contents"]),
+        Landmark("bodymatter", f"interview.xhtml#{meta.slug}", words["start"]),
+    ]
+    return contents, landmarks
+
+
 class Exporter:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.templates = settings.templates
         self.templates.env.filters["xhtml"] = to_xhtml
+        self.templates.env.filters["plain"] = plain
+        self.embed_fonts = self.templates.theme.embed_fonts_in_epub
         self.css = self.templates.render(
-            "epub/style.css", font_url=lambda name: name).encode("utf-8")
+            "epub/style.css", font_url=lambda name: _font_name(name)).encode("utf-8")
 
     def export(self, interview: Interview) -> list[Written]:
         meta = interview.meta
         words = self.templates.words(meta.lang)
-        timestamp = self.settings.timestamp(interview)
+        files = [interview.path, *interview.body.images.values()]
+        if meta.cover:
+            files.append(meta.cover)
+        timestamp = source_time(files, self.settings.source_date_epoch)
+        has_images = bool(interview.body.images)
+        cover = self.cover(interview, words)
+
         book = epub.EpubBook()
         book.set_identifier(meta.identifier)
-        book.set_title(meta.title)
+        book.set_title(plain(meta.title))
         book.set_language(meta.lang)
-        self._add_metadata(book, interview)
+        self._add_metadata(book, interview, has_images)
 
         images = {key: f"images/{key.replace('/', '-')}" for key in interview.body.images}
-        page = self.templates.render("epub/interview.xhtml", interview=interview, meta=meta,
-                                     words=words)
-        page = _SRC.sub(lambda m: m[1] + images.get(m[2], m[2]) + m[3], page)
-        chapter = epub.EpubItem(uid="interview", file_name="interview.xhtml",
-                                media_type="application/xhtml+xml", content=page.encode("utf-8"))
-        contents = [ContentsEntry(meta.title, "interview.xhtml", [
-            ContentsEntry(part.title, f"interview.xhtml#{part.id}")
-            for part in interview.body.parts if part.title
-        ])]
-        nav = epub.EpubItem(uid="nav", file_name="nav.xhtml", media_type="application/xhtml+xml",
-                            content=self.templates.render(
-                                "epub/nav.xhtml", meta=meta, words=words, contents=contents,
-                                start=f"interview.xhtml#{meta.slug}").encode("utf-8"))
-        nav.properties = ["nav"]
+        context = {"interview": interview, "meta": meta, "words": words, "cover": cover,
+                   "notes": place_notes(interview.body)}
+        pages = {page.uid: self.templates.render(page.template, **context)
+                 for page in PAGES if page.uid != "nav"}
+        pages["interview"] = _SRC.sub(lambda m: m[1] + images.get(m[2], m[2]) + m[3],
+                                      pages["interview"])
+
+        contents, landmarks = navigation(interview, words)
+        pages["nav"] = self.templates.render("epub/nav.xhtml", **context, contents=contents,
+                                             landmarks=landmarks)
+
         book.add_item(epub.EpubItem(uid="style", file_name="style.css", media_type="text/css",
                                     content=self.css))
-        for item in (chapter, nav):
+        cover_image = epub.EpubItem(uid="cover-image", file_name=cover.file_name,
+                                    media_type=cover.media_type, content=cover.data)
+        cover_image.properties = ["cover-image"]
+        book.add_item(cover_image)
+        # The EPUB 2 way of naming the cover, still read by older readers' libraries.
+        book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
+        spine = []
+        for page in PAGES:
+            data = pages[page.uid].encode("utf-8")
+            etree.fromstring(data)  # a template that is not well-formed XML fails here, loudly
+            item = epub.EpubItem(uid=page.uid, file_name=page.file_name,
+                                 media_type="application/xhtml+xml", content=data)
+            if page.uid == "nav":
+                item.properties = ["nav"]
+            spine.append(item)
             book.add_item(item)
         for number, (key, name) in enumerate(sorted(images.items()), 1):
             path = interview.body.images[key]
             book.add_item(epub.EpubItem(uid=f"image-{number}", file_name=name,
                                         media_type=media_type(path), content=path.read_bytes()))
-        if self.templates.theme.embed_fonts_in_epub:
+        if self.embed_fonts:
+            text = " ".join(_text(page) for page in pages.values())
             for number, name in enumerate(FONT_FILES, 1):
                 book.add_item(epub.EpubItem(
-                    uid=f"font-{number}", file_name=f"fonts/{name}", media_type="font/ttf",
-                    content=self.templates.find(f"fonts/{name}").read_bytes()))
+                    uid=f"font-{number}", file_name=_font_name(f"fonts/{name}"),
+                    media_type="font/woff2",
+                    content=web_font(self.templates.find(f"fonts/{name}"), text)))
         book.toc = [_ncx_entry(entry) for entry in contents]
         book.add_item(epub.EpubNcx())
-        book.spine = [chapter]
+        book.spine = spine
+        book.guide = [{"type": page.guide_type, "href": page.file_name,
+                       "title": words[page.title] if page.title else plain(meta.title)}
+                      for page in PAGES]
         if meta.dir == "rtl":
             book.set_direction("rtl")
 
         packed = io.BytesIO()
         epub.write_epub(packed, book, {
             "raise_exceptions": True, "mtime": timestamp, "epub3_pages": False,
-            "epub3_landmark": False, "epub2_guide": False,
+            "epub3_landmark": False, "epub2_guide": True,
         })
         target = self.settings.folder(interview) / f"{meta.slug}.epub"
         with atomic_path(target) as temporary:
             temporary.write_bytes(repack(packed.getvalue(), timestamp.timetuple()[:6], meta.lang))
         return [Written(target)]
 
-    def _add_metadata(self, book: epub.EpubBook, interview: Interview) -> None:
+    def cover(self, interview: Interview, words: dict) -> Cover:
+        """The front matter's ``cover:`` image, or a typographic cover drawn for this book."""
+        meta = interview.meta
+        alt = f"{words['cover']}: {plain(meta.title)}"
+        if meta.cover:
+            return Cover(f"cover{meta.cover.suffix.lower()}", meta.cover.read_bytes(),
+                         media_type(meta.cover), alt)
+        series = f"{meta.series} · {meta.series_number}" if meta.series_number else meta.series
+        names = _join(meta.interviewees, words["and"])
+        byline = f"{words['in_conversation']} {_join(meta.interviewers, words['and'])}"
+        text = CoverText(title=meta.title, subtitle=meta.subtitle, series=series, names=names,
+                         byline=byline, series_name=meta.series, direction=meta.dir,
+                         lang=meta.lang)
+        fonts = CoverFonts(*(self.templates.find(f"fonts/GentiumBookPlus-{style}.ttf")
+                             for style in ("Regular", "Italic", "Bold")),
+                           *(self.templates.find(f"fonts/NotoNaskhArabic-{style}.ttf")
+                             for style in ("Regular", "Bold")))
+        missing = missing_characters(text, fonts)
+        if missing:
+            keys = next((keys for keys, value in (
+                (("title",), meta.title), (("subtitle",), meta.subtitle), (("series",), series),
+                (("interviewee", "speakers"), names),
+                (("interviewer", "speakers"), " ".join(meta.interviewers)),
+                (("lang",), words["in_conversation"])) if set(missing) & set(value)), ("title",))
+            raise ContentError(Problem(
+                interview.path, _line_of(interview.path, keys),
+                f"the e-book cover cannot be drawn: its font has no '{missing[:12]}'",
+                "set 'cover:' to an image of the cover, or add a font with these characters "
+                "to the fonts/ folder of your --templates"))
+        return Cover("cover.png", draw_cover(text, fonts), "image/png",
+                     f"{alt}. {plain(meta.subtitle) + '. ' if meta.subtitle else ''}"
+                     f"{names} {byline}.")
+
+    def _add_metadata(self, book: epub.EpubBook, interview: Interview, has_images: bool) -> None:
         meta = interview.meta
         people = [(name, "ive") for name in meta.interviewees]
         people += [(name, "ivr") for name in meta.interviewers]
@@ -132,21 +303,46 @@ class Exporter:
                             ("source", meta.source_url or meta.publication),
                             ("rights", meta.rights)):
             if value:
-                book.add_metadata("DC", name, value)
+                book.add_metadata("DC", name, plain(value))
         for tag in meta.tags:
             book.add_metadata("DC", "subject", tag)
-        accessibility = list(ACCESSIBILITY)
-        if interview.body.images:
-            accessibility += [("schema:accessMode", "visual"),
-                              ("schema:accessibilityFeature", "alternativeText")]
-        for prop, value in sorted(accessibility):
+        if meta.series:
+            book.add_metadata(None, "meta", plain(meta.series),
+                              {"property": "belongs-to-collection", "id": "series"})
+            book.add_metadata(None, "meta", "series",
+                              {"refines": "#series", "property": "collection-type"})
+            if meta.series_number:
+                book.add_metadata(None, "meta", str(meta.series_number),
+                                  {"refines": "#series", "property": "group-position"})
+        for prop, value in accessibility_metadata(has_images):
             book.add_metadata(None, "meta", value, {"property": prop})
-        book.add_metadata(None, "meta", (
-            "This publication conforms to WCAG 2.2 Level AA. The interview is structured with "
-            "headings, each turn names its speaker, and the reading order follows the conversation."
-        ), {"property": "schema:accessibilitySummary"})
-        book.add_metadata(None, "meta", "EPUB Accessibility 1.1 - WCAG 2.2 Level AA",
-                          {"property": "dcterms:conformsTo"})
+        book.add_metadata(None, "meta", accessibility_summary(has_images),
+                          {"property": "schema:accessibilitySummary"})
+        book.add_metadata(None, "meta", CONFORMANCE,
+                          {"property": "dcterms:conformsTo", "id": "conformance"})
+
+
+def _font_name(name: str) -> str:
+    """Where an embedded font is in the book: subset to the book's text, as WOFF2."""
+    return name.removesuffix(".ttf") + ".woff2"
+
+
+def _text(page: str) -> str:
+    return re.sub(r"<[^>]+>", " ", page)
+
+
+def _join(names: tuple[str, ...], conjunction: str) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {conjunction} {names[-1]}"
+
+
+def _line_of(path: Path, keys: tuple[str, ...]) -> int:
+    """The line of the first of these front-matter fields, for a problem about its value."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for key in keys:
+        for number, line in enumerate(lines, 1):
+            if line.startswith(f"{key}:"):
+                return number
+    return 1
 
 
 def _ncx_entry(entry: ContentsEntry):

@@ -1,0 +1,196 @@
+"""A typographic cover for the e-book, drawn with Pillow in the project's fonts.
+
+Every interview of a series gets the same layout and the same colour (taken
+from the series name), so a shelf of them looks like one series. The drawing is
+deterministic: the same text and fonts give the same PNG bytes.
+"""
+
+from __future__ import annotations
+
+import colorsys
+import hashlib
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+from PIL import Image, ImageDraw, ImageFont
+
+from .typography import NBSP, NNBSP, WORD_JOINER
+
+WIDTH, HEIGHT = 1600, 2560
+MARGIN = 160
+INK = (250, 247, 240)
+HOUSE_COLOUR = (38, 52, 71)
+"""The colour of interviews outside any series."""
+
+
+@dataclass(frozen=True)
+class CoverText:
+    """What the cover says, already in the interview's language."""
+
+    title: str
+    subtitle: str = ""
+    series: str = ""
+    """The series line, e.g. ``Working Lives · 1``; empty outside a series."""
+    names: str = ""
+    """Who is interviewed."""
+    byline: str = ""
+    """``in conversation with Maya Ortiz``."""
+    series_name: str = ""
+    """The series alone: it picks the colour."""
+    direction: str = "ltr"
+    lang: str = "en"
+
+
+@dataclass(frozen=True)
+class CoverFonts:
+    regular: Path
+    italic: Path
+    bold: Path
+    arabic: Path | None = None
+    arabic_bold: Path | None = None
+    """Used instead for a line of text in Arabic script (which has no italic)."""
+
+    def for_text(self, path: Path, text: str) -> Path:
+        """The font to draw ``text`` with: ``path``, or the Arabic-script face for such text."""
+        if self.arabic and any("\u0600" <= char <= "\u06ff" or "\ufb50" <= char <= "\ufeff"
+                               for char in text):
+            return (self.arabic_bold or self.arabic) if path == self.bold else self.arabic
+        return path
+
+
+def series_colour(series: str) -> tuple[int, int, int]:
+    """A dark, muted background colour: the same for every interview of ``series``."""
+    if not series:
+        return HOUSE_COLOUR
+    hue = int.from_bytes(hashlib.sha256(series.encode("utf-8")).digest()[:2], "big") / 65536
+    red, green, blue = colorsys.hls_to_rgb(hue, 0.24, 0.38)
+    return round(red * 255), round(green * 255), round(blue * 255)
+
+
+def missing_characters(text: CoverText, fonts: CoverFonts) -> str:
+    """The characters of ``text`` that its fonts cannot draw (empty when all can)."""
+    needs = [
+        (fonts.for_text(path, words), words)
+        for path, words in ((fonts.bold, text.title), (fonts.italic, text.subtitle),
+                            (fonts.italic, text.byline), (fonts.regular, text.series.upper()),
+                            (fonts.regular, text.names))
+    ]
+    missing = {
+        char for path, words in needs for char in _printable(words)
+        if not char.isspace() and ord(char) not in _cmap(path)
+    }
+    return "".join(sorted(missing))
+
+
+def draw_cover(text: CoverText, fonts: CoverFonts) -> bytes:
+    """The cover as PNG bytes, ``WIDTH`` × ``HEIGHT`` pixels."""
+    # Drawn as ink coverage (0-255), then coloured through a 16-entry palette: a small,
+    # fast PNG with the antialiasing kept.
+    image = Image.new("L", (WIDTH, HEIGHT), 0)
+    draw = ImageDraw.Draw(image)
+    width = WIDTH - 2 * MARGIN
+    frame = 48
+    draw.rectangle((frame, frame, WIDTH - frame - 1, HEIGHT - frame - 1), outline=255, width=4)
+
+    top = 300
+    if text.series:
+        font = _font(fonts.for_text(fonts.regular, text.series), 64)
+        top = _draw_lines(draw, _wrap(text.series.upper(), font, width), font, top, text, 1.3)
+    draw.line((WIDTH / 2 - 120, top + 60, WIDTH / 2 + 120, top + 60), fill=255, width=4)
+
+    title_font, title_lines = _fit(_printable(text.title), fonts.for_text(fonts.bold, text.title), width,
+                                   sizes=(200, 176, 152, 132, 116, 100, 88), max_lines=5)
+    y = _draw_lines(draw, title_lines, title_font, top + 200, text, 1.15)
+    if text.subtitle:
+        font, lines = _fit(_printable(text.subtitle), fonts.for_text(fonts.italic, text.subtitle), width,
+                           sizes=(84, 72, 64, 56), max_lines=4)
+        _draw_lines(draw, lines, font, y + 70, text, 1.25)
+
+    bottom = HEIGHT - 340
+    blocks = []
+    if text.names:
+        blocks.append(_fit(_printable(text.names), fonts.for_text(fonts.regular, text.names),
+                           width, (96, 84, 72, 60), 3))
+    if text.byline:
+        blocks.append(_fit(_printable(text.byline), fonts.for_text(fonts.italic, text.byline),
+                           width, (64, 56, 48), 3))
+    heights = [len(lines) * font.size * 1.3 for font, lines in blocks]
+    y = bottom - sum(heights) - 30 * (len(blocks) - 1)
+    for (font, lines), height in zip(blocks, heights):
+        _draw_lines(draw, lines, font, y, text, 1.3)
+        y += height + 30
+
+    levels = image.point(lambda value: (value * 15 + 127) // 255)
+    levels.putpalette(_palette(series_colour(text.series_name), INK), rawmode="RGB")
+    output = io.BytesIO()
+    levels.save(output, "PNG", compress_level=6)
+    return output.getvalue()
+
+
+def _palette(background: tuple[int, ...], ink: tuple[int, ...]) -> list[int]:
+    """16 colours from the background to the ink."""
+    return [round(b + (i - b) * step / 15) for step in range(16) for b, i in zip(background, ink)]
+
+
+def _printable(text: str) -> str:
+    """Text as drawn: word joiners dropped; no-break spaces kept as spaces (lines do not break
+    there, see :func:`_wrap`)."""
+    return text.replace(WORD_JOINER, "")
+
+
+def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Greedy line breaking at ordinary spaces."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and font.getlength(_drawn(candidate)) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return lines
+
+
+def _fit(text: str, path: Path, width: int, sizes: tuple[int, ...],
+         max_lines: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest size at which ``text`` fits in ``max_lines`` lines of ``width``."""
+    for size in sizes:
+        font = _font(path, size)
+        lines = _wrap(text, font, width)
+        if len(lines) <= max_lines and all(font.getlength(_drawn(line)) <= width for line in lines):
+            return font, lines
+    return font, lines
+
+
+def _draw_lines(draw: ImageDraw.ImageDraw, lines: list[str], font: ImageFont.FreeTypeFont,
+                y: float, text: CoverText, leading: float) -> float:
+    """Centred lines from ``y`` down; returns the y below the last line."""
+    shaping = {"direction": text.direction, "language": text.lang} if _has_raqm() else {}
+    for line in lines:
+        draw.text((WIDTH / 2, y), _drawn(line), font=font, fill=255, anchor="ma", **shaping)
+        y += font.size * leading
+    return y
+
+
+def _drawn(line: str) -> str:
+    return line.replace(NBSP, " ").replace(NNBSP, "\u2009")
+
+
+@lru_cache(maxsize=32)
+def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.RAQM
+                              if _has_raqm() else ImageFont.Layout.BASIC)
+
+
+@lru_cache(maxsize=1)
+def _has_raqm() -> bool:
+    from PIL import features
+
+    return bool(features.check("raqm"))
+
+
+@lru_cache(maxsize=8)
+def _cmap(path: Path) -> frozenset[int]:
+    return frozenset(TTFont(str(path), lazy=True).getBestCmap())
