@@ -80,6 +80,8 @@ class Preview:
         self.entries: dict[str, Entry] = {}
         self.stamps: dict[Path, float] = {}
         self.generation = 0.0
+        logging.getLogger("weasyprint").setLevel(logging.ERROR)
+        logging.getLogger("fontTools").setLevel(logging.ERROR)
         self._settings()
 
     def _settings(self) -> None:
@@ -208,6 +210,9 @@ def handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
         server_version = f"interview-press/{__version__}"
 
         def do_GET(self) -> None:  # noqa: N802 - the http.server name
+            if not self.path.startswith("/__version/"):
+                with preview.lock:  # wait for a build in progress
+                    pass
             route = unquote(urlparse(self.path).path)
             if route == "/":
                 return self.send(index(preview), "text/html; charset=utf-8")
@@ -243,9 +248,11 @@ def handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
 
 
 def watch(preview: Preview, stop: threading.Event) -> None:
-    while not stop.wait(POLL_SECONDS):
+    while True:
         for key in preview.refresh():
-            print(f"rebuilt {key}", flush=True)
+            print(f"built {key}", flush=True)
+        if stop.wait(POLL_SECONDS):
+            return
 
 
 def add_arguments(command: argparse.ArgumentParser) -> None:
@@ -262,7 +269,6 @@ def run(arguments: argparse.Namespace, out, errors) -> int:
         errors.print("make.py serve: --port must be between 0 and 65535", markup=False)
         return 2
     preview = Preview(arguments.paths, arguments.content, arguments.out, arguments.templates)
-    preview.refresh()
     try:
         server = ThreadingHTTPServer((HOST, arguments.port), handler(preview))
     except OSError as error:

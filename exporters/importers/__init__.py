@@ -20,8 +20,8 @@ import langcodes
 from ..errors import ContentError, Problem, display_path
 from ..metadata import slugify
 from ..output import write_atomic
-from .infer import _clean, front_values, guess_language, name_in
-from .leftovers import ends_article, leftover
+from .infer import _clean, _take_front_line, front_values, guess_language, name_in
+from .leftovers import ends_article, leftover, link_list
 from .structure import (INTERVIEWER, Extract, Note, Para, Section, Spoken, Structure,
                         role_of_label, structure)
 from .write import TODO, Document, Heading, Turn, protect_label
@@ -137,9 +137,12 @@ def _drop_leftovers(paras: list[Para], dropped: list[Note]) -> list[Para]:
         if tail and index >= len(paras) / 2:
             dropped.append(Note(para.line, f"{tail} ({len(paras) - index} paragraph(s))"))
             break
-        reason = leftover(text) or ("navigation" if tail else None)
+        if index < 12 and para.words <= 25 and _take_front_line(text, {}):
+            kept.append(para)  # a byline or date line: infer.py reads it
+            continue
+        reason = leftover(text) or link_list(para.text) or ("navigation" if tail else None)
         if reason:
-            dropped.append(Note(para.line, f"{reason}: '{text[:50]}'"))
+            dropped.append(Note(para.line, f"{reason}: '{' '.join(text.split())[:50]}'"))
         else:
             kept.append(para)
     return kept

@@ -40,15 +40,17 @@ def read_html(path: Path) -> Extract:
             continue
         reason = _chrome(element)
         if reason:
-            text = " ".join(element.text_content().split())
+            text = " ".join(" ".join(element.itertext()).split())
             if text:
                 extract.dropped.append(Note(element.sourceline or 0,
                                             f"{reason}: '{text[:50]}'"))
             element.drop_tree()
-    for image in root.iter("img"):
+    for image in list(root.iter("img")):
         extract.unsure.append(Note(image.sourceline or 0, f"image '{image.get('src', '')}' "
                                    "not imported: save it under content/images/ and add "
                                    "![alt text](images/NAME)"))
+        figure = next((a for a in image.iterancestors("figure")), None)
+        (figure if figure is not None else image).drop_tree()  # its caption goes with it
     _walk(root, extract.paras)
     return extract
 

@@ -24,6 +24,8 @@ _BYLINE = re.compile(
     rf"\s*(?:conducted )?by:? (?P<name>{_NAME})", re.I)
 _DATE_LINE = re.compile(r"^(?:(?:published|posted|updated|first published|recorded)(?: on)?:? )?"
                         r"[\w ,.-]{6,30}$", re.I)
+_DATED_FOR = re.compile(r"^(?:recorded|published|posted|first published|written)(?: on)? "
+                        r"(?P<date>[\w ,.-]{6,30}?) (?:for|in|by) (?P<pub>[^.;]{2,60})$", re.I)
 _PUBLISHED_IN = re.compile(
     rf"^(?:this interview )?(?:was )?(?:first|originally) (?:published|appeared) (?:in|by|on) "
     rf"(?:the (?:website|magazine|blog|journal) )?(?P<pub>[^.,;]{{2,60}})", re.I)
@@ -70,6 +72,12 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
     """
     values: dict = {k: v for k, v in hints.items() if v}
     paras = list(paras)
+    byline = next((i for i, p in enumerate(paras[:8]) if p.words <= 25 and not p.heading
+                   and _take_front_line(_clean(p.text), {})), 0)
+    if "title" not in values and byline >= 2 and paras[byline - 1].words <= 20:
+        for para in paras[: byline - 1]:  # the site's name and section above the title
+            dropped.append(Note(para.line, f"page header above the title: '{_clean(para.text)[:50]}'"))
+        paras = paras[byline - 1:]
     if "title" not in values and paras:
         first = paras[0]
         if first.heading or (first.words <= 20 and not first.text.rstrip().endswith((".", ":"))):
@@ -100,6 +108,8 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
             dropped.append(Note(para.line, f"'{text[:50]}' became {taken}"))
         else:
             kept.append(para)
+    if "date" not in values and find_date(str(values.get("title", ""))):
+        values["date"] = find_date(str(values["title"]))
     if "interviewee" not in values:
         for text in [str(values.get("title", "")), str(values.get("subtitle", ""))] + \
                 [p.text for p in kept[:3]]:
@@ -113,7 +123,7 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
 def name_in(paragraphs: list[str], other_than: str = "") -> str:
     """The first full name (two or more capitalised words) that opens a sentence."""
     for text in paragraphs:
-        for match in re.finditer(rf"(?:^|[.!?]\s+)(?P<name>{_NAME})", _clean(text)):
+        for match in re.finditer(rf"(?:^|[.!?:]\s+)(?P<name>{_NAME})", _clean(text)):
             name = match["name"].rstrip(".")
             words = name.split()
             if len(words) >= 2 and name != other_than and words[0].lower() not in _NOT_NAMES:
@@ -133,9 +143,17 @@ def _take_front_line(text: str, values: dict) -> str | None:
         return None
     for piece in pieces:
         byline = _BYLINE.match(piece)
-        if byline and len(piece.split()) <= 8:
-            values.setdefault("interviewer", byline["name"].rstrip("."))
+        dated = _DATED_FOR.match(piece)
+        if byline and len(piece.split()) <= 10:
+            values.setdefault("interviewer", byline["name"].rstrip(".,"))
             became.append("'interviewer'")
+            if find_date(piece):
+                values.setdefault("date", find_date(piece))
+                became.append("'date'")
+        elif dated and find_date(dated["date"]):
+            values.setdefault("date", find_date(dated["date"]))
+            values.setdefault("publication", dated["pub"].strip())
+            became.append("'date' and 'publication'")
         elif find_date(piece) and _DATE_LINE.match(piece):
             values.setdefault("date", find_date(piece))
             became.append("'date'")
@@ -148,4 +166,7 @@ def _take_front_line(text: str, values: dict) -> str | None:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", re.sub(r"[*_]{1,2}", "", text)).strip()
+    """Markdown inline text as plain text: no emphasis, links, list marks or escapes."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", text, flags=re.M)
+    return re.sub(r"\\(.)", r"\1", re.sub(r"(?<!\\)[*_]{1,2}", "", text)).strip()

@@ -62,6 +62,8 @@ def leftover(text: str) -> str | None:
     line = text.strip()
     if not line:
         return "empty"
+    if "\n" in line:  # a list: furniture when every item is
+        return "navigation" if all(leftover(item) for item in line.split("\n")) else None
     words = len(line.split())
     if _COMMENT_FORM.search(line):
         return "comment form"
@@ -73,6 +75,17 @@ def leftover(text: str) -> str | None:
         return "navigation"
     if words <= 60 and _APPEALS.search(line):
         return "donation or subscription appeal"
+    return None
+
+
+_LINK_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[^\]]*\]\([^)]*\)\s*$")
+
+
+def link_list(markdown: str) -> str | None:
+    """A Markdown list made only of links is a menu or a list of related posts."""
+    lines = [line for line in markdown.split("\n") if line.strip()]
+    if len(lines) >= 2 and all(_LINK_ITEM.match(line) for line in lines):
+        return "a list of links (menu or related posts)"
     return None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .structure import Extract, Note, Para, split_label
+from .structure import _TIMESTAMP, Extract, Note, Para, split_label
 from .write import escape
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -38,6 +38,8 @@ def read_text(path: Path, markdown: bool) -> Extract:
     if note:
         extract.unsure.append(Note(1, note))
     for line, lines in _blocks(text.split("\n")):
+        if markdown and re.fullmatch(r"\s*([-*_]\s*){3,}", " ".join(lines)):
+            continue  # a thematic break
         extract.paras.append(_paragraph(lines, line, markdown))
     return extract
 
@@ -86,4 +88,4 @@ def _paragraph(lines: list[str], line: int, markdown: bool) -> Para:
             if whole and "\n" not in whole[1]:
                 return Para(text, line, emphasis=kind, plain=whole[1])
         return Para(text, line)
-    return Para(escape(text), line)
+    return Para(escape(_TIMESTAMP.sub("", text, count=1)), line)
