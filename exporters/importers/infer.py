@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from .structure import Note, Para
+from .structure import Note, Para, split_label
 
 _NAME = r"[A-ZÀ-Ý][\w'’.-]+(?: (?:de |van |von |da |al |le |la )?[A-ZÀ-Ý][\w'’.-]+){0,3}"
 MONTHS = {name: number for number, names in enumerate((
@@ -80,7 +80,9 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
         paras = paras[byline - 1:]
     if "title" not in values and paras:
         first = paras[0]
-        if first.heading or (first.words <= 20 and not first.text.rstrip().endswith((".", ":"))):
+        spoken = first.label or split_label(first.text)[0]
+        if first.heading or (first.words <= 20 and not spoken
+                             and not first.text.rstrip().endswith((".", ":"))):
             values["title"] = _clean(first.plain or first.text)
             dropped.append(Note(first.line, "the title line became 'title'"))
             paras.pop(0)
