@@ -165,6 +165,13 @@ def _typography(source: Source, meta: Metadata, body: Body) -> list[Problem]:
     texts = [(block.line, _text(block.html)) for block in _blocks(body)]
     for key in ("title", "subtitle", "summary", "publication", "series", "rights"):
         texts.append((source.line_of(key), getattr(meta, key)))
+    # Names and tags are printed as written: nothing curls their quotes or sets their dashes.
+    for key, values in (("interviewer", meta.interviewers), ("interviewee", meta.interviewees),
+                        ("translator", meta.translators), ("tags", meta.tags)):
+        texts += [(source.line_of(key), value) for value in values]
+    for speaker in meta.speakers if "speakers" in source.metadata else ():
+        texts.append((source.line_of(f"speakers.{speaker.label}.name"), speaker.name))
+        texts.append((source.line_of(f"speakers.{speaker.label}.bio"), speaker.bio))
     problems = []
     for line, text in texts:
         if re.search(r"[\"']", text):
@@ -182,7 +189,7 @@ def _typography(source: Source, meta: Metadata, body: Body) -> list[Problem]:
         if token.type != "inline" or not token.map:
             continue
         for index in range(*token.map):
-            text = re.sub(r"`[^`]*`", "", lines[index]).rstrip()
+            text = re.sub(r"`[^`]*`", "code", lines[index]).rstrip()
             if index not in seen and re.search(r"\S {2,}\S", text.lstrip()):
                 seen.add(index)
                 problems.append(_warning(path, source.body_line + index, "double-space",
