@@ -60,7 +60,7 @@ def test_each_rule_names_its_line_and_id(project, write):
     assert "the question on line 9 has no answer" in run.stderr
     assert "'#part-9' points to nothing" in run.stderr and "'missing.md' names a file" in run.stderr
     assert "[^nope] has no note" in run.stderr
-    assert "0 with errors, 11 warning(s)" in run.stdout
+    assert "0 with errors, 12 warning(s)" in run.stdout
 
 
 def test_strict_turns_warnings_into_errors(project, write):
