@@ -71,6 +71,9 @@ class Report:
         if self.unsure:
             lines.append(f"unsure about {len(self.unsure)}:")
             lines += [f"  {where}:{note.line}: {note.text}" for note in self.unsure]
+        if not self.questions + self.answers:
+            lines.append("no turns found: start each question with 'Q:' and each answer "
+                         "with 'A:' in the file")
         if self.todo:
             lines.append(f"TODO in the file: {', '.join(self.todo)}")
         return lines
@@ -90,6 +93,9 @@ def import_file(path: Path) -> Imported:
     """Read ``path`` (any supported format) into a document and a report."""
     kind, reader = _reader(path)
     extract = reader(path)
+    if not any(para.text.strip() for para in extract.paras):
+        raise ContentError(Problem(path, 1, f"no text found in this {kind} file",
+                                   "check that it is the interview and not an empty page"))
     report = Report(path, kind, dropped=list(extract.dropped), unsure=list(extract.unsure))
     paras = _drop_leftovers(extract.paras, report.dropped)
     paras, values = front_values(paras, extract.hints, report.dropped)
