@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from .body import Block, Body, markdown_parser
+from .body import Block, Body, markdown_parser, parse_body
 from .build import discover, root_for
 from .errors import ContentError, Problem, display_path
 from .load import Source, read_source
 from .metadata import Metadata, read_metadata
-from .body import parse_body
 
 RULES = {
     "front-matter": "the file cannot be read or its front matter is not YAML",

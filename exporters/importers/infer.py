@@ -27,8 +27,8 @@ _DATE_LINE = re.compile(r"^(?:(?:published|posted|updated|first published|record
 _DATED_FOR = re.compile(r"^(?:recorded|published|posted|first published|written)(?: on)? "
                         r"(?P<date>[\w ,.-]{6,30}?) (?:for|in|by) (?P<pub>[^.;]{2,60})$", re.I)
 _PUBLISHED_IN = re.compile(
-    rf"^(?:this interview )?(?:was )?(?:first|originally) (?:published|appeared) (?:in|by|on) "
-    rf"(?:the (?:website|magazine|blog|journal) )?(?P<pub>[^.,;]{{2,60}})", re.I)
+    r"^(?:this interview )?(?:was )?(?:first|originally) (?:published|appeared) (?:in|by|on) "
+    r"(?:the (?:website|magazine|blog|journal) )?(?P<pub>[^.,;]{2,60})", re.I)
 _WITH = re.compile(rf"\b(?:conversation|interview|talk|talking|chat|q&a|in conversation) with "
                    rf"(?P<name>{_NAME})", re.I)
 _SEPARATORS = re.compile(r"\s*[|·•—–]\s*|\s+-\s+")
