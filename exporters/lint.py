@@ -21,6 +21,7 @@ from .load import Source, read_source
 from .metadata import Metadata, read_metadata
 
 RULES = {
+    "file": "a path given on the command line is not a file",
     "front-matter": "the file cannot be read or its front matter is not YAML",
     "schema": "a front-matter field is missing, unknown or has the wrong kind of value",
     "body": "the text has no turns, or no text",

@@ -240,3 +240,22 @@ def test_markdown_in_plain_text_is_escaped(project):
     assert build.code == 0, build.stderr
     page = (project / "dist/odd-characters/odd-characters.html").read_text()
     assert "*stars* and &lt;tags&gt;?" in page and "# is a hash." in page
+
+
+def test_html_questions_in_italics_and_bold_labels(project):
+    paragraphs = "".join(f"<p><em>Question {n}, put to you?</em></p><p>Answer {n}, in full.</p>"
+                         for n in range(1, 4))
+    (project / "italic.html").write_text(
+        "<html><body><article><h1>Italic Questions</h1><p>By Ana Field, 1 May 2026</p>"
+        f"{paragraphs}</article></body></html>")
+    (project / "labels.html").write_text(
+        "<html><body><main><h1>Bold Labels</h1><p>Published 2 May 2026</p>"
+        "<p><b>Q:</b> First?</p><p><b>A:</b> One.</p><p>And more.</p>"
+        "<p><b>Q:</b> Second?</p><p><b>A:</b> Two.</p></main></body></html>")
+    for name in ("italic", "labels"):
+        assert make("import", f"{name}.html", cwd=project).code == 0
+    italic = (project / "content/italic-questions.md").read_text()
+    assert "Q: Question 1, put to you?\n\nA: Answer 1, in full.\n\nQ: Question 2" in italic
+    labels = (project / "content/bold-labels.md").read_text()
+    assert "Q: First?\n\nA: One.\n\nAnd more.\n\nQ: Second?\n\nA: Two.\n" in labels
+    assert "interviewer: TODO" in labels and "date: 2026-05-02" in labels
