@@ -19,6 +19,7 @@ import yaml
 
 from conftest import make
 from exporters.model import read_interview
+from validators import epubcheck_messages, vnu_errors
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 EXPECTED = yaml.safe_load((CORPUS / "expected.yml").read_text(encoding="utf-8"))
@@ -106,6 +107,10 @@ def test_every_format_imports_into_a_file_that_builds_without_edits(imported):
         slug = target.stem
         for suffix in ("html", "pdf", "epub"):
             assert (project / f"dist/{slug}/{slug}.{suffix}").stat().st_size > 1000
+    assert vnu_errors(sorted((project / "dist").rglob("*.html"))) == ""
+    epubs = sorted((project / "dist").rglob("*.epub"))
+    messages = epubcheck_messages(epubs)
+    assert [messages[str(epub)] for epub in epubs] == [0] * len(epubs), messages["_output"]
 
 
 @pytest.mark.parametrize("name", list(EXPECTED))
