@@ -171,12 +171,13 @@ class _BodyReader:
     def file_line(self, body_index: int) -> int:
         return self.source.body_line + body_index
 
-    def warn(self, body_index: int, message: str, hint: str) -> None:
+    def warn(self, body_index: int, message: str, hint: str, rule: str = "") -> None:
         self.warnings.append(Problem(self.source.path, self.file_line(body_index), message, hint,
-                                     "warning"))
+                                     "warning", rule))
 
-    def fail(self, body_index: int, message: str, hint: str) -> ContentError:
-        return ContentError(Problem(self.source.path, self.file_line(body_index), message, hint))
+    def fail(self, body_index: int, message: str, hint: str, rule: str = "") -> ContentError:
+        return ContentError(Problem(self.source.path, self.file_line(body_index), message, hint,
+                                    rule=rule))
 
     def read(self) -> Body:
         if not self.source.body.strip():
@@ -240,7 +241,8 @@ class _BodyReader:
             declared = ", ".join(self.metadata.labels)
             self.warn(index, f"'{label}:' looks like a speaker label but is not declared, "
                              "so this paragraph is kept as text",
-                      f"if '{label}' speaks, add it to 'speakers:' (declared: {declared})")
+                      f"if '{label}' speaks, add it to 'speakers:' (declared: {declared})",
+                      "undeclared-label")
 
     def _check_raw_html(self, tokens: list[Token], origin: list[int]) -> None:
         removed: dict[int, list[str]] = {}
@@ -251,7 +253,8 @@ class _BodyReader:
         for line, found in removed.items():
             if found:
                 self.warn(line, f"raw HTML ({', '.join(dict.fromkeys(found))}) was removed",
-                          "interviews cannot carry scripts, styles, event handlers or embedded objects")
+                          "interviews cannot carry scripts, styles, event handlers or embedded objects",
+                          "raw-html")
 
     def _resolve_images(self, tokens: list[Token], origin: list[int]) -> None:
         root = self.source.content_root.resolve()
@@ -267,7 +270,7 @@ class _BodyReader:
             if not token.children or not "".join(c.content for c in token.children).strip():
                 raise self.fail(origin[line], f"the image '{reference}' has no alt text",
                                 "describe the picture between the brackets: "
-                                "![A crane at night](...)")
+                                "![A crane at night](...)", "image-alt")
 
     def _structure(self, md: MarkdownIt, tokens: list[Token], env: dict, origin: list[int],
                    starts: dict[int, str]) -> tuple[tuple[Block, ...], tuple[Part, ...]]:
@@ -281,7 +284,7 @@ class _BodyReader:
             if turn is not None:
                 if not turn["blocks"]:
                     self.warn(turn["index"], f"the turn of '{turn['speaker'].label}' is empty",
-                              "write what was said after the label, or remove the label")
+                              "write what was said after the label, or remove the label", "empty-turn")
                 parts[-1]["turns"].append(
                     Turn(turn["speaker"], tuple(turn["blocks"]), self.file_line(turn["index"])))
                 turn = None

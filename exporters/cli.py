@@ -1,4 +1,4 @@
-"""The command line: ``python make.py [build|check] [PATH ...] [options]``."""
+"""The command line: ``python make.py [build|check|import|new|serve] [...]``."""
 
 from __future__ import annotations
 
@@ -12,13 +12,14 @@ import jinja2
 from rich.console import Console
 from rich.table import Table
 
-from . import __version__
-from .build import BuildConfig, Result, build, default_jobs, discover, read_all, template_problem
-from .series import assemble, find_series, read_series
+from . import __version__, importers, lint, scaffold, serve
+from .build import BuildConfig, Result, build, default_jobs, discover, template_problem
+from .series import find_series
 from .errors import ContentError, display_path
 from .formats import available
 
-COMMANDS = ("build", "check")
+COMMANDS = ("build", "check", "import", "new", "serve")
+AUTHORING = {"check": lint, "import": importers, "new": scaffold, "serve": serve}
 
 
 def parser() -> argparse.ArgumentParser:
@@ -54,9 +55,26 @@ def parser() -> argparse.ArgumentParser:
     build_command.add_argument("--force", action="store_true",
                                help="rebuild everything, even what is up to date")
 
-    commands.add_parser("check", parents=[common], help="validate content without building",
-                        description="Validate interviews; exit 1 if any has an error.")
+    check_command = commands.add_parser(
+        "check", parents=[common], help="validate content without building",
+        description="Validate interviews as an editor's linter: one line per problem, "
+                    "file:LINE: [rule] text. Exit 1 if any has an error.")
+    lint.add_arguments(check_command)
+    _authoring_commands(commands, common)
     return main
+
+
+def _authoring_commands(commands, common: argparse.ArgumentParser) -> None:
+    """import, new and serve: each module adds its own options and runs itself."""
+    for name, module, parents, summary in (
+            ("import", importers, [], "turn an interview from elsewhere into a content file"),
+            ("new", scaffold, [], "start a new content file with every field"),
+            ("serve", serve, [common], "preview on 127.0.0.1, rebuilding and reloading on save")):
+        command = commands.add_parser(name, parents=parents, help=summary,
+                                      description=summary[0].upper() + summary[1:] + ".")
+        if not parents:
+            command.add_argument("--verbose", action="store_true", help="show tracebacks")
+        module.add_arguments(command)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,34 +86,9 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(message)s")
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
     out = Console(highlight=False, soft_wrap=True)
-    if arguments.command == "check":
-        return check(arguments, out, errors)
+    if arguments.command in AUTHORING:
+        return AUTHORING[arguments.command].run(arguments, out, errors)
     return run_build(arguments, out, errors)
-
-
-def check(arguments: argparse.Namespace, out: Console, errors: Console) -> int:
-    files = discover(arguments.paths, arguments.content)
-    sources, results = read_all(files, arguments.content)
-    if not arguments.paths:
-        results += check_series(arguments.content, [s.interview for s in sources if s.interview])
-    for result in results:
-        report(result, errors)
-    failed = sum(result.failed for result in results)
-    out.print(f"Checked {len(results)} file(s): {failed} with errors.")
-    return 1 if failed else 0
-
-
-def check_series(content: Path, interviews: list) -> list[Result]:
-    """Validate every series.yml and the volume it makes."""
-    results = []
-    for path in find_series(content):
-        result = Result(path)
-        try:
-            assemble(read_series(path, content), interviews)
-        except ContentError as error:
-            result.problems.append(error.problem)
-        results.append(result)
-    return results
 
 
 def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> int:

@@ -19,12 +19,15 @@ class Problem:
     message: str
     hint: str = ""
     severity: Severity = "error"
+    rule: str = ""
+    """A short id of the check that found it (``two-questions``), shown as ``[rule]``."""
 
     def __str__(self) -> str:
         where = f"{display_path(self.path)}:{self.line}"
         text = f"{self.message}; {self.hint}" if self.hint else self.message
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{where}: {prefix}{text}"
+        rule = f"[{self.rule}] " if self.rule else ""
+        return f"{where}: {rule}{prefix}{text}"
 
 
 class ContentError(Exception):

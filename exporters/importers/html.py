@@ -1,0 +1,220 @@
+"""An HTML page saved from a browser: find the article, keep its paragraphs, drop the page.
+
+The article is the largest ``<article>``, else ``<main>``, else the element
+holding the most paragraph text. Menus, share buttons, comment sections and
+appeals are dropped by tag, by class name and by wording (``leftovers.py``).
+Nothing is fetched: images on the web are reported, not downloaded.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+from lxml.html import HtmlElement
+
+from .infer import find_date
+from .leftovers import CHROME_CLASS
+from .structure import Extract, Note, Para
+from .write import escape
+
+DROP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+             "button", "svg", "iframe", "template", "select", "input", "textarea", "label",
+             "menu", "dialog", "object", "embed", "video", "audio", "canvas"}
+LEAVES = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "figcaption",
+          "blockquote", "td", "th", "caption"}
+CONTAINERS = {"div", "section", "article", "main", "body", "ul", "ol", "dl", "figure", "table",
+              "tbody", "thead", "tfoot", "tr", "center", "hgroup", "details", "summary"}
+STRONG = {"strong", "b"}
+EM = {"em", "i", "cite"}
+
+
+def read_html(path: Path) -> Extract:
+    document = lxml.html.document_fromstring(path.read_bytes())
+    extract = Extract([])
+    extract.hints = _page_hints(document)
+    root = _article(document)
+    for element in list(root.iter()):
+        if element is root or not isinstance(element.tag, str) or element.getparent() is None:
+            continue
+        reason = _chrome(element)
+        if reason:
+            text = " ".join(" ".join(element.itertext()).split())
+            if text:
+                extract.dropped.append(Note(element.sourceline or 0,
+                                            f"{reason}: '{text[:50]}'"))
+            element.drop_tree()
+    for image in list(root.iter("img")):
+        extract.unsure.append(Note(image.sourceline or 0, f"image '{image.get('src', '')}' "
+                                   "not imported: save it under content/images/ and add "
+                                   "![alt text](images/NAME)"))
+        figure = next((a for a in image.iterancestors("figure")), None)
+        (figure if figure is not None else image).drop_tree()  # its caption goes with it
+    _walk(root, extract.paras)
+    return extract
+
+
+def _page_hints(document: HtmlElement) -> dict:
+    def meta(*names: str) -> str:
+        for name in names:
+            for element in document.xpath(f'//meta[@property="{name}" or @name="{name}"]'):
+                if element.get("content", "").strip():
+                    return element.get("content").strip()
+        return ""
+
+    hints: dict = {}
+    heading = document.xpath("//article//h1|//main//h1") or document.xpath("//h1")
+    title = " ".join(heading[0].text_content().split()) if heading else ""
+    title = title or meta("og:title", "twitter:title")
+    if not title and document.find(".//title") is not None:
+        title = re.split(r"\s+[|–—-]\s+", document.find(".//title").text_content().strip())[0]
+    hints["title"] = title
+    times = document.xpath("//time[@datetime]")
+    stamp = meta("article:published_time", "date", "dc.date", "DC.date.issued") or \
+        (times[0].get("datetime") if times else "")
+    hints["date"] = find_date(stamp[:10]) if stamp else None
+    hints["lang"] = (document.get("lang") or document.get("xml:lang") or "").strip()
+    hints["publication"] = meta("og:site_name", "application-name")
+    url = meta("og:url") or "".join(document.xpath('//link[@rel="canonical"]/@href'))
+    hints["source_url"] = url if url.startswith(("https://", "http://")) else ""
+    author = meta("author", "article:author", "dc.creator")
+    hints["interviewer"] = "" if author.startswith("http") else author
+    return hints
+
+
+def _article(document: HtmlElement) -> HtmlElement:
+    for query in ("//article", "//main", '//*[@role="main"]'):
+        found = document.xpath(query)
+        if found:
+            return max(found, key=lambda element: len(element.text_content()))
+    scores: dict[HtmlElement, int] = {}
+    for paragraph in document.iter("p"):
+        parent = paragraph.getparent()
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0) + len(paragraph.text_content())
+    body = document.find("body")
+    return max(scores, key=scores.get) if scores else (body if body is not None else document)
+
+
+def _chrome(element: HtmlElement) -> str:
+    if element.tag in DROP_TAGS:
+        return f"<{element.tag}>"
+    names = f"{element.get('class', '')} {element.get('id', '')} {element.get('role', '')}"
+    if element.tag not in ("p", "strong", "b", "em", "i", "span") and CHROME_CLASS.search(names):
+        return f"page furniture ({CHROME_CLASS.search(names).group(2)})"
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return "hidden"
+    return ""
+
+
+def _walk(element: HtmlElement, paras: list[Para]) -> None:
+    """Append the paragraphs inside ``element``, in reading order."""
+    pending: list = [element.text or ""]
+
+    def flush() -> None:
+        _emit(pending, element.sourceline or 0, paras, heading=0)
+        pending.clear()
+
+    for child in element:
+        if not isinstance(child.tag, str):
+            pending.append(child.tail or "")
+            continue
+        if child.tag in CONTAINERS:
+            flush()
+            _walk(child, paras)
+        elif child.tag in LEAVES:
+            flush()
+            if child.tag == "blockquote" and len(child) and child[0].tag in LEAVES | CONTAINERS:
+                _walk(child, paras)
+            else:
+                level = int(child.tag[1]) if re.fullmatch(r"h[1-6]", child.tag) else 0
+                _emit([child], child.sourceline or 0, paras, level,
+                      prefix="- " if child.tag == "li" else "")
+        elif child.tag == "hr":
+            flush()
+        else:
+            pending.append(child)
+        pending.append(child.tail or "")
+    flush()
+
+
+def _emit(content: list, line: int, paras: list[Para], heading: int, prefix: str = "") -> None:
+    """One paragraph (or several, where ``<br><br>`` or a bold lead-in splits it)."""
+    for runs in _lines(content):
+        markdown = "".join(text for text, _ in runs).strip()
+        if not markdown:
+            continue
+        plain = [(text, style) for text, style in runs if text.strip()]
+        styles = {style for _, style in plain}
+        emphasis = next(iter(styles)) if len(styles) == 1 and "" not in styles else ""
+        if emphasis:
+            stripped = "".join(_inline_text(text) for text, _ in runs).strip()
+        else:
+            stripped = ""
+        paras.append(Para(prefix + markdown, line, emphasis, stripped, heading,
+                          block=bool(prefix)))
+
+
+def _lines(content: list) -> list[list[tuple[str, str]]]:
+    """Runs of (Markdown, whole style) split at ``<br><br>`` and after a bold lead-in + ``<br>``."""
+    runs: list[tuple[str, str]] = []
+    for item in content:
+        if isinstance(item, str):
+            runs.append((escape(_space(item)), ""))
+        else:
+            runs += _runs(item, "")
+    groups: list[list[tuple[str, str]]] = [[]]
+    for text, style in runs:
+        if text == "\n":
+            previous = groups[-1]
+            whole = {s for t, s in previous if t.strip()}
+            if not "".join(t for t, _ in previous).strip() or (len(whole) == 1 and "" not in whole):
+                groups.append([])  # a blank line, or the end of a bold question
+            else:
+                previous.append(("  \n", ""))  # a line break inside the paragraph
+            continue
+        groups[-1].append((text, style))
+    return [group for group in groups if group]
+
+
+def _runs(element: HtmlElement, style: str) -> list[tuple[str, str]]:
+    """The Markdown of an inline element and its children, each piece with its style."""
+    if not isinstance(element.tag, str):
+        return [(escape(_space(element.tail or "")), style)] if element.tail else []
+    tag = element.tag
+    if tag == "br":
+        return [("\n", style)] + ([(escape(_space(element.tail)), style)] if element.tail else [])
+    inner_style = "strong" if tag in STRONG else ("em" if tag in EM and style != "strong" else style)
+    pieces = [(escape(_space(element.text or "")), inner_style)] if element.text else []
+    for child in element:
+        pieces += _runs(child, inner_style)
+    pieces = _markup(tag, element, pieces, style)
+    if element.tail:
+        pieces.append((escape(_space(element.tail)), style))
+    return pieces
+
+
+def _markup(tag: str, element: HtmlElement, pieces: list, outer: str) -> list:
+    text = "".join(t for t, _ in pieces)
+    if tag in STRONG | EM and text.strip():
+        mark = "**" if tag in STRONG else "*"
+        if outer:  # inside another emphasis: keep the text plain
+            return pieces
+        lead, core, trail = re.match(r"^(\s*)(.*?)(\s*)$", text, re.S).groups()
+        style = "strong" if tag in STRONG else "em"
+        return [(lead, ""), (f"{mark}{core}{mark}", style), (trail, "")]
+    if tag == "a" and element.get("href", "").startswith(("https://", "http://")):
+        return [(f"[{text}]({element.get('href')})", pieces[0][1] if pieces else "")]
+    if tag == "code":
+        return [(f"`{text}`", "")]
+    return pieces
+
+
+def _inline_text(markdown: str) -> str:
+    """Markdown of a wholly emphasised piece without its emphasis marks."""
+    return re.sub(r"^(\s*)(\*\*|\*)(.*?)\2(\s*)$", r"\1\3\4", markdown, flags=re.S)
+
+
+def _space(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " "))

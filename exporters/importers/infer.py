@@ -1,0 +1,174 @@
+"""Front matter from what the text says about itself: title, byline, date, place, language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from .structure import Note, Para, split_label
+
+_NAME = r"[A-ZÀ-Ý][\w'’.-]+(?: (?:de |van |von |da |al |le |la )?[A-ZÀ-Ý][\w'’.-]+){0,3}"
+MONTHS = {name: number for number, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATES = (
+    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon>{_MONTH})\.? (?P<y>\d{{4}})\b", re.I),
+    re.compile(rf"\b(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>\d{{4}})\b", re.I),
+)
+_BYLINE = re.compile(
+    rf"^(?:an? )?(?:interview(?:ed)?|conversation|questions|words|text|story|reporting)?"
+    rf"\s*(?:conducted )?by:? (?P<name>{_NAME})", re.I)
+_DATE_LINE = re.compile(r"^(?:(?:published|posted|updated|first published|recorded)(?: on)?:? )?"
+                        r"[\w ,.-]{6,30}$", re.I)
+_DATED_FOR = re.compile(r"^(?:recorded|published|posted|first published|written)(?: on)? "
+                        r"(?P<date>[\w ,.-]{6,30}?) (?:for|in|by) (?P<pub>[^.;]{2,60})$", re.I)
+_PUBLISHED_IN = re.compile(
+    r"^(?:this interview )?(?:was )?(?:first|originally) (?:published|appeared) (?:in|by|on) "
+    r"(?:the (?:website|magazine|blog|journal) )?(?P<pub>[^.,;]{2,60})", re.I)
+_WITH = re.compile(rf"\b(?:conversation|interview|talk|talking|chat|q&a|in conversation) with "
+                   rf"(?P<name>{_NAME})", re.I)
+_SEPARATORS = re.compile(r"\s*[|·•—–]\s*|\s+-\s+")
+
+STOPWORDS = {
+    "en": "the and of to is in that it was you for on with as have but they this what".split(),
+    "fr": "le la les et des est une pas que qui dans pour vous sur avec ce mais nous".split(),
+    "de": "der die das und ist nicht ich sie es ein eine mit auf den dem zu wir aber".split(),
+    "es": "el la los las que de y en es un una por con para pero no se muy".split(),
+    "it": "il lo la che di e è un una per non con sono ma mi gli della".split(),
+    "pt": "o a os as que de e é um uma para não com mas se do da em".split(),
+    "nl": "de het een en van is dat niet ik je op te zijn maar met wat".split(),
+}
+
+
+def find_date(text: str) -> dt.date | None:
+    for pattern in _DATES:
+        match = pattern.search(text)
+        if not match:
+            continue
+        month = int(match["m"]) if "m" in pattern.groupindex else MONTHS[match["mon"].lower()]
+        try:
+            return dt.date(int(match["y"]), month, int(match["d"]))
+        except ValueError:
+            continue
+    return None
+
+
+def guess_language(text: str) -> str | None:
+    words = Counter(re.findall(r"[^\W\d_]+", text.lower()))
+    scores = {lang: sum(words[w] for w in stop) for lang, stop in STOPWORDS.items()}
+    best = max(scores, key=scores.get)
+    ranked = sorted(scores.values(), reverse=True)
+    return best if ranked[0] >= 10 and ranked[0] >= 1.5 * ranked[1] else None
+
+
+def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[list[Para], dict]:
+    """Take the title, byline, date and publication lines off the top; return what they say.
+
+    Lines it takes are reported in ``dropped`` with what they became.
+    """
+    values: dict = {k: v for k, v in hints.items() if v}
+    paras = list(paras)
+    byline = next((i for i, p in enumerate(paras[:8]) if p.words <= 25 and not p.heading
+                   and _take_front_line(_clean(p.text), {})), 0)
+    if "title" not in values and byline >= 2 and paras[byline - 1].words <= 20:
+        for para in paras[: byline - 1]:  # the site's name and section above the title
+            dropped.append(Note(para.line, f"page header above the title: '{_clean(para.text)[:50]}'"))
+        paras = paras[byline - 1:]
+    if "title" not in values and paras:
+        first = paras[0]
+        spoken = first.label or split_label(first.text)[0]
+        if first.heading or (first.words <= 20 and not spoken
+                             and not first.text.rstrip().endswith((".", ":"))):
+            values["title"] = _clean(first.plain or first.text)
+            dropped.append(Note(first.line, "the title line became 'title'"))
+            paras.pop(0)
+    elif paras and _clean(paras[0].text).casefold() == str(values.get("title", "")).casefold():
+        dropped.append(Note(paras[0].line, "the title line became 'title'"))
+        paras.pop(0)
+    if paras and paras[0].heading == 0 and "subtitle" not in values and paras[0].words <= 15 \
+            and not paras[0].text.rstrip().endswith((".", "?", "!", ":")) \
+            and not _BYLINE.match(_clean(paras[0].text)) and not find_date(paras[0].text):
+        values["subtitle"] = _clean(paras[0].plain or paras[0].text)
+        dropped.append(Note(paras[0].line, "the line under the title became 'subtitle'"))
+        paras.pop(0)
+    kept: list[Para] = []
+    for index, para in enumerate(paras):
+        text = _clean(para.text)
+        taken = index < 8 and _take_front_line(text, values) if para.words <= 25 else False
+        published = _PUBLISHED_IN.match(text)
+        if published and para.words <= 25:
+            values.setdefault("publication", published["pub"].strip())
+            date = find_date(text)
+            if date:
+                values.setdefault("date", date)
+            taken = "'publication'"
+        if taken:
+            dropped.append(Note(para.line, f"'{text[:50]}' became {taken}"))
+        else:
+            kept.append(para)
+    if "date" not in values and find_date(str(values.get("title", ""))):
+        values["date"] = find_date(str(values["title"]))
+    if "interviewee" not in values:
+        for text in [str(values.get("title", "")), str(values.get("subtitle", ""))] + \
+                [p.text for p in kept[:3]]:
+            match = _WITH.search(text)
+            if match:
+                values["interviewee"] = match["name"].rstrip(".")
+                break
+    return kept, values
+
+
+def name_in(paragraphs: list[str], other_than: str = "") -> str:
+    """The first full name (two or more capitalised words) that opens a sentence."""
+    for text in paragraphs:
+        for match in re.finditer(rf"(?:^|[.!?:]\s+)(?P<name>{_NAME})", _clean(text)):
+            name = match["name"].rstrip(".")
+            words = name.split()
+            if len(words) >= 2 and name != other_than and words[0].lower() not in _NOT_NAMES:
+                return name
+    return ""
+
+
+_NOT_NAMES = {"the", "this", "in", "on", "at", "for", "when", "after", "before", "we", "it",
+              "our", "my", "last", "every", "most", "some", "since", "editor's", "editor’s"}
+
+
+def _take_front_line(text: str, values: dict) -> str | None:
+    """If ``text`` is a byline or date line, record it and say what it became."""
+    became = []
+    pieces = [piece for piece in _SEPARATORS.split(text) if piece]
+    if not pieces:
+        return None
+    for piece in pieces:
+        byline = _BYLINE.match(piece)
+        dated = _DATED_FOR.match(piece)
+        if byline and len(piece.split()) <= 10:
+            values.setdefault("interviewer", byline["name"].rstrip(".,"))
+            became.append("'interviewer'")
+            if find_date(piece):
+                values.setdefault("date", find_date(piece))
+                became.append("'date'")
+        elif dated and find_date(dated["date"]):
+            values.setdefault("date", find_date(dated["date"]))
+            values.setdefault("publication", dated["pub"].strip())
+            became.append("'date' and 'publication'")
+        elif find_date(piece) and _DATE_LINE.match(piece):
+            values.setdefault("date", find_date(piece))
+            became.append("'date'")
+        elif re.fullmatch(r"\d+ min(ute)?s? read|photos?(graphy)? by .*|illustration by .*",
+                          piece, re.I):
+            became.append("nothing (reading time or credit)")
+        else:
+            return None
+    return " and ".join(became)
+
+
+def _clean(text: str) -> str:
+    """Markdown inline text as plain text: no emphasis, links, list marks or escapes."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", text, flags=re.M)
+    return re.sub(r"\\(.)", r"\1", re.sub(r"(?<!\\)[*_]{1,2}", "", text)).strip()

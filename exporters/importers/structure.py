@@ -1,0 +1,323 @@
+"""From a flat list of paragraphs to an interview: introduction, questions, answers.
+
+The format readers hand over :class:`Para` objects; this module decides which
+paragraphs are questions. Three kinds of evidence, strongest first:
+
+1. labels at the start of paragraphs (``Q:``, ``Maya Ortiz:``, ``<v Maya>``);
+2. emphasis: questions set whole in bold, italics, or as headings ending in '?';
+3. the words: a '?' at the end, length, "you", question words, prompts like
+   "Tell me about...", and the first person that opens most answers.
+
+Every guess the third kind makes near its threshold is reported as unsure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+INTERVIEWER = "interviewer"
+INTERVIEWEE = "interviewee"
+QUESTION_LABELS = {"q", "question", "interviewer", "int", "host", "interviewer's question"}
+ANSWER_LABELS = {"a", "answer", "interviewee", "guest", "respondent"}
+NOT_LABELS = {"note", "editor's note", "editor’s note", "update", "photo", "photograph",
+              "source", "ps", "p.s", "image", "credit", "correction", "disclaimer",
+              "warning", "content warning", "edit", "read more", "tags", "share"}
+
+
+@dataclass
+class Para:
+    """One paragraph of the source, as Markdown inline text."""
+
+    text: str
+    line: int
+    """Where it is in the source: a line, or a paragraph number (for DOCX)."""
+    emphasis: str = ""
+    """``strong`` or ``em`` when the whole paragraph is set so."""
+    plain: str = ""
+    """The text without that whole-paragraph emphasis (for questions)."""
+    heading: int = 0
+    label: str = ""
+    """An explicit speaker label, already removed from the text."""
+    block: bool = False
+    """A list or quotation, written as Markdown already: never a question."""
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass
+class Note:
+    line: int
+    text: str
+
+
+@dataclass
+class Spoken:
+    """A turn: who (a label, or Q/A when guessed) and its paragraphs."""
+
+    speaker: str
+    paras: list[Para]
+
+
+@dataclass
+class Section:
+    title: str
+
+
+@dataclass
+class Structure:
+    introduction: list[Para] = field(default_factory=list)
+    conversation: list[Spoken | Section] = field(default_factory=list)
+    unsure: list[Note] = field(default_factory=list)
+    method: str = ""
+    roles: dict[str, str] = field(default_factory=dict)
+    """Speaker label to role."""
+
+
+_TIMESTAMP = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?\s*[-–]?\s*")
+_LABEL = re.compile(
+    r"^(?P<o>\*\*|__)?(?P<label>[^\W\d_][\w.'’ -]{0,38}?)(?:(?P=o)\s*:|:\s*(?P=o)|:)(?:\s+|$)")
+
+
+def split_label(text: str) -> tuple[str, str]:
+    """``("Maya Ortiz", "rest")`` for ``**Maya Ortiz:** rest``; ``("", text)`` otherwise."""
+    stripped = _TIMESTAMP.sub("", text, count=1) if _TIMESTAMP.match(text) else text
+    match = _LABEL.match(stripped)
+    if not match:
+        return "", text
+    label = match["label"].strip().rstrip(".")
+    words = label.split()
+    if (label.lower() in NOT_LABELS or len(words) > 4 or not label[0].isupper()
+            or any(word[0].islower() for word in words if word not in ("de", "van", "von", "da", "al", "bin", "le", "la"))):
+        return "", text
+    return label, stripped[match.end():]
+
+
+def role_of_label(label: str) -> str | None:
+    lowered = label.lower().rstrip(".")
+    if lowered in QUESTION_LABELS:
+        return INTERVIEWER
+    if lowered in ANSWER_LABELS:
+        return INTERVIEWEE
+    return None
+
+
+def find_labels(paras: list[Para]) -> set[str]:
+    """Labels that really name speakers: known ones, or ones used at least twice."""
+    counts = Counter(p.label or split_label(p.text)[0] for p in paras if not p.heading)
+    counts.pop("", None)
+    return {label for label, count in counts.items() if count >= 2 or role_of_label(label)}
+
+
+def structure(paras: list[Para]) -> Structure:
+    """Decide the introduction, parts and turns of ``paras``."""
+    labels = find_labels(paras)
+    labelled = sum(1 for p in paras if (p.label or split_label(p.text)[0]) in labels)
+    if len(labels) >= 2 and labelled >= 4 or any(p.label for p in paras):
+        return _by_labels(paras, labels)
+    kind = _question_emphasis(paras)
+    if kind:
+        return _by_emphasis(paras, kind)
+    return _by_words(paras)
+
+
+def _by_labels(paras: list[Para], labels: set[str]) -> Structure:
+    result = Structure(method="speaker labels")
+    current: Spoken | None = None
+    for para in paras:
+        label, rest = (para.label, para.text) if para.label else split_label(para.text)
+        if para.heading:
+            result.conversation.append(Section(para.text))
+            current = None
+            continue
+        if para.label or label in labels:
+            para = Para(rest, para.line, para.emphasis, para.plain, label=label, block=para.block)
+            current = Spoken(label, [para])
+            result.conversation.append(current)
+        elif current is None:
+            result.introduction.append(para)
+        else:
+            current.paras.append(para)
+    result.roles = _label_roles(result)
+    return result
+
+
+def _label_roles(result: Structure) -> dict[str, str]:
+    """Q/A-like labels by name; others: the speaker who asks the most is the interviewer."""
+    turns = [item for item in result.conversation if isinstance(item, Spoken)]
+    speakers = list(dict.fromkeys(turn.speaker for turn in turns))
+    roles = {label: role_of_label(label) for label in speakers}
+    if INTERVIEWER not in roles.values():
+        asking = {label: _question_share([t for t in turns if t.speaker == label])
+                  for label in speakers if roles[label] is None}
+        if asking:
+            best = max(asking, key=asking.get)
+            if asking[best] >= 0.3:
+                roles[best] = INTERVIEWER
+                result.unsure.append(Note(
+                    turns[0].paras[0].line,
+                    f"'{best}' asks the most questions, so is taken as the interviewer"))
+    return {label: role or INTERVIEWEE for label, role in roles.items()}
+
+
+def _question_share(turns: list[Spoken]) -> float:
+    asked = sum(1 for turn in turns if _ends_with_question(turn.paras[-1].text))
+    return asked / len(turns) if turns else 0.0
+
+
+def _question_emphasis(paras: list[Para]) -> str:
+    """``strong``, ``em`` or ``heading``: how this source sets its questions, or ''."""
+    headings = [p for p in paras if p.heading >= 2]
+    if len(headings) >= 2 and sum(_ends_with_question(p.text) for p in headings) * 2 > len(headings):
+        return "heading"
+    counts = Counter(p.emphasis for p in paras if p.emphasis and not p.heading)
+    plain = sum(1 for p in paras if not p.emphasis and not p.heading)
+    for kind, count in counts.most_common(1):
+        if count >= 2 and plain >= count:
+            return kind
+    return ""
+
+
+def _by_emphasis(paras: list[Para], kind: str) -> Structure:
+    result = Structure(method=f"questions set in {'headings' if kind == 'heading' else kind}")
+    roles: list[str] = []
+    for para in paras:
+        if kind == "heading":
+            is_question = bool(para.heading) and _ends_with_question(para.text)
+        else:
+            is_question = para.emphasis == kind and not para.heading
+        roles.append("Q" if is_question else ("section" if para.heading else "A"))
+    first = next((i for i, role in enumerate(roles) if role == "Q"), len(roles))
+    # A long emphasised standfirst before the first real question is the editor's introduction.
+    while first < len(roles) and not _ends_with_question(paras[first].text) \
+            and paras[first].words > 40:
+        result.unsure.append(Note(paras[first].line, "a long emphasised paragraph before the "
+                                  "first question was kept in the introduction"))
+        roles[first] = "intro"
+        first = next((i for i in range(first + 1, len(roles)) if roles[i] == "Q"), len(roles))
+    for index in range(first):
+        if roles[index] == "A":
+            roles[index] = "intro"
+    _assemble(result, paras, roles)
+    return result
+
+
+_INTERROGATIVE = re.compile(
+    r"^(how|what|why|when|where|who|whom|whose|which|do|does|did|is|are|was|were|can|could|"
+    r"would|will|should|have|has|had|shall|may|might|isn't|aren't|wasn't|didn't|don't|doesn't|"
+    r"and|so|but)\b", re.IGNORECASE)
+_PROMPT = re.compile(
+    r"^(tell (me|us)|talk (me|us) through|walk (me|us) through|take (me|us)|describe|explain|"
+    r"say more|let's talk|let us talk|give (me|us)|share|paint (me|us)|help (me|us) understand|"
+    r"remind (me|us)|go back to|talk about)\b", re.IGNORECASE)
+_YOU = re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE)
+_FIRST_PERSON_START = re.compile(
+    r"^[\"“‘']?(i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|we|we're|we’re|we've|my|our|me|yes|no|yeah|"
+    r"well|oh|honestly|sure|absolutely|definitely|exactly|right|not really|of course|mostly|"
+    r"probably|maybe|hm+|ha)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|mine|we|us|our)\b")
+_INTRO_WORDS = re.compile(
+    r"(edited for (length|clarity)|this interview|this conversation|we (spoke|talked|met)|"
+    r"editor'?s? note|editor’s note|has been (edited|condensed)|condensed for)", re.IGNORECASE)
+
+
+def _ends_with_question(text: str) -> bool:
+    return bool(re.search(r"\?[\s\"”’'»)\]*_]*$", text))
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?…])[\"”’»)]*\s+", text.strip()) if s]
+
+
+def question_score(para: Para) -> int:
+    """How much a paragraph reads like a question; 4 or more is a question."""
+    text = re.sub(r"[*_]", "", para.text)
+    score = 0
+    if _ends_with_question(text):
+        score += 3
+    if para.words <= 40:
+        score += 1
+    elif para.words > 90:
+        score -= 2
+    if _INTERROGATIVE.match(text):
+        score += 1
+    if _PROMPT.match(text) and para.words <= 45:
+        score += 3
+    if _YOU.search(text):
+        score += 1
+    if _FIRST_PERSON_START.match(text):
+        score -= 2
+    statements = [s for s in _sentences(text) if not s.rstrip("\"”’»)").endswith("?")]
+    if len(statements) >= 3:
+        score -= 1
+    if _INTRO_WORDS.search(text):
+        score -= 3
+    return score
+
+
+def _by_words(paras: list[Para]) -> Structure:
+    result = Structure(method="question marks and wording")
+    scores = [question_score(p) if not (p.heading or p.block) else -9 for p in paras]
+    roles = ["section" if p.heading else ("Q" if s >= 4 else "A") for p, s in zip(paras, scores)]
+    first = next((i for i, role in enumerate(roles) if role == "Q"), len(roles))
+    for index in range(first):
+        if roles[index] == "A":
+            roles[index] = "intro"
+    for index in range(first + 1, len(paras) - 1):
+        para = paras[index]
+        if (roles[index] == "A" and roles[index + 1] == "Q" and roles[index - 1] == "A"
+                and _YOU.search(para.text) and not _FIRST_PERSON.search(para.text)
+                and not _ends_with_question(para.text) and para.words <= 60):
+            roles[index] = "Q"
+            result.unsure.append(Note(para.line, "a paragraph addressed to 'you' just before a "
+                                      "question was taken as the start of that question"))
+    for index, (para, score) in enumerate(zip(paras, scores)):
+        if roles[index] == "intro":
+            continue
+        if score in (3, 4):
+            kind = "a question" if roles[index] == "Q" else "part of an answer"
+            result.unsure.append(Note(para.line, f"taken as {kind}: '{_snippet(para.text)}'"))
+        elif roles[index] == "Q" and index > 0 and roles[index - 1] == "Q":
+            result.unsure.append(Note(para.line, "two question paragraphs in a row were kept "
+                                      "as one question"))
+    _assemble(result, paras, roles)
+    return result
+
+
+def _assemble(result: Structure, paras: list[Para], roles: list[str]) -> None:
+    """Group paragraphs by role into introduction, sections and turns."""
+    current: Spoken | None = None
+    for para, role in zip(paras, roles):
+        if role == "intro":
+            result.introduction.append(para)
+        elif role == "section":
+            result.conversation.append(Section(para.text))
+            current = None
+        else:
+            text = para.plain or para.text if role == "Q" else para.text
+            para = Para(text, para.line, block=para.block)
+            if current is not None and current.speaker == role:
+                current.paras.append(para)
+            else:
+                current = Spoken(role, [para])
+                result.conversation.append(current)
+    result.roles = {"Q": INTERVIEWER, "A": INTERVIEWEE}
+
+
+def _snippet(text: str, length: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+@dataclass
+class Extract:
+    """What a format reader found: the paragraphs in order and what the page says about itself."""
+
+    paras: list[Para]
+    hints: dict[str, object] = field(default_factory=dict)
+    """Front-matter values the format states (HTML meta, DOCX properties, WebVTT notes)."""
+    dropped: list[Note] = field(default_factory=list)
+    unsure: list[Note] = field(default_factory=list)

@@ -1,0 +1,102 @@
+"""WebVTT captions: ``<v Name>`` voices become speakers, cues of one voice one paragraph.
+
+``NOTE`` blocks may state the front matter (``NOTE Title: ...``, ``Date: ...``,
+``Interviewer: ...``); timings, styles and regions are dropped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from .infer import find_date
+from .structure import Extract, Note, Para, split_label
+from .text import decode
+from .write import escape
+
+_TIMING = re.compile(r"^\s*(\d+:)?\d{2}:\d{2}[.,]\d{3}\s+-->\s+(\d+:)?\d{2}:\d{2}[.,]\d{3}")
+_VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>", re.IGNORECASE)
+_TAG = re.compile(r"</?[^>]*>")
+NOTE_FIELDS = {"title": "title", "date": "date", "interviewer": "interviewer",
+               "interviewee": "interviewee", "publication": "publication",
+               "language": "lang", "lang": "lang", "source": "source_url",
+               "source_url": "source_url", "rights": "rights"}
+
+
+def read_vtt(path: Path) -> Extract:
+    text, note = decode(path.read_bytes())
+    extract = Extract([])
+    if note:
+        extract.unsure.append(Note(1, note))
+    lines = text.split("\n")
+    if not lines or not lines[0].startswith("WEBVTT"):
+        extract.unsure.append(Note(1, "the file does not start with WEBVTT; read as WebVTT anyway"))
+    speaker, paragraph, start = "", [], 0
+
+    def flush() -> None:
+        if paragraph:
+            extract.paras.append(Para(escape(" ".join(paragraph)), start, label=speaker))
+            paragraph.clear()
+
+    for number, block in _cue_blocks(lines):
+        head = block[0].strip()
+        if head.startswith(("NOTE", "STYLE", "REGION", "WEBVTT")):
+            if head.startswith("NOTE"):
+                _read_note(block, extract)
+            continue
+        timing = next((i for i, line in enumerate(block) if _TIMING.match(line)), None)
+        if timing is None:
+            extract.dropped.append(Note(number, "a block without cue timings"))
+            continue
+        for voice, words in _voices(" ".join(block[timing + 1:])):
+            if not voice:  # "Name: text" captions, or a continuation of the last voice
+                voice, rest = split_label(words)
+                words = rest if voice else words
+            if voice and voice != speaker:
+                flush()
+                speaker, start = voice, number
+            if not paragraph:
+                start = number
+            paragraph.append(words)
+    flush()
+    if not any(para.label for para in extract.paras):
+        extract.unsure.append(Note(1, "no <v Name> voices or 'Name:' labels: nobody is named"))
+    return extract
+
+
+def _cue_blocks(lines: list[str]):
+    block: list[str] = []
+    start = 1
+    for number, line in enumerate(lines + [""], start=1):
+        if line.strip():
+            if not block:
+                start = number
+            block.append(line)
+        elif block:
+            yield start, block
+            block = []
+
+
+def _voices(text: str) -> list[tuple[str, str]]:
+    """(voice or '', text) for each voice span in a cue's text."""
+    pieces: list[tuple[str, str]] = []
+    positions = list(_VOICE.finditer(text))
+    if not positions or positions[0].start() > 0:
+        head = text[: positions[0].start()] if positions else text
+        pieces.append(("", head))
+    for index, match in enumerate(positions):
+        end = positions[index + 1].start() if index + 1 < len(positions) else len(text)
+        pieces.append((html.unescape(match[1]).strip(), text[match.end():end]))
+    return [(voice, " ".join(html.unescape(_TAG.sub("", words)).split()))
+            for voice, words in pieces if _TAG.sub("", words).strip()]
+
+
+def _read_note(block: list[str], extract: Extract) -> None:
+    body = [block[0][4:].strip(), *block[1:]]
+    for line in body:
+        key, _, value = line.partition(":")
+        field = NOTE_FIELDS.get(key.strip().lower())
+        if field and value.strip():
+            value = value.strip()
+            extract.hints[field] = find_date(value) if field == "date" else value

@@ -1,0 +1,277 @@
+"""``make.py check``: the build's own checks plus an editor's checklist, each with a rule id.
+
+Every problem is one line, ``file:LINE: [rule] text``. Errors stop a build;
+warnings do not, unless ``--strict``. The rules are listed in :data:`RULES`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from .body import Block, Body, markdown_parser, parse_body
+from .build import discover, root_for
+from .errors import ContentError, Problem, display_path
+from .load import Source, read_source
+from .metadata import Metadata, read_metadata
+from .model import Interview
+from .typography import primary_language
+from .series import assemble, find_series, read_series
+
+RULES = {
+    "file": "a path given on the command line is not a file",
+    "front-matter": "the file cannot be read or its front matter is not YAML",
+    "schema": "a front-matter field is missing, unknown or has the wrong kind of value",
+    "body": "the text has no turns, or no text",
+    "image-file": "an image file is missing, outside content/, on the web or not an image",
+    "image-alt": "an image has no alt text",
+    "undeclared-label": "a paragraph starts like a speaker label that is not declared",
+    "empty-turn": "a label with nothing said after it",
+    "raw-html": "raw HTML that the build removes (scripts, styles, event handlers)",
+    "two-questions": "a question follows a question with no answer between them",
+    "no-answer": "the last question of a part or of the interview has no answer",
+    "broken-link": "a link to an anchor, note or file that does not exist",
+    "straight-quote": "a straight quote the typesetter could not curl (unbalanced quotes)",
+    "double-space": "two or more spaces between words",
+    "double-hyphen": "a '--' left in the text",
+    "duplicate-slug": "two files build to the same output name",
+    "duplicate-series-number": "two interviews hold the same place in a series",
+    "todo": "a TODO marker left by 'make.py new' or 'make.py import'",
+}
+_TAGS = re.compile(r"<[^>]+>")
+_CODE = re.compile(r"<(code|pre)\b.*?</\1>", re.S)
+_HREF = re.compile(r'\bhref="([^"]*)"')
+_IDS = re.compile(r'\bid="([^"]*)"')
+
+
+@dataclass
+class Checked:
+    """One file and what was found in it."""
+
+    path: Path
+    problems: list[Problem] = field(default_factory=list)
+    meta: Metadata | None = None
+    interview: Interview | None = None
+
+    @property
+    def failed(self) -> bool:
+        return any(problem.severity == "error" for problem in self.problems)
+
+
+def lint(paths: list[Path], content_root: Path, strict: bool = False) -> list[Checked]:
+    """Check every file; cross-file rules (slugs, series numbers) run over the batch."""
+    results = [lint_file(path, content_root) for path in discover(paths, content_root)]
+    _duplicates(results)
+    _translations(results)
+    if not paths:
+        results += _series(content_root, [r.interview for r in results if r.interview])
+    for result in results:
+        if strict:
+            result.problems = [dataclasses.replace(p, severity="error") for p in result.problems]
+        result.problems.sort(key=lambda problem: problem.line)
+    return results
+
+
+def _translations(results: list[Checked]) -> None:
+    slugs = {result.meta.slug for result in results if result.meta}
+    for result in results:
+        wanted = result.meta.translation_of if result.meta else ""
+        if wanted and (wanted not in slugs or wanted == result.meta.slug):
+            result.problems.append(Problem(
+                result.path, 1, f"translation_of: '{wanted}' is not the slug of another interview",
+                "write the slug (the file name, without .md) of the original interview",
+                rule="translation"))
+
+
+def _series(content_root: Path, interviews: list[Interview]) -> list[Checked]:
+    """Every series.yml, and the volumes it makes from the interviews."""
+    results = []
+    for path in find_series(content_root):
+        result = Checked(path)
+        try:
+            assemble(read_series(path, content_root), interviews)
+        except ContentError as error:
+            result.problems.append(dataclasses.replace(error.problem, rule="series"))
+        results.append(result)
+    return results
+
+
+def lint_file(path: Path, content_root: Path) -> Checked:
+    result = Checked(path)
+    if not path.is_file():
+        result.problems.append(Problem(path, 1, "no such file", "check the path", rule="file"))
+        return result
+    stage = "front-matter"
+    try:
+        source = read_source(path, root_for(path, content_root))
+        result.problems += _todo(source)
+        stage = "schema"
+        meta = read_metadata(source)
+        stage = "body"
+        body = parse_body(source, meta)
+    except ContentError as error:
+        problem = error.problem
+        rule = problem.rule or ("image-file" if stage == "body" and "image" in problem.message
+                                else stage)
+        result.problems.append(dataclasses.replace(problem, rule=rule))
+        return result
+    result.meta = meta
+    result.interview = Interview(path, meta, body)
+    result.problems += body.warnings
+    result.problems += _sequence(path, body)
+    result.problems += _links(path, body)
+    result.problems += _typography(source, meta, body)
+    return result
+
+
+def _warning(path: Path, line: int, rule: str, message: str, hint: str) -> Problem:
+    return Problem(path, line, message, hint, "warning", rule)
+
+
+def _sequence(path: Path, body: Body) -> list[Problem]:
+    problems = []
+    for part_index, part in enumerate(body.parts):
+        for index, turn in enumerate(part.turns):
+            if turn.kind != "question":
+                continue
+            following = part.turns[index + 1] if index + 1 < len(part.turns) else None
+            if following is not None and following.kind == "question":
+                problems.append(_warning(
+                    path, following.line, "two-questions",
+                    f"two questions in a row: the question on line {turn.line} has no answer",
+                    "add the answer between them, or join them into one question"))
+            elif following is None:
+                where = "interview" if part_index == len(body.parts) - 1 else "part"
+                problems.append(_warning(
+                    path, turn.line, "no-answer", f"this question ends the {where} with no answer",
+                    "add the answer, or remove the question"))
+    return problems
+
+
+def _blocks(body: Body) -> list[Block]:
+    blocks = list(body.introduction)
+    for part in body.parts:
+        blocks += part.intro
+        for turn in part.turns:
+            blocks += turn.blocks
+    return blocks
+
+
+def _links(path: Path, body: Body) -> list[Problem]:
+    ids = {part.id for part in body.parts} | {note.id for note in body.notes} | \
+        {note.ref_id for note in body.notes}
+    for block in _blocks(body):
+        ids.update(_IDS.findall(block.html))
+    problems = []
+    for block in _blocks(body):
+        for href in map(html.unescape, _HREF.findall(block.html)):
+            target = urlparse(href)
+            if href.startswith("#"):
+                if href[1:] not in ids:
+                    problems.append(_warning(path, block.line, "broken-link",
+                                             f"the link '{href}' points to nothing in this interview",
+                                             f"use an existing anchor such as #{body.parts[0].id}"))
+            elif not target.scheme and not target.netloc and target.path:
+                if not (path.parent / unquote(target.path)).exists():
+                    problems.append(_warning(path, block.line, "broken-link",
+                                             f"the link '{href}' names a file that does not exist",
+                                             "check the file name, relative to this file"))
+        for name in re.findall(r"\[\^([^\]\s]+)\]", _text(block.html)):
+            problems.append(_warning(path, block.line, "broken-link",
+                                     f"the note reference [^{name}] has no note",
+                                     f"add a line '[^{name}]: the note' at the end of the file"))
+    return problems
+
+
+def _text(block_html: str) -> str:
+    return html.unescape(_TAGS.sub("", _CODE.sub("", block_html)))
+
+
+def _typography(source: Source, meta: Metadata, body: Body) -> list[Problem]:
+    path = source.path
+    texts = [(block.line, _text(block.html)) for block in _blocks(body)]
+    for key in ("title", "subtitle", "summary", "publication", "series", "rights"):
+        texts.append((source.line_of(key), getattr(meta, key)))
+    # Names and tags are printed as written: nothing curls their quotes or sets their dashes.
+    for key, values in (("interviewer", meta.interviewers), ("interviewee", meta.interviewees),
+                        ("translator", meta.translators), ("tags", meta.tags)):
+        texts += [(source.line_of(key), value) for value in values]
+    for speaker in meta.speakers if "speakers" in source.metadata else ():
+        texts.append((source.line_of(f"speakers.{speaker.label}.name"), speaker.name))
+        texts.append((source.line_of(f"speakers.{speaker.label}.bio"), speaker.bio))
+    problems = []
+    for line, text in texts:
+        if re.search(r"[\"']", text):
+            quote = re.search(r".{0,20}[\"'].{0,20}", text).group(0)
+            problems.append(_warning(path, line, "straight-quote",
+                                     f"a straight quote was left as typed: '{quote.strip()}'",
+                                     "close the quotation, or type the curly quote you mean"))
+        if "--" in text:
+            problems.append(_warning(path, line, "double-hyphen", "'--' was left in the text",
+                                     "write -- between spaces for a dash, or the dash itself"))
+    md = markdown_parser(meta.lang)
+    lines = source.body.split("\n")
+    seen: set[int] = set()
+    for token in md.parse(source.body):
+        if token.type != "inline" or not token.map:
+            continue
+        for index in range(*token.map):
+            text = re.sub(r"`[^`]*`", "code", lines[index]).rstrip()
+            if index not in seen and re.search(r"\S {2,}\S", text.lstrip()):
+                seen.add(index)
+                problems.append(_warning(path, source.body_line + index, "double-space",
+                                         "two spaces between words", "use one space"))
+    return problems
+
+
+def _todo(source: Source) -> list[Problem]:
+    text = source.path.read_text(encoding="utf-8-sig")
+    return [_warning(source.path, number, "todo", "a TODO marker is left",
+                     "fill in what it asks for and remove the word TODO")
+            for number, line in enumerate(text.split("\n"), start=1) if re.search(r"\bTODO\b", line)]
+
+
+def _duplicates(results: list[Checked]) -> None:
+    slugs: dict[str, Path] = {}
+    places: dict[tuple[str, str, int], Path] = {}
+    for result in results:
+        meta = result.meta
+        if meta is None:
+            continue
+        if meta.slug in slugs:
+            result.problems.append(Problem(
+                result.path, 1, f"the slug '{meta.slug}' is already used by "
+                f"{display_path(slugs[meta.slug])}",
+                "give one of them another file name or a 'slug:' field", rule="duplicate-slug"))
+        slugs.setdefault(meta.slug, result.path)
+        if meta.series and meta.series_number is not None:
+            # a translation shares its original's number: one number per series and language
+            place = (meta.series, primary_language(meta.lang), meta.series_number)
+            if place in places:
+                result.problems.append(_warning(
+                    result.path, 1, "duplicate-series-number",
+                    f"'{meta.series}' number {meta.series_number} is also "
+                    f"{display_path(places[place])}", "give each interview its own series_number"))
+            places.setdefault(place, result.path)
+
+
+def add_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+
+def run(arguments: argparse.Namespace, out, errors) -> int:
+    results = lint(arguments.paths, arguments.content, arguments.strict)
+    for result in results:
+        for problem in result.problems:
+            style = "red" if problem.severity == "error" else "yellow"
+            errors.print(str(problem), style=style, markup=False)
+    failed = sum(result.failed for result in results)
+    warnings = sum(p.severity == "warning" for r in results for p in r.problems)
+    out.print(f"Checked {len(results)} file(s): {failed} with errors, {warnings} warning(s).",
+              markup=False)
+    return 1 if failed else 0

@@ -1,0 +1,266 @@
+"""make.py import: every input format of the corpus becomes a content file that builds as is.
+
+The corpus (tests/corpus/) is original writing made for these tests: pages as a browser
+saves or copies them, with the website's leftovers, and the hard cases (a question
+without '?', an answer ending in '?', a question of two paragraphs, an editor's
+introduction, two questions in a row). expected.yml holds the true turns, by hand.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+
+from conftest import make
+from exporters.model import read_interview
+from validators import epubcheck_messages, vnu_errors
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+EXPECTED = yaml.safe_load((CORPUS / "expected.yml").read_text(encoding="utf-8"))
+LEFTOVERS = ("Leave a Reply", "email address will not be published", "Related Posts",
+             "Share this", "Twitter", "Facebook", "donation", "Subscribe", "reader-supported",
+             "Skip to", "cookies", "Post Comment", "Lovely piece", "All rights reserved")
+
+
+def docx_from_spec(spec: Path, target: Path) -> Path:
+    """A .docx written with python-docx from a small spec: '# ' Title, **bold**, *italic*."""
+    document = docx.Document()
+    for line in spec.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            document.add_paragraph(line[2:], style="Title")
+            continue
+        paragraph = document.add_paragraph()
+        for bold, italic, text in _runs(line):
+            run = paragraph.add_run(text)
+            run.bold, run.italic = bold or None, italic or None
+    document.save(str(target))
+    return target
+
+
+def _runs(line: str):
+    for piece in re.split(r"(\*\*[^*]+\*\*|\*[^*]+\*)", line):
+        if piece.startswith("**"):
+            yield True, False, piece[2:-2]
+        elif piece.startswith("*") and len(piece) > 1:
+            yield False, True, piece[1:-1]
+        elif piece:
+            yield False, False, piece
+
+
+def source_for(name: str, folder: Path) -> Path:
+    """The corpus file as an editor would hand it over (DOCX specs become real .docx)."""
+    if name.endswith(".docx.txt"):
+        return docx_from_spec(CORPUS / name, folder / name.removesuffix(".txt"))
+    return Path(shutil.copy(CORPUS / name, folder / name))
+
+
+def outline(path: Path, content: Path) -> list[str]:
+    """The turns a reader gets from the built file, in the form of expected.yml."""
+    interview = read_interview(path, content)
+    found = []
+    for turn in interview.body.turns:
+        text = html.unescape(re.sub(r"<[^>]+>", "", turn.blocks[0].html)) if turn.blocks else ""
+        words = re.sub(r"[^\w\s]", "", text.lower()).split()[:4]
+        found.append(f"{'Q' if turn.kind == 'question' else 'A'}{len(turn.blocks)} {' '.join(words)}")
+    return found
+
+
+def matches(expected: list[str], found: list[str]) -> int:
+    """Turns whose speaker role, start and length are right, in order (longest common run)."""
+    table = [[0] * (len(found) + 1) for _ in range(len(expected) + 1)]
+    for i, want in enumerate(expected):
+        for j, got in enumerate(found):
+            table[i + 1][j + 1] = table[i][j] + 1 if want == got else max(table[i][j + 1],
+                                                                           table[i + 1][j])
+    return table[-1][-1]
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory) -> dict[str, tuple[Path, object]]:
+    """Every corpus file imported with make.py into one project's content/."""
+    project = tmp_path_factory.mktemp("imports")
+    (project / "content").mkdir()
+    (project / "sources").mkdir()
+    results = {}
+    for name in EXPECTED:
+        source = source_for(name, project / "sources")
+        target = project / "content" / (Path(name).name.split(".")[0] + ".md")
+        run = make("import", str(source), "-o", str(target), cwd=project)
+        assert run.code == 0, run.stderr
+        results[name] = (target, run)
+    return results
+
+
+def test_every_format_imports_into_a_file_that_builds_without_edits(imported):
+    project = next(iter(imported.values()))[0].parent.parent
+    run = make("build", cwd=project)
+    assert run.code == 0, run.stderr
+    assert f"{len(EXPECTED)} of {len(EXPECTED)} interview(s) built" in run.stdout
+    assert not [line for line in run.lines if "warning" in line and "[todo]" not in line], run.stderr
+    for target, _ in imported.values():
+        slug = target.stem
+        for suffix in ("html", "pdf", "epub"):
+            assert (project / f"dist/{slug}/{slug}.{suffix}").stat().st_size > 1000
+    assert vnu_errors(sorted((project / "dist").rglob("*.html"))) == ""
+    epubs = sorted((project / "dist").rglob("*.epub"))
+    messages = epubcheck_messages(epubs)
+    assert [messages[str(epub)] for epub in epubs] == [0] * len(epubs), messages["_output"]
+
+
+@pytest.mark.parametrize("name", list(EXPECTED))
+def test_turns_match_the_hand_written_structure(imported, name):
+    target, _ = imported[name]
+    assert outline(target, target.parent) == EXPECTED[name]
+
+
+def test_import_accuracy(imported, capsys):
+    """Turn boundaries right out of all turns, over the whole corpus (stated in the README)."""
+    right = total = 0
+    for name, expected in EXPECTED.items():
+        target, _ = imported[name]
+        found = outline(target, target.parent)
+        right += matches(expected, found)
+        total += max(len(expected), len(found))
+    with capsys.disabled():
+        print(f"\nimport accuracy: {right}/{total} turns = {right / total:.1%}")
+    assert right / total >= 0.95
+
+
+def test_website_leftovers_are_dropped_and_reported(imported):
+    for name in ("ferry-teacher.txt", "glassblower.md", "beekeeper.html"):
+        target, run = imported[name]
+        text = target.read_text(encoding="utf-8")
+        for leftover in LEFTOVERS:
+            assert leftover.lower() not in text.lower(), (name, leftover)
+        assert "dropped" in run.stdout
+    ferry = imported["ferry-teacher.txt"][1].stdout
+    assert "donation or subscription appeal" in ferry
+    assert "share buttons: 'Share this:'" in ferry
+    assert "the page's tail starts here ('Related Posts')" in ferry
+    bees = imported["beekeeper.html"][1].stdout
+    assert "<aside>: 'Hill & Hive is reader-supported" in bees
+    assert "image 'https://example.org/hill-and-hive/wolny-hives.jpg' not imported" in bees
+
+
+def test_the_report_names_what_it_was_unsure_about(imported):
+    ferry = imported["ferry-teacher.txt"][1].stdout
+    assert "12 turns: 6 questions, 6 answers" in ferry
+    assert re.search(r"ferry-teacher.txt:19: taken as a question: 'Tell me about", ferry)
+    assert re.search(r"ferry-teacher.txt:33: taken as part of an answer: 'They notice", ferry)
+    assert "ferry-teacher.txt:35: a paragraph addressed to 'you'" in ferry
+
+
+def front(target: Path) -> dict:
+    return yaml.safe_load(target.read_text(encoding="utf-8").split("---")[1])
+
+
+def test_front_matter_is_inferred(imported):
+    assert front(imported["ferry-teacher.txt"][0]) == {
+        "title": "The Ferry Teacher", "date": __import__("datetime").date(2026, 3, 14),
+        "lang": "en", "interviewer": "Maya Ortiz", "interviewee": "Ana Ruiz"}
+    bees = front(imported["beekeeper.html"][0])
+    assert bees["title"] == "Bees Don't Read Calendars" and bees["lang"] == "en-GB"
+    assert bees["publication"] == "Hill & Hive" and bees["interviewer"] == "Rana Kaur"
+    assert bees["source_url"] == "https://example.org/hill-and-hive/bees-dont-read-calendars"
+    assert str(bees["date"]) == "2025-09-21"
+    glass = front(imported["glassblower.md"][0])
+    assert (glass["interviewer"], str(glass["date"])) == ("Jonas Meyer", "2026-02-02")
+    maps = front(imported["cartographer.docx.txt"][0])
+    assert maps["title"] == "Maps Nobody Asked For" and str(maps["date"]) == "2026-05-03"
+    assert maps["publication"] == "the Atlas Society Bulletin"
+    assert (maps["interviewer"], maps["interviewee"]) == ("Rana Kaur", "Ivo Petrov")
+    market = front(imported["night-market.vtt"][0])
+    assert market["publication"] == "Street Food Weekly"
+    assert (market["interviewer"], market["interviewee"]) == ("Maya Ortiz", "Chen Wei")
+    radio = front(imported["harbour-radio.txt"][0])
+    assert radio["speakers"] == {"DH": {"name": "Dana Holt", "role": "interviewer"},
+                                 "SO": {"name": "Sam Okafor", "role": "interviewee"},
+                                 "LB": {"name": "Lina Berg", "role": "interviewee"}}
+
+
+def test_guesses_and_unknowns_are_marked_todo(imported):
+    text = imported["ferry-teacher.txt"][0].read_text(encoding="utf-8")
+    assert "interviewee: Ana Ruiz  # TODO: check" in text
+    assert "# summary:" in text and "# series:" in text  # optional fields, commented out
+
+
+def test_missing_date_is_a_todo_that_check_reports(project):
+    (project / "talk.vtt").write_text(
+        "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ana>Why?\n\n00:02.000 --> 00:03.000\n"
+        "<v Ben>Because.\n", encoding="utf-8")
+    run = make("import", "talk.vtt", cwd=project)
+    assert run.code == 0, run.stderr
+    assert "TODO in the file: title, date" in run.stdout
+    target = project / "content/talk.md"
+    assert "date: TODO" in target.read_text()
+    check = make("check", cwd=project)
+    assert check.code == 1
+    assert re.search(r"content/talk.md:\d+: \[schema\] 'date: TODO' is not a date", check.stderr)
+
+
+def test_never_overwrites_without_force(project):
+    shutil.copy(CORPUS / "night-market.vtt", project / "night-market.vtt")
+    target = project / "content/after-dark.md"
+    target.write_text("mine\n")
+    run = make("import", "night-market.vtt", "-o", "content/after-dark.md", cwd=project)
+    assert run.code == 1 and target.read_text() == "mine\n"
+    assert "content/after-dark.md:1: already exists and was not overwritten; " in run.stderr
+    run = make("import", "night-market.vtt", "-o", "content/after-dark.md", "--force", cwd=project)
+    assert run.code == 0 and "Chen Wei" in target.read_text()
+
+
+def test_default_name_comes_from_the_title(project):
+    shutil.copy(CORPUS / "night-market.vtt", project / "night-market.vtt")
+    run = make("import", "night-market.vtt", cwd=project)
+    assert run.code == 0
+    assert "into content/after-dark-at-the-night-market.md" in run.stdout
+    assert (project / "content/after-dark-at-the-night-market.md").is_file()
+
+
+def test_unreadable_sources_are_one_line(project):
+    (project / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (project / "empty.html").write_text("<html><body><nav>Home</nav></body></html>")
+    for source in ("nothere.txt", "broken.docx", "empty.html"):
+        run = make("import", source, cwd=project)
+        assert run.code == 1 and "Traceback" not in run.stderr
+        assert len(run.lines) == 1 and run.lines[0].startswith(source + ":1: ")
+
+
+def test_markdown_in_plain_text_is_escaped(project):
+    (project / "odd.txt").write_text(
+        "Odd Characters\n\nBy Ana Field, 1 March 2026\n\nWhat about *stars* and <tags>?\n\n"
+        "1. That was a number. And [brackets] stay.\n\nWhat do you mean by # signs?\n\n"
+        "# is a hash.\n", encoding="utf-8")
+    assert make("import", "odd.txt", cwd=project).code == 0
+    text = (project / "content/odd-characters.md").read_text()
+    assert r"Q: What about \*stars\* and \<tags>?" in text
+    assert r"A: 1\. That was a number. And \[brackets\] stay." in text
+    build = make("build", "--format", "html", cwd=project)
+    assert build.code == 0, build.stderr
+    page = (project / "dist/odd-characters/odd-characters.html").read_text()
+    assert "*stars* and &lt;tags&gt;?" in page and "# is a hash." in page
+
+
+def test_html_questions_in_italics_and_bold_labels(project):
+    paragraphs = "".join(f"<p><em>Question {n}, put to you?</em></p><p>Answer {n}, in full.</p>"
+                         for n in range(1, 4))
+    (project / "italic.html").write_text(
+        "<html><body><article><h1>Italic Questions</h1><p>By Ana Field, 1 May 2026</p>"
+        f"{paragraphs}</article></body></html>")
+    (project / "labels.html").write_text(
+        "<html><body><main><h1>Bold Labels</h1><p>Published 2 May 2026</p>"
+        "<p><b>Q:</b> First?</p><p><b>A:</b> One.</p><p>And more.</p>"
+        "<p><b>Q:</b> Second?</p><p><b>A:</b> Two.</p></main></body></html>")
+    for name in ("italic", "labels"):
+        assert make("import", f"{name}.html", cwd=project).code == 0
+    italic = (project / "content/italic-questions.md").read_text()
+    assert "Q: Question 1, put to you?\n\nA: Answer 1, in full.\n\nQ: Question 2" in italic
+    labels = (project / "content/bold-labels.md").read_text()
+    assert "Q: First?\n\nA: One.\n\nAnd more.\n\nQ: Second?\n\nA: Two.\n" in labels
+    assert "interviewer: TODO" in labels and "date: 2026-05-02" in labels
