@@ -183,8 +183,8 @@ def summary(results: list[Result], out: Console) -> None:
     if table.row_count:
         out.print(table)
     failed = [result for result in results if result.failed]
-    fresh = sum(1 for result in results if result.up_to_date and not result.written)
-    built = len(results) - len(failed) - fresh
+    fresh = sum(1 for r in results if not r.failed and r.up_to_date and not r.written)
+    built = sum(1 for r in results if not r.failed and r.written)
     line = f"{built} of {len(results)} document(s) built"
     if fresh:
         line += f", {fresh} up to date"

@@ -23,6 +23,7 @@ from ..body import Body, Note
 from ..cover import CoverFonts, CoverText, draw_cover, missing_characters
 from ..errors import ContentError, Problem
 from ..model import Interview
+from ..series import Volume
 from ..output import atomic_path
 from ..sourcedate import source_time
 from ..typography import WORD_JOINER
@@ -207,6 +208,20 @@ class Exporter:
         pages["nav"] = self.templates.render("epub/nav.xhtml", **context, contents=contents,
                                              landmarks=landmarks)
 
+        spine = [(page.uid, page.file_name, pages[page.uid]) for page in PAGES]
+        guide = [{"type": page.guide_type, "href": page.file_name,
+                  "title": words[page.title] if page.title else plain(meta.title)}
+                 for page in PAGES]
+        target = self.settings.folder(interview) / f"{meta.slug}.epub"
+        self.package(book, target, spine, cover, {images[k]: p for k, p in
+                                                  interview.body.images.items()},
+                     contents, guide, meta.lang, meta.dir, timestamp)
+        return [Written(target)]
+
+    def package(self, book: epub.EpubBook, target: Path, spine: list[tuple[str, str, str]],
+                cover: Cover, images: dict[str, Path], contents: list[ContentsEntry],
+                guide: list[dict], lang: str, direction: str, timestamp) -> None:
+        """Add the pages, cover, images, fonts and navigation to ``book`` and write it."""
         book.add_item(epub.EpubItem(uid="style", file_name="style.css", media_type="text/css",
                                     content=self.css))
         cover_image = epub.EpubItem(uid="cover-image", file_name=cover.file_name,
@@ -215,22 +230,21 @@ class Exporter:
         book.add_item(cover_image)
         # The EPUB 2 way of naming the cover, still read by older readers' libraries.
         book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
-        spine = []
-        for page in PAGES:
-            data = pages[page.uid].encode("utf-8")
+        items = []
+        for uid, file_name, page in spine:
+            data = page.encode("utf-8")
             etree.fromstring(data)  # a template that is not well-formed XML fails here, loudly
-            item = epub.EpubItem(uid=page.uid, file_name=page.file_name,
+            item = epub.EpubItem(uid=uid, file_name=file_name,
                                  media_type="application/xhtml+xml", content=data)
-            if page.uid == "nav":
+            if uid == "nav":
                 item.properties = ["nav"]
-            spine.append(item)
+            items.append(item)
             book.add_item(item)
-        for number, (key, name) in enumerate(sorted(images.items()), 1):
-            path = interview.body.images[key]
+        for number, (name, path) in enumerate(sorted(images.items()), 1):
             book.add_item(epub.EpubItem(uid=f"image-{number}", file_name=name,
                                         media_type=media_type(path), content=path.read_bytes()))
         if self.embed_fonts:
-            text = " ".join(_text(page) for page in pages.values())
+            text = " ".join(_text(page) for _, _, page in spine)
             for number, name in enumerate(FONT_FILES, 1):
                 book.add_item(epub.EpubItem(
                     uid=f"font-{number}", file_name=_font_name(f"fonts/{name}"),
@@ -238,11 +252,9 @@ class Exporter:
                     content=web_font(self.templates.find(f"fonts/{name}"), text)))
         book.toc = [_ncx_entry(entry) for entry in contents]
         book.add_item(epub.EpubNcx())
-        book.spine = spine
-        book.guide = [{"type": page.guide_type, "href": page.file_name,
-                       "title": words[page.title] if page.title else plain(meta.title)}
-                      for page in PAGES]
-        if meta.dir == "rtl":
+        book.spine = items
+        book.guide = guide
+        if direction == "rtl":
             book.set_direction("rtl")
 
         packed = io.BytesIO()
@@ -250,10 +262,98 @@ class Exporter:
             "raise_exceptions": True, "mtime": timestamp, "epub3_pages": False,
             "epub3_landmark": False, "epub2_guide": True,
         })
-        target = self.settings.folder(interview) / f"{meta.slug}.epub"
         with atomic_path(target) as temporary:
-            temporary.write_bytes(repack(packed.getvalue(), timestamp.timetuple()[:6], meta.lang))
+            temporary.write_bytes(repack(packed.getvalue(), timestamp.timetuple()[:6], lang))
+
+    def export_volume(self, volume: Volume) -> list[Written]:
+        """The collected volume: cover, title page, contents, foreword, one file per
+        interview (each with its own title block, speakers and notes), colophon."""
+        meta = volume.meta
+        words = self.templates.words(meta.lang)
+        files = [meta.path, *(path for interview in volume.interviews
+                              for path in (interview.path, *interview.body.images.values()))]
+        timestamp = source_time(files, self.settings.source_date_epoch)
+        has_images = any(interview.body.images for interview in volume.interviews)
+        cover = self.volume_cover(volume, words)
+
+        book = epub.EpubBook()
+        book.set_identifier(meta.identifier)
+        book.set_title(plain(meta.title))
+        book.set_language(meta.lang)
+        self._add_volume_metadata(book, volume, has_images)
+
+        context = {"volume": volume, "meta": meta, "words": words, "cover": cover}
+        images = {key: f"images/{key.replace('/', '-')}" for interview in volume.interviews
+                  for key in interview.body.images}
+        spine = [("cover", "cover.xhtml", self.templates.render("epub/cover.xhtml", **context)),
+                 ("titlepage", "titlepage.xhtml",
+                  self.templates.render("epub/volume-titlepage.xhtml", **context))]
+        contents = [ContentsEntry(words["title_page"], "titlepage.xhtml")]
+        if volume.foreword_html:
+            spine.append(("foreword", "foreword.xhtml",
+                          self.templates.render("epub/foreword.xhtml", **context)))
+            contents.append(ContentsEntry(words["foreword"], "foreword.xhtml"))
+        for interview in volume.interviews:
+            slug = interview.meta.slug
+            page = self.templates.render(
+                "epub/interview.xhtml", interview=interview, meta=interview.meta,
+                words=self.templates.words(interview.meta.lang), cover=cover,
+                notes=place_notes(interview.body))
+            spine.append((f"i-{slug}", f"{slug}.xhtml",
+                          _SRC.sub(lambda m: m[1] + images.get(m[2], m[2]) + m[3], page)))
+            contents.append(ContentsEntry(plain(interview.meta.title), f"{slug}.xhtml#{slug}", [
+                ContentsEntry(plain(part.title), f"{slug}.xhtml#{part.id}")
+                for part in interview.body.parts if part.title]))
+        spine.append(("colophon", "colophon.xhtml",
+                      self.templates.render("epub/volume-colophon.xhtml", **context)))
+        contents.append(ContentsEntry(words["colophon"], "colophon.xhtml"))
+        first = volume.interviews[0].meta.slug
+        landmarks = [
+            Landmark("cover", "cover.xhtml", words["cover"]),
+            Landmark("titlepage", "titlepage.xhtml", words["title_page"]),
+            Landmark("toc", "nav.xhtml#toc", words["contents"]),
+            Landmark("bodymatter", f"{first}.xhtml#{first}", words["start"]),
+        ]
+        nav = self.templates.render("epub/nav.xhtml", **context, contents=contents,
+                                    landmarks=landmarks)
+        spine.insert(2, ("nav", "nav.xhtml", nav))
+        guide = [{"type": "cover", "href": "cover.xhtml", "title": words["cover"]},
+                 {"type": "title-page", "href": "titlepage.xhtml", "title": words["title_page"]},
+                 {"type": "toc", "href": "nav.xhtml", "title": words["contents"]},
+                 {"type": "text", "href": f"{first}.xhtml", "title": plain(meta.title)}]
+        target = self.settings.out_dir / meta.slug / f"{meta.slug}.epub"
+        self.package(book, target, spine, cover,
+                     {images[key]: path for interview in volume.interviews
+                      for key, path in interview.body.images.items()},
+                     contents, guide, meta.lang, meta.dir, timestamp)
         return [Written(target)]
+
+    def volume_cover(self, volume: Volume, words: dict) -> Cover:
+        meta = volume.meta
+        alt = f"{words['cover']}: {plain(meta.title)}"
+        if meta.cover:
+            return Cover(f"cover{meta.cover.suffix.lower()}", meta.cover.read_bytes(),
+                         media_type(meta.cover), alt)
+        editors = _join(meta.editors, words["and"]) if meta.editors else ""
+        # "edited by" and the names on lines of their own: each line is drawn in one font,
+        # and editors' names are often in another script than the volume's language
+        text = CoverText(title=meta.title, subtitle=meta.subtitle, series=meta.publisher,
+                         names=words["edited_by"] if editors else "", byline=editors,
+                         series_name=meta.title, direction=meta.dir, lang=meta.lang)
+        fonts = self.cover_fonts()
+        missing = missing_characters(text, fonts)
+        if missing:
+            raise ContentError(Problem(
+                meta.path, 1, f"the e-book cover cannot be drawn: its font has no '{missing[:12]}'",
+                "set 'cover:' in series.yml to an image of the cover"))
+        return Cover("cover.png", draw_cover(text, fonts), "image/png",
+                     f"{alt}. {words['edited_by']} {editors}." if editors else f"{alt}.")
+
+    def cover_fonts(self) -> CoverFonts:
+        return CoverFonts(*(self.templates.find(f"fonts/GentiumBookPlus-{style}.ttf")
+                            for style in ("Regular", "Italic", "Bold")),
+                          *(self.templates.find(f"fonts/NotoNaskhArabic-{style}.ttf")
+                            for style in ("Regular", "Bold")))
 
     def cover(self, interview: Interview, words: dict) -> Cover:
         """The front matter's ``cover:`` image, or a typographic cover drawn for this book."""
@@ -268,10 +368,7 @@ class Exporter:
         text = CoverText(title=meta.title, subtitle=meta.subtitle, series=series, names=names,
                          byline=byline, series_name=meta.series, direction=meta.dir,
                          lang=meta.lang)
-        fonts = CoverFonts(*(self.templates.find(f"fonts/GentiumBookPlus-{style}.ttf")
-                             for style in ("Regular", "Italic", "Bold")),
-                           *(self.templates.find(f"fonts/NotoNaskhArabic-{style}.ttf")
-                             for style in ("Regular", "Bold")))
+        fonts = self.cover_fonts()
         missing = missing_characters(text, fonts)
         if missing:
             keys = next((keys for keys, value in (
@@ -287,6 +384,32 @@ class Exporter:
         return Cover("cover.png", draw_cover(text, fonts), "image/png",
                      f"{alt}. {plain(meta.subtitle) + '. ' if meta.subtitle else ''}"
                      f"{names} {byline}.")
+
+    def _add_volume_metadata(self, book: epub.EpubBook, volume: Volume, has_images: bool) -> None:
+        meta = volume.meta
+        for number, name in enumerate(meta.editors, 1):
+            book.add_author(name, role="edt", uid=f"creator-{number}")
+        people = dict.fromkeys((name, "ive") for i in volume.interviews for name in i.meta.interviewees)
+        people.update(dict.fromkeys((name, "ivr") for i in volume.interviews
+                                    for name in i.meta.interviewers))
+        for number, (name, role) in enumerate(people, 1):
+            book.add_metadata("DC", "contributor", name, {"id": f"contributor-{number}"})
+            book.add_metadata(None, "meta", role, {"refines": f"#contributor-{number}",
+                                                   "property": "role", "scheme": "marc:relators"})
+        book.add_metadata("DC", "date", volume.date.isoformat())
+        for name, value in (("description", meta.description), ("publisher", meta.publisher),
+                            ("rights", meta.rights)):
+            if value:
+                book.add_metadata("DC", name, plain(value))
+        self._add_accessibility(book, has_images)
+
+    def _add_accessibility(self, book: epub.EpubBook, has_images: bool) -> None:
+        for prop, value in accessibility_metadata(has_images):
+            book.add_metadata(None, "meta", value, {"property": prop})
+        book.add_metadata(None, "meta", accessibility_summary(has_images),
+                          {"property": "schema:accessibilitySummary"})
+        book.add_metadata(None, "meta", CONFORMANCE,
+                          {"property": "dcterms:conformsTo", "id": "conformance"})
 
     def _add_metadata(self, book: epub.EpubBook, interview: Interview, has_images: bool) -> None:
         meta = interview.meta
@@ -314,12 +437,7 @@ class Exporter:
             if meta.series_number:
                 book.add_metadata(None, "meta", str(meta.series_number),
                                   {"refines": "#series", "property": "group-position"})
-        for prop, value in accessibility_metadata(has_images):
-            book.add_metadata(None, "meta", value, {"property": prop})
-        book.add_metadata(None, "meta", accessibility_summary(has_images),
-                          {"property": "schema:accessibilitySummary"})
-        book.add_metadata(None, "meta", CONFORMANCE,
-                          {"property": "dcterms:conformsTo", "id": "conformance"})
+        self._add_accessibility(book, has_images)
 
 
 def _font_name(name: str) -> str:

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..assets import data_uri, media_type, web_font
+from ..assets import WebFonts, data_uri, media_type
 from ..model import Interview
 from ..output import write_atomic
 from ..series import Volume
@@ -26,6 +26,7 @@ class Exporter:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.templates = settings.templates
+        self.fonts = WebFonts()
 
     def export(self, interview: Interview) -> list[Written]:
         target = self.settings.folder(interview) / f"{interview.meta.slug}.html"
@@ -59,4 +60,4 @@ class Exporter:
         write_atomic(target, page.encode("utf-8"))
 
     def font(self, name: str, text: str) -> str:
-        return data_uri(web_font(self.templates.find(name), text), "font/woff2")
+        return data_uri(self.fonts.cut(self.templates.find(name), text), self.fonts.media_type)
