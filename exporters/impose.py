@@ -11,8 +11,9 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from pypdf import PageObject, PdfReader, PdfWriter, Transformation
-from pypdf.generic import NameObject, RectangleObject
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject,
+                           IndirectObject, NameObject, StreamObject)
 
 from .paper import Size
 
@@ -51,6 +52,8 @@ def impose(pdf: bytes, sheet: Size, creep: float = 0.0, rtl: bool = False,
            keep_last: bool = True) -> tuple[bytes, int]:
     """The booklet PDF made from ``pdf``'s pages, and its number of sheet sides.
 
+    Each page becomes a form XObject clipped to its TrimBox (its content stream is
+    copied as it is, never decoded), drawn at its own size on its half of the sheet.
     ``creep`` (points per sheet) moves the pages of each inner sheet that much more
     towards the fold, so that their outer margins survive trimming the folded stack.
     A right-to-left pamphlet is bound on the right: its halves are swapped.
@@ -60,33 +63,57 @@ def impose(pdf: bytes, sheet: Size, creep: float = 0.0, rtl: bool = False,
     sides = booklet_sides(len(reader.pages), keep_last)
     for number, side in enumerate(sides):
         nest = number // 2  # 0 for the outermost sheet
-        surface = PageObject.create_blank_page(width=sheet.width, height=sheet.height)
         halves: Sequence[int | None] = side[::-1] if rtl else side
+        forms, drawing = DictionaryObject(), []
         for slot, index in enumerate(halves):
-            if index is not None:
-                place(surface, reader.pages[index], sheet, slot, creep * nest)
+            if index is None:
+                continue
+            name, (form, x, y) = f"/P{slot}", page_form(writer, reader.pages[index], sheet,
+                                                        slot, creep * nest)
+            forms[NameObject(name)] = form
+            drawing.append(f"q 1 0 0 1 {x:.4f} {y:.4f} cm {name} Do Q")
+        surface = PageObject.create_blank_page(width=sheet.width, height=sheet.height)
+        surface[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): forms})
+        contents = DecodedStreamObject()
+        contents.set_data("\n".join(drawing).encode("ascii"))
+        surface[NameObject("/Contents")] = writer._add_object(contents)
         writer.add_page(surface)
     if reader.metadata:
         writer.add_metadata({key: value for key, value in reader.metadata.items()
                              if key in ("/Title", "/Author", "/Subject", "/Keywords",
                                         "/Creator", "/CreationDate", "/ModDate")})
-    if "/Lang" in reader.trailer["/Root"]:
-        writer._root_object[NameObject("/Lang")] = reader.trailer["/Root"]["/Lang"]
+    root = reader.trailer["/Root"]
+    if "/Lang" in root:
+        writer._root_object[NameObject("/Lang")] = root["/Lang"]
     output = io.BytesIO()
     writer.write(output)
     return output.getvalue(), len(sides)
 
 
-def place(surface: PageObject, page: PageObject, sheet: Size, slot: int, shift: float) -> None:
-    """Draw ``page``, trimmed, on the left (slot 0) or right (slot 1) half of ``surface``,
-    moved ``shift`` points towards the fold (the centre of the sheet)."""
+def page_form(writer: PdfWriter, page: PageObject, sheet: Size, slot: int,
+              shift: float) -> tuple[IndirectObject, float, float]:
+    """``page`` as a form XObject in ``writer``, and where its origin goes on the sheet for
+    the left (slot 0) or right (slot 1) half, moved ``shift`` points towards the fold."""
     trim = page.trimbox
     width, height = float(trim.width), float(trim.height)
     left, bottom = float(trim.left), float(trim.bottom)
     # the clip is the trim box, less the strip that creep pushes past the fold
     clip_left = left + (shift if slot == 1 else 0)
     clip_right = left + width - (shift if slot == 0 else 0)
-    page.cropbox = RectangleObject([clip_left, bottom, clip_right, bottom + height])
+    contents = page["/Contents"].get_object()
+    if isinstance(contents, ArrayObject):  # several streams: join them
+        form: StreamObject = DecodedStreamObject()
+        form.set_data(b"\n".join(part.get_object().get_data() for part in contents))
+    else:
+        form = contents.clone(writer, force_duplicate=True)
+    form.update({
+        NameObject("/Type"): NameObject("/XObject"),
+        NameObject("/Subtype"): NameObject("/Form"),
+        NameObject("/BBox"): ArrayObject(FloatObject(value) for value in
+                                         (clip_left, bottom, clip_right, bottom + height)),
+        NameObject("/Resources"): page["/Resources"].clone(writer),
+    })
+    reference = form.indirect_reference or writer._add_object(form)
     x = (sheet.width - 2 * width) / 2 + slot * width + (shift if slot == 0 else -shift)
     y = (sheet.height - height) / 2
-    surface.merge_transformed_page(page, Transformation().translate(x - left, y - bottom))
+    return reference, x - left, y - bottom
