@@ -16,6 +16,7 @@ from . import __version__
 from .build import Result, build, discover, read_all, template_problem
 from .errors import ContentError, display_path
 from .formats import Settings, available
+from .paper import PRESETS
 from .render import Templates
 
 COMMANDS = ("build", "check")
@@ -25,7 +26,8 @@ def parser() -> argparse.ArgumentParser:
     formats = list(available())
     main = argparse.ArgumentParser(
         prog="make.py",
-        description="Build every edition (HTML, PDF, EPUB) of the interviews in content/.",
+        description="Build every edition (HTML, PDF, EPUB, print PDF, booklet) of the "
+                    "interviews in content/.",
         epilog="Without a command, 'build' runs. Exit status: 0 all built, 1 some document "
                "failed, 2 usage error.")
     main.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -49,6 +51,13 @@ def parser() -> argparse.ArgumentParser:
     build_command.add_argument(
         "--templates", type=Path, metavar="DIR",
         help="a folder whose files override the built-in templates of the same name")
+    build_command.add_argument(
+        "--preset", choices=PRESETS, metavar="NAME",
+        help="print edition for a print-on-demand service: kdp (bleed on top, bottom and "
+             "outside edge, no bookmarks), lulu (bleed on all sides) or none "
+             "(default: theme.yml's print_preset)")
+    build_command.add_argument("--crop-marks", action="store_true",
+                               help="crop marks on the print edition, for a print shop")
 
     commands.add_parser("check", parents=[common], help="validate content without building",
                         description="Validate interviews; exit 1 if any has an error.")
@@ -88,12 +97,17 @@ def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> i
                        f"choose from {', '.join(formats)}")
     if arguments.templates and not arguments.templates.is_dir():
         parser().error(f"--templates: {arguments.templates} is not a folder")
+    if arguments.crop_marks and arguments.preset not in (None, "none"):
+        parser().error(f"--crop-marks: {arguments.preset} does not accept printer marks")
+    options = {key: value for key, value in (("print_preset", arguments.preset),
+                                              ("crop_marks", arguments.crop_marks or None))
+               if value is not None}
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is not None and not epoch.isdigit():
         parser().error("SOURCE_DATE_EPOCH must be a whole number of seconds")
     try:
         settings = Settings(
-            templates=Templates(arguments.templates), out_dir=arguments.out,
+            templates=Templates(arguments.templates, options), out_dir=arguments.out,
             content_root=arguments.content,
             source_date_epoch=int(epoch) if epoch is not None else None,
             generator=f"interview-press {__version__}")

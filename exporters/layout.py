@@ -27,6 +27,8 @@ from .paper import MARK_GAP, PrintSetup, Sides
 
 _SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
 PX = 0.75  # PDF points per CSS pixel
+OUTPUT_CONDITION = ("FOGRA39", "Offset printing on coated paper, ISO 12647-2:2004/Amd 1")
+"""What templates/icc/cmyk.icc characterises (it is made from the FOGRA39L data)."""
 
 
 class Layouts:
@@ -46,6 +48,7 @@ class Layouts:
         use_only_project_fonts(self.templates.folders)
         self.fetcher = LocalFetcher([settings.content_root, *self.templates.folders])
         self.fonts = FontConfiguration()
+        self.color_profiles: dict[str, Any] = {}  # filled by the stylesheet's @color-profile
 
         def stylesheet(screen: bool) -> Any:
             css = self.templates.render(
@@ -54,7 +57,7 @@ class Layouts:
                 icc_url=self.templates.find("icc/cmyk.icc").as_uri()
                 if self.paper.standard != "none" else "")
             return CSS(string=css, font_config=self.fonts, url_fetcher=self.fetcher,
-                       base_url=str(self.templates.folders[0]) + "/")
+                       color_profiles=self.color_profiles, base_url=str(self.templates.folders[0]) + "/")
 
         self.stylesheet = stylesheet(screen=False)
         self.screen_stylesheet = stylesheet(screen=True) if self.paper.screen else None
@@ -86,7 +89,8 @@ class Layouts:
         html = _SRC.sub(lambda m: m[1] + images.get(m[2], "") + m[3], html)
         return HTML(string=html, base_url=str(interview.path.parent) + "/",
                     url_fetcher=self.fetcher).render(stylesheets=[stylesheet],
-                                                     font_config=self.fonts)
+                                                     font_config=self.fonts,
+                                                     color_profiles=self.color_profiles)
 
     def image(self, path: Path) -> tuple[bytes, str]:
         """An image as the PDFs embed it: as it is, or in CMYK for a print-standard PDF."""
@@ -157,6 +161,12 @@ class Layout:
         if not self.paper.bookmarks:
             pdf.catalog.pop("Outlines", None)
             pdf.catalog.pop("PageMode", None)
+        if "OutputIntents" in pdf.catalog:  # name the registered condition the profile is for
+            intent = pdf.catalog["OutputIntents"][0]
+            intent.update({
+                "OutputConditionIdentifier": pydyf.String(OUTPUT_CONDITION[0]),
+                "OutputCondition": pydyf.String(OUTPUT_CONDITION[1]),
+                "RegistryName": pydyf.String("http://www.color.org")})
 
     def paper_bleed(self, css_bleed: dict[str, float]) -> Sides:
         """The bleed of one laid-out page, in points, without the room for crop marks."""
