@@ -24,7 +24,7 @@ SIZES: dict[str, tuple[float, float]] = {
     "half-letter": (5.5 * INCH, 8.5 * INCH), "6x9": (6 * INCH, 9 * INCH),
 }
 # Booklet sheets tried by ``booklet_sheet: auto``, smallest first.
-AUTO_SHEETS = ("a5", "a4", "letter", "a3", "tabloid")
+AUTO_SHEETS = ("a5", "letter", "a4", "tabloid", "a3")
 
 PRESETS = ("none", "kdp", "lulu")
 """none: the theme's bleed and marks; kdp: Amazon KDP paperback; lulu: Lulu print books."""
