@@ -10,10 +10,12 @@ the print edition's written pages. Cropping and boxes are set in WeasyPrint's
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
 import tempfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -92,6 +94,11 @@ class Layouts:
                                                      font_config=self.fonts,
                                                      color_profiles=self.color_profiles)
 
+    @functools.cache  # noqa: B019 - one Layouts per worker
+    def packed_profile(self) -> bytes:
+        """The CMYK profile as the PDF embeds it, compressed once per worker."""
+        return zlib.compress(self.color_profiles["device-cmyk"].content)
+
     def image(self, path: Path) -> tuple[bytes, str]:
         """An image as the PDFs embed it: as it is, or in CMYK for a print-standard PDF."""
         if self.paper.standard == "none":
@@ -161,6 +168,10 @@ class Layout:
         if not self.paper.bookmarks:
             pdf.catalog.pop("Outlines", None)
             pdf.catalog.pop("PageMode", None)
+        for stream in pdf.objects:  # pydyf compresses the profile at level 9: slow, every time
+            if isinstance(stream, pydyf.Stream) and stream.extra.get("N") == 4 and stream.compress:
+                stream.stream, stream.compress = [self.layouts.packed_profile()], False
+                stream.extra["Filter"] = "/FlateDecode"
         if "OutputIntents" in pdf.catalog:  # name the registered condition the profile is for
             intent = pdf.catalog["OutputIntents"][0]
             intent.update({
