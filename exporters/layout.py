@@ -127,6 +127,8 @@ class Layout:
         """The print edition: trim, bleed and boxes as the preset asks (written once)."""
         if self._print is None:
             document = self.document
+            if not self.paper.bookmarks:
+                document = without_bookmarks(document)
             options: dict[str, Any] = {}
             if self.paper.standard != "none":
                 options["pdf_variant"] = self.paper.standard
@@ -158,16 +160,13 @@ class Layout:
         """Set each page's BleedBox to the bleed asked for (WeasyPrint caps it at 10pt and,
         with crop marks, the media also holds the marks); KDP gets no bookmarks or links."""
         for page, laid in zip(pdf_pages(pdf), document.pages):
-            width, height = laid.width * PX, laid.height * PX
+            width, height = laid.width * PX, laid.height * PX  # CSS px to points
             bleed = self.paper_bleed(laid.bleed)
             page["TrimBox"] = pydyf.Array([0, 0, width, height])
             page["BleedBox"] = pydyf.Array([-bleed.left, -bleed.bottom, width + bleed.right,
                                             height + bleed.top])
             if not self.paper.bookmarks:
                 page.pop("Annots", None)
-        if not self.paper.bookmarks:
-            pdf.catalog.pop("Outlines", None)
-            pdf.catalog.pop("PageMode", None)
         for stream in pdf.objects:  # pydyf compresses the profile at level 9: slow, every time
             if isinstance(stream, pydyf.Stream) and stream.extra.get("N") == 4 and stream.compress:
                 stream.stream, stream.compress = [self.layouts.packed_profile()], False
@@ -191,6 +190,18 @@ def pdf_pages(pdf: pydyf.PDF) -> list[pydyf.Dictionary]:
     """The page dictionaries of a PDF that WeasyPrint is writing, in order."""
     return [obj for obj in pdf.objects
             if isinstance(obj, pydyf.Dictionary) and obj.get("Type") == "/Page"]
+
+
+def without_bookmarks(document: Any) -> Any:
+    """The same pages with no PDF outline (KDP rejects bookmarks)."""
+    from weasyprint import Document
+
+    class Unbookmarked(Document):
+        def make_bookmark_tree(self, scale: float = 1, transform_pages: bool = False) -> list:
+            return []
+
+    return Unbookmarked(document.pages, document.metadata, document.url_fetcher,
+                        document.font_config, document.color_profiles, document.output_intent)
 
 
 def crop_to_trim(document: Any, pdf: pydyf.PDF) -> None:

@@ -23,7 +23,8 @@ def boxes(page) -> dict[str, list[float]]:
 def build(project: Path, theme: str = "", *args: str) -> PdfReader:
     (project / "t").mkdir(exist_ok=True)
     (project / "t/theme.yml").write_text(theme)
-    run = make("build", "--templates", "t", "--format", "print", *args, cwd=project)
+    formats = () if "--format" in args else ("--format", "print")
+    run = make("build", "--templates", "t", *formats, *args, cwd=project)
     assert run.code == 0, run.stderr
     return PdfReader(project / "dist/good/good-print.pdf")
 
@@ -53,8 +54,8 @@ def test_default_a5_with_3mm_bleed_on_every_side(samples):
 
 
 def test_kdp_bleeds_top_bottom_and_outside_edge_only(project, write):
-    write("good.md", GOOD)
-    reader = build(project, "page_size: 6x9\n", "--preset", "kdp")
+    write("good.md", GOOD.replace("date:", "source_url: https://example.org/good\ndate:"))
+    reader = build(project, "page_size: 6x9\n", "--preset", "kdp", "--format", "print,pdf")
     assert len(reader.pages) == 4  # cover, blank verso, interview, back page
     recto = box(0, -9, 432 + 9, 648 + 9)  # the outside edge of a recto is its right edge
     verso = box(-9, -9, 432, 648 + 9)
@@ -66,6 +67,10 @@ def test_kdp_bleeds_top_bottom_and_outside_edge_only(project, write):
         assert (round(width, 2), round(height, 2)) == (6.125 * 72, 9.25 * 72)
         assert "/Annots" not in page
     assert "/Outlines" not in reader.trailer["/Root"] and not reader.outline
+    assert b"/Outlines" not in (project / "dist/good/good-print.pdf").read_bytes()
+    screen = PdfReader(project / "dist/good/good.pdf")  # built with it, for screens
+    assert screen.outline and "/Annots" in screen.pages[3]  # the source's live link
+    assert "/Annots" in screen.pages[2]
 
 
 def test_lulu_bleeds_an_eighth_of_an_inch_on_every_side(project, write):
