@@ -7,6 +7,7 @@ helpers; autoescaping is always on, and content never becomes template code.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -95,6 +96,16 @@ class Templates:
             raise ContentError(Problem(path, 1, "expected 'option: value' lines", "see the README"))
         return data
 
+    def _option_line(self, option: str) -> tuple[Path, int]:
+        """The theme.yml that sets ``option``, and the line where it does."""
+        for folder in self.folders:
+            path = folder / "theme.yml"
+            if path.is_file():
+                for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                    if re.match(rf"{re.escape(option)}\s*:", line):
+                        return path, number
+        return self.find("theme.yml"), 1
+
     def _read_theme(self, overrides: dict[str, Any]) -> tuple[Theme, PrintSetup]:
         options: dict[str, Any] = {}
         for folder in reversed(self.folders):
@@ -117,5 +128,6 @@ class Templates:
             paper = print_setup(options)
         except ValueError as error:
             message, _, hint = str(error).partition("; ")
-            raise ContentError(Problem(self.find("theme.yml"), 1, message, hint)) from None
+            path, line = self._option_line(message.split(":")[0])
+            raise ContentError(Problem(path, line, message, hint)) from None
         return replace(theme, page_size=css_page_size(theme.page_size)), paper

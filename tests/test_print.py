@@ -203,10 +203,12 @@ def test_bad_print_options_are_one_line(project, write):
                            ("pdf_standard: pdf/x-3\n", "pdf_standard: 'pdf/x-3'"),
                            ("page_size: B52\n", "page_size: 'B52' is not a page size"),
                            ("booklet_sheet: A5\n", "booklet_sheet: 'A5' is smaller than two pages"),
-                           ("crop_marks: true\nprint_preset: kdp\n", "crop_marks: kdp does not accept")]:
+                           ("crop_marks: true\nprint_preset: kdp\n", "crop_marks: kdp does not accept"),
+                           ("speaker_labels: name\ncreep: 5mm\n", "creep: '5mm' is more than 1mm")]:
         (project / "t/theme.yml").write_text(theme)
         run = make("build", "--templates", "t", "--format", "print", cwd=project)
         assert run.code == 1 and len(run.lines) == 1 and "Traceback" not in run.stderr
-        assert "theme.yml:1: " + message in run.lines[0], run.lines
+        line = 2 if theme.startswith("speaker_labels") else 1
+        assert f"t/theme.yml:{line}: {message}" in run.lines[0], run.lines
     assert make("build", "--preset", "ingram", cwd=project).code == 2
     assert make("build", "--preset", "kdp", "--crop-marks", cwd=project).code == 2
