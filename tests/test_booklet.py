@@ -47,3 +47,32 @@ def test_half_letter_pages_on_letter_sheets(project, write):
     assert half_text(booklet, 1, 1, letter).startswith("A Good Interview")  # the cover
     assert half_text(booklet, 2, 0, letter) == ""  # the blank inside cover
     assert not (project / "dist/good/good-print.pdf").exists()  # only what was asked for
+
+
+RIGHT_TO_LEFT = """---
+title: "گفت‌وگوی کوتاه"
+date: 2026-02-03
+lang: fa
+interviewer: مریم رضایی
+interviewee: علی کریمی
+---
+Q: از کجا شروع کردید؟
+
+A: از یک کتاب‌فروشی کوچک.
+"""
+
+
+def test_a_right_to_left_pamphlet_opens_on_the_right(project, write):
+    write("good.md", RIGHT_TO_LEFT)
+    (project / "t").mkdir()
+    (project / "t/theme.yml").write_text("print_preset: kdp\n")
+    run = make("build", "--templates", "t", "--format", "print,booklet", cwd=project)
+    assert run.code == 0, run.stderr
+    printed = PdfReader(project / "dist/good/good-print.pdf")
+    assert len(printed.pages) == 4  # cover, blank, interview on the next recto, back page
+    cover = printed.pages[0]  # a recto bound on the right: its outside edge is the left one
+    assert float(cover.mediabox.left) == -9 and float(cover.mediabox.right) == float(
+        cover.trimbox.right)
+    booklet = project / "dist/good/good-booklet.pdf"
+    outside = half_text(booklet, 1, 0)  # the cover is the left half of the outside
+    assert "کوتاه" in outside and "Pamphlet edition" in outside and "1" not in outside
