@@ -10,12 +10,14 @@ the print edition's written pages. Cropping and boxes are set in WeasyPrint's
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import os
 import re
 import tempfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -148,8 +150,9 @@ class Layout:
         # no output intent: a print-standard layout's CMYK profile is the print edition's
         document = Document(document.pages, document.metadata, document.url_fetcher,
                             document.font_config, {}, None)
-        document.write_pdf(target, pdf_identifier=self.identifier, pdf_variant="pdf/ua-1",
-                           finisher=crop_to_trim)
+        with without_marks(document):
+            document.write_pdf(target, pdf_identifier=self.identifier, pdf_variant="pdf/ua-1",
+                               finisher=crop_to_trim)
         return len(document.pages)
 
     @property
@@ -190,6 +193,22 @@ def pdf_pages(pdf: pydyf.PDF) -> list[pydyf.Dictionary]:
     """The page dictionaries of a PDF that WeasyPrint is writing, in order."""
     return [obj for obj in pdf.objects
             if isinstance(obj, pydyf.Dictionary) and obj.get("Type") == "/Page"]
+
+
+@contextlib.contextmanager
+def without_marks(document: Any) -> Iterator[None]:
+    """Crop marks switched off while ``document`` is written: WeasyPrint reads ``marks`` from
+    each page box's style when it paints, and the screen edition must not carry untagged
+    marks, even outside its cropped page."""
+    styles = [page._page_box.style for page in document.pages]
+    saved = [style["marks"] for style in styles]
+    for style in styles:
+        style["marks"] = ()
+    try:
+        yield
+    finally:
+        for style, marks in zip(styles, saved):
+            style["marks"] = marks
 
 
 def without_bookmarks(document: Any) -> Any:

@@ -99,6 +99,11 @@ def test_crop_marks_lie_outside_the_bleed(project, write):
     for area in marks:
         assert picture.crop(area).getextrema()[0] < 128, area
     assert picture.crop((trim + 10, 0, width - trim - 10, slug)).getextrema()[0] > 250
+    # the screen edition, built from the same layout, carries no marks, not even hidden ones
+    run = make("build", "--templates", "t", "--format", "pdf", "--crop-marks", cwd=project)
+    assert run.code == 0, run.stderr
+    screen = PdfReader(project / "dist/good/good.pdf").pages[2]
+    assert b" Do" not in screen.get_contents().get_data() and b" Do" in page.get_contents().get_data()
 
 
 @pytest.mark.parametrize("size, points", [("A6", (105 * MM, 148 * MM)),
