@@ -19,7 +19,7 @@ import jinja2
 
 from .cache import BuildCache, digest, file_digest, folder_digest, toolchain_digest
 from .errors import ContentError, Problem, display_path
-from .formats import Settings, Written, available
+from .formats import Settings, Skipped, Written, available
 from .model import Interview, Original, read_interview
 from .output import remove_leftovers
 from .render import Templates
@@ -48,11 +48,16 @@ class BuildConfig:
     out_dir: Path
     content_root: Path
     templates: Path | None = None
+    options: tuple[tuple[str, object], ...] = ()
+    """Theme options given on the command line (``--preset``), over theme.yml's."""
     source_date_epoch: int | None = None
     generator: str = ""
 
+    def make_templates(self) -> Templates:
+        return Templates(self.templates, dict(self.options))
+
     def settings(self) -> Settings:
-        return Settings(templates=Templates(self.templates), out_dir=self.out_dir,
+        return Settings(templates=self.make_templates(), out_dir=self.out_dir,
                         content_root=self.content_root,
                         source_date_epoch=self.source_date_epoch, generator=self.generator)
 
@@ -255,7 +260,7 @@ def _plan(task: _Task, config: BuildConfig, keys: dict[str, str], inputs: tuple[
 def _edition_keys(config: BuildConfig) -> dict[str, str]:
     """Per edition: a hash of the toolchain, the settings and the template files it uses."""
     toolchain = toolchain_digest()
-    templates = Templates(config.templates)
+    templates = config.make_templates()
     modules = available()
     keys = {}
     for edition in config.formats:
@@ -265,7 +270,8 @@ def _edition_keys(config: BuildConfig) -> dict[str, str]:
         themes = [folder / "theme.yml" for folder in templates.folders
                   if (folder / "theme.yml").is_file()]
         keys[edition] = digest(toolchain, folder_digest(used), *map(file_digest, themes),
-                               edition, str(config.source_date_epoch), config.generator)
+                               edition, str(config.source_date_epoch), config.generator,
+                               repr(config.options))
     return keys
 
 
@@ -295,7 +301,7 @@ class _Exporters:
                 elif hasattr(exporter, "export_volume"):
                     done[name] = [written for volume in document
                                   for written in exporter.export_volume(volume)]
-            except ContentError as error:
+            except (ContentError, Skipped) as error:
                 problems.append(error.problem)
             except jinja2.TemplateError as error:
                 problems.append(template_problem(error))

@@ -17,6 +17,7 @@ from .build import BuildConfig, Result, build, default_jobs, discover, template_
 from .series import find_series
 from .errors import ContentError, display_path
 from .formats import available
+from .paper import PRESETS
 
 COMMANDS = ("build", "check", "import", "new", "serve")
 AUTHORING = {"check": lint, "import": importers, "new": scaffold, "serve": serve}
@@ -26,7 +27,8 @@ def parser() -> argparse.ArgumentParser:
     formats = list(available())
     main = argparse.ArgumentParser(
         prog="make.py",
-        description="Build every edition (HTML, PDF, EPUB) of the interviews in content/.",
+        description="Build every edition (HTML, PDF, EPUB, print PDF, booklet) of the "
+                    "interviews in content/.",
         epilog="Without a command, 'build' runs. Exit status: 0 all built, 1 some document "
                "failed, 2 usage error.")
     main.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -54,6 +56,13 @@ def parser() -> argparse.ArgumentParser:
                                help="build N documents at once (default: the number of cores)")
     build_command.add_argument("--force", action="store_true",
                                help="rebuild everything, even what is up to date")
+    build_command.add_argument(
+        "--preset", choices=PRESETS, metavar="NAME",
+        help="print edition for a print-on-demand service: kdp (bleed on top, bottom and "
+             "outside edge, no bookmarks), lulu (bleed on all sides) or none "
+             "(default: theme.yml's print_preset)")
+    build_command.add_argument("--crop-marks", action="store_true",
+                               help="crop marks on the print edition, for a print shop")
 
     check_command = commands.add_parser(
         "check", parents=[common], help="validate content without building",
@@ -100,12 +109,18 @@ def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> i
                        f"choose from {', '.join(formats)}")
     if arguments.templates and not arguments.templates.is_dir():
         parser().error(f"--templates: {arguments.templates} is not a folder")
+    if arguments.crop_marks and arguments.preset not in (None, "none"):
+        parser().error(f"--crop-marks: {arguments.preset} does not accept printer marks")
+    options = {key: value for key, value in (("print_preset", arguments.preset),
+                                              ("crop_marks", arguments.crop_marks or None))
+               if value is not None}
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is not None and not epoch.isdigit():
         parser().error("SOURCE_DATE_EPOCH must be a whole number of seconds")
     config = BuildConfig(
         formats=tuple(name for name in formats if name in chosen), out_dir=arguments.out,
         content_root=arguments.content, templates=arguments.templates,
+        options=tuple(sorted(options.items())),
         source_date_epoch=int(epoch) if epoch is not None else None,
         generator=f"interview-press {__version__}")
     files = discover(arguments.paths, arguments.content)

@@ -7,7 +7,8 @@ helpers; autoescaping is always on, and content never becomes template code.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+import re
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .errors import ContentError, Problem
+from .paper import PrintSetup, css_page_size, print_setup
 from .typography import direction, primary_language
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -28,15 +30,27 @@ class Theme:
     speaker_labels: str = "name"
     """name: the speaker's name; label: the label as written (Q, A, MO); none: bold questions."""
     page_size: str = "A5"
-    """Any CSS ``@page`` size: A5, A4, letter, "5.5in 8.5in"..."""
+    """The trim size: A5, A6, half-letter, 6x9, letter, A4 or "WIDTH HEIGHT" ("6in 9in")."""
     font_size: str = "10.5pt"
     embed_fonts_in_epub: bool = False
+    bleed: str = "3mm"
+    crop_marks: bool = False
+    print_preset: str = "none"
+    """none, kdp (Amazon KDP paperback) or lulu (Lulu print book)."""
+    pdf_standard: str = "none"
+    """none, pdf/x-4 or pdf/x-1a for the print edition."""
+    booklet_sheet: str = "auto"
+    creep: str = "0mm"
+    """Creep compensation of the booklet: how far each inner sheet's pages move to the fold."""
+    screen_page_size: str = "trim"
+    """trim (the print edition's pages) or a page size of its own (A4, letter)."""
 
 
 class Templates:
     """The template folders of one build, searched in order."""
 
-    def __init__(self, override: Path | None = None):
+    def __init__(self, override: Path | None = None, options: dict[str, Any] | None = None):
+        """``options`` are theme options given on the command line; they win over theme.yml."""
         self.folders = [folder.resolve() for folder in (override, BUILTIN_TEMPLATES) if folder]
         self.env = Environment(
             loader=FileSystemLoader([str(folder) for folder in self.folders]),
@@ -47,7 +61,7 @@ class Templates:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.theme = self._read_theme()
+        self.theme, self.paper = self._read_theme(options or {})
         self._words = self._read_yaml("common/words.yml")
         self.env.filters["longdate"] = self.long_date
         self.env.filters["direction"] = direction
@@ -83,7 +97,17 @@ class Templates:
             raise ContentError(Problem(path, 1, "expected 'option: value' lines", "see the README"))
         return data
 
-    def _read_theme(self) -> Theme:
+    def _option_line(self, option: str) -> tuple[Path, int]:
+        """The theme.yml that sets ``option``, and the line where it does."""
+        for folder in self.folders:
+            path = folder / "theme.yml"
+            if path.is_file():
+                for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                    if re.match(rf"{re.escape(option)}\s*:", line):
+                        return path, number
+        return self.find("theme.yml"), 1
+
+    def _read_theme(self, overrides: dict[str, Any]) -> tuple[Theme, PrintSetup]:
         options: dict[str, Any] = {}
         for folder in reversed(self.folders):
             if (folder / "theme.yml").is_file():
@@ -95,9 +119,16 @@ class Templates:
                         raise ContentError(Problem(path, 1, f"unknown theme option '{key}'",
                                                    f"use one of {', '.join(sorted(known))}"))
                 options.update(data)
+        options.update(overrides)
         theme = Theme(**options)
         if theme.speaker_labels not in SPEAKER_LABEL_STYLES:
             raise ContentError(Problem(self.find("theme.yml"), 1,
                                        f"speaker_labels: '{theme.speaker_labels}' is not a style",
                                        f"use one of {', '.join(SPEAKER_LABEL_STYLES)}"))
-        return theme
+        try:
+            paper = print_setup(options)
+        except ValueError as error:
+            message, _, hint = str(error).partition("; ")
+            path, line = self._option_line(message.split(":")[0])
+            raise ContentError(Problem(path, line, message, hint)) from None
+        return replace(theme, page_size=css_page_size(theme.page_size)), paper

@@ -15,8 +15,8 @@ def test_default_command_builds_every_edition_with_a_summary(project, write):
     run = make(cwd=project)
     assert run.code == 0, run.stderr
     for slug in ("one", "two"):
-        for suffix in ("html", "pdf", "epub"):
-            assert (project / f"dist/{slug}/{slug}.{suffix}").is_file()
+        for name in ("html", "pdf", "epub", "print.pdf", "booklet.pdf"):
+            assert (project / f"dist/{slug}/{slug}{'-' if '.' in name else '.'}{name}").is_file()
     assert "dist/one/one.pdf" in run.stdout and "2 of 2 document(s) built" in run.stdout
     assert "KB" in run.stdout
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from conftest import sample_slugs, source_of
+from conftest import GOOD, make, sample_slugs, source_of
 from validators import pdf_fonts, pdf_text
 
 
@@ -50,15 +50,78 @@ def test_metadata_bookmarks_pages_and_language(samples):
     assert outline[0].title == "The Night Shift at the Harbour"
     parts = [item.title for item in outline[1]]
     assert parts == ["Getting up there", "The weight of the box", "What the port became", "Notes"]
-    assert len(reader.pages) >= 5
+    assert len(reader.pages) >= 7
     width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
     assert (round(width), round(height)) == (420, 595)
 
 
-def test_running_head_and_page_numbers(samples):
+def test_cover_blank_verso_then_the_interview_on_page_3_with_heads_and_folios(samples):
     pdf = samples / "night-shift/night-shift.pdf"
-    first = {line.strip() for line in pdf_text(pdf, 1, 1).splitlines()}
-    second = {line.strip() for line in pdf_text(pdf, 2, 2).splitlines()}
-    assert "The Night Shift at the Harbour" in second and "2" in second
-    assert "1" in first
-    assert sum(line == "The Night Shift at the Harbour" for line in first) == 1  # title, no head
+    cover, blank, opening, verso, recto = (
+        [line.strip() for line in pdf_text(pdf, number, number).splitlines() if line.strip()]
+        for number in (1, 2, 3, 4, 5))
+    assert cover[:2] == ["Working Lives · 1", "The Night Shift at the"]
+    assert "Pamphlet edition" in cover[-1] and not any(line.isdigit() for line in cover)
+    assert blank == []
+    # pdftotext -raw gives the margin boxes last: running head, then folio
+    assert opening[-2:] == [opening[-2], "3"] and opening[-2] != "Tomas Lind"  # no head
+    assert verso[-2:] == ["The Night Shift at the Harbour", "4"]  # the title on versos
+    assert recto[-2:] == ["Tomas Lind", "5"]  # the interviewee on rectos
+
+
+def test_back_page_is_the_last_page_and_a_verso(samples):
+    pdf = samples / "night-shift/night-shift.pdf"
+    pages = len(PdfReader(pdf).pages)
+    back = words(pdf_text(pdf, pages, pages)).replace("night- shift", "night-shift")
+    assert pages % 2 == 0
+    assert back.startswith("Tomas Lind has lifted boxes")
+    for part in ("First published in The Lantern Quarterly: https://example.org/lantern/night-shift",
+                 "© 2026 The Lantern Quarterly. CC BY-SA 4.0.", "Gentium Book Plus",
+                 "interview-press"):
+        assert part in back, part
+
+
+@pytest.mark.parametrize("slug", sample_slugs())
+def test_tagged_accessible_pdf_with_structure_language_and_title(samples, slug):
+    reader = PdfReader(samples / slug / f"{slug}.pdf")
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert root["/Lang"] and root["/ViewerPreferences"]["/DisplayDocTitle"]
+    assert reader.metadata.title
+    assert b"pdfuaid:part" in root["/Metadata"].get_data()
+    assert "/Outlines" in root
+
+
+def test_live_links(samples):
+    reader = PdfReader(samples / "night-shift/night-shift.pdf")
+    links = [annotation.get_object() for page in reader.pages
+             for annotation in page.get("/Annots", [])]
+    assert "https://example.org/lantern/night-shift" in [
+        link["/A"].get("/URI") for link in links if "/A" in link]
+    assert "note-1" in [link.get("/Dest") for link in links]  # note calls go to their notes
+
+
+@pytest.mark.parametrize("slug", sample_slugs())
+def test_same_pages_as_the_print_edition_at_the_trim_size(samples, slug):
+    screen = samples / slug / f"{slug}.pdf"
+    printed = samples / slug / f"{slug}-print.pdf"
+    screen_pages, print_pages = PdfReader(screen).pages, PdfReader(printed).pages
+    assert len(screen_pages) == len(print_pages)
+    for number, (page, print_page) in enumerate(zip(screen_pages, print_pages), 1):
+        assert [round(float(v), 2) for v in page.mediabox] == \
+            [round(float(v), 2) for v in print_page.trimbox]
+        assert "/TrimBox" not in page and "/BleedBox" not in page
+        assert pdf_text(screen, number, number) == pdf_text(printed, number, number)
+
+
+def test_a_screen_layout_of_its_own_on_a4(project, write):
+    write("good.md", GOOD)
+    (project / "t").mkdir()
+    (project / "t/theme.yml").write_text("screen_page_size: A4\n")
+    run = make("build", "--templates", "t", "--format", "pdf,print", cwd=project)
+    assert run.code == 0, run.stderr
+    screen = PdfReader(project / "dist/good/good.pdf")
+    assert [round(float(v)) for v in screen.pages[0].mediabox] == [0, 0, 595, 842]
+    assert "/StructTreeRoot" in screen.trailer["/Root"]
+    printed = PdfReader(project / "dist/good/good-print.pdf")
+    assert round(float(printed.pages[0].trimbox.width)) == 420

@@ -12,7 +12,7 @@ import datetime as dt
 import importlib
 import os
 import pkgutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Protocol
@@ -28,6 +28,8 @@ class Settings:
     content_root: Path
     source_date_epoch: int | None = None
     generator: str = ""
+    shared: dict = field(default_factory=dict, compare=False, repr=False)
+    """What the exporters of one worker share, e.g. one PDF layout per interview."""
 
     def timestamp(self, interview: Interview) -> dt.datetime:
         """The build's date: SOURCE_DATE_EPOCH, else the newest of the interview's files."""
@@ -52,6 +54,14 @@ class Written:
     @property
     def size(self) -> int:
         return self.path.stat().st_size
+
+
+class Skipped(Exception):
+    """An edition that is rightly not made for this document (a notice, not a failure)."""
+
+    def __init__(self, problem):
+        super().__init__(str(problem))
+        self.problem = problem
 
 
 class Exporter(Protocol):

@@ -1,0 +1,293 @@
+"""One WeasyPrint layout per interview, shared by the PDF editions.
+
+The interview is laid out once, at the trim size with the print edition's bleed
+(and crop marks, when asked for). Every PDF edition is written from that one
+layout: the print edition as it is, the screen edition cropped to the trim box
+and tagged (PDF/UA-1), and the booklet imposed by :mod:`exporters.impose` from
+the print edition's written pages. Cropping and boxes are set in WeasyPrint's
+``finisher`` hook, on the PDF objects, so nothing is laid out twice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import io
+import os
+import re
+import tempfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pydyf
+
+from .assets import data_uri, media_type
+from .fetch import LocalFetcher
+from .formats import Settings
+from .model import Interview
+from .series import Volume
+from .paper import MARK_GAP, PrintSetup, Sides
+
+_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
+PX = 0.75  # PDF points per CSS pixel
+OUTPUT_CONDITION = ("FOGRA39", "Offset printing on coated paper, ISO 12647-2:2004/Amd 1")
+"""What templates/icc/cmyk.icc characterises (it is made from the FOGRA39L data)."""
+
+
+class Layouts:
+    """The WeasyPrint machinery of one worker, and the layout of the interview being built.
+
+    Built once per worker (WeasyPrint's import, the fonts and the parsed stylesheet are
+    reused), and shared by the pdf, print and booklet exporters through ``Settings.shared``.
+    """
+
+    def __init__(self, settings: Settings):
+        from weasyprint import CSS
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.settings = settings
+        self.templates = settings.templates
+        self.paper: PrintSetup = self.templates.paper
+        use_only_project_fonts(self.templates.folders)
+        self.fetcher = LocalFetcher([settings.content_root, *self.templates.folders])
+        self.fonts = FontConfiguration()
+        self.color_profiles: dict[str, Any] = {}  # filled by the stylesheet's @color-profile
+
+        def stylesheet(screen: bool) -> Any:
+            css = self.templates.render(
+                "pdf/style.css", paper=self.paper, screen=screen,
+                font_url=lambda name: self.templates.find(name).as_uri(),
+                icc_url=self.templates.find("icc/cmyk.icc").as_uri()
+                if self.paper.standard != "none" else "")
+            return CSS(string=css, font_config=self.fonts, url_fetcher=self.fetcher,
+                       color_profiles=self.color_profiles, base_url=str(self.templates.folders[0]) + "/")
+
+        self.stylesheet = stylesheet(screen=False)
+        self.screen_stylesheet = stylesheet(screen=True) if self.paper.screen else None
+        self.volume_stylesheet = CSS(string=self.templates.render("pdf/volume.css"),
+                                     font_config=self.fonts, url_fetcher=self.fetcher)
+        self._current: Layout | None = None
+
+    @classmethod
+    def of(cls, settings: Settings) -> Layouts:
+        if "layouts" not in settings.shared:
+            settings.shared["layouts"] = cls(settings)
+        return settings.shared["layouts"]
+
+    def layout(self, interview: Interview | Volume) -> Layout:
+        """The layout of an interview or a volume; only the latest one is kept, to bound
+        memory."""
+        if self._current is None or self._current.interview is not interview:
+            self._current = Layout(self, interview, self.render(interview, self.stylesheet))
+        return self._current
+
+    def render(self, interview: Interview | Volume, stylesheet: Any) -> Any:
+        from weasyprint import HTML
+
+        if isinstance(interview, Volume):
+            return self.render_volume(interview, stylesheet)
+        meta = interview.meta
+        html = self.templates.render(
+            "pdf/interview.html", interview=interview, meta=meta,
+            words=self.templates.words(meta.lang), generator=self.settings.generator,
+            timestamp=self.settings.timestamp(interview).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            source=interview.path.name)
+        # data: URLs, not file: URLs, so that nothing in the PDF depends on where the project is
+        images = {key: data_uri(*self.image(path)) for key, path in interview.body.images.items()}
+        html = _SRC.sub(lambda m: m[1] + images.get(m[2], "") + m[3], html)
+        return HTML(string=html, base_url=str(interview.path.parent) + "/",
+                    url_fetcher=self.fetcher).render(stylesheets=[stylesheet],
+                                                     font_config=self.fonts,
+                                                     color_profiles=self.color_profiles)
+
+    def render_volume(self, volume: Volume, stylesheet: Any) -> Any:
+        """A collected volume: front matter in roman folios, then every interview."""
+        from weasyprint import HTML
+
+        meta = volume.meta
+        timestamp = max(self.settings.timestamp(interview) for interview in volume.interviews)
+        html = self.templates.render(
+            "pdf/volume.html", volume=volume, meta=meta, words=self.templates.words(meta.lang),
+            generator=self.settings.generator, timestamp=timestamp.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        images = {key: data_uri(*self.image(path)) for interview in volume.interviews
+                  for key, path in interview.body.images.items()}
+        html = _SRC.sub(lambda m: m[1] + images.get(m[2], "") + m[3], html)
+        return HTML(string=html, base_url=str(meta.folder) + "/",
+                    url_fetcher=self.fetcher).render(
+            stylesheets=[stylesheet, self.volume_stylesheet], font_config=self.fonts,
+            color_profiles=self.color_profiles)
+
+    @functools.cache  # noqa: B019 - one Layouts per worker
+    def packed_profile(self) -> bytes:
+        """The CMYK profile as the PDF embeds it, compressed once per worker."""
+        return zlib.compress(self.color_profiles["device-cmyk"].content)
+
+    def image(self, path: Path) -> tuple[bytes, str]:
+        """An image as the PDFs embed it: as it is, or in CMYK for a print-standard PDF."""
+        if self.paper.standard == "none":
+            return path.read_bytes(), media_type(path)
+        return cmyk_jpeg(path, self.templates.find("icc/cmyk.icc")), "image/jpeg"
+
+
+@dataclass
+class Layout:
+    """One interview laid out; each edition is written from it."""
+
+    layouts: Layouts
+    interview: Interview | Volume
+    document: Any
+    _print: bytes | None = field(default=None, repr=False)
+
+    @property
+    def paper(self) -> PrintSetup:
+        return self.layouts.paper
+
+    @property
+    def pages(self) -> int:
+        return len(self.document.pages)
+
+    def print_pdf(self) -> bytes:
+        """The print edition: trim, bleed and boxes as the preset asks (written once)."""
+        if self._print is None:
+            document = self.document
+            if not self.paper.bookmarks:
+                document = without_bookmarks(document)
+            options: dict[str, Any] = {}
+            if self.paper.standard != "none":
+                options["pdf_variant"] = self.paper.standard
+            self._print = document.write_pdf(
+                pdf_identifier=self.identifier, finisher=self.print_boxes, **options)
+        return self._print
+
+    def screen_pdf(self, target: Path) -> int:
+        """The screen edition, tagged (PDF/UA-1): the layout cropped to the trim size, or a
+        layout of its own on ``screen_page_size``. Returns its page count."""
+        from weasyprint import Document
+
+        if self.layouts.screen_stylesheet is not None:
+            document = self.layouts.render(self.interview, self.layouts.screen_stylesheet)
+        else:
+            document = self.document
+        # no output intent: a print-standard layout's CMYK profile is the print edition's
+        document = Document(document.pages, document.metadata, document.url_fetcher,
+                            document.font_config, {}, None)
+        with without_marks(document):
+            document.write_pdf(target, pdf_identifier=self.identifier, pdf_variant="pdf/ua-1",
+                               finisher=crop_to_trim)
+        return len(document.pages)
+
+    @property
+    def identifier(self) -> bytes:
+        return self.interview.meta.identifier.encode()
+
+    def print_boxes(self, document: Any, pdf: pydyf.PDF) -> None:
+        """Set each page's BleedBox to the bleed asked for (WeasyPrint caps it at 10pt and,
+        with crop marks, the media also holds the marks); KDP gets no bookmarks or links."""
+        for page, laid in zip(pdf_pages(pdf), document.pages):
+            width, height = laid.width * PX, laid.height * PX  # CSS px to points
+            bleed = self.paper_bleed(laid.bleed)
+            page["TrimBox"] = pydyf.Array([0, 0, width, height])
+            page["BleedBox"] = pydyf.Array([-bleed.left, -bleed.bottom, width + bleed.right,
+                                            height + bleed.top])
+            if not self.paper.bookmarks:
+                page.pop("Annots", None)
+        for stream in pdf.objects:  # pydyf compresses the profile at level 9: slow, every time
+            if isinstance(stream, pydyf.Stream) and stream.extra.get("N") == 4 and stream.compress:
+                stream.stream, stream.compress = [self.layouts.packed_profile()], False
+                stream.extra["Filter"] = "/FlateDecode"
+        if "OutputIntents" in pdf.catalog:  # name the registered condition the profile is for
+            intent = pdf.catalog["OutputIntents"][0]
+            intent.update({
+                "OutputConditionIdentifier": pydyf.String(OUTPUT_CONDITION[0]),
+                "OutputCondition": pydyf.String(OUTPUT_CONDITION[1]),
+                "RegistryName": pydyf.String("http://www.color.org")})
+
+    def paper_bleed(self, css_bleed: dict[str, float]) -> Sides:
+        """The bleed of one laid-out page, in points, without the room for crop marks."""
+        points = {side: value * PX for side, value in css_bleed.items()}
+        if self.paper.marks:
+            points = {side: value / 2 - MARK_GAP for side, value in points.items()}
+        return Sides(points["top"], points["right"], points["bottom"], points["left"])
+
+
+def pdf_pages(pdf: pydyf.PDF) -> list[pydyf.Dictionary]:
+    """The page dictionaries of a PDF that WeasyPrint is writing, in order."""
+    return [obj for obj in pdf.objects
+            if isinstance(obj, pydyf.Dictionary) and obj.get("Type") == "/Page"]
+
+
+@contextlib.contextmanager
+def without_marks(document: Any) -> Iterator[None]:
+    """Crop marks switched off while ``document`` is written: WeasyPrint reads ``marks`` from
+    each page box's style when it paints, and the screen edition must not carry untagged
+    marks, even outside its cropped page."""
+    styles = [page._page_box.style for page in document.pages]
+    saved = [style["marks"] for style in styles]
+    for style in styles:
+        style["marks"] = ()
+    try:
+        yield
+    finally:
+        for style, marks in zip(styles, saved):
+            style["marks"] = marks
+
+
+def without_bookmarks(document: Any) -> Any:
+    """The same pages with no PDF outline (KDP rejects bookmarks)."""
+    from weasyprint import Document
+
+    class Unbookmarked(Document):
+        def make_bookmark_tree(self, scale: float = 1, transform_pages: bool = False) -> list:
+            return []
+
+    return Unbookmarked(document.pages, document.metadata, document.url_fetcher,
+                        document.font_config, document.color_profiles, document.output_intent)
+
+
+def crop_to_trim(document: Any, pdf: pydyf.PDF) -> None:
+    """The screen edition's pages are the trimmed pages: no bleed, no marks, no print boxes."""
+    for page, laid in zip(pdf_pages(pdf), document.pages):
+        page["MediaBox"] = pydyf.Array([0, 0, laid.width * PX, laid.height * PX])
+        page.pop("TrimBox", None)
+        page.pop("BleedBox", None)
+
+
+def cmyk_jpeg(path: Path, profile: Path) -> bytes:
+    """An image converted from sRGB to the print profile's CMYK, as a JPEG (PDF/X forbids
+    RGB images); transparency is flattened onto white paper."""
+    from PIL import Image, ImageCms
+
+    with Image.open(path) as image:
+        image.load()
+        if image.mode in ("RGBA", "LA", "P"):
+            image = image.convert("RGBA")
+            paper = Image.new("RGBA", image.size, "white")
+            image = Image.alpha_composite(paper, image)
+        rgb = image.convert("RGB")
+    transform = ImageCms.buildTransform(ImageCms.createProfile("sRGB"), str(profile),
+                                        "RGB", "CMYK")
+    output = io.BytesIO()
+    ImageCms.applyTransform(rgb, transform).save(output, "JPEG", quality=92, dpi=(300, 300))
+    return output.getvalue()
+
+
+def use_only_project_fonts(template_folders: list[Path]) -> None:
+    """Point fontconfig at the templates' ``fonts/`` folders and nothing else.
+
+    WeasyPrint falls back to any font fontconfig knows for a missing glyph; with
+    the host's fonts hidden, every PDF is set in the project's own fonts on every
+    machine. This sets ``FONTCONFIG_FILE`` for the whole worker process.
+    """
+    cache = Path(tempfile.gettempdir()) / f"interview-press-fontconfig-{os.getuid()}"
+    cache.mkdir(exist_ok=True)
+    folders = "".join(f"<dir>{folder / 'fonts'}</dir>" for folder in template_folders
+                      if (folder / "fonts").is_dir())
+    config = cache / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
+        f"<fontconfig>{folders}<cachedir>{cache}</cachedir></fontconfig>\n", encoding="utf-8")
+    os.environ["FONTCONFIG_FILE"] = str(config)
+
