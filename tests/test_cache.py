@@ -34,7 +34,8 @@ def test_editing_one_interview_rebuilds_only_its_editions(project, write):
     assert run.code == 0 and "1 of 2 document(s) built, 1 up to date" in run.stdout
     after = stamps(project)
     changed = {str(p) for p in after if after[p] != before[p]}
-    assert changed == {"dist/b/b.html", "dist/b/b.pdf", "dist/b/b.epub"}
+    assert changed == {"dist/b/b.html", "dist/b/b.pdf", "dist/b/b.epub", "dist/b/b-print.pdf",
+                       "dist/b/b-booklet.pdf"}
 
 
 def test_template_change_deleted_output_and_force_rebuild(project, write):

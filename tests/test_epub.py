@@ -179,7 +179,7 @@ def extract_xhtml(books: list[Path], folder: Path) -> list[Path]:
 
 def test_every_xhtml_file_passes_the_nu_html_checker(all_books, tmp_path):
     pages = extract_xhtml(all_books, tmp_path)
-    assert len(pages) == 5 * len(all_books)
+    assert len(pages) >= 5 * len(all_books)  # cover, title page, contents, text(s), colophon
     assert vnu(pages) == ""
 
 

@@ -98,7 +98,7 @@ def test_live_links(samples):
              for annotation in page.get("/Annots", [])]
     assert "https://example.org/lantern/night-shift" in [
         link["/A"].get("/URI") for link in links if "/A" in link]
-    assert "note-1" in [link.get("/Dest") for link in links]  # note calls go to their notes
+    assert "night-shift-note-1" in [link.get("/Dest") for link in links]  # note calls go to their notes
 
 
 @pytest.mark.parametrize("slug", sample_slugs())

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import GOOD, SAMPLES, make, sample_slugs
+from conftest import GOOD, SAMPLES, make, sample_slugs, source_of
 from exporters.model import read_interview
 from validators import pdf_fonts, pdf_text
 
@@ -118,7 +118,7 @@ def test_trim_size_presets(project, write, size, points):
 def test_pdf_x4_has_a_cmyk_output_intent_and_no_rgb(project, write):
     write("good.md", GOOD.replace("An introduction.",
                                   "An introduction.\n\n![A crane.](crane.png \"A crane.\")"))
-    (project / "content/crane.png").write_bytes((SAMPLES / "images/crane.png").read_bytes())
+    (project / "content/crane.png").write_bytes((SAMPLES / "working-lives/images/crane.png").read_bytes())
     reader = build(project, "pdf_standard: pdf/x-4\n")
     assert reader.pdf_header == "%PDF-1.6"
     root = reader.trailer["/Root"]
@@ -155,7 +155,7 @@ def test_fonts_are_embedded(samples, slug):
 def test_no_page_ends_with_a_question(samples, slug):
     """Each turn starts with its speaker's name; a page whose last line of text (before the
     running head and folio) belongs to a question would leave the question without its answer."""
-    meta = read_interview(SAMPLES / f"{slug}.md", SAMPLES).meta
+    meta = read_interview(source_of(slug), SAMPLES).meta
     names = {speaker.name: speaker.is_question for speaker in meta.speakers}
     pdf = samples / slug / f"{slug}-print.pdf"
     in_question, checked = False, 0

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import os
 import pkgutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,13 +31,12 @@ class Settings:
     """What the exporters of one worker share, e.g. one PDF layout per interview."""
 
     def timestamp(self, interview: Interview) -> dt.datetime:
-        """The build's date: SOURCE_DATE_EPOCH, else the newest of the interview's files."""
-        if self.source_date_epoch is not None:
-            seconds = self.source_date_epoch
-        else:
-            files = [interview.path, *interview.body.images.values()]
-            seconds = int(max(os.stat(path).st_mtime for path in files))
-        return dt.datetime.fromtimestamp(seconds, dt.timezone.utc)
+        """The build's date: SOURCE_DATE_EPOCH, else the interview's last git commit, else the
+        newest modification time of its files."""
+        from ..sourcedate import source_time
+
+        return source_time([interview.path, *interview.body.images.values()],
+                           self.source_date_epoch)
 
     def folder(self, interview: Interview) -> Path:
         return self.out_dir / interview.meta.slug

@@ -33,6 +33,7 @@ FIELD_GUIDE: tuple[tuple[str, bool, str], ...] = (
     ("tags", False, "a list of keywords: [one, two]"),
     ("rights", False, "the copyright and licence line"),
     ("translator", False, "a name or a list of names"),
+    ("translation_of", False, "the slug of the interview this one translates"),
     ("identifier", False, "an ISBN or URN; default: a UUID derived from the slug"),
     ("cover", False, "a cover image inside content/, e.g. images/cover.jpg"),
     ("slug", False, "the name of the output files; default: the file name"),
@@ -41,6 +42,7 @@ EXAMPLES = {
     "subtitle": '"..."', "summary": '"..."', "publication": "...",
     "source_url": "https://example.org/...", "series": "...", "series_number": "1",
     "tags": "[..., ...]", "rights": '"© 2026 .... CC BY-SA 4.0."', "translator": "...",
+    "translation_of": "...",
     "identifier": "urn:isbn:...", "cover": "images/cover.jpg", "slug": "...",
     "speakers": "{MO: {name: ..., role: interviewer}, TL: {name: ..., role: interviewee}}",
 }

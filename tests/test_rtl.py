@@ -1,0 +1,71 @@
+"""Right-to-left interviews and translations in every edition."""
+
+import re
+import subprocess
+import zipfile
+
+from fontTools.ttLib import TTFont
+
+from conftest import REPO, sample_slugs, source_of
+
+
+def persian_words(text: str) -> list[str]:
+    """The words of a text, without the marks and joiners extraction adds or drops."""
+    text = re.sub("[\u064b-\u065f\u0670\u200c-\u200f\u202a-\u202e\u2066-\u2069]", "", text)
+    text = text.replace("ي", "ی").replace("ك", "ک")
+    return re.findall(r"[\u0600-\u06ff]+", text)
+
+
+def test_persian_pdf_text_extracts_in_logical_order(samples):
+    text = subprocess.run(["pdftotext", str(samples / "bookbinder-fa/bookbinder-fa.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    extracted = " ".join(persian_words(text))
+    source = source_of("bookbinder-fa").read_text(encoding="utf-8")
+    questions = re.findall(r"^Q: (.+)$", source, re.M)
+    assert len(questions) >= 6
+    found = 0
+    for question in questions:
+        words = [w for w in persian_words(question) if w != "یدالله"][:4]
+        found += " ".join(words) in extracted
+    assert found >= len(questions) - 1  # word order kept (an Allah ligature may extract oddly)
+    positions = [extracted.find(" ".join(persian_words(q)[:3])) for q in questions]
+    present = [p for p in positions if p >= 0]
+    assert present == sorted(present)
+
+
+def test_right_to_left_in_html_and_epub(samples):
+    html = (samples / "bookbinder-fa/bookbinder-fa.html").read_text()
+    assert '<html lang="fa" dir="rtl">' in html
+    assert "«" in html and "»" in html and "“" not in re.sub(r"<style>.*?</style>", "", html, flags=re.S)
+    with zipfile.ZipFile(samples / "bookbinder-fa/bookbinder-fa.epub") as book:
+        opf = book.read("EPUB/content.opf").decode()
+        assert 'page-progression-direction="rtl"' in opf
+        for name in book.namelist():
+            if name.endswith(".xhtml"):
+                assert 'dir="rtl"' in book.read(name).decode().split(">", 3)[2], name
+
+
+def test_translation_names_its_original_and_keeps_spans_in_their_language(samples):
+    html = (samples / "bookbinder-en/bookbinder-en.html").read_text()
+    assert "Translated from Persian by Elinor Hask" in html
+    assert re.search(r'<cite lang="fa" dir="rtl">دست‌هایی که کتاب را دوباره زنده می‌کنند</cite>',
+                     html)
+    assert '<span lang="fa" dir="rtl">مُهره</span>' in html
+
+
+def test_every_volume_language_gets_its_own_volume(samples):
+    assert (samples / "working-lives-fa/working-lives-fa.pdf").is_file()
+    index = (samples / "working-lives-fa/index.html").read_text()
+    assert '<html lang="fa" dir="rtl">' in index and "bookbinder-fa" in index
+    assert "bookbinder-fa" not in (samples / "working-lives/index.html").read_text()
+
+
+def test_no_pdf_has_a_character_its_fonts_lack(samples):
+    fonts = [TTFont(path, lazy=True) for path in sorted((REPO / "templates/fonts").glob("*.ttf"))]
+    covered = set().union(*(font.getBestCmap() for font in fonts))
+    for pdf in sorted(samples.glob("*/*.pdf")):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        missing = {char for char in text if ord(char) not in covered and char not in "\n\x0c"
+                   and not "\u202a" <= char <= "\u202e" and not "\ufb50" <= char <= "\ufeff"}
+        assert not missing, (pdf.name, missing)
