@@ -328,9 +328,18 @@ def _export(document: Interview | list[Volume], editions: tuple[str, ...]):
 
 
 def template_problem(error: jinja2.TemplateError) -> Problem:
-    filename = getattr(error, "filename", None) or getattr(error, "name", None) or "template"
-    line = getattr(error, "lineno", None) or 1
-    return Problem(Path(filename), line, f"template error: {error.message or error}",
+    """A template's error as one line naming the template file and line."""
+    filename = getattr(error, "filename", None)
+    line = getattr(error, "lineno", None)
+    if not filename:  # an error while rendering: the innermost template frame says where
+        frame = error.__traceback__
+        while frame is not None:
+            code = frame.tb_frame.f_code
+            if Path(code.co_filename).suffix in (".html", ".xhtml", ".css", ".yml"):
+                filename, line = code.co_filename, frame.tb_lineno
+            frame = frame.tb_next
+    return Problem(Path(filename or "template"), line or 1,
+                   f"template error: {error.message or error}",
                    "fix the template, or remove it from --templates to use the built-in one")
 
 

@@ -80,14 +80,11 @@ _TYPED_DASH = re.compile(r"[ \t]*(?<![-!])--(?!-)[ \t]*")
 _TYPED_RANGE = re.compile(r"(?<=\d)--(?=\d)")
 
 
-def dash_rule(dash: str):
-    """A markdown-it core rule turning a typed ``--`` into the language's dash.
+def text_rule(change):
+    """A markdown-it core rule applying ``change`` to the text of every inline token, skipping
+    code and autolinks, as markdown-it's own replacements do."""
 
-    It runs before markdown-it's own replacements (which would make ``--`` an
-    en dash) and skips code and autolinks, as those replacements do.
-    """
-
-    def replace_dashes(state: StateCore) -> None:
+    def apply(state: StateCore) -> None:
         for token in state.tokens:
             if token.type != "inline" or not token.children:
                 continue
@@ -97,10 +94,17 @@ def dash_rule(dash: str):
                     inside_autolink += 1
                 elif child.type == "link_close" and child.info == "auto":
                     inside_autolink -= 1
-                elif child.type == "text" and not inside_autolink and "--" in child.content:
-                    child.content = _TYPED_DASH.sub(dash, _TYPED_RANGE.sub("–", child.content))
+                elif child.type == "text" and not inside_autolink:
+                    child.content = change(child.content)
 
-    return replace_dashes
+    return apply
+
+
+def dash_rule(dash: str):
+    """Typed ``--`` as the language's dash (and as an en dash between numbers). It runs
+    before markdown-it's own replacements, which would make ``--`` an en dash."""
+    return text_rule(lambda text: _TYPED_DASH.sub(dash, _TYPED_RANGE.sub("–", text))
+                     if "--" in text else text)
 
 
 UNITS = (
@@ -157,21 +161,7 @@ def _honorifics(lang: str) -> re.Pattern[str] | None:
 
 def spacing_rule(lang: str):
     """A markdown-it core rule applying :func:`set_spacing` to text (not code, not autolinks)."""
-
-    def set_spaces(state: StateCore) -> None:
-        for token in state.tokens:
-            if token.type != "inline" or not token.children:
-                continue
-            inside_autolink = 0
-            for child in token.children:
-                if child.type == "link_open" and child.info == "auto":
-                    inside_autolink += 1
-                elif child.type == "link_close" and child.info == "auto":
-                    inside_autolink -= 1
-                elif child.type == "text" and not inside_autolink:
-                    child.content = set_spacing(child.content, lang)
-
-    return set_spaces
+    return text_rule(lambda text: set_spacing(text, lang))
 
 
 def typographer(lang: str, preset: str = "commonmark") -> MarkdownIt:
