@@ -3,9 +3,11 @@
 
     python docs/render_examples.py
 
-Builds content/night-shift.md into a temporary folder and writes, with poppler's pdftoppm:
-  docs/images/print-spread.png   two facing pages of the print edition, trimmed (60 dpi)
-  docs/images/booklet-sheet.png  one side of a pamphlet sheet: two A5 pages on A4 (50 dpi)
+Builds two sample interviews into a temporary folder and writes, with poppler's pdftoppm:
+  docs/images/print-spread.png      two facing pages of the print edition, trimmed (60 dpi)
+  docs/images/booklet-sheet.png     one side of a pamphlet sheet: two A5 pages on A4 (50 dpi)
+  docs/images/rtl-spread.png        the same for the Persian interview, right to left
+  docs/images/rtl-booklet-sheet.png its pamphlet sheet, imposed mirrored
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pypdf import PdfReader
 
 REPO = Path(__file__).resolve().parent.parent
 IMAGES = REPO / "docs" / "images"
-SLUG = "night-shift"
+SLUG, RTL_SLUG = "night-shift", "bookbinder-fa"
 
 
 def page_picture(pdf: Path, page: int, dpi: int, folder: Path) -> Image.Image:
@@ -46,25 +48,25 @@ def trimmed(pdf: Path, page: int, dpi: int, folder: Path) -> Image.Image:
 def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work)
-        (folder / "content").mkdir()
-        for name in (f"{SLUG}.md", "images"):
-            subprocess.run(["cp", "-r", str(REPO / "content" / name), str(folder / "content")],
-                           check=True)
+        subprocess.run(["cp", "-r", str(REPO / "content"), str(folder / "content")], check=True)
         env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
-        subprocess.run([sys.executable, str(REPO / "make.py"), "build", "--format",
+        sources = [f"content/working-lives/{slug}.md" for slug in (SLUG, RTL_SLUG)]
+        subprocess.run([sys.executable, str(REPO / "make.py"), "build", *sources, "--format",
                         "print,booklet"], cwd=folder, env=env, check=True, capture_output=True)
-        dist = folder / "dist" / SLUG
-        verso, recto = (trimmed(dist / f"{SLUG}-print.pdf", page, 60, folder) for page in (6, 7))
-        spread = Image.new("RGB", (verso.width + recto.width, verso.height), "white")
-        spread.paste(verso, (0, 0))
-        spread.paste(recto, (verso.width, 0))
-        ImageDraw.Draw(spread).line([(verso.width, 0), (verso.width, spread.height)],
-                                    fill=(170, 170, 170))
-        save(ImageOps.expand(spread, border=1, fill=(120, 120, 120)), "print-spread.png")
-        sheet = page_picture(dist / f"{SLUG}-booklet.pdf", 3, 50, folder)
-        ImageDraw.Draw(sheet).line([(sheet.width // 2, 0), (sheet.width // 2, sheet.height)],
-                                   fill=(200, 200, 200))  # where the sheet folds
-        save(ImageOps.expand(sheet, border=1, fill=(120, 120, 120)), "booklet-sheet.png")
+        for slug, prefix, pages in ((SLUG, "", (6, 7)), (RTL_SLUG, "rtl-", (5, 4))):
+            dist = folder / "dist" / slug
+            left, right = (trimmed(dist / f"{slug}-print.pdf", page, 60, folder) for page in pages)
+            spread = Image.new("RGB", (left.width + right.width, left.height), "white")
+            spread.paste(left, (0, 0))
+            spread.paste(right, (left.width, 0))
+            ImageDraw.Draw(spread).line([(left.width, 0), (left.width, spread.height)],
+                                        fill=(170, 170, 170))
+            save(ImageOps.expand(spread, border=1, fill=(120, 120, 120)), f"{prefix}print-spread.png"
+                 if not prefix else "rtl-spread.png")
+            sheet = page_picture(dist / f"{slug}-booklet.pdf", 3, 50, folder)
+            ImageDraw.Draw(sheet).line([(sheet.width // 2, 0), (sheet.width // 2, sheet.height)],
+                                       fill=(200, 200, 200))  # where the sheet folds
+            save(ImageOps.expand(sheet, border=1, fill=(120, 120, 120)), f"{prefix}booklet-sheet.png")
 
 
 def save(picture: Image.Image, name: str) -> None:
