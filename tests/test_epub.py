@@ -145,9 +145,25 @@ def test_epubcheck_reports_a_broken_book(samples, tmp_path):
     assert epubcheck_messages([broken])[str(broken)] > 0
 
 
-@pytest.mark.parametrize("slug", sample_slugs())
+@pytest.mark.parametrize("slug", sample_slugs() + ["working-lives", "working-lives-fa"])
 def test_ace_finds_no_violations(samples, slug):
     assert ace_violations(samples / slug / f"{slug}.epub") == []
+
+
+def test_volume_epub_keeps_each_interviews_own_metadata(samples):
+    book = read(samples / "working-lives/working-lives.epub")
+    nav = book.get_item_with_href("nav.xhtml").get_content().decode()
+    entries = re.findall(r'<a href="([^"]+)">([^<]+)</a>', nav)
+    titles = [title for href, title in entries if href.endswith(("#night-shift", "#three-kitchens",
+                                                                 "#river-school", "#bookbinder-en"))]
+    assert titles == ["The Night Shift at the Harbour", "Three Kitchens, One Street",
+                      "The School by the River", "The Hands That Bring Books Back to Life"]
+    assert ("night-shift.xhtml#night-shift-part-1", "Getting up there") in entries
+    panel = book.get_item_with_href("three-kitchens.xhtml").get_content().decode()
+    assert "Dolores Marchetti:" in panel and 'lang="en"' in panel
+    night = book.get_item_with_href("night-shift.xhtml").get_content().decode()
+    assert 'id="night-shift-note-1"' in night and "Tomas Lind" in night
+    assert [name for name, _ in book.get_metadata("DC", "creator")] == ["Maya Ortiz"]
 
 
 @pytest.mark.parametrize("slug", ["panel", "persian"])
