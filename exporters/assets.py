@@ -16,6 +16,8 @@ from .errors import ContentError, Problem
 from .errors import display_path
 
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
+BASIC_LATIN = frozenset(map(chr, range(0x20, 0x7F)))
+"""Characters every web font keeps, whatever the page uses."""
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -64,7 +66,7 @@ def web_font(path: Path, text: str) -> bytes:
     options.notdef_outline = True
     font = subset.load_font(str(path), options)
     subsetter = subset.Subsetter(options)
-    subsetter.populate(text=text + "".join(map(chr, range(0x20, 0x7F))))
+    subsetter.populate(text=text + "".join(sorted(BASIC_LATIN)))
     subsetter.subset(font)
     output = io.BytesIO()
     subset.save_font(font, output, options)

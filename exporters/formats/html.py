@@ -7,8 +7,9 @@ inside the file, so it opens offline and prints the same from any browser.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..assets import data_uri, media_type, web_font
+from ..assets import BASIC_LATIN, data_uri, media_type, web_font
 from ..model import Interview
 from ..output import write_atomic
 from . import Settings, Written
@@ -22,6 +23,9 @@ class Exporter:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.templates = settings.templates
+        # Subsetting a font takes about a second; pages in one language mostly need the same
+        # characters, so each worker keeps its recent subsets.
+        self.subset = lru_cache(maxsize=64)(self._subset)
 
     def export(self, interview: Interview) -> list[Written]:
         draft = self.page(interview, css="")
@@ -42,4 +46,8 @@ class Exporter:
         )
 
     def font(self, name: str, text: str) -> str:
-        return data_uri(web_font(self.templates.find(name), text), "font/woff2")
+        """The font ``name`` cut down to the characters of ``text``, as a data: URL."""
+        return self.subset(name, "".join(sorted(set(text) - BASIC_LATIN)))
+
+    def _subset(self, name: str, characters: str) -> str:
+        return data_uri(web_font(self.templates.find(name), characters), "font/woff2")
