@@ -25,12 +25,13 @@ QUESTIONS = 8
 FIRST_NAMES = [
     "Ada", "Bruno", "Carmen", "Dario", "Elif", "Farah", "Goran", "Hana", "Ines", "Jonas",
     "Kiri", "Lotte", "Mateo", "Nadia", "Oskar", "Priya", "Quentin", "Rosa", "Samir", "Tove",
-    "Ugo", "Vera", "Wanjiru", "Xavier", "Yusuf", "Zofia",
+    "Ugo", "Vera", "Wanjiru", "Xavier", "Yusuf", "Zofia", "Inès", "Jürgen", "Søren", "Zoë",
 ]
 LAST_NAMES = [
     "Abara", "Berg", "Castell", "Duarte", "Eriksen", "Fontaine", "Gallo", "Haddad", "Ilic",
     "Jansen", "Kowal", "Lindqvist", "Moreau", "Novak", "Okafor", "Pereira", "Quist", "Rossi",
-    "Sandoval", "Tanaka", "Ullman", "Varga", "Weller", "Yilmaz", "Zeller",
+    "Sandoval", "Tanaka", "Ullman", "Varga", "Weller", "Yilmaz", "Zeller", "Dvořák", "Núñez",
+    "Åberg", "Çelik",
 ]
 TRADES = [
     ("beekeeper", "hives", "the apiary", "honey"),
