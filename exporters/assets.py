@@ -16,6 +16,8 @@ from .errors import ContentError, Problem
 from .errors import display_path
 
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
+BASIC_LATIN = frozenset(map(chr, range(0x20, 0x7F)))
+"""Characters every web font keeps, whatever the page uses."""
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -66,7 +68,7 @@ def web_font(source: Path | bytes, text: str, flavor: str | None = "woff2") -> b
     font = subset.load_font(io.BytesIO(source) if isinstance(source, bytes) else str(source),
                             options)
     subsetter = subset.Subsetter(options)
-    subsetter.populate(text=text + "".join(map(chr, range(0x20, 0x7F))))
+    subsetter.populate(text=text + "".join(sorted(BASIC_LATIN)))
     subsetter.subset(font)
     output = io.BytesIO()
     subset.save_font(font, output, options)
@@ -83,16 +85,26 @@ COMMON_CHARACTERS = "".join(chr(code) for first, last in (
 class WebFonts:
     """Cuts fonts for one page after another, as WOFF (zlib: several times faster to make
     than WOFF2, a fifth bigger). The expensive first cut, to the common characters, is
-    made once per font and process."""
+    made once per font and process; pages in one language mostly need the same characters,
+    so the latest cuts are kept too."""
 
     media_type = "font/woff"
 
     def __init__(self) -> None:
         self._common: dict[Path, bytes] = {}
+        self._cuts: dict[tuple[Path, frozenset[str]], bytes] = {}
 
     def cut(self, path: Path, text: str) -> bytes:
-        if set(text) <= set(COMMON_CHARACTERS) | set("\t\n\r"):
-            if path not in self._common:
-                self._common[path] = web_font(path, COMMON_CHARACTERS, flavor=None)
-            return web_font(self._common[path], text, flavor="woff")
-        return web_font(path, text, flavor="woff")
+        characters = frozenset(text) - BASIC_LATIN - set("\t\n\r")
+        key = (path, characters)
+        if key not in self._cuts:
+            if len(self._cuts) >= 64:
+                self._cuts.pop(next(iter(self._cuts)))
+            wanted = "".join(sorted(characters))
+            if characters <= set(COMMON_CHARACTERS):
+                if path not in self._common:
+                    self._common[path] = web_font(path, COMMON_CHARACTERS, flavor=None)
+                self._cuts[key] = web_font(self._common[path], wanted, flavor="woff")
+            else:
+                self._cuts[key] = web_font(path, wanted, flavor="woff")
+        return self._cuts[key]

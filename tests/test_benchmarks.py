@@ -1,0 +1,76 @@
+"""benchmarks/: the synthetic corpus is valid and stable, and the runner runs (no timings checked)."""
+
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from conftest import REPO, make
+
+BENCHMARKS = REPO / "benchmarks"
+
+
+def generate(count: int, folder) -> None:
+    subprocess.run([sys.executable, str(BENCHMARKS / "generate.py"), str(count), str(folder)],
+                   check=True, capture_output=True)
+
+
+def pandoc_available() -> bool:
+    try:
+        import pypandoc
+
+        return bool(pypandoc.get_pandoc_path())
+    except (ImportError, OSError):
+        return shutil.which("pandoc") is not None
+
+
+def test_corpus_is_deterministic_valid_and_interview_sized(tmp_path):
+    generate(3, tmp_path / "one" / "content")
+    generate(3, tmp_path / "two" / "content")
+    first = sorted((tmp_path / "one/content").rglob("*"))
+    assert [p.relative_to(tmp_path / "one") for p in first] == \
+        [p.relative_to(tmp_path / "two") for p in sorted((tmp_path / "two/content").rglob("*"))]
+    for path in first:
+        if path.is_file():
+            twin = tmp_path / "two" / path.relative_to(tmp_path / "one")
+            assert path.read_bytes() == twin.read_bytes(), path.name
+
+    series = yaml.safe_load((tmp_path / "one/content/field-notes/series.yml").read_text())
+    assert {"title", "subtitle", "editors", "description", "publisher", "lang"} <= set(series)
+    interviews = sorted((tmp_path / "one/content/field-notes").glob("*.md"))
+    assert len(interviews) == 3
+    for path in interviews:
+        text = path.read_text(encoding="utf-8")
+        front, body = text.removeprefix("---\n").split("\n---\n", 1)
+        fields = yaml.safe_load(front)
+        assert {"title", "date", "interviewer", "interviewee", "summary", "series"} <= set(fields)
+        assert fields["series"] == series["title"]
+        assert len(re.findall(r"^Q: ", body, re.MULTILINE)) == 8
+        assert len(re.findall(r"^A: ", body, re.MULTILINE)) == 8
+        assert 2 <= len(re.findall(r"^## ", body, re.MULTILINE)) <= 3
+        assert 1 <= len(re.findall(r"^\[\^\w+\]: ", body, re.MULTILINE)) <= 2
+        assert 1650 <= len(body.split()) <= 1950
+
+    check = make("check", cwd=tmp_path / "one")
+    assert check.code == 0, check.stderr
+    assert check.stderr == ""  # not even a warning
+
+
+@pytest.mark.skipif(not pandoc_available(), reason="pandoc not installed (pip install pypandoc-binary)")
+def test_runner_measures_every_step_and_prints_the_table(tmp_path):
+    done = subprocess.run([sys.executable, str(BENCHMARKS / "run.py"), "--count", "3",
+                           "--write", str(tmp_path / "BENCHMARKS.md")],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    rows = {line.split("|")[1].strip(): line for line in done.stdout.splitlines()
+            if line.startswith("| (")}
+    assert list(rows) == ["(a)", "(a*)", "(a-pdf)", "(b)", "(c)", "(d)", "(e)", "(f)"]
+    for step in ("(a)", "(a*)", "(a-pdf)", "(b)", "(c)", "(d)", "(e)"):
+        assert "failed" not in rows[step] and " s |" in rows[step], rows[step]
+    assert "| yes |" in rows["(e)"]  # exactly the changed interview's editions were rewritten
+    assert "0 files rewritten" in rows["(d)"]
+    written = (tmp_path / "BENCHMARKS.md").read_text(encoding="utf-8")
+    assert "| (e) |" in written and "`nproc`" in written
