@@ -246,7 +246,7 @@ class Bench:
         shown = listed(result.stdout, "dist")
         if shown != changed:
             row.notes.append(f"the summary lists {describe(shown, slug)}")
-        line = [ln for ln in result.stdout.splitlines() if "interview(s) built" in ln]
+        line = [ln for ln in result.stdout.splitlines() if "document(s) built" in ln]
         if line:
             row.notes.append(f"summary: “{line[-1].strip()}”")
 

@@ -262,14 +262,19 @@ def _edition_keys(config: BuildConfig) -> dict[str, str]:
     toolchain = toolchain_digest()
     templates = config.make_templates()
     modules = available()
+    folder_digests: dict[Path, str] = {}  # the shared folders (common, fonts) are hashed once
+    themes = [folder / "theme.yml" for folder in templates.folders
+              if (folder / "theme.yml").is_file()]
     keys = {}
     for edition in config.formats:
-        folders = getattr(modules[edition], "TEMPLATE_FOLDERS", (edition,))
+        folders = getattr(modules[edition], "TEMPLATE_FOLDERS", (edition,))  # default: its own
         used = [folder / name for folder in templates.folders
                 for name in ("common", "fonts", *folders) if (folder / name).is_dir()]
-        themes = [folder / "theme.yml" for folder in templates.folders
-                  if (folder / "theme.yml").is_file()]
-        keys[edition] = digest(toolchain, folder_digest(used), *map(file_digest, themes),
+        for folder in used:
+            if folder not in folder_digests:
+                folder_digests[folder] = folder_digest([folder])
+        keys[edition] = digest(toolchain, *(folder_digests[f] for f in used),
+                               *map(file_digest, themes),
                                edition, str(config.source_date_epoch), config.generator,
                                repr(config.options))
     return keys

@@ -16,6 +16,8 @@ from . import Settings, Skipped, Written
 NAME = "booklet"
 STAPLE_LIMIT = 64
 """Pages a saddle-stitched pamphlet can hold."""
+TEMPLATE_FOLDERS = ("pdf", "icc")
+"""The template folders this edition is made from (its cache key)."""
 ORDER = 5
 
 

@@ -13,6 +13,8 @@ from ..output import atomic_path
 from . import Settings, Written
 
 NAME = "pdf"
+TEMPLATE_FOLDERS = ("pdf", "icc")
+"""The template folders this edition is made from (its cache key)."""
 ORDER = 2
 
 

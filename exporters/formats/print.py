@@ -10,6 +10,8 @@ from ..output import write_atomic
 from . import Settings, Written
 
 NAME = "print"
+TEMPLATE_FOLDERS = ("pdf", "icc")
+"""The template folders this edition is made from (its cache key)."""
 ORDER = 4
 
 
