@@ -20,7 +20,7 @@ import jinja2
 from .cache import BuildCache, digest, file_digest, folder_digest, toolchain_digest
 from .errors import ContentError, Problem, display_path
 from .formats import Settings, Skipped, Written, available
-from .model import Interview, Original, read_interview
+from .model import Interview, Original, read_interview, root_for
 from .output import remove_leftovers
 from .render import Templates
 from .series import Volume, assemble, find_series, read_series
@@ -73,11 +73,6 @@ def discover(paths: Iterable[Path], content_root: Path) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def root_for(path: Path, content_root: Path) -> Path:
-    """The folder a file's images must stay inside: the content root, or the file's own folder."""
-    return content_root if path.resolve().is_relative_to(content_root.resolve()) else path.parent
-
-
 @dataclass
 class _Source:
     path: Path
@@ -102,7 +97,8 @@ class _Source:
                     "write the slug (the file name, without .md) of the original interview"))
             original = by_slug[wanted].read(content_root, by_slug).meta
             self.interview = replace(self.interview,
-                                     original=Original(original.slug, original.title, original.lang))
+                                     original=Original(original.slug, original.title, original.lang,
+                                                      by_slug[wanted].path))
         return self.interview
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from .body import Block, Body, markdown_parser, parse_body
-from .build import discover, root_for
+from .build import discover
+from .model import root_for
 from .errors import ContentError, Problem, display_path
 from .load import Source, read_source
 from .metadata import Metadata, read_metadata

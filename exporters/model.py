@@ -18,6 +18,7 @@ class Original:
     slug: str
     title: str
     lang: str
+    path: Path
 
 
 @dataclass(frozen=True)
@@ -42,3 +43,8 @@ def read_interview(path: Path, content_root: Path) -> Interview:
     source = read_source(path, content_root)
     meta = read_metadata(source)
     return Interview(path=path, meta=meta, body=parse_body(source, meta, f"{meta.slug}-"))
+
+
+def root_for(path: Path, content_root: Path) -> Path:
+    """The folder a file's images must stay inside: the content root, or the file's own folder."""
+    return content_root if path.resolve().is_relative_to(content_root.resolve()) else path.parent

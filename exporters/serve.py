@@ -25,7 +25,8 @@ from urllib.parse import unquote, urlparse
 import jinja2
 
 from . import __version__
-from .build import discover, root_for, template_problem
+from .build import discover, template_problem
+from .model import root_for
 from .errors import ContentError, Problem, display_path
 from .formats import Settings, available
 from .model import read_interview

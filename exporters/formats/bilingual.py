@@ -1,0 +1,62 @@
+"""The bilingual pamphlet: a translation and its original in one booklet.
+
+Made for every interview with ``translation_of``. The translation's print pages come
+first; the original's follow. When the two run in different directions (English and
+Persian), the original's pages are placed from the back cover in its own reading order,
+so each half opens from its own side of the booklet and they meet in the middle.
+"""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader, PdfWriter
+
+from ..impose import impose
+from ..layout import Layouts
+from ..model import Interview, read_interview, root_for
+from ..output import write_atomic
+from . import Settings, Written
+
+NAME = "bilingual"
+TEMPLATE_FOLDERS = ("pdf", "icc")
+"""The template folders this edition is made from (its cache key)."""
+ORDER = 6
+
+
+class Exporter:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.layouts = Layouts.of(settings)
+
+    def export(self, interview: Interview) -> list[Written]:
+        if interview.original is None:
+            return []
+        original = read_interview(interview.original.path,
+                                  root_for(interview.original.path, self.settings.content_root))
+        first = self.layouts.layout(interview).print_pdf()
+        second = self.layouts.layout(original).print_pdf()
+        both = join(first, second, reverse_second=interview.meta.dir != original.meta.dir)
+        paper = self.layouts.paper
+        data, sides = impose(both, paper.sheet, creep=paper.creep,
+                             rtl=interview.meta.dir == "rtl")
+        target = self.settings.folder(interview) / f"{interview.meta.slug}-bilingual-booklet.pdf"
+        write_atomic(target, data)
+        return [Written(target, pages=sides)]
+
+
+def join(first: bytes, second: bytes, reverse_second: bool) -> bytes:
+    """One PDF: ``first``'s pages, padded to an even count so ``second`` starts on a recto,
+    then ``second``'s pages (from its last page back when it reads the other way)."""
+    writer = PdfWriter()
+    for page in PdfReader(io.BytesIO(first)).pages:
+        writer.add_page(page)
+    pages = list(PdfReader(io.BytesIO(second)).pages)
+    if len(writer.pages) % 2:
+        box = writer.pages[0].mediabox
+        writer.add_blank_page(width=float(box.width), height=float(box.height))
+    for page in reversed(pages) if reverse_second else pages:
+        writer.add_page(page)
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
