@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
+import sys
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
@@ -320,7 +322,17 @@ _worker: _Exporters | None = None  # one per worker process, made by _start_work
 
 def _start_worker(config: BuildConfig) -> None:
     global _worker
+    _die_with_parent()
     _worker = _Exporters(config)
+
+
+def _die_with_parent() -> None:
+    """Have Linux end this worker when the build that started it is killed, so that a killed
+    build leaves no idle workers behind."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def _export(document: Interview | list[Volume], editions: tuple[str, ...]):

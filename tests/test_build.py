@@ -1,6 +1,7 @@
 """make.py as a whole: commands, exit codes, output layout, summary, safety of dist/."""
 
 import os
+from pathlib import Path
 import signal
 import subprocess
 import sys
@@ -110,6 +111,12 @@ def test_killed_build_leaves_no_partial_file(project, write):
         time.sleep(0.05)
     process.send_signal(signal.SIGKILL)
     process.wait()
+    time.sleep(1)
+    workers = subprocess.run(["pgrep", "-f", f"{REPO / 'make.py'}"], capture_output=True,
+                             text=True).stdout.split()
+    orphans = [pid for pid in workers
+               if Path(f"/proc/{pid}/cwd").exists() and Path(f"/proc/{pid}/cwd").resolve() == project]
+    assert not orphans  # the workers of a killed build end with it
     from pypdf import PdfReader
     for pdf in (project / "dist").rglob("*.pdf"):
         assert len(PdfReader(pdf).pages) >= 1
