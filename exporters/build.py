@@ -193,12 +193,15 @@ def build(files: list[Path], config: BuildConfig, jobs: int = 1, force: bool = F
                              m, [s.read(config.content_root, by_slug) for s in ms]))
             _plan(task, config, keys, inputs, cache, force, tasks)
 
-    def finish(task: _Task, done: dict[str, list[Written]], problems: list[Problem]) -> None:
-        task.result.problems += problems
+    def finish(task: _Task, done: dict[str, list[Written]], problems: list[Problem],
+               notices: dict[str, Problem]) -> None:
+        task.result.problems += problems + list(notices.values())
         for edition, written in done.items():
             task.result.written += written
             cache.remember_edition(task.path, edition, task.keys[edition],
                                    [{"path": str(w.path), "pages": w.pages} for w in written])
+        for edition, notice in notices.items():  # rightly not made: not tried again until stale
+            cache.remember_edition(task.path, edition, task.keys[edition], [], notice)
         on_result(task.result)
 
     ready = []
@@ -215,7 +218,7 @@ def build(files: list[Path], config: BuildConfig, jobs: int = 1, force: bool = F
                            for task, document in ready}
                 for future in as_completed(futures):
                     finish(futures[future], *future.result())
-        else:
+        elif ready:
             exporters = _Exporters(config)
             for task, document in ready:
                 finish(task, *exporters.export(document, task.stale))
@@ -250,6 +253,7 @@ def _plan(task: _Task, config: BuildConfig, keys: dict[str, str], inputs: tuple[
             stale.append(edition)
         else:
             task.result.up_to_date += [Written(Path(o["path"]), o.get("pages")) for o in outputs]
+            task.result.problems += cache.notices(task.path, edition)
     if stale:
         task.stale = tuple(stale)
         tasks.append(task)
@@ -290,9 +294,12 @@ class _Exporters:
         self.exporters: dict[str, object] = {}
 
     def export(self, document: Interview | list[Volume], editions: tuple[str, ...]
-               ) -> tuple[dict[str, list[Written]], list[Problem]]:
+               ) -> tuple[dict[str, list[Written]], list[Problem], dict[str, Problem]]:
+        """The outputs of each edition made, the problems, and the notice of each edition
+        rightly not made (a volume too long to staple)."""
         done: dict[str, list[Written]] = {}
         problems: list[Problem] = []
+        notices: dict[str, Problem] = {}
         path = document.path if isinstance(document, Interview) else document[0].meta.path
         for name in editions:
             try:
@@ -304,7 +311,11 @@ class _Exporters:
                 elif hasattr(exporter, "export_volume"):
                     done[name] = [written for volume in document
                                   for written in exporter.export_volume(volume)]
-            except (ContentError, Skipped) as error:
+                else:  # an edition made of interviews only (the bilingual pamphlet)
+                    done[name] = []
+            except Skipped as skipped:
+                notices[name] = skipped.problem
+            except ContentError as error:
                 problems.append(error.problem)
             except jinja2.TemplateError as error:
                 problems.append(template_problem(error))
@@ -314,7 +325,7 @@ class _Exporters:
                     path, 1,
                     f"the {name} edition failed ({type(error).__name__}: {error})",
                     "run again with --verbose to see where, and report it if the content looks right"))
-        return done, problems
+        return done, problems, notices
 
 
 _worker: _Exporters | None = None  # one per worker process, made by _start_worker

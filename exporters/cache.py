@@ -106,6 +106,15 @@ class BuildCache:
             return None
         return record["outputs"]
 
-    def remember_edition(self, source: Path, edition: str, key: str,
-                         outputs: list[dict]) -> None:
-        self.entry(source).setdefault("editions", {})[edition] = {"key": key, "outputs": outputs}
+    def remember_edition(self, source: Path, edition: str, key: str, outputs: list[dict],
+                         notice: Problem | None = None) -> None:
+        record: dict[str, Any] = {"key": key, "outputs": outputs}
+        if notice is not None:
+            record["notice"] = {**asdict(notice), "path": str(notice.path)}
+        self.entry(source).setdefault("editions", {})[edition] = record
+
+    def notices(self, source: Path, edition: str) -> list[Problem]:
+        """The notice recorded for an edition that was rightly not made, if any."""
+        record = self.entries.get(str(source.resolve()), {}).get("editions", {}).get(edition, {})
+        notice = record.get("notice")
+        return [Problem(**{**notice, "path": Path(notice["path"])})] if notice else []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
@@ -12,7 +13,7 @@ import jinja2
 from rich.console import Console
 from rich.table import Table
 
-from . import __version__, importers, lint, scaffold, serve
+from . import __version__
 from .build import BuildConfig, Result, build, default_jobs, discover, template_problem
 from .series import find_series
 from .errors import ContentError, display_path
@@ -20,10 +21,16 @@ from .formats import available
 from .paper import PRESETS
 
 COMMANDS = ("build", "check", "import", "new", "serve")
-AUTHORING = {"check": lint, "import": importers, "new": scaffold, "serve": serve}
+AUTHORING = {"check": "lint", "import": "importers", "new": "scaffold", "serve": "serve"}
+"""The module of each authoring command, imported only when that command runs."""
 
 
-def parser() -> argparse.ArgumentParser:
+def authoring(command: str):
+    return importlib.import_module(f".{AUTHORING[command]}", __package__)
+
+
+def parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; the options of an authoring command are added only for ``command``."""
     formats = list(available())
     main = argparse.ArgumentParser(
         prog="make.py",
@@ -56,6 +63,8 @@ def parser() -> argparse.ArgumentParser:
                                help="build N documents at once (default: the number of cores)")
     build_command.add_argument("--force", action="store_true",
                                help="rebuild everything, even what is up to date")
+    build_command.add_argument("--no-volumes", action="store_true",
+                               help="build the interviews only, not the volumes of their series")
     build_command.add_argument(
         "--preset", choices=PRESETS, metavar="NAME",
         help="print edition for a print-on-demand service: kdp (bleed on top, bottom and "
@@ -68,35 +77,37 @@ def parser() -> argparse.ArgumentParser:
         "check", parents=[common], help="validate content without building",
         description="Validate interviews as an editor's linter: one line per problem, "
                     "file:LINE: [rule] text. Exit 1 if any has an error.")
-    lint.add_arguments(check_command)
-    _authoring_commands(commands, common)
+    if command == "check":
+        authoring("check").add_arguments(check_command)
+    _authoring_commands(commands, common, command)
     return main
 
 
-def _authoring_commands(commands, common: argparse.ArgumentParser) -> None:
+def _authoring_commands(commands, common: argparse.ArgumentParser, chosen: str | None) -> None:
     """import, new and serve: each module adds its own options and runs itself."""
-    for name, module, parents, summary in (
-            ("import", importers, [], "turn an interview from elsewhere into a content file"),
-            ("new", scaffold, [], "start a new content file with every field"),
-            ("serve", serve, [common], "preview on 127.0.0.1, rebuilding and reloading on save")):
+    for name, parents, summary in (
+            ("import", [], "turn an interview from elsewhere into a content file"),
+            ("new", [], "start a new content file with every field"),
+            ("serve", [common], "preview on 127.0.0.1, rebuilding and reloading on save")):
         command = commands.add_parser(name, parents=parents, help=summary,
                                       description=summary[0].upper() + summary[1:] + ".")
         if not parents:
             command.add_argument("--verbose", action="store_true", help="show tracebacks")
-        module.add_arguments(command)
+        if name == chosen:
+            authoring(name).add_arguments(command)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] not in (*COMMANDS, "-h", "--help", "--version"):
         argv.insert(0, "build")
-    arguments = parser().parse_args(argv)
+    arguments = parser(argv[0]).parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if arguments.verbose else logging.WARNING,
                         format="%(message)s")
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
     out = Console(highlight=False, soft_wrap=True)
     if arguments.command in AUTHORING:
-        return AUTHORING[arguments.command].run(arguments, out, errors)
+        return authoring(arguments.command).run(arguments, out, errors)
     return run_build(arguments, out, errors)
 
 
@@ -125,14 +136,15 @@ def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> i
         generator=f"interview-press {__version__}")
     files = discover(arguments.paths, arguments.content)
     try:
-        volumes = [] if arguments.paths else find_series(arguments.content)
+        with_volumes = not arguments.paths and not arguments.no_volumes
+        volumes = find_series(arguments.content) if with_volumes else []
         with Progress(out, total=len(files) + len(volumes)) as progress:
             def done(result: Result) -> None:
                 report(result, errors)
                 progress.advance(result)
 
             results = build(files, config, jobs=arguments.jobs, force=arguments.force,
-                            on_result=done, volumes=not arguments.paths)
+                            on_result=done, volumes=with_volumes)
     except ContentError as error:  # the templates' own configuration is broken
         errors.print(str(error.problem), markup=False)
         return 1

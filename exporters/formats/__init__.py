@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+from functools import lru_cache
 import pkgutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +69,7 @@ class Exporter(Protocol):
     def export(self, interview: Interview) -> list[Written]: ...
 
 
+@lru_cache(maxsize=1)
 def available() -> dict[str, ModuleType]:
     """Every format module, by name, in build order."""
     modules = [importlib.import_module(f"{__name__}.{info.name}")
