@@ -37,6 +37,23 @@ OUTPUT_CONDITION = ("FOGRA39", "Offset printing on coated paper, ISO 12647-2:200
 """What templates/icc/cmyk.icc characterises (it is made from the FOGRA39L data)."""
 
 
+TEMPLATE_FOLDERS = ("pdf", "icc")
+"""The template folders every PDF edition is made from (part of their cache keys)."""
+
+
+class LayoutEdition:
+    """The base of the PDF editions: they share the worker's :class:`Layouts`."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.layouts = Layouts.of(settings)
+
+    def target(self, document: Interview | Volume, suffix: str) -> Path:
+        """Where this edition of an interview or a volume goes: ``<slug>/<slug><suffix>``."""
+        slug = document.meta.slug
+        return self.settings.out_dir / slug / f"{slug}{suffix}"
+
+
 class Layouts:
     """The WeasyPrint machinery of one worker, and the layout of the interview being built.
 

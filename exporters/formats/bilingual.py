@@ -13,22 +13,16 @@ import io
 from pypdf import PdfReader, PdfWriter
 
 from ..impose import impose
-from ..layout import Layouts
+from ..layout import TEMPLATE_FOLDERS, LayoutEdition  # noqa: F401 - read by the build
 from ..model import Interview, read_interview, root_for
 from ..output import write_atomic
-from . import Settings, Written
+from . import Written
 
 NAME = "bilingual"
-TEMPLATE_FOLDERS = ("pdf", "icc")
-"""The template folders this edition is made from (its cache key)."""
 ORDER = 6
 
 
-class Exporter:
-    def __init__(self, settings: Settings):
-        self.settings = settings
-        self.layouts = Layouts.of(settings)
-
+class Exporter(LayoutEdition):
     def export(self, interview: Interview) -> list[Written]:
         if interview.original is None:
             return []
@@ -40,7 +34,7 @@ class Exporter:
         paper = self.layouts.paper
         data, sides = impose(both, paper.sheet, creep=paper.creep,
                              rtl=interview.meta.dir == "rtl")
-        target = self.settings.folder(interview) / f"{interview.meta.slug}-bilingual-booklet.pdf"
+        target = self.target(interview, "-bilingual-booklet.pdf")
         write_atomic(target, data)
         return [Written(target, pages=sides)]
 

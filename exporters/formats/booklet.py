@@ -6,32 +6,26 @@ Print it double-sided, flipping on the short edge, fold the stack and staple it.
 from __future__ import annotations
 
 from ..impose import impose
-from ..layout import Layouts
+from ..layout import TEMPLATE_FOLDERS, LayoutEdition  # noqa: F401 - read by the build
 from ..errors import Problem
 from ..model import Interview
 from ..series import Volume
 from ..output import write_atomic
-from . import Settings, Skipped, Written
+from . import Skipped, Written
 
 NAME = "booklet"
 STAPLE_LIMIT = 64
 """Pages a saddle-stitched pamphlet can hold."""
-TEMPLATE_FOLDERS = ("pdf", "icc")
-"""The template folders this edition is made from (its cache key)."""
 ORDER = 5
 
 
-class Exporter:
-    def __init__(self, settings: Settings):
-        self.settings = settings
-        self.layouts = Layouts.of(settings)
-
+class Exporter(LayoutEdition):
     def export(self, interview: Interview) -> list[Written]:
         layout = self.layouts.layout(interview)
         paper = layout.paper
         data, sides = impose(layout.print_pdf(), paper.sheet, creep=paper.creep,
                              rtl=interview.meta.dir == "rtl")
-        target = self.settings.folder(interview) / f"{interview.meta.slug}-booklet.pdf"
+        target = self.target(interview, "-booklet.pdf")
         write_atomic(target, data)
         return [Written(target, pages=sides)]
 
@@ -46,6 +40,6 @@ class Exporter:
                 "booklet-too-long"))
         data, sides = impose(layout.print_pdf(), layout.paper.sheet, creep=layout.paper.creep,
                              rtl=volume.meta.dir == "rtl")
-        target = self.settings.out_dir / volume.meta.slug / f"{volume.meta.slug}-booklet.pdf"
+        target = self.target(volume, "-booklet.pdf")
         write_atomic(target, data)
         return [Written(target, pages=sides)]

@@ -6,33 +6,27 @@ with ``screen_page_size`` in theme.yml it gets a layout of its own (A4, letter).
 
 from __future__ import annotations
 
-from ..layout import Layouts
+from ..layout import TEMPLATE_FOLDERS, LayoutEdition  # noqa: F401 - read by the build
 from ..model import Interview
 from ..series import Volume
 from ..output import atomic_path
-from . import Settings, Written
+from . import Written
 
 NAME = "pdf"
-TEMPLATE_FOLDERS = ("pdf", "icc")
-"""The template folders this edition is made from (its cache key)."""
 ORDER = 2
 
 
-class Exporter:
-    def __init__(self, settings: Settings):
-        self.settings = settings
-        self.layouts = Layouts.of(settings)
-
+class Exporter(LayoutEdition):
     def export(self, interview: Interview) -> list[Written]:
         layout = self.layouts.layout(interview)
-        target = self.settings.folder(interview) / f"{interview.meta.slug}.pdf"
+        target = self.target(interview, ".pdf")
         with atomic_path(target) as temporary:
             pages = layout.screen_pdf(temporary)
         return [Written(target, pages=pages)]
 
     def export_volume(self, volume: Volume) -> list[Written]:
         layout = self.layouts.layout(volume)
-        target = self.settings.out_dir / volume.meta.slug / f"{volume.meta.slug}.pdf"
+        target = self.target(volume, ".pdf")
         with atomic_path(target) as temporary:
             pages = layout.screen_pdf(temporary)
         return [Written(target, pages=pages)]
