@@ -190,13 +190,10 @@ class Exporter:
         has_images = bool(interview.body.images)
         cover = self.cover(interview, words)
 
-        book = epub.EpubBook()
-        book.set_identifier(meta.identifier)
-        book.set_title(plain(meta.title))
-        book.set_language(meta.lang)
+        book = new_book(meta.identifier, meta.title, meta.lang)
         self._add_metadata(book, interview, has_images)
 
-        images = {key: f"images/{key.replace('/', '-')}" for key in interview.body.images}
+        images = {key: image_name(key) for key in interview.body.images}
         context = {"interview": interview, "meta": meta, "words": words, "cover": cover,
                    "notes": place_notes(interview.body)}
         pages = {page.uid: self.templates.render(page.template, **context)
@@ -276,14 +273,11 @@ class Exporter:
         has_images = any(interview.body.images for interview in volume.interviews)
         cover = self.volume_cover(volume, words)
 
-        book = epub.EpubBook()
-        book.set_identifier(meta.identifier)
-        book.set_title(plain(meta.title))
-        book.set_language(meta.lang)
+        book = new_book(meta.identifier, meta.title, meta.lang)
         self._add_volume_metadata(book, volume, has_images)
 
         context = {"volume": volume, "meta": meta, "words": words, "cover": cover}
-        images = {key: f"images/{key.replace('/', '-')}" for interview in volume.interviews
+        images = {key: image_name(key) for interview in volume.interviews
                   for key in interview.body.images}
         spine = [("cover", "cover.xhtml", self.templates.render("epub/cover.xhtml", **context)),
                  ("titlepage", "titlepage.xhtml",
@@ -438,6 +432,20 @@ class Exporter:
                 book.add_metadata(None, "meta", str(meta.series_number),
                                   {"refines": "#series", "property": "group-position"})
         self._add_accessibility(book, has_images)
+
+
+def image_name(key: str) -> str:
+    """Where an image of the content is in the book: ``images/``, its path flattened."""
+    return f"images/{key.replace('/', '-')}"
+
+
+def new_book(identifier: str, title: str, lang: str) -> epub.EpubBook:
+    """An empty book with the three metadata every EPUB must have."""
+    book = epub.EpubBook()
+    book.set_identifier(identifier)
+    book.set_title(plain(title))
+    book.set_language(lang)
+    return book
 
 
 def _font_name(name: str) -> str:
