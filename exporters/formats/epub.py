@@ -326,8 +326,7 @@ class Exporter:
         meta = volume.meta
         alt = f"{words['cover']}: {plain(meta.title)}"
         if meta.cover:
-            return Cover(f"cover{meta.cover.suffix.lower()}", meta.cover.read_bytes(),
-                         media_type(meta.cover), alt)
+            return given_cover(meta.cover, alt)
         editors = _join(meta.editors, words["and"]) if meta.editors else ""
         # "edited by" and the names on lines of their own: each line is drawn in one font,
         # and editors' names are often in another script than the volume's language
@@ -354,8 +353,7 @@ class Exporter:
         meta = interview.meta
         alt = f"{words['cover']}: {plain(meta.title)}"
         if meta.cover:
-            return Cover(f"cover{meta.cover.suffix.lower()}", meta.cover.read_bytes(),
-                         media_type(meta.cover), alt)
+            return given_cover(meta.cover, alt)
         series = f"{meta.series} · {meta.series_number}" if meta.series_number else meta.series
         names = _join(meta.interviewees, words["and"])
         byline = f"{words['in_conversation']} {_join(meta.interviewers, words['and'])}"
@@ -432,6 +430,11 @@ class Exporter:
                 book.add_metadata(None, "meta", str(meta.series_number),
                                   {"refines": "#series", "property": "group-position"})
         self._add_accessibility(book, has_images)
+
+
+def given_cover(path: Path, alt: str) -> Cover:
+    """The cover image named by ``cover:`` in the front matter or series.yml, as it is."""
+    return Cover(f"cover{path.suffix.lower()}", path.read_bytes(), media_type(path), alt)
 
 
 def image_name(key: str) -> str:
