@@ -16,6 +16,10 @@ from .errors import ContentError, Problem
 from .errors import display_path
 
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
+MAX_IMAGE_BYTES = 50 * 2**20
+"""The largest image file read."""
+MAX_IMAGE_PIXELS = 60 * 10**6
+"""The most pixels an image may have: a 60-megapixel photo holds 180 MB decoded."""
 BASIC_LATIN = frozenset(map(chr, range(0x20, 0x7F)))
 """Characters every web font keeps, whatever the page uses."""
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -44,7 +48,41 @@ def resolve_local(reference: str, document: Path, content_root: Path, line: int,
     if path.suffix.lower() not in IMAGE_TYPES:
         raise fail(f"the {what} '{reference}' is not a PNG, JPEG or GIF file",
                    "convert it to one of those formats")
+    problem = image_problem(path)
+    if problem:
+        raise fail(f"the {what} '{reference}' {problem[0]}", problem[1])
     return path
+
+
+def image_problem(path: Path) -> tuple[str, str] | None:
+    """What is wrong with an image file, and what to do, or None: it must be a whole PNG,
+    JPEG or GIF as its name says, within :data:`MAX_IMAGE_BYTES` and :data:`MAX_IMAGE_PIXELS`.
+    Only the headers are decoded, so a decompression bomb costs nothing here."""
+    from PIL import Image, UnidentifiedImageError
+
+    size = path.stat().st_size
+    if size > MAX_IMAGE_BYTES:
+        return (f"is {size / 2**20:.0f} MB, over the limit of {MAX_IMAGE_BYTES // 2**20} MB",
+                "save it smaller: print needs about 300 pixels an inch, screens far fewer")
+    too_big = (f"has more than the limit of {MAX_IMAGE_PIXELS // 10**6} million pixels",
+               "scale it down: print needs about 300 pixels an inch")
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            kind = image.format
+            if width * height > MAX_IMAGE_PIXELS:
+                return too_big
+            image.verify()
+    except Image.DecompressionBombError:
+        return too_big
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+        return ("cannot be read as an image (the file is damaged or not an image)",
+                "open it in an image editor and save it again as PNG or JPEG")
+    expected = IMAGE_TYPES[path.suffix.lower()]
+    if Image.MIME.get(kind or "") != expected:
+        return (f"is a {kind or 'different'} file with a {path.suffix} name",
+                "rename it with the right extension, or convert it")
+    return None
 
 
 def media_type(path: Path) -> str:

@@ -8,6 +8,7 @@ once here, sanitised, with curly quotes and dashes for the interview's language.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -108,6 +109,12 @@ BLOCK_KINDS = {
 _LANG_WITHOUT_DIR = re.compile(r'<(\w+)((?:(?!\sdir=)[^>])*?)\slang="([^"]+)"((?:(?!\sdir=)[^>])*)>')
 
 
+MAX_TURNS = 10_000
+"""The most turns one interview may have: about 700 printed pages."""
+_RAW_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
+
+
 def sanitise(html: str) -> str:
     """Allowed markup only; every element marked with a language also gets its direction."""
     clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, link_rel=None,
@@ -185,6 +192,11 @@ class _BodyReader:
                             "write the conversation below the closing '---'")
         md = markdown_parser(self.metadata.lang)
         lines, origin, starts = self._find_turn_starts(md)
+        if len(starts) > MAX_TURNS:
+            first_over = sorted(starts)[MAX_TURNS]
+            raise self.fail(origin[first_over], f"the interview has {len(starts)} turns, over "
+                                                f"the limit of {MAX_TURNS} for one file",
+                            "split it into several interviews (a series keeps them together)")
         env: dict = {"id_prefix": self.id_prefix}
         tokens = md.parse("\n".join(lines), env)
         self._check_raw_html(tokens, origin)
@@ -257,20 +269,33 @@ class _BodyReader:
                           "raw-html")
 
     def _resolve_images(self, tokens: list[Token], origin: list[int]) -> None:
-        root = self.source.content_root.resolve()
+        """Markdown images and raw ``<img>`` tags alike: a file inside the content folder, with
+        alt text; their ``src`` becomes the image's key."""
         for token, line in _walk(tokens):
-            if token.type != "image":
-                continue
-            reference = str(token.attrGet("src") or "")
-            path = resolve_local(reference, self.source.path, self.source.content_root,
-                                 self.file_line(origin[line]))
-            key = path.relative_to(root).as_posix()
-            self.images[key] = path
-            token.attrSet("src", key)
-            if not token.children or not "".join(c.content for c in token.children).strip():
-                raise self.fail(origin[line], f"the image '{reference}' has no alt text",
-                                "describe the picture between the brackets: "
-                                "![A crane at night](...)", "image-alt")
+            if token.type == "image":
+                alt = "".join(c.content for c in token.children or [])
+                token.attrSet("src", self._image(str(token.attrGet("src") or ""), alt,
+                                                 origin[line]))
+            elif token.type in ("html_block", "html_inline"):
+                token.content = _RAW_IMAGE.sub(
+                    lambda match: self._raw_image(match.group(0), origin[line]), token.content)
+
+    def _raw_image(self, tag: str, body_index: int) -> str:
+        attributes = {name.lower(): html.unescape(value.strip("\"'"))
+                      for name, value in _ATTRIBUTE.findall(tag[4:])}
+        key = self._image(attributes.get("src", ""), attributes.get("alt", ""), body_index)
+        return f'<img src="{html.escape(key)}" alt="{html.escape(attributes.get("alt", ""))}">'
+
+    def _image(self, reference: str, alt: str, body_index: int) -> str:
+        path = resolve_local(reference, self.source.path, self.source.content_root,
+                             self.file_line(body_index))
+        key = path.relative_to(self.source.content_root.resolve()).as_posix()
+        self.images[key] = path
+        if not alt.strip():
+            raise self.fail(body_index, f"the image '{reference}' has no alt text",
+                            "describe the picture between the brackets: "
+                            "![A crane at night](...)", "image-alt")
+        return key
 
     def _structure(self, md: MarkdownIt, tokens: list[Token], env: dict, origin: list[int],
                    starts: dict[int, str]) -> tuple[tuple[Block, ...], tuple[Part, ...]]:
@@ -289,16 +314,20 @@ class _BodyReader:
                     Turn(turn["speaker"], tuple(turn["blocks"]), self.file_line(turn["index"])))
                 turn = None
 
+        def open_turn() -> None:
+            nonlocal turn
+            close_turn()
+            label_line, label = pending.pop(0)
+            if not parts:
+                parts.append(self._new_part(len(parts), None, md, env))
+            turn = {"speaker": self.metadata.labels[label], "blocks": [],
+                    "index": origin[label_line]}
+
         for first, last in _top_level_blocks(tokens):
             opening = tokens[first]
             line = opening.map[0] if opening.map else 0
             while pending and pending[0][0] <= line:
-                close_turn()
-                label_line, label = pending.pop(0)
-                if not parts:
-                    parts.append(self._new_part(len(parts), None, md, env))
-                turn = {"speaker": self.metadata.labels[label], "blocks": [],
-                        "index": origin[label_line]}
+                open_turn()
             if opening.type == "heading_open" and opening.tag in ("h1", "h2"):
                 close_turn()
                 parts.append(self._new_part(len(parts), tokens[first + 1], md, env))
@@ -311,10 +340,7 @@ class _BodyReader:
             else:
                 introduction.append(block)
         while pending:  # labels with nothing after them at the end of the body
-            close_turn()
-            label_line, label = pending.pop(0)
-            turn = {"speaker": self.metadata.labels[label], "blocks": [],
-                    "index": origin[label_line]}
+            open_turn()
         close_turn()
         return tuple(introduction), tuple(
             Part(p["id"], p["title_html"], p["title"], tuple(p["intro"]), tuple(p["turns"]))

@@ -16,16 +16,20 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
+from typing import TypeVar
 
 import jinja2
 
 from .cache import BuildCache, digest, file_digest, folder_digest, toolchain_digest
-from .errors import ContentError, Problem, display_path
+from .errors import ContentError, Problem, display_path, unexpected_problem
 from .formats import Settings, Skipped, Written, available
 from .model import Interview, Original, read_interview, root_for
-from .output import remove_leftovers
+from .output import UnsafeOutput, exclusive, remove_leftovers
 from .render import Templates
 from .series import Volume, assemble, find_series, read_series
+
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -69,7 +73,8 @@ def discover(paths: Iterable[Path], content_root: Path) -> list[Path]:
     found: list[Path] = []
     for path in list(paths) or [content_root]:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*.md") if not p.name.startswith((".", "_")))
+            found += sorted(p for p in path.rglob("*.md")
+                            if not p.name.startswith((".", "_")) and p.is_file())
         else:
             found.append(path)
     return list(dict.fromkeys(found))
@@ -113,10 +118,13 @@ def read_all(files: list[Path], content_root: Path,
     for path in files:
         source = _Source(path, Result(path))
         results.append(source.result)
-        if not path.is_file():
+        if not path.exists():
             source.result.problems.append(Problem(path, 1, "no such file", "check the path"))
             continue
-        source.hash = file_digest(path)
+        digest_of_file = attempt(source.result, path, "reading the file", lambda: file_digest(path))
+        if digest_of_file is None:
+            continue
+        source.hash = digest_of_file
         known = cache.known(path, source.hash) if cache else None
         if known:
             source.slug = known["slug"]
@@ -125,10 +133,9 @@ def read_all(files: list[Path], content_root: Path,
             source.images = [Path(image) for image in known.get("images", {})]
             source.result.problems += BuildCache.cached_warnings(known)
         else:
-            try:
-                source.interview = read_interview(path, root_for(path, content_root))
-            except ContentError as error:
-                source.result.problems.append(error.problem)
+            source.interview = attempt(source.result, path, "reading the file",
+                                       lambda: read_interview(path, root_for(path, content_root)))
+            if source.interview is None:
                 continue
             source.slug = source.interview.meta.slug
             source.series = source.interview.meta.series
@@ -150,10 +157,8 @@ def read_all(files: list[Path], content_root: Path,
     by_slug = {source.slug: source for source in sources}
     for source in list(sources):
         if source.interview is not None:
-            try:
-                source.read(content_root, by_slug)
-            except ContentError as error:
-                source.result.problems.append(error.problem)
+            if attempt(source.result, source.path, "linking the translation",
+                       lambda: source.read(content_root, by_slug)) is None:
                 sources.remove(source)
     return sources, results
 
@@ -163,6 +168,12 @@ def build(files: list[Path], config: BuildConfig, jobs: int = 1, force: bool = F
           volumes: bool = True) -> list[Result]:
     """Build the chosen editions of every file, and of every series volume when ``volumes``;
     returns one result per interview file and per series."""
+    with exclusive(config.out_dir):
+        return _build(files, config, jobs, force, on_result, volumes)
+
+
+def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
+           on_result: Callable[[Result], None], volumes: bool) -> list[Result]:
     remove_leftovers(config.out_dir)
     cache = BuildCache(config.out_dir)
     sources, results = read_all(files, config.content_root, cache)
@@ -180,14 +191,16 @@ def build(files: list[Path], config: BuildConfig, jobs: int = 1, force: bool = F
         for series_path in find_series(config.content_root):
             result = Result(series_path)
             results.append(result)
-            try:
-                meta = read_series(series_path, config.content_root)
-            except ContentError as error:
-                result.problems.append(error.problem)
+            meta = attempt(result, series_path, "reading the series",
+                           lambda: read_series(series_path, config.content_root))
+            if meta is None:
                 continue
             members = [s for s in sources if meta.claims(s.path, s.series)]
-            inputs = (file_digest(series_path), *(s.hash for s in members),
-                      *(file_digest(p) for p in (meta.foreword, meta.cover) if p))
+            inputs = attempt(result, series_path, "reading the series", lambda: (
+                file_digest(series_path), *(s.hash for s in members),
+                *(file_digest(p) for p in (meta.foreword, meta.cover) if p)))
+            if inputs is None:
+                continue
             task = _Task(series_path, result,
                          lambda m=meta, ms=members: assemble(
                              m, [s.read(config.content_root, by_slug) for s in ms]))
@@ -206,10 +219,9 @@ def build(files: list[Path], config: BuildConfig, jobs: int = 1, force: bool = F
 
     ready = []
     for task in tasks:
-        try:
-            ready.append((task, task.load()))
-        except ContentError as error:
-            task.result.problems.append(error.problem)
+        document = attempt(task.result, task.path, "reading the document", task.load)
+        if document is not None:
+            ready.append((task, document))
     try:
         if jobs > 1 and len(ready) > 1:
             with ProcessPoolExecutor(max_workers=min(jobs, len(ready)),
@@ -217,13 +229,21 @@ def build(files: list[Path], config: BuildConfig, jobs: int = 1, force: bool = F
                 futures = {pool.submit(_export, document, task.stale): task
                            for task, document in ready}
                 for future in as_completed(futures):
-                    finish(futures[future], *future.result())
+                    task = futures[future]
+                    exported = attempt(task.result, task.path, "building its editions",
+                                       future.result)
+                    if exported is not None:
+                        finish(task, *exported)
         elif ready:
             exporters = _Exporters(config)
             for task, document in ready:
                 finish(task, *exporters.export(document, task.stale))
     finally:
-        cache.save()
+        saved = Result(cache.path)
+        attempt(saved, cache.path, "saving the build cache", cache.save)
+        if saved.problems:
+            results.append(saved)
+            on_result(saved)
     finished = {id(task.result) for task, _ in ready}
     for result in results:
         if id(result) not in finished:
@@ -319,12 +339,11 @@ class _Exporters:
                 problems.append(error.problem)
             except jinja2.TemplateError as error:
                 problems.append(template_problem(error))
-            except Exception as error:  # noqa: BLE001 - one edition's bug must not stop the batch
-                logging.getLogger(__name__).debug("edition %s failed", name, exc_info=True)
-                problems.append(Problem(
-                    path, 1,
-                    f"the {name} edition failed ({type(error).__name__}: {error})",
-                    "run again with --verbose to see where, and report it if the content looks right"))
+            except UnsafeOutput as error:
+                problems.append(Problem(path, 1, f"{error}; nothing was written",
+                                        "check the 'slug:' field and what --out names"))
+            except Exception as error:  # one edition's failure must not stop the batch
+                problems.append(unexpected_problem(path, error, f"making the {name} edition"))
         return done, problems, notices
 
 
@@ -349,6 +368,20 @@ def _die_with_parent() -> None:
 def _export(document: Interview | list[Volume], editions: tuple[str, ...]):
     assert _worker is not None
     return _worker.export(document, editions)
+
+
+def attempt(result: Result, path: Path, doing: str, step: Callable[[], T]) -> T | None:
+    """The boundary around each step of one document: ``step()``, or None with its problem
+    added to ``result``. Whatever goes wrong with one document, the batch goes on."""
+    try:
+        return step()
+    except ContentError as error:
+        result.problems.append(error.problem)
+    except jinja2.TemplateError as error:
+        result.problems.append(template_problem(error))
+    except Exception as error:  # the boundary: every unforeseen failure becomes one line
+        result.problems.append(unexpected_problem(path, error, doing))
+    return None
 
 
 def template_problem(error: jinja2.TemplateError) -> Problem:

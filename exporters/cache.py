@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from .output import write_atomic
 
 PACKAGE = Path(__file__).resolve().parent
 CACHE_VERSION = 1
+PROBLEM_FIELDS = {field.name for field in fields(Problem)}
 
 
 def digest(*parts: bytes | str) -> str:
@@ -55,13 +56,18 @@ class BuildCache:
         self.entries: dict[str, dict[str, Any]] = self._load()
 
     def _load(self) -> dict[str, dict[str, Any]]:
+        """The recorded entries; any that is not of the expected shape is dropped, so that a
+        damaged or foreign cache file only causes a rebuild."""
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("version") == CACHE_VERSION and isinstance(data.get("sources"), dict):
-                return data["sources"]
-        except (OSError, ValueError, AttributeError):
-            pass
-        return {}
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+            return {}
+        sources = data.get("sources")
+        if not isinstance(sources, dict):
+            return {}
+        return {key: entry for key, entry in sources.items() if _well_formed(entry)}
 
     def save(self) -> None:
         data = {"version": CACHE_VERSION, "sources": self.entries}
@@ -118,3 +124,33 @@ class BuildCache:
         record = self.entries.get(str(source.resolve()), {}).get("editions", {}).get(edition, {})
         notice = record.get("notice")
         return [Problem(**{**notice, "path": Path(notice["path"])})] if notice else []
+
+
+def _well_formed(entry: Any) -> bool:
+    """Whether a cache entry has the shape this module writes."""
+    def problem(value: Any) -> bool:
+        return (isinstance(value, dict) and isinstance(value.get("path"), str)
+                and isinstance(value.get("line"), int) and isinstance(value.get("message"), str)
+                and set(value) <= PROBLEM_FIELDS
+                and all(isinstance(value.get(k, ""), str) for k in ("hint", "severity", "rule")))
+
+    def output(value: Any) -> bool:
+        return (isinstance(value, dict) and isinstance(value.get("path"), str)
+                and isinstance(value.get("pages"), (int, type(None))))
+
+    def edition(value: Any) -> bool:
+        return (isinstance(value, dict) and isinstance(value.get("key"), str)
+                and isinstance(value.get("outputs"), list) and all(map(output, value["outputs"]))
+                and ("notice" not in value or problem(value["notice"])))
+
+    if not isinstance(entry, dict):
+        return False
+    texts = all(isinstance(entry.get(key, ""), str)
+                for key in ("source", "slug", "series", "translation_of"))
+    images = entry.get("images", {})
+    editions = entry.get("editions", {})
+    return (texts and ("source" not in entry or "slug" in entry) and isinstance(images, dict)
+            and all(isinstance(v, str) for v in images.values())
+            and isinstance(entry.get("warnings", []), list)
+            and all(map(problem, entry.get("warnings", [])))
+            and isinstance(editions, dict) and all(map(edition, editions.values())))

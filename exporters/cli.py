@@ -16,9 +16,10 @@ from rich.table import Table
 from . import __version__
 from .build import BuildConfig, Result, build, default_jobs, discover, template_problem
 from .series import find_series
-from .errors import ContentError, display_path
+from .errors import ContentError, display_path, unexpected_problem
 from .formats import available
 from .paper import PRESETS
+from .render import BUILTIN_TEMPLATES
 
 COMMANDS = ("build", "check", "import", "new", "serve")
 AUTHORING = {"check": "lint", "import": "importers", "new": "scaffold", "serve": "serve"}
@@ -106,9 +107,18 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(message)s")
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
     out = Console(highlight=False, soft_wrap=True)
-    if arguments.command in AUTHORING:
-        return authoring(arguments.command).run(arguments, out, errors)
-    return run_build(arguments, out, errors)
+    try:
+        if arguments.command in AUTHORING:
+            return authoring(arguments.command).run(arguments, out, errors)
+        return run_build(arguments, out, errors)
+    except KeyboardInterrupt:
+        errors.print("stopped; the outputs already written are whole, the others unchanged",
+                     markup=False)
+        return 130
+    except Exception as error:  # the last boundary: a line, never a traceback
+        problem = unexpected_problem(Path(arguments.command or "build"), error, "running")
+        errors.print(f"{arguments.command}: {problem.message}; {problem.hint}", markup=False)
+        return 1
 
 
 def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> int:
@@ -120,6 +130,9 @@ def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> i
                        f"choose from {', '.join(formats)}")
     if arguments.templates and not arguments.templates.is_dir():
         parser().error(f"--templates: {arguments.templates} is not a folder")
+    wrong_out = out_folder_problem(arguments.out, arguments.content, arguments.templates)
+    if wrong_out:
+        parser().error(wrong_out)
     if arguments.crop_marks and arguments.preset not in (None, "none"):
         parser().error(f"--crop-marks: {arguments.preset} does not accept printer marks")
     options = {key: value for key, value in (("print_preset", arguments.preset),
@@ -153,6 +166,26 @@ def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> i
         return 1
     summary(results, out)
     return 1 if any(result.failed for result in results) else 0
+
+
+def out_folder_problem(out: Path, content: Path, templates: Path | None) -> str:
+    """Why ``--out`` cannot be the output folder, or ''. Builds delete their temporary files
+    under it and write nowhere else, so it must be a folder of its own."""
+    if out.exists() and not out.is_dir():
+        return f"--out: {out} is a file, not a folder; name a folder, e.g. --out dist"
+    target = out.resolve()
+    sources = {"the content folder": content, "the templates folder": templates,
+               "the built-in templates": BUILTIN_TEMPLATES,
+               "the program's own folder": Path(__file__).parent}
+    for what, folder in sources.items():
+        if folder is None:
+            continue
+        folder = folder.resolve()
+        if target.is_relative_to(folder) or folder.is_relative_to(target):
+            inside = "is inside" if target.is_relative_to(folder) else "holds"
+            return (f"--out: {out} {inside} {what} ({display_path(folder)}); "
+                    "name a folder of its own, e.g. --out dist")
+    return ""
 
 
 def report(result: Result, errors: Console) -> None:

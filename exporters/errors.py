@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +38,27 @@ class ContentError(Exception):
     def __init__(self, problem: Problem):
         super().__init__(str(problem))
         self.problem = problem
+
+
+def unexpected_problem(path: Path, error: BaseException, doing: str) -> Problem:
+    """The one line for an exception that no check foresaw, while ``doing`` something with
+    ``path``: the batch goes on, and ``--verbose`` logs the traceback."""
+    logging.getLogger("exporters").debug("%s: %s failed", path, doing, exc_info=error)
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return Problem(path, 1, f"the disk is full ({doing})",
+                       "free some space and build again; the previous outputs were kept")
+    if isinstance(error, MemoryError):
+        return Problem(path, 1, f"out of memory ({doing})",
+                       "split the file into smaller interviews, or build it on its own")
+    if isinstance(error, RecursionError):
+        return Problem(path, 1, f"the file nests too deeply ({doing})",
+                       "look for deeply nested lists, quotes or HTML and flatten them")
+    if isinstance(error, OSError):
+        return Problem(path, 1, f"a file could not be read or written ({doing}: "
+                                f"{error.strerror or error})",
+                       "check the disk and the file permissions, then build again")
+    return Problem(path, 1, f"internal error ({doing}: {type(error).__name__}: {error})",
+                   "run again with --verbose to see where, and report it if the file looks right")
 
 
 def display_path(path: Path) -> str:

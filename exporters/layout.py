@@ -51,7 +51,7 @@ class LayoutEdition:
     def target(self, document: Interview | Volume, suffix: str) -> Path:
         """Where this edition of an interview or a volume goes: ``<slug>/<slug><suffix>``."""
         slug = document.meta.slug
-        return self.settings.out_dir / slug / f"{slug}{suffix}"
+        return self.settings.target(slug, f"{slug}{suffix}")
 
 
 class Layouts:

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlparse
 from .body import Block, Body, markdown_parser, parse_body
 from .build import discover
 from .model import root_for
-from .errors import ContentError, Problem, display_path
+from .errors import ContentError, Problem, display_path, unexpected_problem
 from .load import Source, read_source
 from .metadata import Metadata, read_metadata
 from .model import Interview
@@ -43,6 +43,8 @@ RULES = {
     "duplicate-slug": "two files build to the same output name",
     "duplicate-series-number": "two interviews hold the same place in a series",
     "todo": "a TODO marker left by 'make.py new' or 'make.py import'",
+    "translation": "translation_of does not name another interview",
+    "series": "a series.yml that is wrong, or whose volume cannot be made",
 }
 _TAGS = re.compile(r"<[^>]+>")
 _CODE = re.compile(r"<(code|pre)\b.*?</\1>", re.S)
@@ -66,7 +68,7 @@ class Checked:
 
 def lint(paths: list[Path], content_root: Path, strict: bool = False) -> list[Checked]:
     """Check every file; cross-file rules (slugs, series numbers) run over the batch."""
-    results = [lint_file(path, content_root) for path in discover(paths, content_root)]
+    results = [_lint_within_bounds(path, content_root) for path in discover(paths, content_root)]
     _duplicates(results)
     _translations(results)
     if not paths:
@@ -98,13 +100,25 @@ def _series(content_root: Path, interviews: list[Interview]) -> list[Checked]:
             assemble(read_series(path, content_root), interviews)
         except ContentError as error:
             result.problems.append(dataclasses.replace(error.problem, rule="series"))
+        except Exception as error:  # the boundary around one series
+            problem = unexpected_problem(path, error, "checking the series")
+            result.problems.append(dataclasses.replace(problem, rule="series"))
         results.append(result)
     return results
 
 
+def _lint_within_bounds(path: Path, content_root: Path) -> Checked:
+    """:func:`lint_file`, with any failure it did not foresee turned into one line."""
+    try:
+        return lint_file(path, content_root)
+    except Exception as error:  # the boundary around one file: the others are still checked
+        problem = unexpected_problem(path, error, "checking the file")
+        return Checked(path, [dataclasses.replace(problem, rule="file")])
+
+
 def lint_file(path: Path, content_root: Path) -> Checked:
     result = Checked(path)
-    if not path.is_file():
+    if not path.exists():
         result.problems.append(Problem(path, 1, "no such file", "check the path", rule="file"))
         return result
     stage = "front-matter"

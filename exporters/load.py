@@ -6,6 +6,7 @@ matter, broken YAML) becomes a :class:`ContentError` naming the file and line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,15 @@ from frontmatter.default_handlers import YAMLHandler
 
 from .errors import ContentError, Problem
 
+MAX_CONTENT_BYTES = 4 * 2**20
+"""The largest interview, series.yml or foreword read: a book-length interview is under 1 MB."""
+MAX_YAML_DEPTH = 20
+"""How deeply lists and maps may nest in front matter, series.yml and theme.yml."""
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+"""Characters that XML (so XHTML, EPUB and the PDF tags) cannot hold."""
+
+_FENCE = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
+"""The line of three hyphens that opens and closes the front matter."""
 FRONT_MATTER_HINT = (
     "begin the file with a line '---', then fields such as 'title: ...' and 'date: 2026-01-31', "
     "then another line '---'"
@@ -48,30 +58,20 @@ class Source:
 
 def read_source(path: Path, content_root: Path) -> Source:
     """Read ``path`` and split it into front matter and body."""
-    data = path.read_bytes()
-    text = _decode(path, data)
-    handler = YAMLHandler()
-    if not handler.detect(text):
+    text = read_text(path)
+    opening = _FENCE.match(text)
+    if not opening or not YAMLHandler().detect(text):
         raise ContentError(Problem(path, 1, "no front matter found", FRONT_MATTER_HINT))
-    try:
-        _, front, body = handler.FM_BOUNDARY.split(text, 2)
-    except ValueError:
+    closing = _FENCE.search(text, opening.end())
+    if not closing:
         raise ContentError(
             Problem(path, 1, "the front matter is not closed", "add a line '---' after the last field")
         ) from None
+    # ``front`` starts with the end of the first line, ``body`` with the end of the closing one,
+    # so that index N of either is N lines below the fence it starts from
+    front, body = text[opening.end():closing.start()], text[closing.end():]
     front_line = 1  # ``front`` starts with the newline that ends the opening '---'
-    try:
-        metadata = yaml.load(front, Loader=yaml.SafeLoader)
-        node = yaml.compose(front, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = front_line + (mark.line if mark else 0)
-        what = error.problem or "invalid YAML"
-        raise ContentError(
-            Problem(path, line, f"the front matter is not valid YAML ({what})",
-                    "check the quotes, colons and indentation on this line; "
-                    "put a value that contains ': ' in double quotes")
-        ) from None
+    metadata, node = parse_yaml(front, path, front_line, what="the front matter")
     if metadata is None:
         metadata = {}
     if not isinstance(metadata, dict):
@@ -88,6 +88,122 @@ def read_source(path: Path, content_root: Path) -> Source:
     )
 
 
+def read_text(path: Path, limit: int = MAX_CONTENT_BYTES) -> str:
+    """A content file's text, newlines made ``\\n``; raises ContentError unless it is a readable
+    UTF-8 text file of at most ``limit`` bytes."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise ContentError(Problem(
+                path, 1, f"the file is {size / 2**20:.1f} MB, over the limit of "
+                         f"{limit / 2**20:.0f} MB for one file",
+                "split it into several interviews (a series keeps them together)"))
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)
+    except IsADirectoryError:
+        raise ContentError(Problem(path, 1, "this is a folder, not a file",
+                                   "rename the folder so that its name does not end in .md")) from None
+    except OSError as error:
+        raise ContentError(Problem(path, 1, f"the file cannot be read ({error.strerror})",
+                                   "check that it exists and that you may read it")) from None
+    return _decode(path, data)
+
+
+def parse_yaml(text: str, path: Path, first_line: int = 1, what: str = "the file"
+               ) -> tuple[Any, yaml.Node | None]:
+    """YAML text read as data, with its node tree for line numbers. Aliases, nesting deeper
+    than :data:`MAX_YAML_DEPTH`, keys given twice and impossible dates are refused with a
+    ContentError naming the line; ``first_line`` is the file line of the text's first line."""
+    loader = None
+    try:
+        loader = _BoundedLoader(text)
+        node = loader.get_single_node()
+        _check_keys(node, path, first_line)
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + (mark.line if mark else 0)
+        if isinstance(error, _RefusedYAML):
+            raise ContentError(Problem(path, line, str(error.problem), error.hint)) from None
+        raise ContentError(Problem(
+            path, line, f"{what} is not valid YAML ({error.problem or 'invalid YAML'})",
+            "check the quotes, colons and indentation on this line; "
+            "put a value that contains ': ' in double quotes")) from None
+    except yaml.reader.ReaderError as error:
+        line = first_line + text[: error.position].count("\n")
+        character = f" (U+{error.character:04X})" if isinstance(error.character, int) else ""
+        raise ContentError(Problem(path, line, f"{what} holds a character YAML does not "
+                                               f"allow{character} on this line",
+                                   "delete it, or write the value in double quotes")) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return data, node
+
+
+class _RefusedYAML(yaml.MarkedYAMLError):
+    """YAML that parses but that we refuse, with a hint for the editor."""
+
+    def __init__(self, problem: str, mark: yaml.Mark, hint: str):
+        super().__init__(problem=problem, problem_mark=mark)
+        self.hint = hint
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, bounded: no aliases (a few nested ones make gigabytes: the
+    'billion laughs'), limited nesting, and a value that cannot be built (2026-02-30) refused
+    at its line instead of a bare ValueError."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _RefusedYAML(f"the alias '*{event.anchor}' repeats another value",
+                               event.start_mark, "write the value out in full: aliases "
+                               "(&name and *name) are not allowed here")
+        self.depth += 1
+        try:
+            if self.depth > MAX_YAML_DEPTH:
+                raise _RefusedYAML(f"lists or maps nested more than {MAX_YAML_DEPTH} deep",
+                                   self.peek_event().start_mark, "flatten the value")
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError) as error:
+            value = node.value if isinstance(node, yaml.ScalarNode) else node.tag
+            timestamp = node.tag.endswith(":timestamp")
+            raise _RefusedYAML(
+                f"'{value}' is not a real {'date or time' if timestamp else 'value'} ({error})",
+                node.start_mark, "write a date that exists, as YYYY-MM-DD" if timestamp
+                else "write the value in double quotes if it is text") from None
+
+
+def _check_keys(node: yaml.Node | None, path: Path, first_line: int) -> None:
+    """Refuse a key given twice in one map, which YAML would silently read as the last."""
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _check_keys(item, path, first_line)
+    elif isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                line = first_line + key_node.start_mark.line
+                if key_node.value in seen:
+                    raise ContentError(Problem(
+                        path, line, f"'{key_node.value}' is given twice, on lines "
+                                    f"{seen[key_node.value]} and {line}",
+                        "keep one of them: only the last would count"))
+                seen[key_node.value] = line
+            _check_keys(value_node, path, first_line)
+
+
 def _decode(path: Path, data: bytes) -> str:
     if b"\x00" in data[:8192]:
         raise ContentError(Problem(path, 1, "this is a binary file, not Markdown text",
@@ -101,7 +217,15 @@ def _decode(path: Path, data: bytes) -> str:
             Problem(path, line, f"the file is not UTF-8 text (byte 0x{byte:02X} on this line)",
                     "save the file as UTF-8 in your editor")
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = CONTROL_CHARACTERS.search(text)
+    if control:
+        line = text[: control.start()].count("\n") + 1
+        raise ContentError(Problem(
+            path, line, f"the file holds an invisible control character "
+                        f"(U+{ord(control.group()):04X}) on this line",
+            "delete it (retype the line if you cannot see it)"))
+    return text
 
 
 def _key_lines(node: yaml.Node | None, first_line: int, prefix: str = "") -> dict[str, int]:

@@ -20,6 +20,7 @@ import langcodes
 
 from .errors import ContentError, Problem
 from .load import Source
+from .slugs import SLUG_HINT, is_slug, slugify
 from .typography import direction, typeset
 
 Role = Literal["interviewer", "interviewee"]
@@ -124,10 +125,6 @@ def default_identifier(slug: str) -> str:
     return f"urn:uuid:{uuid.uuid5(IDENTIFIER_NAMESPACE, slug)}"
 
 
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
 def _labels(speakers: tuple[Speaker, ...]) -> dict[str, Speaker]:
     labels: dict[str, Speaker] = {}
     for speaker in speakers:
@@ -198,10 +195,16 @@ class _Fields:
         return langcodes.standardize_tag(tag)
 
     def slug(self, path: Path) -> str:
-        value = self.text("slug") or slugify(path.stem)
-        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
-            raise self.fail("slug", f"'{value}' cannot be used as a slug",
-                            "use lowercase letters, digits and hyphens, e.g. slug: night-shift")
+        value = self.text("slug")
+        if not value:
+            value = slugify(path.stem)
+            if not value:
+                raise ContentError(Problem(
+                    self.source.path, 1, f"the file name '{path.name}' gives no usable name for "
+                                         "the output files",
+                    "add a line such as 'slug: night-shift' to the front matter"))
+        if not is_slug(value):
+            raise self.fail("slug", f"'{value}' cannot be used as a slug", SLUG_HINT)
         return value
 
     def url(self, key: str) -> str:

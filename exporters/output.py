@@ -6,13 +6,35 @@ disk, then renamed over the target in one step.
 
 from __future__ import annotations
 
+import fcntl
+import logging
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .errors import display_path
+
 TEMPORARY_PREFIX = ".partial-"
+
+
+class UnsafeOutput(Exception):
+    """An output path that would land outside the output folder, or in a source folder."""
+
+
+def output_path(out_dir: Path, protected: Iterable[Path], *parts: str) -> Path:
+    """``out_dir/parts...``, checked after symbolic links are followed: inside ``out_dir``, and
+    in none of the ``protected`` folders (content, templates). Every output goes through here."""
+    root = out_dir.resolve()
+    path = root.joinpath(*parts).resolve()
+    if path == root or not path.is_relative_to(root):
+        raise UnsafeOutput(f"'{Path(*parts)}' would be written outside the output folder "
+                           f"{display_path(out_dir)}")
+    for folder in protected:
+        if path.is_relative_to(folder.resolve()):
+            raise UnsafeOutput(f"'{Path(*parts)}' would be written into {display_path(folder)}")
+    return path
 
 
 @contextmanager
@@ -36,6 +58,25 @@ def atomic_path(target: Path) -> Iterator[Path]:
 def write_atomic(target: Path, data: bytes) -> None:
     with atomic_path(target) as temporary:
         temporary.write_bytes(data)
+
+
+@contextmanager
+def exclusive(out_dir: Path) -> Iterator[None]:
+    """Hold the output folder's lock: a second build into the same folder waits for the first,
+    so that neither deletes the other's temporary files."""
+    lock_path = out_dir / ".cache" / "lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "a+b") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            logging.getLogger("exporters").warning(
+                "waiting for another build into %s to finish", display_path(out_dir))
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def remove_leftovers(folder: Path) -> None:

@@ -7,15 +7,15 @@ helpers; autoescaping is always on, and content never becomes template code.
 from __future__ import annotations
 
 import datetime as dt
-import re
+import difflib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .errors import ContentError, Problem
+from .load import _key_lines, parse_yaml, read_text
 from .paper import PrintSetup, css_page_size, print_setup
 from .typography import direction, primary_language
 
@@ -86,49 +86,53 @@ class Templates:
                                            year=date.year)
 
     def _read_yaml(self, name: str) -> dict:
-        path = self.find(name)
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.MarkedYAMLError as error:
-            line = (error.problem_mark.line + 1) if error.problem_mark else 1
-            raise ContentError(Problem(path, line, f"not valid YAML ({error.problem})",
-                                       "check the indentation and quotes")) from None
-        if not isinstance(data, dict):
-            raise ContentError(Problem(path, 1, "expected 'option: value' lines", "see the README"))
-        return data
+        return _read_mapping(self.find(name))[0]
 
     def _option_line(self, option: str) -> tuple[Path, int]:
         """The theme.yml that sets ``option``, and the line where it does."""
         for folder in self.folders:
             path = folder / "theme.yml"
             if path.is_file():
-                for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-                    if re.match(rf"{re.escape(option)}\s*:", line):
-                        return path, number
+                lines = _read_mapping(path)[1]
+                if option in lines:
+                    return path, lines[option]
         return self.find("theme.yml"), 1
 
     def _read_theme(self, overrides: dict[str, Any]) -> tuple[Theme, PrintSetup]:
         options: dict[str, Any] = {}
+        known = {f.name for f in fields(Theme)}
         for folder in reversed(self.folders):
             if (folder / "theme.yml").is_file():
                 path = folder / "theme.yml"
-                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-                known = {f.name for f in fields(Theme)}
+                data, lines = _read_mapping(path)
                 for key in data:
                     if key not in known:
-                        raise ContentError(Problem(path, 1, f"unknown theme option '{key}'",
-                                                   f"use one of {', '.join(sorted(known))}"))
+                        close = difflib.get_close_matches(str(key), known, n=1)
+                        raise ContentError(Problem(
+                            path, lines.get(str(key), 1), f"unknown theme option '{key}'",
+                            f"did you mean '{close[0]}'?" if close
+                            else f"use one of {', '.join(sorted(known))}"))
                 options.update(data)
         options.update(overrides)
         theme = Theme(**options)
         if theme.speaker_labels not in SPEAKER_LABEL_STYLES:
-            raise ContentError(Problem(self.find("theme.yml"), 1,
+            raise ContentError(Problem(*self._option_line("speaker_labels"),
                                        f"speaker_labels: '{theme.speaker_labels}' is not a style",
                                        f"use one of {', '.join(SPEAKER_LABEL_STYLES)}"))
         try:
             paper = print_setup(options)
-        except ValueError as error:
+        except (ValueError, TypeError, AttributeError) as error:
             message, _, hint = str(error).partition("; ")
             path, line = self._option_line(message.split(":")[0])
             raise ContentError(Problem(path, line, message, hint)) from None
         return replace(theme, page_size=css_page_size(theme.page_size)), paper
+
+
+def _read_mapping(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
+    """A YAML file of 'key: value' lines, and the line of each key."""
+    data, node = parse_yaml(read_text(path), path)
+    if data is None:
+        return {}, {}
+    if not isinstance(data, dict):
+        raise ContentError(Problem(path, 1, "expected 'option: value' lines", "see the README"))
+    return data, _key_lines(node, 1)

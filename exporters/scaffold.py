@@ -10,7 +10,7 @@ import yaml
 
 from .errors import Problem, display_path
 from .importers.write import Document, Turn
-from .metadata import slugify
+from .slugs import slugify
 from .output import write_atomic
 
 INTRODUCTION = ("TODO write the introduction. Paragraphs before the first turn introduce the "

@@ -13,12 +13,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .body import prose_html
 from .errors import ContentError, Problem
-from .load import _key_lines
-from .metadata import default_identifier, slugify
+from .load import _key_lines, parse_yaml, read_text
+from .metadata import default_identifier
+from .slugs import SLUG_HINT, is_slug, slugify
 from .model import Interview
 from .typography import direction, primary_language, typeset
 
@@ -76,16 +75,9 @@ def read_series(path: Path, content_root: Path) -> SeriesMeta:
     from .metadata import _Fields  # the same field rules as an interview's front matter
     from .load import Source
 
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=yaml.SafeLoader) or {}
-        lines = _key_lines(yaml.compose(text, Loader=yaml.SafeLoader), 1)
-    except UnicodeDecodeError:
-        raise ContentError(Problem(path, 1, "not UTF-8 text", "save the file as UTF-8")) from None
-    except yaml.MarkedYAMLError as error:
-        line = (error.problem_mark.line + 1) if error.problem_mark else 1
-        raise ContentError(Problem(path, line, f"not valid YAML ({error.problem})",
-                                   "check the quotes, colons and indentation")) from None
+    data, node = parse_yaml(read_text(path), path)
+    data = data or {}
+    lines = _key_lines(node, 1)
     if not isinstance(data, dict):
         raise ContentError(Problem(path, 1, "expected 'field: value' lines",
                                    "write e.g. title: Working Lives"))
@@ -98,13 +90,14 @@ def read_series(path: Path, content_root: Path) -> SeriesMeta:
     fields = _Fields(source)
     lang = fields.language("lang")
     title = fields.text("title", required=True)
-    slug = fields.text("slug") or slugify(path.parent.name)
+    slug = _slug(fields, path)
     foreword = fields.text("foreword")
     if foreword:
         foreword_path = (path.parent / foreword).resolve()
         if not foreword_path.is_relative_to(content_root.resolve()) or not foreword_path.is_file():
             raise ContentError(source.problem("foreword", f"the foreword '{foreword}' was not found",
                                               "write the path of a Markdown file next to series.yml"))
+        read_text(foreword_path)  # a foreword that cannot be read fails here, at its own line
     order = data.get("order") or []
     if not isinstance(order, list):
         raise ContentError(source.problem("order", "'order' should be a list of interview slugs",
@@ -124,6 +117,21 @@ def read_series(path: Path, content_root: Path) -> SeriesMeta:
         foreword=foreword_path if foreword else None,
         order=tuple(str(item) for item in order),
     )
+
+
+def _slug(fields, path: Path) -> str:
+    """The series' slug: its ``slug:`` field, else the folder's name made one."""
+    given = fields.text("slug")
+    if given:
+        if not is_slug(given):
+            raise fields.fail("slug", f"'{given}' cannot be used as a slug", SLUG_HINT)
+        return given
+    made = slugify(path.parent.name)
+    if not made:
+        raise ContentError(Problem(path, 1, f"the folder name '{path.parent.name}' gives no "
+                                            "usable file name for the volume",
+                                   "add a line such as 'slug: working-lives' to series.yml"))
+    return made
 
 
 def assemble(meta: SeriesMeta, interviews: list[Interview]) -> list[Volume]:
@@ -159,7 +167,7 @@ def _volume(meta: SeriesMeta, members: list[Interview]) -> Volume:
     members = listed + sorted((i for i in members if i not in listed), key=_natural_order)
     foreword = ""
     if meta.foreword:
-        foreword = prose_html(meta.foreword.read_text(encoding="utf-8"), meta.lang,
+        foreword = prose_html(read_text(meta.foreword), meta.lang,
                               f"{meta.slug}-foreword-")
     return Volume(meta, tuple(members), foreword)
 

@@ -18,6 +18,7 @@ from types import ModuleType
 from typing import Protocol
 
 from ..model import Interview
+from ..output import output_path
 from ..render import Templates
 
 
@@ -39,8 +40,11 @@ class Settings:
         return source_time([interview.path, *interview.body.images.values()],
                            self.source_date_epoch)
 
-    def folder(self, interview: Interview) -> Path:
-        return self.out_dir / interview.meta.slug
+    def target(self, slug: str, name: str) -> Path:
+        """The output file ``name`` of the document ``slug``: ``<out>/<slug>/<name>``, refused
+        (:class:`~exporters.output.UnsafeOutput`) unless it lies inside the output folder and
+        outside the content and template folders, symbolic links followed."""
+        return output_path(self.out_dir, (self.content_root, *self.templates.folders), slug, name)
 
 
 @dataclass(frozen=True)

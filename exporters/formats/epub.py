@@ -209,7 +209,7 @@ class Exporter:
         guide = [{"type": page.guide_type, "href": page.file_name,
                   "title": words[page.title] if page.title else plain(meta.title)}
                  for page in PAGES]
-        target = self.settings.folder(interview) / f"{meta.slug}.epub"
+        target = self.settings.target(meta.slug, f"{meta.slug}.epub")
         self.package(book, target, spine, cover, {images[k]: p for k, p in
                                                   interview.body.images.items()},
                      contents, guide, meta.lang, meta.dir, timestamp)
@@ -315,7 +315,7 @@ class Exporter:
                  {"type": "title-page", "href": "titlepage.xhtml", "title": words["title_page"]},
                  {"type": "toc", "href": "nav.xhtml", "title": words["contents"]},
                  {"type": "text", "href": f"{first}.xhtml", "title": plain(meta.title)}]
-        target = self.settings.out_dir / meta.slug / f"{meta.slug}.epub"
+        target = self.settings.target(meta.slug, f"{meta.slug}.epub")
         self.package(book, target, spine, cover,
                      {images[key]: path for interview in volume.interviews
                       for key, path in interview.body.images.items()},

@@ -29,19 +29,19 @@ class Exporter:
         self.fonts = WebFonts()
 
     def export(self, interview: Interview) -> list[Written]:
-        target = self.settings.folder(interview) / f"{interview.meta.slug}.html"
+        target = self.settings.target(interview.meta.slug, f"{interview.meta.slug}.html")
         self.write_page("html/interview.html", target, interview.body.images,
                         interview=interview, meta=interview.meta,
                         words=self.templates.words(interview.meta.lang))
         return [Written(target)]
 
     def export_volume(self, volume: Volume) -> list[Written]:
-        folder = self.settings.out_dir / volume.meta.slug
+        slug = volume.meta.slug
         images = {key: path for interview in volume.interviews
                   for key, path in interview.body.images.items()}
         context = dict(volume=volume, meta=volume.meta, words=self.templates.words(volume.meta.lang))
-        whole = folder / f"{volume.meta.slug}.html"
-        index = folder / "index.html"
+        whole = self.settings.target(slug, f"{slug}.html")
+        index = self.settings.target(slug, "index.html")
         self.write_page("html/volume.html", whole, images, **context)
         self.write_page("html/index.html", index, {}, **context,
                         single_file=whole.name,
