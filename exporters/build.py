@@ -23,6 +23,8 @@ import jinja2
 from .cache import BuildCache, digest, file_digest, folder_digest, toolchain_digest
 from .errors import ContentError, Problem, display_path, unexpected_problem
 from .formats import Settings, Skipped, Written, available
+from .glyphs import FontCoverage, missing_glyph_problems
+from .load import read_text
 from .model import Interview, Original, read_interview, root_for
 from .output import UnsafeOutput, exclusive, remove_leftovers
 from .render import Templates
@@ -177,7 +179,10 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
     remove_leftovers(config.out_dir)
     cache = BuildCache(config.out_dir)
     sources, results = read_all(files, config.content_root, cache)
-    keys = _edition_keys(config)
+    templates = config.make_templates()
+    coverage = FontCoverage(templates.folders)
+    sources = [source for source in sources if _drawable(source.result, source.path, coverage)]
+    keys = _edition_keys(config, templates)
     tasks: list[_Task] = []
     by_slug = {source.slug: source for source in sources}
     for source in sources:
@@ -193,7 +198,8 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
             results.append(result)
             meta = attempt(result, series_path, "reading the series",
                            lambda: read_series(series_path, config.content_root))
-            if meta is None:
+            if meta is None or not all(_drawable(result, path, coverage)
+                                       for path in (series_path, meta.foreword) if path):
                 continue
             members = [s for s in sources if meta.claims(s.path, s.series)]
             inputs = attempt(result, series_path, "reading the series", lambda: (
@@ -279,10 +285,18 @@ def _plan(task: _Task, config: BuildConfig, keys: dict[str, str], inputs: tuple[
         tasks.append(task)
 
 
-def _edition_keys(config: BuildConfig) -> dict[str, str]:
+def _drawable(result: Result, path: Path, coverage: FontCoverage) -> bool:
+    """Whether the fonts have every character of the file; if not, the problems go into
+    ``result`` and the document is not built (it would print empty boxes)."""
+    problems = attempt(result, path, "checking its characters",
+                       lambda: missing_glyph_problems(path, read_text(path), coverage))
+    result.problems += problems or []
+    return problems == []
+
+
+def _edition_keys(config: BuildConfig, templates: Templates) -> dict[str, str]:
     """Per edition: a hash of the toolchain, the settings and the template files it uses."""
     toolchain = toolchain_digest()
-    templates = config.make_templates()
     modules = available()
     folder_digests: dict[Path, str] = {}  # the shared folders (common, fonts) are hashed once
     themes = [folder / "theme.yml" for folder in templates.folders

@@ -18,7 +18,9 @@ from .body import Block, Body, markdown_parser, parse_body
 from .build import discover
 from .model import root_for
 from .errors import ContentError, Problem, display_path, unexpected_problem
-from .load import Source, read_source
+from .glyphs import FontCoverage, missing_glyph_problems
+from .load import Source, read_source, read_text
+from .render import BUILTIN_TEMPLATES
 from .metadata import Metadata, read_metadata
 from .model import Interview
 from .typography import primary_language
@@ -43,6 +45,7 @@ RULES = {
     "duplicate-slug": "two files build to the same output name",
     "duplicate-series-number": "two interviews hold the same place in a series",
     "todo": "a TODO marker left by 'make.py new' or 'make.py import'",
+    "missing-glyph": "characters that no font of the project has (they would print as boxes)",
     "translation": "translation_of does not name another interview",
     "series": "a series.yml that is wrong, or whose volume cannot be made",
 }
@@ -68,7 +71,9 @@ class Checked:
 
 def lint(paths: list[Path], content_root: Path, strict: bool = False) -> list[Checked]:
     """Check every file; cross-file rules (slugs, series numbers) run over the batch."""
-    results = [_lint_within_bounds(path, content_root) for path in discover(paths, content_root)]
+    coverage = FontCoverage([BUILTIN_TEMPLATES])
+    results = [_lint_within_bounds(path, content_root, coverage)
+               for path in discover(paths, content_root)]
     _duplicates(results)
     _translations(results)
     if not paths:
@@ -107,16 +112,16 @@ def _series(content_root: Path, interviews: list[Interview]) -> list[Checked]:
     return results
 
 
-def _lint_within_bounds(path: Path, content_root: Path) -> Checked:
+def _lint_within_bounds(path: Path, content_root: Path, coverage: FontCoverage) -> Checked:
     """:func:`lint_file`, with any failure it did not foresee turned into one line."""
     try:
-        return lint_file(path, content_root)
+        return lint_file(path, content_root, coverage)
     except Exception as error:  # the boundary around one file: the others are still checked
         problem = unexpected_problem(path, error, "checking the file")
         return Checked(path, [dataclasses.replace(problem, rule="file")])
 
 
-def lint_file(path: Path, content_root: Path) -> Checked:
+def lint_file(path: Path, content_root: Path, coverage: FontCoverage | None = None) -> Checked:
     result = Checked(path)
     if not path.exists():
         result.problems.append(Problem(path, 1, "no such file", "check the path", rule="file"))
@@ -125,6 +130,8 @@ def lint_file(path: Path, content_root: Path) -> Checked:
     try:
         source = read_source(path, root_for(path, content_root))
         result.problems += _todo(source)
+        if coverage is not None:
+            result.problems += missing_glyph_problems(path, read_text(path), coverage)
         stage = "schema"
         meta = read_metadata(source)
         stage = "body"

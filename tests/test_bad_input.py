@@ -84,6 +84,8 @@ ALIAS = ("write the value out in full: aliases (&name and *name) are not allowed
 IMAGE_DAMAGED = ("cannot be read as an image (the file is damaged or not an image); "
                  "open it in an image editor and save it again as PNG or JPEG")
 INTERNAL = "run again with --verbose"
+GLYPH_HINT = ("add a font that has them to the fonts/ folder of a --templates DIR (see 'Fonts "
+              "for other scripts' in the README), or remove the characters")
 
 CASES = [
     # Front matter: YAML that PyYAML refuses or builds wrongly
@@ -220,6 +222,21 @@ CASES = [
          [f"{BAD}:1: 'bad/bad.epub' would be written outside the output folder dist; nothing was "
           "written; check the 'slug:' field and what --out names"],
          setup={"dist/bad": "content"}),
+    # Characters no bundled font has
+    Case("Japanese in the body", {BAD: interview(body="\nQ: Why 日本?\n\nA: Because.\n")},
+         [f"{BAD}:8: [missing-glyph] no bundled font has the characters '日' (U+65E5), '本' "
+          f"(U+672C); {GLYPH_HINT}"]),
+    Case("emoji in the title", {BAD: interview().replace("title: X", "title: X 🙂")},
+         [f"{BAD}:2: [missing-glyph] no bundled font has the character '🙂' (U+1F642); "
+          f"{GLYPH_HINT}"]),
+    Case("Devanagari in a speaker's name", {BAD: interview().replace("Ben", "बेन")},
+         [f"{BAD}:5: [missing-glyph] no bundled font has the characters 'ब' (U+092C), 'े' "
+          f"(U+0947), 'न' (U+0928); {GLYPH_HINT}"]),
+    Case("emoji in a series title",
+         {"content/s/series.yml": "title: S 🙂\n", "content/s/one.md": interview()},
+         [f"content/s/series.yml:1: [missing-glyph] no bundled font has the character '🙂' "
+          f"(U+1F642); {GLYPH_HINT}"],
+         built=("dist/good/good.epub", "dist/one/one.epub"), absent=("dist/s",)),
     # Images
     Case("cover outside", {BAD: interview("cover: /etc/passwd\n")},
          [f"{BAD}:6: the cover image '/etc/passwd' is outside content/; copy the file under "
@@ -400,6 +417,8 @@ def test_bad_input(case: Case, tmp_path: Path, monkeypatch, capsys):
         assert lines == [line.replace("OUTSIDE", str(outside)) for line in case.expected]
     for output in case.built:
         assert (project / output).is_file(), f"{output} was not built:\n{captured.err}"
+    for output in case.absent:
+        assert not (project / output).exists(), f"{output} was made"
     assert tree_digest(project, skip=project / "dist") == before_project
     assert tree_digest(outside) == before_outside
     assert not any(INTERNAL in line for line in lines)
