@@ -9,7 +9,37 @@ The pipeline, one module per stage::
     render.py    Interview -> HTML/XHTML text through Jinja templates
     formats/     one exporter module per edition (html, pdf, epub)
     build.py     runs the exporters over a batch, writes files atomically
-    cli.py       the ``make.py`` command line
+    cli.py       the ``interview-press`` command line
+
+The Python API, for a publisher who scripts the tool (see "Python API" in the README)::
+
+    from pathlib import Path
+    import exporters
+
+    config = exporters.BuildConfig(formats=("epub", "pdf"), out_dir=Path("dist"),
+                                   content_root=Path("content"))
+    files = exporters.discover([], config.content_root)
+    for result in exporters.build(files, config):
+        for problem in result.problems:
+            print(problem)
+
+Its names are imported when first used, so that ``import exporters`` stays cheap.
 """
 
+from importlib import import_module
+
 __version__ = "0.1.0"
+
+_API = {
+    "build": "build", "BuildConfig": "build", "Result": "build", "discover": "build",
+    "read_interview": "model", "Interview": "model",
+    "read_series": "series", "SeriesMeta": "series", "assemble": "series",
+    "Problem": "errors", "ContentError": "errors",
+}
+__all__ = ["__version__", *_API]
+
+
+def __getattr__(name: str):
+    if name in _API:
+        return getattr(import_module(f".{_API[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -34,18 +34,19 @@ def file_digest(path: Path) -> str:
     return digest(path.read_bytes())
 
 
-def folder_digest(folders: list[Path]) -> str:
-    """One hash of every file under ``folders`` (names and contents)."""
+def folder_digest(folders: list[Path], pattern: str = "*") -> str:
+    """One hash of every file matching ``pattern`` under ``folders`` (names and contents)."""
     parts: list[str] = []
     for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
             parts += [path.relative_to(folder).as_posix(), file_digest(path)]
     return digest(*parts)
 
 
 def toolchain_digest() -> str:
-    """The toolchain's version: its version number and the code of the package."""
-    return digest(__version__, folder_digest([PACKAGE]))
+    """The toolchain's version: its version number and the code of the package (the
+    templates are hashed per edition, with those of --templates)."""
+    return digest(__version__, folder_digest([PACKAGE], "*.py"))
 
 
 class BuildCache:

@@ -30,11 +30,15 @@ def authoring(command: str):
     return importlib.import_module(f".{AUTHORING[command]}", __package__)
 
 
-def parser(command: str | None = None) -> argparse.ArgumentParser:
+class UsageError(Exception):
+    """A command line that cannot be run: argparse prints it with the usage, exit 2."""
+
+
+def parser(command: str | None = None, prog: str = "interview-press") -> argparse.ArgumentParser:
     """The command line; the options of an authoring command are added only for ``command``."""
     formats = list(available())
     main = argparse.ArgumentParser(
-        prog="make.py",
+        prog=prog,
         description="Build every edition (HTML, PDF, EPUB, print PDF, booklet) of the "
                     "interviews in content/.",
         epilog="Without a command, 'build' runs. Exit status: 0 all built, 1 some document "
@@ -98,11 +102,13 @@ def _authoring_commands(commands, common: argparse.ArgumentParser, chosen: str |
             authoring(name).add_arguments(command)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, prog: str = "interview-press") -> int:
+    """The command line; returns the exit status. ``prog`` is the name usage lines show."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] not in (*COMMANDS, "-h", "--help", "--version"):
         argv.insert(0, "build")
-    arguments = parser(argv[0]).parse_args(argv)
+    command_line = parser(argv[0], prog)
+    arguments = command_line.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if arguments.verbose else logging.WARNING,
                         format="%(message)s")
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -111,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
         if arguments.command in AUTHORING:
             return authoring(arguments.command).run(arguments, out, errors)
         return run_build(arguments, out, errors)
+    except UsageError as error:
+        command_line.error(str(error))  # exits with status 2
     except KeyboardInterrupt:
         errors.print("stopped; the outputs already written are whole, the others unchanged",
                      markup=False)
@@ -126,21 +134,21 @@ def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> i
     chosen = [name.strip() for name in arguments.format.split(",") if name.strip()]
     unknown = [name for name in chosen if name not in formats]
     if unknown or not chosen:
-        parser().error(f"--format: unknown edition {', '.join(unknown) or '(none)'}; "
+        raise UsageError(f"--format: unknown edition {', '.join(unknown) or '(none)'}; "
                        f"choose from {', '.join(formats)}")
     if arguments.templates and not arguments.templates.is_dir():
-        parser().error(f"--templates: {arguments.templates} is not a folder")
+        raise UsageError(f"--templates: {arguments.templates} is not a folder")
     wrong_out = out_folder_problem(arguments.out, arguments.content, arguments.templates)
     if wrong_out:
-        parser().error(wrong_out)
+        raise UsageError(wrong_out)
     if arguments.crop_marks and arguments.preset not in (None, "none"):
-        parser().error(f"--crop-marks: {arguments.preset} does not accept printer marks")
+        raise UsageError(f"--crop-marks: {arguments.preset} does not accept printer marks")
     options = {key: value for key, value in (("print_preset", arguments.preset),
                                               ("crop_marks", arguments.crop_marks or None))
                if value is not None}
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is not None and not epoch.isdigit():
-        parser().error("SOURCE_DATE_EPOCH must be a whole number of seconds")
+        raise UsageError("SOURCE_DATE_EPOCH must be a whole number of seconds")
     config = BuildConfig(
         formats=tuple(name for name in formats if name in chosen), out_dir=arguments.out,
         content_root=arguments.content, templates=arguments.templates,

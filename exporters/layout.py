@@ -15,10 +15,10 @@ import functools
 import io
 import os
 import re
-import tempfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ import pydyf
 
 from .assets import data_uri, media_type
 from .fetch import LocalFetcher
+from .output import write_atomic
 from .formats import Settings
 from .model import Interview
 from .series import Volume
@@ -68,9 +69,9 @@ class Layouts:
         self.settings = settings
         self.templates = settings.templates
         self.paper: PrintSetup = self.templates.paper
-        use_only_project_fonts(self.templates.folders)
         self.fetcher = LocalFetcher([settings.content_root, *self.templates.folders])
-        self.fonts = FontConfiguration()
+        with project_fonts_only(self.templates.folders, settings.out_dir.resolve() / ".cache"):
+            self.fonts = FontConfiguration()
         self.color_profiles: dict[str, Any] = {}  # filled by the stylesheet's @color-profile
 
         def stylesheet(screen: bool) -> Any:
@@ -291,20 +292,32 @@ def cmyk_jpeg(path: Path, profile: Path) -> bytes:
     return output.getvalue()
 
 
-def use_only_project_fonts(template_folders: list[Path]) -> None:
-    """Point fontconfig at the templates' ``fonts/`` folders and nothing else.
+@contextlib.contextmanager
+def project_fonts_only(template_folders: list[Path], cache_folder: Path) -> Iterator[None]:
+    """For the FontConfiguration made in this block: fontconfig sees the templates' ``fonts/``
+    folders and nothing else, with its cache in ``cache_folder`` (inside the output folder).
 
-    WeasyPrint falls back to any font fontconfig knows for a missing glyph; with
-    the host's fonts hidden, every PDF is set in the project's own fonts on every
-    machine. This sets ``FONTCONFIG_FILE`` for the whole worker process.
+    WeasyPrint falls back to any font fontconfig knows for a missing glyph; with the host's
+    fonts hidden, every PDF is set in the project's own fonts on every machine. fontconfig
+    reads ``FONTCONFIG_FILE`` when the configuration is made, so the variable is set for that
+    moment only and then put back as it was: no process-wide setting is left behind.
     """
-    cache = Path(tempfile.gettempdir()) / f"interview-press-fontconfig-{os.getuid()}"
-    cache.mkdir(exist_ok=True)
-    folders = "".join(f"<dir>{folder / 'fonts'}</dir>" for folder in template_folders
+    cache = cache_folder / "fontconfig"
+    cache.mkdir(parents=True, exist_ok=True)
+    folders = "".join(f"<dir>{escape(str(folder / 'fonts'))}</dir>" for folder in template_folders
                       if (folder / "fonts").is_dir())
     config = cache / "fonts.conf"
-    config.write_text(
-        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
-        f"<fontconfig>{folders}<cachedir>{cache}</cachedir></fontconfig>\n", encoding="utf-8")
+    text = ('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
+            f"<fontconfig>{folders}<cachedir>{escape(str(cache))}</cachedir></fontconfig>\n")
+    if not config.is_file() or config.read_text(encoding="utf-8") != text:
+        write_atomic(config, text.encode("utf-8"))
+    before = os.environ.get("FONTCONFIG_FILE")
     os.environ["FONTCONFIG_FILE"] = str(config)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("FONTCONFIG_FILE", None)
+        else:
+            os.environ["FONTCONFIG_FILE"] = before
 

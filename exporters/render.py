@@ -6,8 +6,10 @@ helpers; autoescaping is always on, and content never becomes template code.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
+from importlib import resources
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,9 @@ from .load import _key_lines, parse_yaml, read_text
 from .paper import PrintSetup, css_page_size, print_setup
 from .typography import direction, primary_language
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+BUILTIN_TEMPLATES = Path(str(resources.files(__package__) / "templates")).resolve()
+"""The built-in templates, fonts, ICC profile and words: package data of ``exporters``, which
+in a checkout is a link to the top-level ``templates/`` folder."""
 SPEAKER_LABEL_STYLES = ("name", "label", "none")
 
 
@@ -65,6 +69,13 @@ class Templates:
         self._words = self._read_yaml("common/words.yml")
         self.env.filters["longdate"] = self.long_date
         self.env.filters["direction"] = direction
+
+    def with_filters(self, **filters: Any) -> Templates:
+        """These templates with more Jinja filters, for one edition: the others do not see them."""
+        extended = copy.copy(self)
+        extended.env = self.env.overlay()
+        extended.env.filters = {**self.env.filters, **filters}
+        return extended
 
     def render(self, name: str, **context: Any) -> str:
         return self.env.get_template(name).render(theme=self.theme, **context)

@@ -412,7 +412,7 @@ def test_bad_input(case: Case, tmp_path: Path, monkeypatch, capsys):
     assert code == case.code, captured.err
     assert "Traceback" not in captured.err + captured.out
     if case.code == 2:
-        assert len(lines) == 2 and lines[1].startswith("make.py: error: --out"), lines
+        assert len(lines) == 2 and lines[1].startswith("interview-press: error: --out"), lines
     else:
         assert lines == [line.replace("OUTSIDE", str(outside)) for line in case.expected]
     for output in case.built:

@@ -173,9 +173,7 @@ def navigation(interview: Interview, words: dict) -> tuple[list[ContentsEntry], 
 class Exporter:
     def __init__(self, settings: Settings):
         self.settings = settings
-        self.templates = settings.templates
-        self.templates.env.filters["xhtml"] = to_xhtml
-        self.templates.env.filters["plain"] = plain
+        self.templates = settings.templates.with_filters(xhtml=to_xhtml, plain=plain)
         self.embed_fonts = self.templates.theme.embed_fonts_in_epub
         self.css = self.templates.render(
             "epub/style.css", font_url=lambda name: _font_name(name)).encode("utf-8")
