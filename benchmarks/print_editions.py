@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from exporters.build import discover, read_all  # noqa: E402
-from exporters.formats import Settings  # noqa: E402
+from exporters.edition import Settings  # noqa: E402
 from exporters.impose import impose  # noqa: E402
 from exporters.layout import Layout, Layouts  # noqa: E402
 from exporters.render import Templates  # noqa: E402

@@ -15,14 +15,14 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from types import ModuleType
 from typing import TypeVar
 
 import jinja2
 
 from .cache import BuildCache, digest, file_digest, folder_digest, toolchain_digest
 from .errors import ContentError, Problem, display_path, unexpected_problem
-from .formats import Settings, Skipped, Written, available
+from .edition import Edition, Settings, Skipped, Written
+from .formats import load_editions
 from .glyphs import FontCoverage, missing_glyph_problems
 from .load import read_text
 from .model import Interview, Original, read_interview, root_for
@@ -297,15 +297,15 @@ def _drawable(result: Result, path: Path, coverage: FontCoverage) -> bool:
 def _edition_keys(config: BuildConfig, templates: Templates) -> dict[str, str]:
     """Per edition: a hash of the toolchain, the settings and the template files it uses."""
     toolchain = toolchain_digest()
-    modules = available()
+    editions = load_editions(config.formats)
     folder_digests: dict[Path, str] = {}  # the shared folders (common, fonts) are hashed once
     themes = [folder / "theme.yml" for folder in templates.folders
               if (folder / "theme.yml").is_file()]
     keys = {}
     for edition in config.formats:
-        folders = getattr(modules[edition], "TEMPLATE_FOLDERS", (edition,))  # default: its own
         used = [folder / name for folder in templates.folders
-                for name in ("common", "fonts", *folders) if (folder / name).is_dir()]
+                for name in ("common", "fonts", *editions[edition].folders())
+                if (folder / name).is_dir()]
         for folder in used:
             if folder not in folder_digests:
                 folder_digests[folder] = folder_digest([folder])
@@ -323,9 +323,8 @@ class _Exporters:
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
         logging.getLogger("fontTools").setLevel(logging.ERROR)
         self.settings = config.settings()
-        modules = available()
-        self.modules: dict[str, ModuleType] = {name: modules[name] for name in config.formats}
-        self.exporters: dict[str, object] = {}
+        self.classes = load_editions(config.formats)
+        self.editions: dict[str, Edition] = {}
 
     def export(self, document: Interview | list[Volume], editions: tuple[str, ...]
                ) -> tuple[dict[str, list[Written]], list[Problem], dict[str, Problem]]:
@@ -337,16 +336,11 @@ class _Exporters:
         path = document.path if isinstance(document, Interview) else document[0].meta.path
         for name in editions:
             try:
-                if name not in self.exporters:
-                    self.exporters[name] = self.modules[name].Exporter(self.settings)
-                exporter = self.exporters[name]
-                if isinstance(document, Interview):
-                    done[name] = exporter.export(document)
-                elif hasattr(exporter, "export_volume"):
-                    done[name] = [written for volume in document
-                                  for written in exporter.export_volume(volume)]
-                else:  # an edition made of interviews only (the bilingual pamphlet)
-                    done[name] = []
+                if name not in self.editions:
+                    self.editions[name] = self.classes[name](self.settings)
+                documents = [document] if isinstance(document, Interview) else document
+                done[name] = [written for each in documents
+                              for written in self.editions[name].export(each)]
             except Skipped as skipped:
                 notices[name] = skipped.problem
             except ContentError as error:

@@ -17,7 +17,7 @@ from . import __version__
 from .build import BuildConfig, Result, build, default_jobs, discover, template_problem
 from .series import find_series
 from .errors import ContentError, display_path, unexpected_problem
-from .formats import available
+from .formats import edition_names
 from .paper import PRESETS
 from .render import BUILTIN_TEMPLATES
 
@@ -36,7 +36,7 @@ class UsageError(Exception):
 
 def parser(command: str | None = None, prog: str = "interview-press") -> argparse.ArgumentParser:
     """The command line; the options of an authoring command are added only for ``command``."""
-    formats = list(available())
+    formats = edition_names()
     main = argparse.ArgumentParser(
         prog=prog,
         description="Build every edition (HTML, PDF, EPUB, print PDF, booklet) of the "
@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None, prog: str = "interview-press") -> int:
 
 
 def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> int:
-    formats = available()
+    formats = edition_names()
     chosen = [name.strip() for name in arguments.format.split(",") if name.strip()]
     unknown = [name for name in chosen if name not in formats]
     if unknown or not chosen:

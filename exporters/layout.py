@@ -27,7 +27,7 @@ import pydyf
 from .assets import data_uri, media_type
 from .fetch import LocalFetcher
 from .output import write_atomic
-from .formats import Settings
+from .edition import Document, Edition, Settings
 from .model import Interview
 from .series import Volume
 from .paper import MARK_GAP, PrintSetup, Sides
@@ -38,18 +38,16 @@ OUTPUT_CONDITION = ("FOGRA39", "Offset printing on coated paper, ISO 12647-2:200
 """What templates/icc/cmyk.icc characterises (it is made from the FOGRA39L data)."""
 
 
-TEMPLATE_FOLDERS = ("pdf", "icc")
-"""The template folders every PDF edition is made from (part of their cache keys)."""
-
-
-class LayoutEdition:
+class LayoutEdition(Edition):
     """The base of the PDF editions: they share the worker's :class:`Layouts`."""
 
+    template_folders = ("pdf", "icc")
+
     def __init__(self, settings: Settings):
-        self.settings = settings
+        super().__init__(settings)
         self.layouts = Layouts.of(settings)
 
-    def target(self, document: Interview | Volume, suffix: str) -> Path:
+    def target(self, document: Document, suffix: str) -> Path:
         """Where this edition of an interview or a volume goes: ``<slug>/<slug><suffix>``."""
         slug = document.meta.slug
         return self.settings.target(slug, f"{slug}{suffix}")

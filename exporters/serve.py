@@ -33,7 +33,8 @@ from . import __version__
 from .build import discover, template_problem
 from .model import root_for
 from .errors import ContentError, Problem, display_path, unexpected_problem
-from .formats import Settings, available
+from .edition import Settings
+from .formats import load_editions
 from .model import read_interview
 from .render import BUILTIN_TEMPLATES, Templates
 
@@ -131,7 +132,7 @@ class Preview:
 
     def exporter(self, name: str):
         if name not in self.exporters:
-            self.exporters[name] = available()[name].Exporter(self.settings)
+            self.exporters[name] = load_editions([name])[name](self.settings)
         return self.exporters[name]
 
     def key(self, path: Path) -> str:

@@ -1,81 +1,56 @@
-"""The editions. Each module here is one output format.
+"""The editions: one module here per built-in edition, and any that other packages add.
 
-A format module defines ``NAME`` (the name ``--format`` takes), ``ORDER`` (its
-place in the build) and an ``Exporter`` class: built once per worker with the
-build's :class:`Settings`, then called once per interview. Adding a format is
-adding a module here and a template folder of the same name.
+Each edition is a subclass of :class:`exporters.edition.Edition`. The built-in ones are
+listed in :data:`BUILT_IN`; a third-party package adds one through the entry point group
+``interview_press.editions`` (``name = "package.module:Class"``), as MkDocs plugins do.
+Names are listed without importing any edition: ``check`` and ``--help`` stay light.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import importlib
-from functools import lru_cache
-import pkgutil
-from dataclasses import dataclass, field
-from pathlib import Path
-from types import ModuleType
-from typing import Protocol
+from importlib import import_module
+from importlib.metadata import entry_points
 
-from ..model import Interview
-from ..output import output_path
-from ..render import Templates
+from ..edition import Edition
 
-
-@dataclass(frozen=True)
-class Settings:
-    templates: Templates
-    out_dir: Path
-    content_root: Path
-    source_date_epoch: int | None = None
-    generator: str = ""
-    shared: dict = field(default_factory=dict, compare=False, repr=False)
-    """What the exporters of one worker share, e.g. one PDF layout per interview."""
-
-    def timestamp(self, interview: Interview) -> dt.datetime:
-        """The build's date: SOURCE_DATE_EPOCH, else the interview's last git commit, else the
-        newest modification time of its files."""
-        from ..sourcedate import source_time
-
-        return source_time([interview.path, *interview.body.images.values()],
-                           self.source_date_epoch)
-
-    def target(self, slug: str, name: str) -> Path:
-        """The output file ``name`` of the document ``slug``: ``<out>/<slug>/<name>``, refused
-        (:class:`~exporters.output.UnsafeOutput`) unless it lies inside the output folder and
-        outside the content and template folders, symbolic links followed."""
-        return output_path(self.out_dir, (self.content_root, *self.templates.folders), slug, name)
+ENTRY_POINT_GROUP = "interview_press.editions"
+BUILT_IN = {
+    "html": "exporters.formats.html:HtmlEdition",
+    "pdf": "exporters.formats.pdf:ScreenPdfEdition",
+    "epub": "exporters.formats.epub:EpubEdition",
+    "print": "exporters.formats.print:PrintEdition",
+    "booklet": "exporters.formats.booklet:BookletEdition",
+    "bilingual": "exporters.formats.bilingual:BilingualEdition",
+}
+"""Name -> ``module:Class``, in build order."""
 
 
-@dataclass(frozen=True)
-class Written:
-    """One output file and what a reader would want to know about it."""
-
-    path: Path
-    pages: int | None = None
-
-    @property
-    def size(self) -> int:
-        return self.path.stat().st_size
+class EditionError(Exception):
+    """A registered edition that cannot be used: not importable, or not an Edition."""
 
 
-class Skipped(Exception):
-    """An edition that is rightly not made for this document (a notice, not a failure)."""
-
-    def __init__(self, problem):
-        super().__init__(str(problem))
-        self.problem = problem
-
-
-class Exporter(Protocol):
-    def __init__(self, settings: Settings) -> None: ...
-
-    def export(self, interview: Interview) -> list[Written]: ...
+def edition_names() -> list[str]:
+    """Every edition's name, the built-in ones first, in build order; no edition is imported."""
+    plugins = sorted(point.name for point in entry_points(group=ENTRY_POINT_GROUP)
+                     if point.name not in BUILT_IN)
+    return [*BUILT_IN, *plugins]
 
 
-@lru_cache(maxsize=1)
-def available() -> dict[str, ModuleType]:
-    """Every format module, by name, in build order."""
-    modules = [importlib.import_module(f"{__name__}.{info.name}")
-               for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_")]
-    return {module.NAME: module for module in sorted(modules, key=lambda m: m.ORDER)}
+def load_editions(names: list[str] | tuple[str, ...]) -> dict[str, type[Edition]]:
+    """The edition classes of ``names``, imported now, in build order."""
+    plugins = {point.name: point.value for point in entry_points(group=ENTRY_POINT_GROUP)}
+    classes = {}
+    for name in names:
+        reference = BUILT_IN.get(name) or plugins.get(name)
+        if reference is None:
+            raise EditionError(f"no edition named '{name}'")
+        module_name, _, class_name = reference.partition(":")
+        try:
+            edition = getattr(import_module(module_name), class_name)
+        except (ImportError, AttributeError) as error:
+            raise EditionError(f"the edition '{name}' ({reference}) cannot be loaded: {error}"
+                               ) from None
+        if not (isinstance(edition, type) and issubclass(edition, Edition)):
+            raise EditionError(f"the edition '{name}' ({reference}) is not an Edition subclass")
+        classes[name] = edition
+    return dict(sorted(classes.items(), key=lambda item: item[1].order))

@@ -13,19 +13,21 @@ import io
 from pypdf import PdfReader, PdfWriter
 
 from ..impose import impose
-from ..layout import TEMPLATE_FOLDERS, LayoutEdition  # noqa: F401 - read by the build
+from ..edition import Document, Written
+from ..layout import LayoutEdition
 from ..model import Interview, read_interview, root_for
 from ..output import write_atomic
-from . import Written
-
-NAME = "bilingual"
-ORDER = 6
 
 
-class Exporter(LayoutEdition):
-    def export(self, interview: Interview) -> list[Written]:
-        if interview.original is None:
+class BilingualEdition(LayoutEdition):
+    name = "bilingual"
+    order = 6
+
+    def export(self, document: Document) -> list[Written]:
+        """For a translation: made of interviews only, so nothing for a volume."""
+        if not isinstance(document, Interview) or document.original is None:
             return []
+        interview = document
         original = read_interview(interview.original.path,
                                   root_for(interview.original.path, self.settings.content_root))
         first = self.layouts.layout(interview).print_pdf()

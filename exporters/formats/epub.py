@@ -27,10 +27,7 @@ from ..series import Volume
 from ..output import atomic_path
 from ..sourcedate import source_time
 from ..typography import WORD_JOINER
-from . import Settings, Written
-
-NAME = "epub"
-ORDER = 3
+from ..edition import Document, Edition, Settings, Written
 _SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
 _NOTE_LINK = re.compile(r'href="#([^"]+)"')
 ROLE_TYPES = {"doc-noteref": "noteref"}
@@ -170,15 +167,23 @@ def navigation(interview: Interview, words: dict) -> tuple[list[ContentsEntry], 
     return contents, landmarks
 
 
-class Exporter:
+class EpubEdition(Edition):
+    name = "epub"
+    order = 3
+
     def __init__(self, settings: Settings):
-        self.settings = settings
+        super().__init__(settings)
         self.templates = settings.templates.with_filters(xhtml=to_xhtml, plain=plain)
         self.embed_fonts = self.templates.theme.embed_fonts_in_epub
         self.css = self.templates.render(
             "epub/style.css", font_url=lambda name: _font_name(name)).encode("utf-8")
 
-    def export(self, interview: Interview) -> list[Written]:
+    def export(self, document: Document) -> list[Written]:
+        if isinstance(document, Volume):
+            return self.export_volume(document)
+        return self.export_interview(document)
+
+    def export_interview(self, interview: Interview) -> list[Written]:
         meta = interview.meta
         words = self.templates.words(meta.lang)
         files = [interview.path, *interview.body.images.values()]

@@ -12,23 +12,28 @@ from pathlib import Path
 from typing import Any
 
 from ..assets import WebFonts, data_uri, media_type
+from ..edition import Document, Edition, Settings, Written
 from ..model import Interview
 from ..output import write_atomic
 from ..series import Volume
-from . import Settings, Written
-
-NAME = "html"
-ORDER = 1
 _SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
 
 
-class Exporter:
+class HtmlEdition(Edition):
+    name = "html"
+    order = 1
+
     def __init__(self, settings: Settings):
-        self.settings = settings
+        super().__init__(settings)
         self.templates = settings.templates
         self.fonts = WebFonts()
 
-    def export(self, interview: Interview) -> list[Written]:
+    def export(self, document: Document) -> list[Written]:
+        if isinstance(document, Volume):
+            return self.export_volume(document)
+        return self.export_interview(document)
+
+    def export_interview(self, interview: Interview) -> list[Written]:
         target = self.settings.target(interview.meta.slug, f"{interview.meta.slug}.html")
         self.write_page("html/interview.html", target, interview.body.images,
                         interview=interview, meta=interview.meta,

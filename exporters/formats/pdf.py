@@ -6,27 +6,18 @@ with ``screen_page_size`` in theme.yml it gets a layout of its own (A4, letter).
 
 from __future__ import annotations
 
-from ..layout import TEMPLATE_FOLDERS, LayoutEdition  # noqa: F401 - read by the build
-from ..model import Interview
-from ..series import Volume
+from ..edition import Document, Written
+from ..layout import LayoutEdition
 from ..output import atomic_path
-from . import Written
-
-NAME = "pdf"
-ORDER = 2
 
 
-class Exporter(LayoutEdition):
-    def export(self, interview: Interview) -> list[Written]:
-        layout = self.layouts.layout(interview)
-        target = self.target(interview, ".pdf")
-        with atomic_path(target) as temporary:
-            pages = layout.screen_pdf(temporary)
-        return [Written(target, pages=pages)]
+class ScreenPdfEdition(LayoutEdition):
+    name = "pdf"
+    order = 2
 
-    def export_volume(self, volume: Volume) -> list[Written]:
-        layout = self.layouts.layout(volume)
-        target = self.target(volume, ".pdf")
+    def export(self, document: Document) -> list[Written]:
+        layout = self.layouts.layout(document)
+        target = self.target(document, ".pdf")
         with atomic_path(target) as temporary:
             pages = layout.screen_pdf(temporary)
         return [Written(target, pages=pages)]

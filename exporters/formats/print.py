@@ -3,25 +3,17 @@ service asks for them (``print_preset``, ``bleed``, ``crop_marks``, ``pdf_standa
 
 from __future__ import annotations
 
-from ..layout import TEMPLATE_FOLDERS, LayoutEdition  # noqa: F401 - read by the build
-from ..model import Interview
-from ..series import Volume
+from ..edition import Document, Written
+from ..layout import LayoutEdition
 from ..output import write_atomic
-from . import Written
-
-NAME = "print"
-ORDER = 4
 
 
-class Exporter(LayoutEdition):
-    def export(self, interview: Interview) -> list[Written]:
-        layout = self.layouts.layout(interview)
-        target = self.target(interview, "-print.pdf")
-        write_atomic(target, layout.print_pdf())
-        return [Written(target, pages=layout.pages)]
+class PrintEdition(LayoutEdition):
+    name = "print"
+    order = 4
 
-    def export_volume(self, volume: Volume) -> list[Written]:
-        layout = self.layouts.layout(volume)
-        target = self.target(volume, "-print.pdf")
+    def export(self, document: Document) -> list[Written]:
+        layout = self.layouts.layout(document)
+        target = self.target(document, "-print.pdf")
         write_atomic(target, layout.print_pdf())
         return [Written(target, pages=layout.pages)]

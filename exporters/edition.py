@@ -1,0 +1,95 @@
+"""What every edition is given and gives back: the build's settings, the files written, and
+the :class:`Edition` base class that built-in and third-party editions derive from.
+
+An edition is made once per worker process with the build's :class:`Settings`, then
+given one document after another: an :class:`~exporters.model.Interview` or a series
+:class:`~exporters.series.Volume`. Editions register by name in
+:mod:`exporters.formats` (built in) or through the ``interview_press.editions`` entry
+point group (third party).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar, Union
+
+from .errors import Problem
+from .model import Interview
+from .output import output_path
+from .render import Templates
+from .series import Volume
+
+Document = Union[Interview, Volume]
+"""What an edition exports: one interview, or a series volume."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    templates: Templates
+    out_dir: Path
+    content_root: Path
+    source_date_epoch: int | None = None
+    generator: str = ""
+    shared: dict = field(default_factory=dict, compare=False, repr=False)
+    """What the exporters of one worker share, e.g. one PDF layout per interview."""
+
+    def timestamp(self, interview: Interview) -> dt.datetime:
+        """The build's date: SOURCE_DATE_EPOCH, else the interview's last git commit, else the
+        newest modification time of its files."""
+        from .sourcedate import source_time
+
+        return source_time([interview.path, *interview.body.images.values()],
+                           self.source_date_epoch)
+
+    def target(self, slug: str, name: str) -> Path:
+        """The output file ``name`` of the document ``slug``: ``<out>/<slug>/<name>``, refused
+        (:class:`~exporters.output.UnsafeOutput`) unless it lies inside the output folder and
+        outside the content and template folders, symbolic links followed."""
+        return output_path(self.out_dir, (self.content_root, *self.templates.folders), slug, name)
+
+
+@dataclass(frozen=True)
+class Written:
+    """One output file and what a reader would want to know about it."""
+
+    path: Path
+    pages: int | None = None
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size
+
+
+class Skipped(Exception):
+    """An edition that is rightly not made for this document (a notice, not a failure)."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class Edition:
+    """The base of every edition. A subclass sets :attr:`name` (what ``--format`` takes) and
+    :attr:`order` (its place in a build), and implements :meth:`export`."""
+
+    name: ClassVar[str] = ""
+    order: ClassVar[int] = 100
+    template_folders: ClassVar[tuple[str, ...]] = ()
+    """The template folders it is made from, besides ``common/`` and ``fonts/`` (default: a
+    folder named as the edition); a change in them rebuilds the edition."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @classmethod
+    def folders(cls) -> tuple[str, ...]:
+        return cls.template_folders or (cls.name,)
+
+    def export(self, document: Document) -> list[Written]:
+        """Write this edition of ``document`` and say what was written. Raise
+        :class:`~exporters.errors.ContentError` for a problem with the content, and
+        :class:`Skipped` when the edition is rightly not made (a volume too long to staple).
+        An edition that has nothing to make of a document returns ``[]``."""
+        raise NotImplementedError
