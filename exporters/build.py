@@ -20,7 +20,8 @@ from typing import TypeVar
 import jinja2
 
 from .cache import BuildCache, digest, file_digest, folder_digest, toolchain_digest
-from .errors import ContentError, Problem, display_path, unexpected_problem
+from .errors import ContentError, Problem, unexpected_problem
+from .crossfile import Listed, duplicate_slugs, unknown_originals
 from .edition import Edition, Settings, Skipped, Written
 from .formats import load_editions
 from .glyphs import FontCoverage, missing_glyph_problems
@@ -99,11 +100,7 @@ class _Source:
         if self.interview is None:
             self.interview = read_interview(self.path, root_for(self.path, content_root))
         wanted = self.interview.meta.translation_of
-        if wanted and self.interview.original is None:
-            if wanted not in by_slug or by_slug[wanted] is self:
-                raise ContentError(Problem(
-                    self.path, 1, f"translation_of: '{wanted}' is not the slug of another interview",
-                    "write the slug (the file name, without .md) of the original interview"))
+        if wanted and self.interview.original is None:  # read_all checked that it is there
             original = by_slug[wanted].read(content_root, by_slug).meta
             self.interview = replace(self.interview,
                                      original=Original(original.slug, original.title, original.lang,
@@ -116,7 +113,6 @@ def read_all(files: list[Path], content_root: Path,
     """Read and validate every file. With a cache, unchanged files are not parsed again."""
     sources: list[_Source] = []
     results: list[Result] = []
-    slugs: dict[str, Path] = {}
     for path in files:
         source = _Source(path, Result(path))
         results.append(source.result)
@@ -148,14 +144,13 @@ def read_all(files: list[Path], content_root: Path,
             if cache:
                 cache.remember_reading(path, source.hash, source.slug, source.series,
                                        source.translation_of, source.images, warnings)
-        if source.slug in slugs:
-            source.result.problems.append(Problem(
-                path, 1, f"the slug '{source.slug}' is already used by "
-                         f"{display_path(slugs[source.slug])}",
-                "give one of them another file name or a 'slug:' field"))
-            continue
-        slugs[source.slug] = path
         sources.append(source)
+    listed = [Listed(s.path, s.slug, s.translation_of) for s in sources]
+    refused = {**unknown_originals(listed), **duplicate_slugs(listed)}
+    for source in sources:
+        if source.path in refused:
+            source.result.problems.append(refused[source.path])
+    sources = [source for source in sources if source.path not in refused]
     by_slug = {source.slug: source for source in sources}
     for source in list(sources):
         if source.interview is not None:

@@ -11,6 +11,31 @@ from typing import Literal
 
 Severity = Literal["error", "warning"]
 
+RULES = {  # the one registry of rule ids; the README's table lists the same
+    "file": "a path given on the command line is not a file",
+    "front-matter": "the file cannot be read or its front matter is not YAML",
+    "schema": "a front-matter field is missing, unknown or has the wrong kind of value",
+    "body": "the text has no turns, or no text",
+    "image-file": "an image file is missing, outside content/, on the web or not an image",
+    "image-alt": "an image has no alt text",
+    "undeclared-label": "a paragraph starts like a speaker label that is not declared",
+    "empty-turn": "a label with nothing said after it",
+    "raw-html": "raw HTML that the build removes (scripts, styles, event handlers)",
+    "two-questions": "a question follows a question with no answer between them",
+    "no-answer": "the last question of a part or of the interview has no answer",
+    "broken-link": "a link to an anchor, note or file that does not exist",
+    "straight-quote": "a straight quote the typesetter could not curl (unbalanced quotes)",
+    "double-space": "two or more spaces between words",
+    "double-hyphen": "a '--' left in the text",
+    "duplicate-slug": "two files build to the same output name",
+    "duplicate-series-number": "two interviews hold the same place in a series",
+    "todo": "a TODO marker left by 'make.py new' or 'make.py import'",
+    "missing-glyph": "characters that no font of the project has (they would print as boxes)",
+    "translation": "translation_of does not name another interview",
+    "series": "a series.yml that is wrong, or whose volume cannot be made",
+    "booklet-too-long": "a volume with more pages than a stapled pamphlet holds (a notice)",
+}
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -23,6 +48,10 @@ class Problem:
     severity: Severity = "error"
     rule: str = ""
     """A short id of the check that found it (``two-questions``), shown as ``[rule]``."""
+
+    def __post_init__(self) -> None:
+        if self.rule and self.rule not in RULES:
+            raise ValueError(f"'{self.rule}' is not a rule id of exporters.errors.RULES")
 
     def __str__(self) -> str:
         where = f"{display_path(self.path)}:{self.line}"

@@ -1,7 +1,7 @@
 """``make.py check``: the build's own checks plus an editor's checklist, each with a rule id.
 
 Every problem is one line, ``file:LINE: [rule] text``. Errors stop a build;
-warnings do not, unless ``--strict``. The rules are listed in :data:`RULES`.
+warnings do not, unless ``--strict``. The rules are listed in :data:`exporters.errors.RULES`.
 """
 
 from __future__ import annotations
@@ -17,38 +17,15 @@ from urllib.parse import unquote, urlparse
 from .body import Block, Body, markdown_parser, parse_body
 from .build import discover
 from .model import root_for
-from .errors import ContentError, Problem, display_path, unexpected_problem
+from .errors import ContentError, Problem, unexpected_problem
+from .crossfile import Listed, duplicate_slugs, shared_series_numbers, unknown_originals
 from .glyphs import FontCoverage, missing_glyph_problems
 from .load import Source, read_source, read_text
 from .render import BUILTIN_TEMPLATES
 from .metadata import Metadata, read_metadata
 from .model import Interview
-from .typography import primary_language
 from .series import assemble, find_series, read_series
 
-RULES = {
-    "file": "a path given on the command line is not a file",
-    "front-matter": "the file cannot be read or its front matter is not YAML",
-    "schema": "a front-matter field is missing, unknown or has the wrong kind of value",
-    "body": "the text has no turns, or no text",
-    "image-file": "an image file is missing, outside content/, on the web or not an image",
-    "image-alt": "an image has no alt text",
-    "undeclared-label": "a paragraph starts like a speaker label that is not declared",
-    "empty-turn": "a label with nothing said after it",
-    "raw-html": "raw HTML that the build removes (scripts, styles, event handlers)",
-    "two-questions": "a question follows a question with no answer between them",
-    "no-answer": "the last question of a part or of the interview has no answer",
-    "broken-link": "a link to an anchor, note or file that does not exist",
-    "straight-quote": "a straight quote the typesetter could not curl (unbalanced quotes)",
-    "double-space": "two or more spaces between words",
-    "double-hyphen": "a '--' left in the text",
-    "duplicate-slug": "two files build to the same output name",
-    "duplicate-series-number": "two interviews hold the same place in a series",
-    "todo": "a TODO marker left by 'make.py new' or 'make.py import'",
-    "missing-glyph": "characters that no font of the project has (they would print as boxes)",
-    "translation": "translation_of does not name another interview",
-    "series": "a series.yml that is wrong, or whose volume cannot be made",
-}
 _TAGS = re.compile(r"<[^>]+>")
 _CODE = re.compile(r"<(code|pre)\b.*?</\1>", re.S)
 _HREF = re.compile(r'\bhref="([^"]*)"')
@@ -74,8 +51,7 @@ def lint(paths: list[Path], content_root: Path, strict: bool = False) -> list[Ch
     coverage = FontCoverage([BUILTIN_TEMPLATES])
     results = [_lint_within_bounds(path, content_root, coverage)
                for path in discover(paths, content_root)]
-    _duplicates(results)
-    _translations(results)
+    _cross_file(results)
     if not paths:
         results += _series(content_root, [r.interview for r in results if r.interview])
     for result in results:
@@ -83,17 +59,6 @@ def lint(paths: list[Path], content_root: Path, strict: bool = False) -> list[Ch
             result.problems = [dataclasses.replace(p, severity="error") for p in result.problems]
         result.problems.sort(key=lambda problem: problem.line)
     return results
-
-
-def _translations(results: list[Checked]) -> None:
-    slugs = {result.meta.slug for result in results if result.meta}
-    for result in results:
-        wanted = result.meta.translation_of if result.meta else ""
-        if wanted and (wanted not in slugs or wanted == result.meta.slug):
-            result.problems.append(Problem(
-                result.path, 1, f"translation_of: '{wanted}' is not the slug of another interview",
-                "write the slug (the file name, without .md) of the original interview",
-                rule="translation"))
 
 
 def _series(content_root: Path, interviews: list[Interview]) -> list[Checked]:
@@ -258,28 +223,17 @@ def _todo(source: Source) -> list[Problem]:
             for number, line in enumerate(text.split("\n"), start=1) if re.search(r"\bTODO\b", line)]
 
 
-def _duplicates(results: list[Checked]) -> None:
-    slugs: dict[str, Path] = {}
-    places: dict[tuple[str, str, int], Path] = {}
+def _cross_file(results: list[Checked]) -> None:
+    """The checks across files, as the build makes them (crossfile.py)."""
+    listed = [Listed(r.path, r.meta.slug, r.meta.translation_of, r.meta.series, r.meta.lang,
+                     r.meta.series_number) for r in results if r.meta]
+    problems: dict[Path, list[Problem]] = {}
+    for path, problem in [*duplicate_slugs(listed).items(), *unknown_originals(listed).items()]:
+        problems.setdefault(path, []).append(problem)
+    for problem in shared_series_numbers(listed):
+        problems.setdefault(problem.path, []).append(problem)
     for result in results:
-        meta = result.meta
-        if meta is None:
-            continue
-        if meta.slug in slugs:
-            result.problems.append(Problem(
-                result.path, 1, f"the slug '{meta.slug}' is already used by "
-                f"{display_path(slugs[meta.slug])}",
-                "give one of them another file name or a 'slug:' field", rule="duplicate-slug"))
-        slugs.setdefault(meta.slug, result.path)
-        if meta.series and meta.series_number is not None:
-            # a translation shares its original's number: one number per series and language
-            place = (meta.series, primary_language(meta.lang), meta.series_number)
-            if place in places:
-                result.problems.append(_warning(
-                    result.path, 1, "duplicate-series-number",
-                    f"'{meta.series}' number {meta.series_number} is also "
-                    f"{display_path(places[place])}", "give each interview its own series_number"))
-            places.setdefault(place, result.path)
+        result.problems += problems.get(result.path, [])
 
 
 def add_arguments(command: argparse.ArgumentParser) -> None:

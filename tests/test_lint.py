@@ -2,7 +2,7 @@
 
 import re
 
-from conftest import GOOD, make
+from conftest import GOOD, REPO, make
 
 LINT = """---
 title: "Lint Everything"
@@ -107,3 +107,27 @@ def test_clean_file_has_no_messages(project, write):
                                   'She said "yes" -- twice. It\'s `a--b` in code.'))
     run = make("check", cwd=project)
     assert run.code == 0 and run.lines == [], run.stderr
+
+
+def test_every_rule_id_is_in_the_readme_table_and_nothing_else():
+    import re
+
+    from exporters.errors import RULES
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| rule | | what it finds |"):]
+    table = table[: table.index("\n\n")]
+    documented = {name for row in table.splitlines()[2:]
+                  for name in re.findall(r"`([a-z-]+)`", row.split("|")[1])}
+    assert documented == set(RULES)
+
+
+def test_a_rule_id_outside_the_registry_is_refused():
+    from pathlib import Path
+
+    import pytest
+
+    from exporters.errors import Problem
+
+    with pytest.raises(ValueError):
+        Problem(Path("x.md"), 1, "what", rule="no-such-rule")

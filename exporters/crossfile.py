@@ -1,0 +1,70 @@
+"""The checks that look across files, shared by the build and ``check``: two files with one
+slug, a translation of an interview that is not there, two interviews in one place of a
+series."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Problem, display_path
+from .typography import primary_language
+
+
+@dataclass(frozen=True)
+class Listed:
+    """What the cross-file checks need to know of one interview file."""
+
+    path: Path
+    slug: str
+    translation_of: str = ""
+    series: str = ""
+    lang: str = ""
+    series_number: int | None = None
+
+
+def duplicate_slugs(files: Iterable[Listed]) -> dict[Path, Problem]:
+    """For each file whose slug an earlier file already has, the problem."""
+    first: dict[str, Path] = {}
+    problems = {}
+    for listed in files:
+        if listed.slug in first:
+            problems[listed.path] = Problem(
+                listed.path, 1, f"the slug '{listed.slug}' is already used by "
+                f"{display_path(first[listed.slug])}",
+                "give one of them another file name or a 'slug:' field", rule="duplicate-slug")
+        else:
+            first[listed.slug] = listed.path
+    return problems
+
+
+def unknown_originals(files: Iterable[Listed]) -> dict[Path, Problem]:
+    """For each translation whose ``translation_of`` names no other interview, the problem."""
+    files = list(files)
+    slugs = {listed.slug for listed in files}
+    return {listed.path: Problem(
+        listed.path, 1, f"translation_of: '{listed.translation_of}' is not the slug of another "
+        "interview", "write the slug (the file name, without .md) of the original interview",
+        rule="translation")
+        for listed in files
+        if listed.translation_of and (listed.translation_of not in slugs
+                                      or listed.translation_of == listed.slug)}
+
+
+def shared_series_numbers(files: Iterable[Listed]) -> list[Problem]:
+    """A warning for each interview that holds the place of an earlier one in its series; a
+    translation shares its original's number: one number per series and language."""
+    places: dict[tuple[str, str, int], Path] = {}
+    problems = []
+    for listed in files:
+        if not listed.series or listed.series_number is None:
+            continue
+        place = (listed.series, primary_language(listed.lang), listed.series_number)
+        if place in places:
+            problems.append(Problem(
+                listed.path, 1, f"'{listed.series}' number {listed.series_number} is also "
+                f"{display_path(places[place])}", "give each interview its own series_number",
+                "warning", "duplicate-series-number"))
+        places.setdefault(place, listed.path)
+    return problems
