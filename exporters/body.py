@@ -8,6 +8,7 @@ once here, sanitised, with curly quotes and dashes for the interview's language.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from dataclasses import dataclass, field
@@ -77,6 +78,9 @@ class Body:
     images: dict[str, Path]
     """Image key, as it stands in ``src`` attributes, to the file it names."""
     warnings: tuple[Problem, ...] = ()
+    errors: tuple[Problem, ...] = ()
+    """What stops a build but not the reading (a missing image): ``check`` reports them with
+    the warnings, the build refuses the interview (:func:`exporters.model.read_interview`)."""
 
     @property
     def turns(self) -> tuple[Turn, ...]:
@@ -173,6 +177,7 @@ class _BodyReader:
     metadata: Metadata
     id_prefix: str
     warnings: list[Problem] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
     images: dict[str, Path] = field(default_factory=dict)
 
     def file_line(self, body_index: int) -> int:
@@ -210,7 +215,8 @@ class _BodyReader:
             labels = ", ".join(f"'{label}:'" for label in self.metadata.labels)
             raise self.fail(1, "no turns found: no paragraph starts with a speaker's label",
                             f"start each question and answer with one of {labels}")
-        return Body(introduction, parts, notes, dict(self.images), tuple(self.warnings))
+        return Body(introduction, parts, notes, dict(self.images), tuple(self.warnings),
+                    tuple(self.errors))
 
     def _find_turn_starts(self, md: MarkdownIt) -> tuple[list[str], list[int], dict[int, str]]:
         """Strip the labels from the source and note where each turn starts.
@@ -287,14 +293,20 @@ class _BodyReader:
         return f'<img src="{html.escape(key)}" alt="{html.escape(attributes.get("alt", ""))}">'
 
     def _image(self, reference: str, alt: str, body_index: int) -> str:
-        path = resolve_local(reference, self.source.path, self.source.content_root,
-                             self.file_line(body_index))
+        """The image's key; a problem with the file or its alt text is kept in ``errors``, and
+        the reading goes on so that ``check`` finds everything else too."""
+        if not alt.strip():
+            self.errors.append(self.fail(body_index, f"the image '{reference}' has no alt text",
+                                         "describe the picture between the brackets: "
+                                         "![A crane at night](...)", "image-alt").problem)
+        try:
+            path = resolve_local(reference, self.source.path, self.source.content_root,
+                                 self.file_line(body_index))
+        except ContentError as error:
+            self.errors.append(dataclasses.replace(error.problem, rule="image-file"))
+            return reference
         key = path.relative_to(self.source.content_root.resolve()).as_posix()
         self.images[key] = path
-        if not alt.strip():
-            raise self.fail(body_index, f"the image '{reference}' has no alt text",
-                            "describe the picture between the brackets: "
-                            "![A crane at night](...)", "image-alt")
         return key
 
     def _structure(self, md: MarkdownIt, tokens: list[Token], env: dict, origin: list[int],

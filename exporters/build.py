@@ -339,7 +339,7 @@ class _Exporters:
             except Skipped as skipped:
                 notices[name] = skipped.problem
             except ContentError as error:
-                problems.append(error.problem)
+                problems += error.problems
             except jinja2.TemplateError as error:
                 problems.append(template_problem(error))
             except UnsafeOutput as error:
@@ -379,7 +379,7 @@ def attempt(result: Result, path: Path, doing: str, step: Callable[[], T]) -> T 
     try:
         return step()
     except ContentError as error:
-        result.problems.append(error.problem)
+        result.problems += error.problems
     except jinja2.TemplateError as error:
         result.problems.append(template_problem(error))
     except Exception as error:  # the boundary: every unforeseen failure becomes one line

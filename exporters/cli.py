@@ -167,7 +167,8 @@ def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> i
             results = build(files, config, jobs=arguments.jobs, force=arguments.force,
                             on_result=done, volumes=with_volumes)
     except ContentError as error:  # the templates' own configuration is broken
-        errors.print(str(error.problem), markup=False)
+        for problem in error.problems:
+            errors.print(str(problem), markup=False)
         return 1
     except jinja2.TemplateError as error:
         errors.print(str(template_problem(error)), markup=False)

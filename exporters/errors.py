@@ -62,11 +62,13 @@ class Problem:
 
 
 class ContentError(Exception):
-    """Raised when a document cannot be built; carries the editor-facing problem."""
+    """Raised when a document cannot be built; carries the editor-facing problems (one or
+    more: a file with three mistakes reports three lines)."""
 
-    def __init__(self, problem: Problem):
-        super().__init__(str(problem))
+    def __init__(self, problem: Problem, *more: Problem):
+        super().__init__("\n".join(map(str, (problem, *more))))
         self.problem = problem
+        self.problems = (problem, *more)
 
 
 def unexpected_problem(path: Path, error: BaseException, doing: str) -> Problem:

@@ -69,7 +69,7 @@ def _series(content_root: Path, interviews: list[Interview]) -> list[Checked]:
         try:
             assemble(read_series(path, content_root), interviews)
         except ContentError as error:
-            result.problems.append(dataclasses.replace(error.problem, rule="series"))
+            result.problems += [dataclasses.replace(p, rule="series") for p in error.problems]
         except Exception as error:  # the boundary around one series
             problem = unexpected_problem(path, error, "checking the series")
             result.problems.append(dataclasses.replace(problem, rule="series"))
@@ -102,13 +102,14 @@ def lint_file(path: Path, content_root: Path, coverage: FontCoverage | None = No
         stage = "body"
         body = parse_body(source, meta)
     except ContentError as error:
-        problem = error.problem
-        rule = problem.rule or ("image-file" if stage == "body" and "image" in problem.message
-                                else stage)
-        result.problems.append(dataclasses.replace(problem, rule=rule))
+        for problem in error.problems:
+            rule = problem.rule or ("image-file" if stage == "body" and "image" in problem.message
+                                    else stage)
+            result.problems.append(dataclasses.replace(problem, rule=rule))
         return result
     result.meta = meta
     result.interview = Interview(path, meta, body)
+    result.problems += body.errors
     result.problems += body.warnings
     result.problems += _sequence(path, body)
     result.problems += _links(path, body)

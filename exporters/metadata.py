@@ -13,6 +13,7 @@ import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any, Literal
 from urllib.parse import urlparse
 
@@ -78,46 +79,60 @@ class Metadata:
 
 
 def read_metadata(source: Source) -> Metadata:
-    """Validate the front matter of ``source``."""
+    """Validate the front matter of ``source``; a ContentError carries every problem found,
+    each at its own line."""
     meta = source.metadata
     fields = _Fields(source)
+    problems: list[Problem] = []
+
+    def checked(default: Any, read: Callable[..., Any], *arguments: Any) -> Any:
+        """``read(*arguments)``, or ``default`` with its problems kept for the end."""
+        try:
+            return read(*arguments)
+        except ContentError as error:
+            problems.extend(error.problems)
+            return default
+
     for key in meta:
         if key not in FIELDS:
             close = difflib.get_close_matches(str(key), FIELDS, n=1)
             hint = f"did you mean '{close[0]}'?" if close else "remove it, or check its spelling"
-            raise ContentError(source.problem(str(key), f"unknown field '{key}'", hint))
+            problems.append(source.problem(str(key), f"unknown field '{key}'", hint))
 
-    lang = fields.language("lang")
-    title = fields.text("title", required=True)
-    slug = fields.slug(source.path)
-    speakers = fields.speakers()
+    lang = checked("en", fields.language, "lang")
+    text = lambda key: typeset(checked("", fields.text, key), lang)  # noqa: E731
+    slug = checked("interview", fields.slug, source.path)
+    speakers = checked((), fields.speakers)
     if "speakers" in meta:
         people = {role: tuple(s.name for s in speakers if s.role == role) for role in ROLES}
     else:
-        people = {role: fields.names(role) for role in ROLES}
-    return Metadata(
-        title=typeset(title, lang),
-        subtitle=typeset(fields.text("subtitle"), lang),
-        date=fields.date("date"),
+        people = {role: checked((), fields.names, role) for role in ROLES}
+    metadata = Metadata(
+        title=typeset(checked("", fields.text, "title", True), lang),
+        subtitle=text("subtitle"),
+        date=checked(dt.date(1970, 1, 1), fields.date, "date"),
         lang=lang,
         dir=direction(lang),
         slug=slug,
-        identifier=fields.text("identifier") or default_identifier(slug),
+        identifier=checked("", fields.text, "identifier") or default_identifier(slug),
         speakers=speakers,
         labels=_labels(speakers),
         interviewers=people["interviewer"],
         interviewees=people["interviewee"],
-        summary=typeset(fields.text("summary"), lang),
-        publication=typeset(fields.text("publication"), lang),
-        source_url=fields.url("source_url"),
-        series=typeset(fields.text("series"), lang),
-        series_number=fields.number("series_number"),
-        tags=fields.names("tags"),
-        rights=typeset(fields.text("rights"), lang),
-        translators=fields.names("translator"),
-        translation_of=fields.text("translation_of"),
-        cover=fields.path("cover"),
+        summary=text("summary"),
+        publication=text("publication"),
+        source_url=checked("", fields.url, "source_url"),
+        series=text("series"),
+        series_number=checked(None, fields.number, "series_number"),
+        tags=checked((), fields.names, "tags"),
+        rights=text("rights"),
+        translators=checked((), fields.names, "translator"),
+        translation_of=checked("", fields.text, "translation_of"),
+        cover=checked(None, fields.path, "cover"),
     )
+    if problems:
+        raise ContentError(*sorted(problems, key=lambda problem: problem.line))
+    return metadata
 
 
 def default_identifier(slug: str) -> str:

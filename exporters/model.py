@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .body import Body, parse_body
-from .errors import Problem
+from .errors import ContentError, Problem
 from .load import read_source
 from .metadata import Metadata, read_metadata
 
@@ -42,7 +42,10 @@ def read_interview(path: Path, content_root: Path) -> Interview:
     """
     source = read_source(path, content_root)
     meta = read_metadata(source)
-    return Interview(path=path, meta=meta, body=parse_body(source, meta, f"{meta.slug}-"))
+    body = parse_body(source, meta, f"{meta.slug}-")
+    if body.errors:
+        raise ContentError(*body.errors)
+    return Interview(path=path, meta=meta, body=body)
 
 
 def root_for(path: Path, content_root: Path) -> Path:

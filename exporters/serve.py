@@ -243,7 +243,7 @@ class Preview:
                     entry.outputs[edition] = written.path
                 entry.built_from[edition] = self.generation
             except ContentError as error:
-                entry.problems.append(error.problem)
+                entry.problems += error.problems
             except jinja2.TemplateError as error:
                 entry.problems.append(template_problem(error))
             except Exception as error:  # noqa: BLE001 - the preview must survive any bug

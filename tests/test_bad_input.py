@@ -248,19 +248,19 @@ CASES = [
          [f"{BAD}:6: the cover image 'https://example.org/c.png' is on the web and is not "
           "fetched; download it into content/images/ and write its path, e.g. images/photo.jpg"]),
     Case("missing image", {BAD: interview(body=BODY + "\n![A map](images/none.png)\n")},
-         [f"{BAD}:12: the image 'images/none.png' was not found (looked for "
+         [f"{BAD}:12: [image-file] the image 'images/none.png' was not found (looked for "
           "content/images/none.png); check the file name and folder"]),
     Case("image without alt", {BAD: interview(body=BODY + "\n![](images/a.png)\n"),
                                "content/images/a.png": png()},
          [f"{BAD}:12: [image-alt] the image 'images/a.png' has no alt text; describe the picture "
           "between the brackets: ![A crane at night](...)"]),
     Case("image linked out of content", {BAD: interview(body=BODY + "\n![A map](images/a.png)\n")},
-         [f"{BAD}:12: the image 'images/a.png' is outside content/; copy the file under "
+         [f"{BAD}:12: [image-file] the image 'images/a.png' is outside content/; copy the file under "
           "content/ and write its path relative to this file"],
          setup={"content/images/a.png": "OUTSIDE/a.png"}),
     Case("raw image on the web",
          {BAD: interview(body=BODY + '\n<img src="https://example.org/x.png" alt="x">\n')},
-         [f"{BAD}:12: the image 'https://example.org/x.png' is on the web and is not fetched; "
+         [f"{BAD}:12: [image-file] the image 'https://example.org/x.png' is on the web and is not fetched; "
           "download it into content/images/ and write its path, e.g. images/photo.jpg"]),
     Case("raw image without alt", {BAD: interview(body=BODY + "\n<img src=images/a.png>\n"),
                                    "content/images/a.png": png()},
@@ -268,21 +268,21 @@ CASES = [
           "between the brackets: ![A crane at night](...)"]),
     Case("raw image inline from a file URL",
          {BAD: interview(body="\nQ: Why?\n\nA: See <img src='file:///etc/passwd' alt='x'>.\n")},
-         [f"{BAD}:10: the image 'file:///etc/passwd' is not a file inside the project; put the "
+         [f"{BAD}:10: [image-file] the image 'file:///etc/passwd' is not a file inside the project; put the "
           "file under content/ and write its path relative to this file"]),
     Case("damaged image", {BAD: interview(body=BODY + "\n![A map](images/a.png)\n"),
                            "content/images/a.png": png()[:60]},
-         [f"{BAD}:12: the image 'images/a.png' {IMAGE_DAMAGED}"]),
+         [f"{BAD}:12: [image-file] the image 'images/a.png' {IMAGE_DAMAGED}"]),
     Case("text named .png", {BAD: interview(body=BODY + "\n![A map](images/a.png)\n"),
                              "content/images/a.png": "not an image"},
-         [f"{BAD}:12: the image 'images/a.png' {IMAGE_DAMAGED}"]),
+         [f"{BAD}:12: [image-file] the image 'images/a.png' {IMAGE_DAMAGED}"]),
     Case("decompression bomb", {BAD: interview(body=BODY + "\n![A map](images/a.png)\n"),
                                 "content/images/a.png": png(declared=(30000, 30000))},
-         [f"{BAD}:12: the image 'images/a.png' has more than the limit of 60 million pixels; "
+         [f"{BAD}:12: [image-file] the image 'images/a.png' has more than the limit of 60 million pixels; "
           "scale it down: print needs about 300 pixels an inch"]),
     Case("JPEG named .png", {BAD: interview(body=BODY + "\n![A map](images/a.png)\n"),
                              "content/images/a.png": jpeg()},
-         [f"{BAD}:12: the image 'images/a.png' is a JPEG file with a .png name; rename it with "
+         [f"{BAD}:12: [image-file] the image 'images/a.png' is a JPEG file with a .png name; rename it with "
           "the right extension, or convert it"]),
     # Series
     Case("absolute series slug",
