@@ -174,8 +174,12 @@ class Layout:
             options: dict[str, Any] = {}
             if self.paper.standard != "none":
                 options["pdf_variant"] = self.paper.standard
+            def finish(laid: Any, pdf: pydyf.PDF) -> None:
+                self.print_boxes(laid, pdf)
+                self.page_labels(laid, pdf)
+
             self._print = document.write_pdf(
-                pdf_identifier=self.identifier, finisher=self.print_boxes, **options)
+                pdf_identifier=self.identifier, finisher=finish, **options)
         return self._print
 
     def screen_pdf(self, target: Path) -> int:
@@ -190,10 +194,27 @@ class Layout:
         # no output intent: a print-standard layout's CMYK profile is the print edition's
         document = Document(document.pages, document.metadata, document.url_fetcher,
                             document.font_config, {}, None)
+        def finish(laid: Any, pdf: pydyf.PDF) -> None:
+            crop_to_trim(laid, pdf)
+            self.page_labels(laid, pdf)
+
         with without_marks(document):
             document.write_pdf(target, pdf_identifier=self.identifier, pdf_variant="pdf/ua-1",
-                               finisher=crop_to_trim)
+                               finisher=finish)
         return len(document.pages)
+
+    def page_labels(self, document: Any, pdf: pydyf.PDF) -> None:
+        """A volume's page numbers as viewers show them (/PageLabels): roman for the front
+        matter, arabic from 1 at the first interview, as the printed folios run."""
+        if not isinstance(self.interview, Volume):
+            return
+        first = f"{self.interview.interviews[0].meta.slug}"
+        opening = next((number for number, page in enumerate(document.pages)
+                        if first in page.anchors), 0)
+        numbers = [opening, pydyf.Dictionary({"S": "/D", "St": 1})]
+        if opening:
+            numbers = [0, pydyf.Dictionary({"S": "/r"}), *numbers]
+        pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": pydyf.Array(numbers)})
 
     @property
     def identifier(self) -> bytes:
