@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -18,36 +19,81 @@ from typing import Callable
 import langcodes
 
 from ..errors import ContentError, Problem, display_path
-from ..metadata import slugify
 from ..output import write_atomic
+from ..slugs import slugify
+from .bounds import (MAX_DOCX_BYTES, MAX_FIELD_CHARS, MAX_IMPORT_BYTES, MAX_IMPORT_PARAGRAPHS,
+                     sizes, too_many)
 from .infer import _clean, _take_front_line, front_values, guess_language, name_in
 from .leftovers import ends_article, leftover, link_list
 from .structure import (INTERVIEWER, Extract, Note, Para, Section, Spoken, Structure,
                         role_of_label, structure)
 from .write import TODO, Document, Heading, Turn, protect_label
 
+HEAD_BYTES = 512
+"""How much of a source is read to tell its format."""
+DEFAULT_NAME = "interview"
+"""The content file's name when neither the title nor the source's name gives a slug."""
+MAX_REPORTED_NOTES = 40
+"""The report lists this many lines dropped, and this many it was unsure about, then counts."""
+ERROR_DETAIL_CHARS = 160
+"""An unexpected error's own message is cut to this in the one line that reports it."""
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+"""Invisible control characters: a content file cannot hold them, nor a terminal show them."""
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The start of an old Word .doc, and of a password-protected .docx."""
+_NOT_SUPPORTED = (
+    (b"%PDF-", "this is a PDF file, which import cannot read",
+     "copy its text into a .txt file, or save the original as .docx"),
+    (OLE_MAGIC, "this is an old Word document (.doc) or a password-protected one, not a DOCX",
+     "open it in a word processor, remove any password and save it as .docx (Word Document)"),
+    (b"{\\rtf", "this is an RTF file, which import cannot read",
+     "open it in a word processor and save it as .docx"),
+)
 
-def _text_reader(markdown: bool) -> Callable[[Path], Extract]:
+
+def _text_reader(markdown: bool) -> Callable[[Path, bytes], Extract]:
     from .text import read_text
 
-    return lambda path: read_text(path, markdown)
+    return lambda path, data: read_text(path, data, markdown)
 
 
-def _reader(path: Path) -> tuple[str, Callable[[Path], Extract]]:
+def _reader(path: Path, head: bytes) -> tuple[str, Callable[[Path, bytes], Extract], int]:
+    """The format's name, its reader and the most bytes of it that are read."""
     suffix = path.suffix.lower()
-    head = path.read_bytes()[:512]
+    for magic, message, hint in _NOT_SUPPORTED:
+        if head.startswith(magic):
+            raise ContentError(Problem(path, 1, message, hint))
     if suffix == ".docx" or head.startswith(b"PK\x03\x04"):
         from .docx import read_docx
-        return "DOCX", read_docx
+        return "DOCX", read_docx, MAX_DOCX_BYTES
     if suffix == ".vtt" or head.lstrip(b"\xef\xbb\xbf").startswith(b"WEBVTT"):
         from .transcript import read_vtt
-        return "WebVTT", read_vtt
+        return "WebVTT", read_vtt, MAX_IMPORT_BYTES
     if suffix in (".html", ".htm", ".xhtml") or re.match(rb"\s*<(!doctype html|html)", head, re.I):
         from .html import read_html
-        return "HTML", read_html
+        return "HTML", read_html, MAX_IMPORT_BYTES
     if suffix in (".md", ".markdown"):
-        return "Markdown", _text_reader(True)
-    return "text", _text_reader(False)
+        return "Markdown", _text_reader(True), MAX_IMPORT_BYTES
+    return "text", _text_reader(False), MAX_IMPORT_BYTES
+
+
+def _read(path: Path, kind: str, limit: int) -> bytes:
+    """The whole source, refused in one line when it is larger than ``limit``."""
+    data = b""
+    if path.stat().st_size <= limit:
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)  # never more, whatever the file turns out to hold
+    if path.stat().st_size > limit or len(data) > limit:
+        size = max(path.stat().st_size, len(data))
+        name, hint = (("MAX_DOCX_BYTES", "make its pictures smaller or delete them, and save "
+                       "it again") if kind == "DOCX" else
+                      ("MAX_IMPORT_BYTES", "import the interview alone: copy its text into a "
+                       "smaller file"))
+        said, bound = sizes(size, limit)
+        raise ContentError(Problem(path, 1, f"the file is {said}, more than the {bound} "
+                                            f"import reads as {kind} ({name})",
+                                   hint))
+    return data
 
 
 @dataclass
@@ -65,12 +111,14 @@ class Report:
         where = display_path(self.source)
         lines = [f"{self.questions + self.answers} turns: {self.questions} questions, "
                  f"{self.answers} answers (found by {self.method})"]
-        if self.dropped:
-            lines.append(f"dropped {len(self.dropped)}:")
-            lines += [f"  {where}:{note.line}: {note.text}" for note in self.dropped]
-        if self.unsure:
-            lines.append(f"unsure about {len(self.unsure)}:")
-            lines += [f"  {where}:{note.line}: {note.text}" for note in self.unsure]
+        for heading, notes in (("dropped", self.dropped), ("unsure about", self.unsure)):
+            if notes:
+                lines.append(f"{heading} {len(notes)}:")
+                lines += [f"  {where}:{note.line}: {note.text}"
+                          for note in notes[:MAX_REPORTED_NOTES]]
+            if len(notes) > MAX_REPORTED_NOTES:
+                lines.append(f"  ... and {len(notes) - MAX_REPORTED_NOTES} more "
+                             f"(MAX_REPORTED_NOTES)")
         if not self.questions + self.answers:
             lines.append("no turns found: start each question with 'Q:' and each answer "
                          "with 'A:' in the file")
@@ -86,13 +134,91 @@ class Imported:
 
     @property
     def name(self) -> str:
-        return slugify(str(self.document.values.get("title", ""))) or slugify(self.report.source.stem)
+        """The content file's name: the title's slug (transliterated, so a Persian or Japanese
+        title gives one too), else the source file's, else :data:`DEFAULT_NAME`."""
+        return (slugify(str(self.document.values.get("title") or ""))
+                or slugify(self.report.source.stem) or DEFAULT_NAME)
 
 
 def import_file(path: Path) -> Imported:
-    """Read ``path`` (any supported format) into a document and a report."""
-    kind, reader = _reader(path)
-    extract = reader(path)
+    """Read ``path`` (any supported format) into a document and a report.
+
+    Whatever the file holds, this returns or raises ContentError, whose one line names the
+    source; an error no check foresaw is that line too, with the exception as its cause."""
+    kind = "a source"
+    try:
+        if not path.is_file():
+            raise ContentError(Problem(path, 1, "is a folder or a device, not a file"
+                                       if path.exists() else "no such file", "check the path"))
+        with path.open("rb") as stream:
+            head = stream.read(HEAD_BYTES)
+        kind, reader, limit = _reader(path, head)
+        extract = reader(path, _read(path, kind, limit))
+        _check_extract(path, extract)
+        _tidy(extract)
+        return _imported(path, kind, extract)
+    except ContentError:
+        raise
+    except Exception as error:  # noqa: BLE001 - one line for any file, the traceback with --verbose
+        raise ContentError(_unreadable(path, kind, error)) from error
+
+
+def _unreadable(path: Path, kind: str, error: Exception) -> Problem:
+    if isinstance(error, MemoryError):
+        detail = "it needs more memory than there is"
+    elif isinstance(error, RecursionError):
+        detail = "it nests too deeply"
+    elif isinstance(error, OSError):
+        detail = error.strerror or type(error).__name__
+    else:
+        detail = " ".join(f"{type(error).__name__}: {error}".split())
+        if len(detail) > ERROR_DETAIL_CHARS:
+            detail = detail[: ERROR_DETAIL_CHARS - 1] + "…"
+    return Problem(path, 1, f"cannot be read as {kind} ({_CONTROL.sub('', detail)})",
+                   "check that it opens in a browser, word processor or text editor and save "
+                   "it again as .txt, .html, .docx or .vtt; --verbose shows the traceback")
+
+
+def _check_extract(path: Path, extract: Extract) -> None:
+    """Refuse more paragraphs than the analysis may take (its time grows with them). Each
+    reader has refused more text than :data:`MAX_IMPORT_CHARS` before making paragraphs."""
+    if len(extract.paras) > MAX_IMPORT_PARAGRAPHS:
+        raise too_many(path, 1, len(extract.paras), MAX_IMPORT_PARAGRAPHS, "paragraphs",
+                       "MAX_IMPORT_PARAGRAPHS", "import the interview alone: copy its text "
+                       "into a smaller file")
+
+
+def _tidy(extract: Extract) -> None:
+    """Drop invisible control characters (a content file cannot hold them) and stated fields
+    too long to be one, noting where."""
+    for key, value in list(extract.hints.items()):
+        if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
+            del extract.hints[key]
+            extract.unsure.append(Note(1, f"the '{key}' the file states is longer than "
+                                          f"{MAX_FIELD_CHARS:,} characters (MAX_FIELD_CHARS) "
+                                          "and was not taken"))
+    lines = []
+    for para in extract.paras:
+        for name in ("text", "plain", "label"):
+            value = getattr(para, name)
+            if _CONTROL.search(value):
+                setattr(para, name, _CONTROL.sub(_control, value))
+                lines.append(para.line)
+    for key, value in extract.hints.items():
+        if isinstance(value, str):
+            extract.hints[key] = _CONTROL.sub(_control, value)
+    for note in extract.dropped + extract.unsure:
+        note.text = _CONTROL.sub(_control, note.text)
+    if lines:
+        extract.unsure.append(Note(min(lines), f"invisible control characters were removed "
+                                               f"from {len(set(lines))} paragraph(s)"))
+
+
+def _control(match: re.Match) -> str:
+    return " " if match.group() in "\x0b\x0c" else ""
+
+
+def _imported(path: Path, kind: str, extract: Extract) -> Imported:
     if not any(para.text.strip() for para in extract.paras):
         raise ContentError(Problem(path, 1, f"no text found in this {kind} file",
                                    "check that it is the interview and not an empty page"))
@@ -229,23 +355,27 @@ def run(arguments: argparse.Namespace, out, errors) -> int:
     """The ``import`` command: write the file, print the report; 1 if nothing was written."""
     source: Path = arguments.source
     try:
-        if not source.is_file():
-            raise ContentError(Problem(source, 1, "no such file", "check the path"))
         imported = import_file(source)
     except ContentError as error:
         errors.print(str(error.problem), markup=False)
-        return 1
-    except Exception as error:  # noqa: BLE001 - a file we cannot read is one line, not a traceback
-        errors.print(str(Problem(source, 1, f"cannot be read as {_reader(source)[0]} "
-                                 f"({type(error).__name__}: {error})",
-                                 "save it again as .txt, .html, .docx or .vtt")), markup=False)
+        if getattr(arguments, "verbose", False) and error.__cause__ is not None:
+            errors.print("".join(traceback.format_exception(error.__cause__)), markup=False)
         return 1
     target = arguments.output or arguments.content / f"{imported.name}.md"
-    if target.exists() and not arguments.force:
-        errors.print(str(Problem(target, 1, "already exists and was not overwritten",
-                                 "choose another name with -o, or add --force")), markup=False)
+    try:
+        if target.exists() and not arguments.force:
+            errors.print(str(Problem(target, 1, "already exists and was not overwritten",
+                                     "choose another name with -o, or add --force")),
+                         markup=False)
+            return 1
+        write_atomic(target, imported.document.markdown().encode("utf-8"))
+    except OSError as error:
+        errors.print(str(Problem(target, 1, f"could not be written ({error.strerror or error})",
+                                 "check that its folder can be written, or choose another "
+                                 "file with -o")), markup=False)
+        if getattr(arguments, "verbose", False):
+            errors.print(traceback.format_exc(), markup=False)
         return 1
-    write_atomic(target, imported.document.markdown().encode("utf-8"))
     report = imported.report
     out.print(f"Imported {display_path(source)} ({report.kind}) into {display_path(target)}",
               markup=False)

@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
+from .bounds import MAX_HTML_ELEMENTS, check_chars, too_many
 from .infer import find_date
 from .leftovers import CHROME_CLASS
 from .structure import Extract, Note, Para
+from .text import refuse_binary
 from .write import escape
 
 DROP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form",
@@ -26,13 +29,28 @@ LEAVES = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "fig
           "blockquote", "td", "th", "caption"}
 CONTAINERS = {"div", "section", "article", "main", "body", "ul", "ol", "dl", "figure", "table",
               "tbody", "thead", "tfoot", "tr", "center", "hgroup", "details", "summary"}
+_PARSER = lxml.html.HTMLParser(no_network=True, huge_tree=False)
+"""The defaults, stated: nothing fetched, libxml2's limits on depth (256) and size kept."""
 STRONG = {"strong", "b"}
 EM = {"em", "i", "cite"}
 
 
-def read_html(path: Path) -> Extract:
-    document = lxml.html.document_fromstring(path.read_bytes())
+def read_html(path: Path, data: bytes) -> Extract:
+    """The paragraphs of a saved page. lxml's HTML parser reads no DTD and expands no entity
+    but HTML's own, and fetches nothing: a page cannot pull in another file (no XXE)."""
+    refuse_binary(path, data)
     extract = Extract([])
+    try:
+        document = lxml.html.document_fromstring(data, parser=_PARSER)
+    except lxml.etree.ParserError:  # "Document is empty": only white space or comments
+        return extract
+    elements = int(document.xpath("count(//*)"))
+    if elements > MAX_HTML_ELEMENTS:
+        raise too_many(path, 1, elements, MAX_HTML_ELEMENTS, "HTML elements", "MAX_HTML_ELEMENTS",
+                       "save the page as 'Web Page, HTML only', or copy the interview's text "
+                       "into a .txt file")
+    check_chars(path, sum(map(len, document.itertext())) -
+                sum(len(element.text or "") for element in document.iter("script", "style")))
     extract.hints = _page_hints(document)
     root = _article(document)
     for element in list(root.iter()):

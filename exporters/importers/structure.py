@@ -79,11 +79,16 @@ class Structure:
 
 _TIMESTAMP = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?\s*[-–]?\s*")
 _LABEL = re.compile(
-    r"^(?P<o>\*\*|__)?(?P<label>[^\W\d_][\w.'’ -]{0,38}?)(?:(?P=o)\s*:|:\s*(?P=o)|:)(?:\s+|$)")
+    r"^(?P<o>\*\*|__)?(?P<label>[^\W\d_][\w.'’ -]{0,38}?)"
+    r"(?:(?P<shut>(?P=o))\s*:|:\s*(?P<after>(?P=o))|:)(?:\s+|$)")
 
 
 def split_label(text: str) -> tuple[str, str]:
-    """``("Maya Ortiz", "rest")`` for ``**Maya Ortiz:** rest``; ``("", text)`` otherwise."""
+    """``("Maya Ortiz", "rest")`` for ``**Maya Ortiz:** rest``; ``("", text)`` otherwise.
+
+    When the label's emphasis goes on past it (``**Q: How did you start?**``, a paragraph set
+    wholly in bold), the rest keeps that emphasis: unwrapped when it covered the whole rest.
+    """
     stripped = _TIMESTAMP.sub("", text, count=1) if _TIMESTAMP.match(text) else text
     match = _LABEL.match(stripped)
     if not match:
@@ -93,7 +98,19 @@ def split_label(text: str) -> tuple[str, str]:
     if (label.lower() in NOT_LABELS or len(words) > 4 or not label[0].isupper()
             or any(word[0].islower() for word in words if word not in ("de", "van", "von", "da", "al", "bin", "le", "la"))):
         return "", text
-    return label, stripped[match.end():]
+    rest = stripped[match.end():]
+    if match["o"] and match["shut"] is None and match["after"] is None:
+        rest = _emphasis_goes_on(match["o"], rest)
+    return label, rest
+
+
+def _emphasis_goes_on(mark: str, rest: str) -> str:
+    """The rest of a paragraph whose opening ``mark`` (``**``) came before its label."""
+    marks = list(re.finditer(r"(?<!\\)" + re.escape(mark), rest))
+    body = rest.rstrip()
+    if len(marks) == 1 and marks[0].end() == len(body):
+        return body[: marks[0].start()].rstrip() + rest[len(body):]  # the whole turn was bold
+    return mark + rest if marks else rest
 
 
 def role_of_label(label: str) -> str | None:
@@ -118,6 +135,8 @@ def structure(paras: list[Para]) -> Structure:
     labelled = sum(1 for p in paras if (p.label or split_label(p.text)[0]) in labels)
     if len(labels) >= 2 and labelled >= 4 or any(p.label for p in paras):
         return _by_labels(paras, labels)
+    if len(labels) == 1 and labelled >= 2 and role_of_label(next(iter(labels))) == INTERVIEWER:
+        return _by_question_labels(paras, next(iter(labels)))
     kind = _question_emphasis(paras)
     if kind:
         return _by_emphasis(paras, kind)
@@ -142,6 +161,21 @@ def _by_labels(paras: list[Para], labels: set[str]) -> Structure:
         else:
             current.paras.append(para)
     result.roles = _label_roles(result)
+    return result
+
+
+def _by_question_labels(paras: list[Para], label: str) -> Structure:
+    """Only the questions are labelled (``Q:``): every other paragraph after one answers it."""
+    result = Structure(method=f"'{label}:' labels on the questions")
+    roles: list[str] = []
+    for para in paras:
+        if para.heading:
+            roles.append("section")
+        elif not para.block and split_label(para.text)[0] == label:
+            roles.append("Q")
+        else:
+            roles.append("A" if "Q" in roles else "intro")
+    _assemble(result, paras, roles)
     return result
 
 
@@ -225,11 +259,11 @@ _INTRO_WORDS = re.compile(
 
 
 def _ends_with_question(text: str) -> bool:
-    return bool(re.search(r"\?[\s\"”’'»)\]*_]*$", text))
+    return bool(re.search(r"[?؟？][\s\"”’'»)\]*_]*$", text))  # also Arabic-script and CJK '?'
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?…])[\"”’»)]*\s+", text.strip()) if s]
+    return [s for s in re.split(r"(?<=[.!?…؟？。])[\"”’»)]*\s+", text.strip()) if s]
 
 
 def question_score(para: Para) -> int:
@@ -250,7 +284,7 @@ def question_score(para: Para) -> int:
         score += 1
     if _FIRST_PERSON_START.match(text):
         score -= 2
-    statements = [s for s in _sentences(text) if not s.rstrip("\"”’»)").endswith("?")]
+    statements = [s for s in _sentences(text) if not s.rstrip("\"”’»)").endswith(("?", "؟", "？"))]
     if len(statements) >= 3:
         score -= 1
     if _INTRO_WORDS.search(text):
@@ -298,8 +332,11 @@ def _assemble(result: Structure, paras: list[Para], roles: list[str]) -> None:
             current = None
         else:
             text = para.plain or para.text if role == "Q" else para.text
-            para = Para(text, para.line, block=para.block)
-            if current is not None and current.speaker == role:
+            label, rest = split_label(text) if not para.block else ("", text)
+            if role_of_label(label) != (INTERVIEWER if role == "Q" else INTERVIEWEE):
+                label, rest = "", text  # only a 'Q:' on a question or 'A:' on an answer
+            para = Para(rest, para.line, block=para.block)
+            if current is not None and current.speaker == role and not label:
                 current.paras.append(para)
             else:
                 current = Spoken(role, [para])

@@ -7,9 +7,12 @@ lines, with or without timestamps, come through here too.
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
+from ..errors import ContentError, Problem
+from .bounds import MAX_IMPORT_LINES, check_chars, too_many
 from .structure import _TIMESTAMP, Extract, Note, Para, split_label
 from .write import escape
 
@@ -23,20 +26,79 @@ _WHOLE = (
 _BLOCK = re.compile(r"^\s{0,3}([-*+]\s|>|\d+[.)]\s|```|~~~|\|)")
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """The text, and a note when it was not UTF-8."""
-    try:
-        text, note = data.decode("utf-8-sig"), ""
-    except UnicodeDecodeError:
-        text, note = data.decode("cp1252", errors="replace"), "the file is not UTF-8; read as Windows-1252"
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " "), note
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+"""Byte order marks of the Unicode encodings other than UTF-8 (UTF-32 first: it starts alike)."""
+BINARY_HINT = "save the interview as text (.txt or .md, UTF-8), .html, .docx or .vtt"
 
 
-def read_text(path: Path, markdown: bool) -> Extract:
-    text, note = decode(path.read_bytes())
-    extract = Extract([])
-    if note:
-        extract.unsure.append(Note(1, note))
+def refuse_binary(path: Path, data: bytes) -> None:
+    """A NUL byte is never in text (but for UTF-16 and UTF-32, which :func:`decode` reads)."""
+    at = data.find(b"\x00")
+    if at >= 0 and not data.startswith(tuple(bom for bom, _ in _BOMS)):
+        raise ContentError(Problem(path, data.count(b"\n", 0, at) + 1,
+                                   "this is a binary file, not text (a NUL byte on this line)",
+                                   BINARY_HINT))
+
+
+def decode(path: Path, data: bytes) -> tuple[str, list[Note]]:
+    """The text, and a note when it was not UTF-8; one line (ContentError) for a binary file.
+
+    UTF-16 and UTF-32 are read by their byte order mark, or UTF-16 by its zero bytes; text
+    that is not UTF-8 is read as Windows-1252 (what Windows editors saved for decades).
+    """
+    notes: list[Note] = []
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "")
+    if not encoding and b"\x00" in data:
+        encoding = _utf16(data)
+        if not encoding:
+            refuse_binary(path, data)
+    if encoding:
+        text = data.decode(encoding, errors="replace")
+        if "\ufffd" in text:
+            line = text[: text.index("\ufffd")].count("\n") + 1
+            notes.append(Note(line, f"line {line} is not valid {encoding.upper()}: "
+                                    "unreadable characters were replaced by '\ufffd'"))
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            text = data.decode("cp1252", errors="replace")
+            notes.append(Note(line, f"the file is not UTF-8 (byte 0x{data[error.start]:02X} on "
+                                    f"line {line}): read as Windows-1252, check its accents"))
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " "), notes
+
+
+def check_lines(path: Path, text: str) -> None:
+    """Refuse a decoded source with more text or lines than an import reads."""
+    check_chars(path, len(text))
+    lines = text.count("\n") + 1
+    if lines > MAX_IMPORT_LINES:
+        raise too_many(path, 1, lines, MAX_IMPORT_LINES, "lines", "MAX_IMPORT_LINES",
+                       "import the interview alone: copy its text into a smaller file")
+
+
+def _utf16(data: bytes) -> str:
+    """``utf-16-le`` or ``utf-16-be`` for UTF-16 text saved without a byte order mark, or ''."""
+    if len(data) % 2:
+        return ""
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    for encoding, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros >= 0.3 * half and others * 10 <= zeros:  # ASCII-heavy text: 0 every 2nd byte
+            try:
+                data.decode(encoding)
+            except UnicodeDecodeError:
+                return ""
+            return encoding
+    return ""
+
+
+def read_text(path: Path, data: bytes, markdown: bool) -> Extract:
+    text, notes = decode(path, data)
+    check_lines(path, text)
+    extract = Extract([], unsure=notes)
     for line, lines in _blocks(text.split("\n")):
         if markdown and re.fullmatch(r"\s*([-*_]\s*){3,}", " ".join(lines)):
             continue  # a thematic break

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .infer import find_date
 from .structure import Extract, Note, Para, split_label
-from .text import decode
+from .text import check_lines, decode
 from .write import escape
 
 _TIMING = re.compile(r"^\s*(\d+:)?\d{2}:\d{2}[.,]\d{3}\s+-->\s+(\d+:)?\d{2}:\d{2}[.,]\d{3}")
@@ -24,11 +24,10 @@ NOTE_FIELDS = {"title": "title", "date": "date", "interviewer": "interviewer",
                "source_url": "source_url", "rights": "rights"}
 
 
-def read_vtt(path: Path) -> Extract:
-    text, note = decode(path.read_bytes())
-    extract = Extract([])
-    if note:
-        extract.unsure.append(Note(1, note))
+def read_vtt(path: Path, data: bytes) -> Extract:
+    text, notes = decode(path, data)
+    check_lines(path, text)
+    extract = Extract([], unsure=notes)
     lines = text.split("\n")
     if not lines or not lines[0].startswith("WEBVTT"):
         extract.unsure.append(Note(1, "the file does not start with WEBVTT; read as WebVTT anyway"))
