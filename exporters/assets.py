@@ -38,11 +38,16 @@ def resolve_local(reference: str, document: Path, content_root: Path, line: int,
                        f"download it into {folder}/images/ and write its path, e.g. images/photo.jpg")
         raise fail(f"the {what} '{reference}' is not a file inside the project",
                    f"put the file under {folder}/ and write its path relative to this file")
-    path = (document.parent / unquote(reference)).resolve()
-    if Path(unquote(reference)).is_absolute() or not path.is_relative_to(content_root.resolve()):
-        raise fail(f"the {what} '{reference}' is outside {folder}/",
-                   f"copy the file under {folder}/ and write its path relative to this file")
-    if not path.is_file():
+    try:
+        path = (document.parent / unquote(reference)).resolve()
+        if Path(unquote(reference)).is_absolute() or not path.is_relative_to(content_root.resolve()):
+            raise fail(f"the {what} '{reference}' is outside {folder}/",
+                       f"copy the file under {folder}/ and write its path relative to this file")
+        found = path.is_file()
+    except (ValueError, OSError):  # a NUL byte, a name too long for the file system
+        raise fail(f"the {what} '{reference}' cannot be a file name",
+                   "write the path of the image file, e.g. images/photo.jpg") from None
+    if not found:
         raise fail(f"the {what} '{reference}' was not found (looked for {display_path(path)})",
                    "check the file name and folder")
     if path.suffix.lower() not in IMAGE_TYPES:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -58,7 +59,14 @@ class Problem:
         text = f"{self.message}; {self.hint}" if self.hint else self.message
         prefix = "warning: " if self.severity == "warning" else ""
         rule = f"[{self.rule}] " if self.rule else ""
-        return f"{where}: {rule}{prefix}{text}"
+        return one_line(f"{where}: {rule}{prefix}{text}")
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters shown as escapes (``\\n``,
+    ``\\x1b``), so that a problem stays one line and cannot drive the terminal."""
+    return "".join(repr(char)[1:-1] if unicodedata.category(char) in ("Cc", "Zl", "Zp")
+                   else char for char in text)
 
 
 class ContentError(Exception):

@@ -176,7 +176,9 @@ class _BoundedLoader(yaml.SafeLoader):
     def construct_object(self, node, deep=False):
         try:
             return super().construct_object(node, deep)
-        except (ValueError, TypeError, OverflowError) as error:
+        except yaml.YAMLError:
+            raise
+        except Exception as error:  # PyYAML's constructors raise many kinds (!!bool maybe)
             value = node.value if isinstance(node, yaml.ScalarNode) else node.tag
             timestamp = node.tag.endswith(":timestamp")
             raise _RefusedYAML(

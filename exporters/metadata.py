@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import unicodedata
 import re
 import uuid
 from dataclasses import dataclass
@@ -131,7 +132,7 @@ def read_metadata(source: Source) -> Metadata:
         cover=checked(None, fields.path, "cover"),
     )
     if problems:
-        raise ContentError(*sorted(problems, key=lambda problem: problem.line))
+        raise ContentError(*sorted(dict.fromkeys(problems), key=lambda problem: problem.line))
     return metadata
 
 
@@ -168,6 +169,11 @@ class _Fields:
             return ""
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise self.fail(key, f"'{key}' should be text", f"write it as {key}: \"...\"")
+        control = next((c for c in str(value) if unicodedata.category(c) in ("Cc", "Zl", "Zp")
+                        and c not in "\t\n"), None)
+        if control is not None:
+            raise self.fail(key, f"'{key}' holds an invisible control character "
+                                 f"(U+{ord(control):04X})", "delete the escape that makes it")
         return str(value).strip()
 
     def names(self, key: str) -> tuple[str, ...]:
@@ -272,7 +278,7 @@ class _Fields:
 
     def _speaker(self, label: str, entry: Any) -> Speaker:
         key = f"speakers.{label}"
-        if not re.fullmatch(r"[^\s:*_][^:*_]*", label) or label != label.strip():
+        if not re.fullmatch(r"[^\s:*_][^:*_\x00-\x1f\x7f-\x9f]*", label) or label != label.strip():
             raise self.fail(key, f"'{label}' cannot be a speaker label",
                             "use initials or a name without ':' '*' or '_'")
         if isinstance(entry, str):

@@ -402,7 +402,7 @@ def test_generated_cover_is_large_and_shows_in_libraries(samples):
     name, data, page = cover_of(samples / "night-shift/night-shift.epub")
     image = Image.open(io.BytesIO(data))
     assert name == "cover.png" and image.size[0] >= 1600 and image.size[1] >= 2560
-    assert re.search(r'<body class="cover" epub:type="cover">', page)
+    assert re.search(r'<body class="cover" dir="ltr" epub:type="cover">', page)
     assert re.search(r'<img src="cover.png" alt="Cover: The Night Shift at the Harbour\. '
                      r'A crane operator[^"]*Tomas Lind in conversation with Maya Ortiz\." '
                      r'role="doc-cover"/>', page)

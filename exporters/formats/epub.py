@@ -92,6 +92,36 @@ def to_xhtml(markup: str) -> Markup:
     return Markup(str(escape(fragment.text or "")) + serialised)
 
 
+_CUSTOM_PROPERTY = re.compile(r"(--[\w-]+)\s*:\s*([^;}]+?)\s*(;|(?=}))")
+_VARIABLE = re.compile(r"var\((--[\w-]+)\)")
+
+
+def literal_css(css: str) -> str:
+    """The stylesheet as older reading systems read it: each ``var(--name)`` replaced by its
+    value and the custom properties removed, each selector with ``:is(...)`` written out as
+    the selectors it stands for. Calibre warns about both, and its Kindle output drops the
+    rules that use them. The last declaration of a name wins, as in a ``:root`` rule."""
+    values = {name: value for name, value, _ in _CUSTOM_PROPERTY.findall(css)}
+    css = _CUSTOM_PROPERTY.sub("", css)
+    css = re.sub(r":root\s*\{\s*\}\s*", "", css)
+    css = _VARIABLE.sub(lambda match: values.get(match[1], "inherit"), css)
+    return _RULE_WITH_IS.sub(lambda match: ", ".join(_without_is(match[1])) + " {", css)
+
+
+_RULE_WITH_IS = re.compile(r"^([^{}@\n]*:is\([^{}]*)(\s*\{)", re.MULTILINE)
+_IS = re.compile(r":is\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+
+
+def _without_is(selector: str) -> list[str]:
+    """``:is(a, b) c`` as ``a c``, ``b c`` (one level of parentheses inside ``:is``)."""
+    match = _IS.search(selector)
+    if not match:
+        return [selector.strip()]
+    options = [option.strip() for option in re.split(r",(?![^()]*\))", match[1])]
+    return [expanded for option in options
+            for expanded in _without_is(selector[:match.start()] + option + selector[match.end():])]
+
+
 def plain(text: str) -> str:
     """Text for titles and metadata: without the word joiners set for line breaking."""
     return str(text).replace(WORD_JOINER, "")
@@ -175,8 +205,8 @@ class EpubEdition(Edition):
         super().__init__(settings)
         self.templates = settings.templates.with_filters(xhtml=to_xhtml, plain=plain)
         self.embed_fonts = self.templates.theme.embed_fonts_in_epub
-        self.css = self.templates.render(
-            "epub/style.css", font_url=lambda name: _font_name(name)).encode("utf-8")
+        self.css = literal_css(self.templates.render(
+            "epub/style.css", font_url=lambda name: _font_name(name))).encode("utf-8")
 
     def export(self, document: Document) -> list[Written]:
         if isinstance(document, Volume):
@@ -408,10 +438,17 @@ class EpubEdition(Edition):
 
     def _add_metadata(self, book: epub.EpubBook, interview: Interview, has_images: bool) -> None:
         meta = interview.meta
-        people = [(name, "ive") for name in meta.interviewees]
-        people += [(name, "ivr") for name in meta.interviewers]
-        for number, (name, role) in enumerate(people, 1):
-            book.add_author(name, role=role, uid=f"creator-{number}")
+        # Readers and stores (Calibre, Apple Books, Kobo) take as authors the creators whose
+        # first role is 'aut': the interviewees, who are also marked 'ive'; the interviewers
+        # are credited as 'ivr' only
+        people = [(name, ("aut", "ive")) for name in meta.interviewees]
+        people += [(name, ("ivr",)) for name in meta.interviewers]
+        for number, (name, roles) in enumerate(people, 1):
+            book.add_author(name, role=roles[0], uid=f"creator-{number}")
+            for role in roles[1:]:
+                book.add_metadata(None, "meta", role, {"refines": f"#creator-{number}",
+                                                       "property": "role",
+                                                       "scheme": "marc:relators"})
         for number, name in enumerate(meta.translators, 1):
             book.add_metadata("DC", "contributor", name, {"id": f"translator-{number}"})
             book.add_metadata(None, "meta", "trl", {"refines": f"#translator-{number}",

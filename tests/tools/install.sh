@@ -20,6 +20,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+# Calibre, the e-book reader and converter the client tests run (ebook-meta, ebook-convert),
+# without its recommended packages: they are a desktop's worth
+if ! command -v ebook-convert >/dev/null; then
+  echo "Installing Debian packages: calibre"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends calibre >/dev/null
+fi
 
 python3 -m pip install -q --disable-pip-version-check -e "$project[test]"
 
