@@ -69,3 +69,26 @@ def test_no_pdf_has_a_character_its_fonts_lack(samples):
         missing = {char for char in text if ord(char) not in covered and char not in "\n\x0c"
                    and not "\u202a" <= char <= "\u202e" and not "\ufb50" <= char <= "\ufeff"}
         assert not missing, (pdf.name, missing)
+
+
+def test_right_to_left_running_heads_put_the_title_on_the_versos(samples):
+    """In a right-to-left book the versos are the even pages, on the right of a spread: the
+    title runs there, the interviewee on the rectos (as in a left-to-right book)."""
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    pdf = samples / "bookbinder-fa" / "bookbinder-fa-print.pdf"
+    heads = {}
+    for number in range(3, len(PdfReader(pdf).pages)):
+        text = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), "-layout",
+                               str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        if lines:
+            heads[number] = lines[0]
+    title_on = {n for n, head in heads.items() if "کتاب را دوباره" in head}
+    person_on = {n for n, head in heads.items() if "رهنما" in head and "کتاب" not in head}
+    assert title_on and person_on
+    assert all(n % 2 == 0 for n in title_on), title_on
+    assert all(n % 2 == 1 for n in person_on), person_on
