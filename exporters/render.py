@@ -68,6 +68,7 @@ class Templates:
         self.theme, self.paper = self._read_theme(options or {})
         self._words = self._read_yaml("common/words.yml")
         self.env.filters["longdate"] = self.long_date
+        self.env.filters["digits"] = self.digits
         self.env.filters["direction"] = direction
 
     def with_filters(self, **filters: Any) -> Templates:
@@ -91,10 +92,15 @@ class Templates:
         """Generated words (Notes, Contents, month names) for a language, English as fallback."""
         return {**self._words["en"], **self._words.get(primary_language(lang), {})}
 
+    def digits(self, number: object, lang: str) -> str:
+        """A number written with the language's digits."""
+        return str(number).translate(str.maketrans("0123456789", self.words(lang)["digits"]))
+
     def long_date(self, date: dt.date, lang: str) -> str:
+        """A date in words, with the language's digits (۱۴ مارس ۲۰۲۶ in Persian)."""
         words = self.words(lang)
-        return words["date_format"].format(day=date.day, month=words["months"][date.month - 1],
-                                           year=date.year)
+        return self.digits(words["date_format"].format(
+            day=date.day, month=words["months"][date.month - 1], year=date.year), lang)
 
     def _read_yaml(self, name: str) -> dict:
         return _read_mapping(self.find(name))[0]

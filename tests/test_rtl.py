@@ -92,3 +92,20 @@ def test_right_to_left_running_heads_put_the_title_on_the_versos(samples):
     assert title_on and person_on
     assert all(n % 2 == 0 for n in title_on), title_on
     assert all(n % 2 == 1 for n in person_on), person_on
+
+
+def test_every_language_has_every_generated_word():
+    import yaml
+
+    words = yaml.safe_load((REPO / "templates/common/words.yml").read_text(encoding="utf-8"))
+    for lang, table in words.items():
+        assert set(words["en"]) - set(table) == set(), lang
+        assert len(table["digits"]) == 10, lang
+
+
+def test_persian_editions_say_everything_in_persian_with_persian_digits(samples):
+    text = subprocess.run(["pdftotext", str(samples / "bookbinder-fa" / "bookbinder-fa-print.pdf"),
+                           "-"], capture_output=True, text=True, check=True).stdout
+    assert "Pamphlet edition" not in text and "Set in" not in text and "Made with" not in text
+    assert "Noto Naskh Arabic" in text
+    assert re.search(r"[۰-۹]{4}", text)  # the year, on the cover and in dates
