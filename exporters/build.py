@@ -29,7 +29,7 @@ from .load import read_text
 from .model import Interview, Original, read_interview, root_for
 from .output import UnsafeOutput, exclusive, remove_leftovers
 from .render import Templates
-from .series import Volume, assemble, find_series, read_series
+from .series import Volume, assemble, find_series, read_series, within_page_budget
 
 
 T = TypeVar("T")
@@ -203,8 +203,9 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
             if inputs is None:
                 continue
             task = _Task(series_path, result,
-                         lambda m=meta, ms=members: assemble(
-                             m, [s.read(config.content_root, by_slug) for s in ms]))
+                         lambda m=meta, ms=members: within_page_budget(assemble(
+                             m, [s.read(config.content_root, by_slug) for s in ms]),
+                             templates.theme.volume_page_budget))
             _plan(task, config, keys, inputs, cache, force, tasks)
 
     def finish(task: _Task, done: dict[str, list[Written]], problems: list[Problem],

@@ -48,6 +48,9 @@ class Theme:
     """Creep compensation of the booklet: how far each inner sheet's pages move to the fold."""
     screen_page_size: str = "trim"
     """trim (the print edition's pages) or a page size of its own (A4, letter)."""
+    volume_page_budget: int = 3000
+    """The most pages a collected volume may have: a longer one is refused before layout,
+    which needs about 0.65 MB of memory a page."""
 
 
 class Templates:
@@ -136,6 +139,11 @@ class Templates:
             raise ContentError(Problem(*self._option_line("speaker_labels"),
                                        f"speaker_labels: '{theme.speaker_labels}' is not a style",
                                        f"use one of {', '.join(SPEAKER_LABEL_STYLES)}"))
+        budget = theme.volume_page_budget
+        if isinstance(budget, bool) or not isinstance(budget, int) or budget < 1:
+            raise ContentError(Problem(*self._option_line("volume_page_budget"),
+                                       f"volume_page_budget: '{budget}' is not a number of pages",
+                                       "write a whole number, e.g. volume_page_budget: 3000"))
         try:
             paper = print_setup(options)
         except (ValueError, TypeError, AttributeError) as error:

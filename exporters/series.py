@@ -9,6 +9,7 @@ own metadata, speakers and notes.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -159,6 +160,35 @@ def assemble(meta: SeriesMeta, interviews: list[Interview]) -> list[Volume]:
                             foreword=None)
             volumes.append(_volume(other, group))
     return volumes
+
+
+WORDS_PER_PAGE = 250
+"""Words on a page of a volume, a little under what an A5 page at 10.5pt holds (about 275),
+so that the estimate errs on the long side."""
+
+
+def estimated_pages(volume: Volume) -> int:
+    """The pages a volume will take, estimated from its words before any layout."""
+    words = sum(len(_TAG.sub(" ", block.html).split()) for interview in volume.interviews
+                for block in (*interview.body.introduction,
+                              *(b for part in interview.body.parts for b in part.intro),
+                              *(b for turn in interview.body.turns for b in turn.blocks)))
+    return words // WORDS_PER_PAGE + 4 * len(volume.interviews) + 8
+
+
+def within_page_budget(volumes: list[Volume], budget: int) -> list[Volume]:
+    """``volumes``, or a ContentError for the first that would pass ``budget`` pages."""
+    for volume in volumes:
+        pages = estimated_pages(volume)
+        if pages > budget:
+            raise ContentError(Problem(
+                volume.meta.path, 1, f"the volume '{volume.meta.slug}' would have about {pages} "
+                f"pages, over the budget of {budget} (volume_page_budget in theme.yml)",
+                "split the series into several folders, or raise volume_page_budget"))
+    return volumes
+
+
+_TAG = re.compile(r"<[^>]+>")
 
 
 def _volume(meta: SeriesMeta, members: list[Interview]) -> Volume:

@@ -349,6 +349,16 @@ CASES = [
     Case("theme alias bomb", {"theme/theme.yml": alias_bomb()},
          ["theme/theme.yml:2: the alias '*a' repeats another value; " + ALIAS],
          args=("--templates", "theme"), built=()),
+    Case("volume over the page budget",
+         {"theme/theme.yml": "volume_page_budget: 5\n", "content/s/series.yml": "title: S\n",
+          "content/s/one.md": interview(body="\n" + many_turns(200))},
+         ["content/s/series.yml:1: the volume 's' would have about 13 pages, over the budget "
+          "of 5 (volume_page_budget in theme.yml); split the series into several folders, or "
+          "raise volume_page_budget"], args=("--templates", "theme"),
+         built=("dist/good/good.epub", "dist/one/one.epub"), absent=("dist/s",)),
+    Case("page budget not a number", {"theme/theme.yml": "volume_page_budget: many\n"},
+         ["theme/theme.yml:1: volume_page_budget: 'many' is not a number of pages; write a "
+          "whole number, e.g. volume_page_budget: 3000"], args=("--templates", "theme"), built=()),
     Case("out inside content", {}, [], code=2, args=("--out", "content/dist"), built=()),
     Case("out holds content", {}, [], code=2, args=("--out", "."), built=()),
     Case("out is a file", {"notes.txt": "x"}, [], code=2, args=("--out", "notes.txt"), built=()),
