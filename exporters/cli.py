@@ -7,6 +7,7 @@ import importlib
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 import jinja2
@@ -204,18 +205,24 @@ def report(result: Result, errors: Console) -> None:
 
 
 class Progress:
-    """A progress bar on a terminal; on anything else (CI logs) one plain line per document."""
+    """What a batch has done: on a terminal a bar with done/total, the rate and the time left;
+    on anything else (CI logs) one plain line per document built."""
 
     def __init__(self, console: Console, total: int):
         self.console = console
+        self.total = total
+        self.done = 0
+        self.started = time.monotonic()
         self.bar = None
         if console.is_terminal:
-            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
+            from rich.progress import (BarColumn, MofNCompleteColumn, TextColumn,
+                                       TimeRemainingColumn)
             from rich.progress import Progress as Bar
 
             self.bar = Bar(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
+                           TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
                            TextColumn("{task.description}"), console=console, transient=True)
-            self.task = self.bar.add_task("", total=total)
+            self.task = self.bar.add_task("", total=total, rate="")
 
     def __enter__(self) -> Progress:
         if self.bar:
@@ -227,11 +234,15 @@ class Progress:
             self.bar.stop()
 
     def advance(self, result: Result) -> None:
+        self.done += 1
         name = display_path(result.source)
+        elapsed = max(time.monotonic() - self.started, 1e-6)
+        rate = f"{self.done / elapsed:.1f}/s" if self.done / elapsed >= 1 else \
+            f"{elapsed / self.done:.1f} s each"
         if self.bar:
-            self.bar.update(self.task, advance=1, description=name)
+            self.bar.update(self.task, advance=1, description=name, rate=rate)
         elif result.written:
-            self.console.print(f"built {name}", markup=False)
+            self.console.print(f"built {name} ({self.done}/{self.total}, {rate})", markup=False)
 
 
 def positive(text: str) -> int:
