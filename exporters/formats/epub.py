@@ -182,7 +182,7 @@ def navigation(interview: Interview, words: dict) -> tuple[list[ContentsEntry], 
     meta = interview.meta
     contents = [
         ContentsEntry(words["title_page"], "titlepage.xhtml"),
-        ContentsEntry(plain(meta.title), f"interview.xhtml#{meta.slug}", [
+        ContentsEntry(plain(meta.title), f"interview.xhtml#{meta.slug}-title", [
             ContentsEntry(plain(part.title), f"interview.xhtml#{part.id}")
             for part in interview.body.parts if part.title
         ]),
@@ -192,7 +192,7 @@ def navigation(interview: Interview, words: dict) -> tuple[list[ContentsEntry], 
         Landmark("cover", "cover.xhtml", words["cover"]),
         Landmark("titlepage", "titlepage.xhtml", words["title_page"]),
         Landmark("toc", "nav.xhtml#toc", words["contents"]),
-        Landmark("bodymatter", f"interview.xhtml#{meta.slug}", words["start"]),
+        Landmark("bodymatter", f"interview.xhtml#{meta.slug}-title", words["start"]),
     ]
     return contents, landmarks
 
@@ -328,7 +328,8 @@ class EpubEdition(Edition):
                 notes=place_notes(interview.body))
             spine.append((f"i-{slug}", f"{slug}.xhtml",
                           _SRC.sub(lambda m: m[1] + images.get(m[2], m[2]) + m[3], page)))
-            contents.append(ContentsEntry(plain(interview.meta.title), f"{slug}.xhtml#{slug}", [
+            # to the heading, not the <article>: a right-to-left reader would open its last page
+            contents.append(ContentsEntry(plain(interview.meta.title), f"{slug}.xhtml#{slug}-title", [
                 ContentsEntry(plain(part.title), f"{slug}.xhtml#{part.id}")
                 for part in interview.body.parts if part.title]))
         spine.append(("colophon", "colophon.xhtml",
@@ -339,7 +340,7 @@ class EpubEdition(Edition):
             Landmark("cover", "cover.xhtml", words["cover"]),
             Landmark("titlepage", "titlepage.xhtml", words["title_page"]),
             Landmark("toc", "nav.xhtml#toc", words["contents"]),
-            Landmark("bodymatter", f"{first}.xhtml#{first}", words["start"]),
+            Landmark("bodymatter", f"{first}.xhtml#{first}-title", words["start"]),
         ]
         nav = self.templates.render("epub/nav.xhtml", **context, contents=contents,
                                     landmarks=landmarks)
