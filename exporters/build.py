@@ -11,8 +11,8 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, as_completed, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
@@ -180,12 +180,15 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
     keys = _edition_keys(config, templates)
     tasks: list[_Task] = []
     by_slug = {source.slug: source for source in sources}
+    # interviews that a translation or a volume reads again: kept in memory for them
+    needed_later = {by_slug[s.translation_of].path for s in sources if s.translation_of in by_slug}
     for source in sources:
         inputs = (source.hash, *sorted(cache.entry(source.path)["images"].values()))
         if source.translation_of in by_slug:
             inputs += (by_slug[source.translation_of].hash,)
         task = _Task(source.path, source.result,
-                     lambda s=source: s.read(config.content_root, by_slug))
+                     lambda s=source: s.read(config.content_root, by_slug),
+                     lambda s=source: setattr(s, "interview", None))
         _plan(task, config, keys, inputs, cache, force, tasks)
     if volumes:
         for series_path in find_series(config.content_root):
@@ -197,6 +200,7 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
                                        for path in (series_path, meta.foreword) if path):
                 continue
             members = [s for s in sources if meta.claims(s.path, s.series)]
+            needed_later.update(s.path for s in members)
             inputs = attempt(result, series_path, "reading the series", lambda: (
                 file_digest(series_path), *(s.hash for s in members),
                 *(file_digest(p) for p in (meta.foreword, meta.cover) if p)))
@@ -219,34 +223,51 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
             cache.remember_edition(task.path, edition, task.keys[edition], [], notice)
         on_result(task.result)
 
-    ready = []
-    for task in tasks:
-        document = attempt(task.result, task.path, "reading the document", task.load)
-        if document is not None:
-            ready.append((task, document))
+    finished: set[int] = set()
+
+    def documents() -> Iterator[tuple[_Task, Interview | list[Volume]]]:
+        """Each task's document, read when its turn comes; once handed on, an interview that
+        no volume or translation needs is let go, so a batch holds a series, not everything."""
+        for task in tasks:
+            document = attempt(task.result, task.path, "reading the document", task.load)
+            if document is not None:
+                finished.add(id(task.result))
+                yield task, document
+            if task.path not in needed_later:
+                task.release()
+
+    def collect(task: _Task, export: Callable[[], tuple]) -> None:
+        exported = attempt(task.result, task.path, "building its editions", export)
+        if exported is None:
+            on_result(task.result)
+        else:
+            finish(task, *exported)
+
     try:
-        if jobs > 1 and len(ready) > 1:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(ready)),
-                                     initializer=_start_worker, initargs=(config,)) as pool:
-                futures = {pool.submit(_export, document, task.stale): task
-                           for task, document in ready}
-                for future in as_completed(futures):
-                    task = futures[future]
-                    exported = attempt(task.result, task.path, "building its editions",
-                                       future.result)
-                    if exported is not None:
-                        finish(task, *exported)
-        elif ready:
-            exporters = _Exporters(config)
-            for task, document in ready:
-                finish(task, *exporters.export(document, task.stale))
+        if jobs > 1 and len(tasks) > 1:
+            workers = min(jobs, len(tasks))
+            with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                                     initargs=(config,)) as pool:
+                running: dict[Future, _Task] = {}
+                for task, document in documents():
+                    running[pool.submit(_export, document, task.stale)] = task
+                    del document
+                    while len(running) >= 2 * workers:  # a few queued: read ahead no further
+                        for future in wait(running, return_when=FIRST_COMPLETED).done:
+                            collect(running.pop(future), future.result)
+                for future in as_completed(list(running)):
+                    collect(running.pop(future), future.result)
+        else:
+            exporters: _Exporters | None = None
+            for task, document in documents():
+                exporters = exporters or _Exporters(config)
+                collect(task, lambda e=exporters, d=document, t=task: e.export(d, t.stale))
     finally:
         saved = Result(cache.path)
         attempt(saved, cache.path, "saving the build cache", cache.save)
         if saved.problems:
             results.append(saved)
             on_result(saved)
-    finished = {id(task.result) for task, _ in ready}
     for result in results:
         if id(result) not in finished:
             on_result(result)
@@ -260,6 +281,8 @@ class _Task:
     path: Path
     result: Result
     load: Callable[[], Interview | list[Volume]]
+    release: Callable[[], None] = lambda: None
+    """Lets go of the document once it is handed on (an interview read for this build)."""
     stale: tuple[str, ...] = ()
     keys: dict[str, str] = field(default_factory=dict)
 
