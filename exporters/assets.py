@@ -127,7 +127,7 @@ def cut_font(face, text: str, flavor: str | None) -> bytes:
         return data
     from fontTools.ttLib import TTFont
 
-    font = TTFont(io.BytesIO(data))
+    font = TTFont(io.BytesIO(data), recalcTimestamp=False)  # the same bytes every build
     font.flavor = flavor
     output = io.BytesIO()
     font.save(output, reorderTables=False)

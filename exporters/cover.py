@@ -96,10 +96,10 @@ def draw_cover(text: CoverText, fonts: CoverFonts) -> bytes:
     draw.rectangle((frame, frame, WIDTH - frame - 1, HEIGHT - frame - 1), outline=255, width=4)
 
     top = 300
-    if text.series:
+    if text.series:  # the series' name over a short rule; without a series, neither
         font = _font(fonts.for_text(fonts.regular, text.series), 64)
         top = _draw_lines(draw, _wrap(text.series.upper(), font, width), font, top, text, 1.3)
-    draw.line((WIDTH / 2 - 120, top + 60, WIDTH / 2 + 120, top + 60), fill=255, width=4)
+        draw.line((WIDTH / 2 - 120, top + 60, WIDTH / 2 + 120, top + 60), fill=255, width=4)
 
     title_font, title_lines = _fit(_printable(text.title), fonts.for_text(fonts.bold, text.title), width,
                                    sizes=(200, 176, 152, 132, 116, 100, 88), max_lines=5)
@@ -153,15 +153,66 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     return lines
 
 
+SHORT_WORD = 3
+"""A line of a display title should not end in a word this short ("the", "of", "at")."""
+
+
+def _set_lines(text: str, font: ImageFont.FreeTypeFont, width: int,
+               max_lines: int) -> tuple[list[str], bool] | None:
+    """The best breaking of ``text`` into at most ``max_lines`` lines of ``width``: even lines
+    (the squares of what each leaves short), no line ending in a short word where that can
+    be helped. None if it does not fit; with the lines, whether every line end is good."""
+    words = text.split(" ")
+    if len(words) > 40:  # too long to weigh every break: greedy lines
+        lines = _wrap(text, font, width)
+        return (lines, False) if len(lines) <= max_lines else None
+
+    @lru_cache(maxsize=None)
+    def best(start: int, lines_left: int) -> tuple[float, tuple[int, ...]] | None:
+        if start == len(words):
+            return 0.0, ()
+        if lines_left == 0:
+            return None
+        found = None
+        for end in range(start + 1, len(words) + 1):
+            length = font.getlength(_drawn(" ".join(words[start:end])))
+            if length > width and end > start + 1:
+                break
+            rest = best(end, lines_left - 1)
+            if rest is None:
+                continue
+            cost = (width - length) ** 2 + rest[0]
+            if end < len(words) and len(words[end - 1]) <= SHORT_WORD:
+                cost += width ** 2  # a short word left at the end of a line
+            if found is None or cost < found[0]:
+                found = (cost, (end, *rest[1]))
+        return found
+
+    result = best(0, max_lines)
+    if result is None:
+        return None
+    ends = (0, *result[1])
+    lines = [" ".join(words[a:b]) for a, b in zip(ends, ends[1:])]
+    good = all(len(line.split(" ")[-1]) > SHORT_WORD for line in lines[:-1])
+    return lines, good
+
+
 def _fit(text: str, path: Path, width: int, sizes: tuple[int, ...],
          max_lines: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
-    """The largest size at which ``text`` fits in ``max_lines`` lines of ``width``."""
+    """The largest size at which ``text`` sets in at most ``max_lines`` lines of ``width``
+    with good line ends (else the largest at which it fits at all): "The Night Shift / at the
+    Harbour", not "The Night / Shift at the / Harbour"."""
+    fitting = None
     for size in sizes:
         font = _font(path, size)
-        lines = _wrap(text, font, width)
-        if len(lines) <= max_lines and all(font.getlength(_drawn(line)) <= width for line in lines):
-            return font, lines
-    return font, lines
+        set_lines = _set_lines(text, font, width, max_lines)
+        if set_lines is None or not all(font.getlength(_drawn(line)) <= width
+                                        for line in set_lines[0]):
+            continue
+        if set_lines[1]:
+            return font, set_lines[0]
+        fitting = fitting or (font, set_lines[0])
+    return fitting or (font, _wrap(text, font, width))
 
 
 def _draw_lines(draw: ImageDraw.ImageDraw, lines: list[str], font: ImageFont.FreeTypeFont,
