@@ -90,6 +90,16 @@ def image_problem(path: Path) -> tuple[str, str] | None:
     return None
 
 
+_IMAGE_SOURCE = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
+
+
+def with_image_sources(markup: str, sources: dict[str, str], unknown: str | None = None) -> str:
+    """``markup`` with each ``<img src="KEY">`` pointing at ``sources[KEY]`` (a data: URL, a
+    file name in the book); a key not in ``sources`` is kept, or made ``unknown``."""
+    return _IMAGE_SOURCE.sub(
+        lambda m: m[1] + sources.get(m[2], m[2] if unknown is None else unknown) + m[3], markup)
+
+
 def media_type(path: Path) -> str:
     return IMAGE_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
 

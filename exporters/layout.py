@@ -14,7 +14,6 @@ import contextlib
 import functools
 import io
 import os
-import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from typing import Any
 
 import pydyf
 
-from .assets import data_uri, media_type
+from .assets import data_uri, media_type, with_image_sources
 from .fetch import LocalFetcher
 from .output import write_atomic
 from .edition import Document, Edition, Settings
@@ -32,7 +31,6 @@ from .model import Interview
 from .series import Volume
 from .paper import MARK_GAP, PrintSetup, Sides
 
-_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
 PX = 0.75  # PDF points per CSS pixel
 OUTPUT_CONDITION = ("FOGRA39", "Offset printing on coated paper, ISO 12647-2:2004/Amd 1")
 """What templates/icc/cmyk.icc characterises (it is made from the FOGRA39L data)."""
@@ -113,7 +111,7 @@ class Layouts:
             source=interview.path.name)
         # data: URLs, not file: URLs, so that nothing in the PDF depends on where the project is
         images = {key: data_uri(*self.image(path)) for key, path in interview.body.images.items()}
-        html = _SRC.sub(lambda m: m[1] + images.get(m[2], "") + m[3], html)
+        html = with_image_sources(html, images, unknown="")
         return HTML(string=html, base_url=str(interview.path.parent) + "/",
                     url_fetcher=self.fetcher).render(stylesheets=[stylesheet],
                                                      font_config=self.fonts,
@@ -130,7 +128,7 @@ class Layouts:
             generator=self.settings.generator, timestamp=timestamp.strftime("%Y-%m-%dT%H:%M:%SZ"))
         images = {key: data_uri(*self.image(path)) for interview in volume.interviews
                   for key, path in interview.body.images.items()}
-        html = _SRC.sub(lambda m: m[1] + images.get(m[2], "") + m[3], html)
+        html = with_image_sources(html, images, unknown="")
         return HTML(string=html, base_url=str(meta.folder) + "/",
                     url_fetcher=self.fetcher).render(
             stylesheets=[stylesheet, self.volume_stylesheet], font_config=self.fonts,

@@ -18,7 +18,7 @@ from ebooklib import epub
 from lxml import etree
 from markupsafe import Markup, escape
 
-from ..assets import media_type, web_font
+from ..assets import media_type, web_font, with_image_sources
 from ..body import Body, Note
 from ..cover import CoverFonts, CoverText, draw_cover, missing_characters
 from ..errors import ContentError, Problem
@@ -28,7 +28,6 @@ from ..output import atomic_path
 from ..sourcedate import source_time
 from ..typography import WORD_JOINER
 from ..edition import Document, Edition, Settings, Written
-_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
 _NOTE_LINK = re.compile(r'href="#([^"]+)"')
 ROLE_TYPES = {"doc-noteref": "noteref"}
 FONT_FILES = ["GentiumBookPlus-Regular.ttf", "GentiumBookPlus-Italic.ttf",
@@ -231,8 +230,7 @@ class EpubEdition(Edition):
                    "notes": place_notes(interview.body)}
         pages = {page.uid: self.templates.render(page.template, **context)
                  for page in PAGES if page.uid != "nav"}
-        pages["interview"] = _SRC.sub(lambda m: m[1] + images.get(m[2], m[2]) + m[3],
-                                      pages["interview"])
+        pages["interview"] = with_image_sources(pages["interview"], images)
 
         contents, landmarks = navigation(interview, words)
         pages["nav"] = self.templates.render("epub/nav.xhtml", **context, contents=contents,
@@ -327,7 +325,7 @@ class EpubEdition(Edition):
                 words=self.templates.words(interview.meta.lang), cover=cover,
                 notes=place_notes(interview.body))
             spine.append((f"i-{slug}", f"{slug}.xhtml",
-                          _SRC.sub(lambda m: m[1] + images.get(m[2], m[2]) + m[3], page)))
+                          with_image_sources(page, images)))
             # to the heading, not the <article>: a right-to-left reader would open its last page
             contents.append(ContentsEntry(plain(interview.meta.title), f"{slug}.xhtml#{slug}-title", [
                 ContentsEntry(plain(part.title), f"{slug}.xhtml#{part.id}")

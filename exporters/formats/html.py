@@ -7,16 +7,14 @@ inside each file, so it opens offline and prints the same from any browser.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
-from ..assets import WebFonts, data_uri, media_type
+from ..assets import WebFonts, data_uri, media_type, with_image_sources
 from ..edition import Document, Edition, Settings, Written
 from ..model import Interview
 from ..output import write_atomic
 from ..series import Volume
-_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
 
 
 class HtmlEdition(Edition):
@@ -61,7 +59,7 @@ class HtmlEdition(Edition):
         css = self.templates.render("html/style.css", font_url=lambda name: self.font(name, draft))
         page = self.templates.render(template, css=css, **context)
         sources = {key: data_uri(path.read_bytes(), media_type(path)) for key, path in images.items()}
-        page = _SRC.sub(lambda m: m[1] + sources.get(m[2], m[2]) + m[3], page)
+        page = with_image_sources(page, sources)
         write_atomic(target, page.encode("utf-8"))
 
     def font(self, name: str, text: str) -> str:
