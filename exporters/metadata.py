@@ -23,7 +23,7 @@ import langcodes
 from .errors import ContentError, Problem
 from .load import Source
 from .slugs import SLUG_HINT, is_slug, slugify
-from .typography import direction, typeset
+from .typography import direction, join_names, typeset
 
 Role = Literal["interviewer", "interviewee"]
 ROLES: tuple[Role, ...] = ("interviewer", "interviewee")
@@ -268,8 +268,8 @@ class _Fields:
                 self.source.path, 1, f"who speaks is not declared: '{missing}' is missing",
                 "add 'interviewer: NAME' and 'interviewee: NAME', or a 'speakers:' map"))
         speakers = [
-            Speaker("Q", _join(interviewers), "interviewer"),
-            Speaker("A", _join(interviewees), "interviewee"),
+            Speaker("Q", join_names(interviewers, self.language("lang")), "interviewer"),
+            Speaker("A", join_names(interviewees, self.language("lang")), "interviewee"),
         ]
         for role, names in (("interviewer", interviewers), ("interviewee", interviewees)):
             if len(names) > 1:
@@ -299,7 +299,3 @@ class _Fields:
                             "use role: interviewer or role: interviewee")
         bio = typeset(self.text(f"{key}.bio", value=entry.get("bio")), self.language("lang"))
         return Speaker(label, name, role, bio)
-
-
-def _join(names: tuple[str, ...]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

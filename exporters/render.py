@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from .errors import ContentError, Problem
 from .load import _key_lines, parse_yaml, read_text
 from .paper import PrintSetup, css_page_size, print_setup
-from .typography import direction, primary_language
+from .typography import direction, join_names, primary_language
 
 BUILTIN_TEMPLATES = Path(str(resources.files(__package__) / "templates")).resolve()
 """The built-in templates, fonts, ICC profile and words: package data of ``exporters``, which
@@ -72,6 +72,7 @@ class Templates:
         self._words = self._read_yaml("common/words.yml")
         self.env.filters["longdate"] = self.long_date
         self.env.filters["digits"] = self.digits
+        self.env.filters["join_names"] = join_names
         self.env.filters["direction"] = direction
 
     def with_filters(self, **filters: Any) -> Templates:
@@ -93,7 +94,7 @@ class Templates:
 
     def words(self, lang: str) -> dict[str, Any]:
         """Generated words (Notes, Contents, month names) for a language, English as fallback."""
-        return {**self._words["en"], **self._words.get(primary_language(lang), {})}
+        return {**self._words["en"], **self._words.get(primary_language(lang), {}), "lang": lang}
 
     def digits(self, number: object, lang: str) -> str:
         """A number written with the language's digits."""

@@ -36,23 +36,31 @@ class Conventions:
     """What a typed ``--`` becomes, spaces included."""
     honorifics: tuple[str, ...] = ()
     """Titles before a name, kept on the same line as the name (``Dr``, ``Mme``)."""
+    conjunction: str = "and"
+    """The word before the last of several names: "Ana, Ben and Cy"."""
+    comma: str = ", "
 
 
 CONVENTIONS: dict[str, Conventions] = {
     "en": Conventions(("“", "”", "‘", "’"), "—", (
         "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "St", "Capt", "Rev", "Fr", "Sr", "Lt", "Col",
         "Gen", "Sgt", "Hon", "Sen", "Gov", "Pres", "Messrs", "Mme", "Mlle")),
-    "de": Conventions(("„", "“", "‚", "‘"), f"{NBSP}– ", ("Dr", "Prof", "Hr", "Fr", "St")),
+    "de": Conventions(("„", "“", "‚", "‘"), f"{NBSP}– ", ("Dr", "Prof", "Hr", "Fr", "St"),
+                     conjunction="und"),
     "fr": Conventions((f"«{NNBSP}", f"{NNBSP}»", "“", "”"), f"{NBSP}— ", (
-        "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Pr", "Me", "St", "Ste")),
-    "es": Conventions(("«", "»", "“", "”"), "—", ("Sr", "Sra", "Srta", "Dr", "Dra", "D", "Dña")),
-    "it": Conventions(("«", "»", "“", "”"), f"{NBSP}– ", ("Sig", "Sig.ra", "Dott", "Prof")),
-    "pt": Conventions(("«", "»", "“", "”"), f"{NBSP}— ", ("Sr", "Sra", "Dr", "Dra")),
-    "nl": Conventions(("“", "”", "‘", "’"), f"{NBSP}– ", ("dhr", "mevr", "dr", "prof")),
-    "fa": Conventions(("«", "»", "“", "”"), f"{NBSP}– "),
-    "ar": Conventions(("«", "»", "“", "”"), f"{NBSP}– "),
-    "ur": Conventions(("“", "”", "‘", "’"), f"{NBSP}– "),
-    "ku": Conventions(("«", "»", "“", "”"), f"{NBSP}– "),
+        "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Pr", "Me", "St", "Ste"),
+                     conjunction="et"),
+    "es": Conventions(("«", "»", "“", "”"), "—", ("Sr", "Sra", "Srta", "Dr", "Dra", "D", "Dña"),
+                     conjunction="y"),
+    "it": Conventions(("«", "»", "“", "”"), f"{NBSP}– ", ("Sig", "Sig.ra", "Dott", "Prof"),
+                     conjunction="e"),
+    "pt": Conventions(("«", "»", "“", "”"), f"{NBSP}— ", ("Sr", "Sra", "Dr", "Dra"), conjunction="e"),
+    "nl": Conventions(("“", "”", "‘", "’"), f"{NBSP}– ", ("dhr", "mevr", "dr", "prof"),
+                     conjunction="en"),
+    "fa": Conventions(("«", "»", "“", "”"), f"{NBSP}– ", conjunction="و", comma="، "),
+    "ar": Conventions(("«", "»", "“", "”"), f"{NBSP}– ", conjunction="و", comma="، "),
+    "ur": Conventions(("“", "”", "‘", "’"), f"{NBSP}– ", conjunction="اور", comma="، "),
+    "ku": Conventions(("«", "»", "“", "”"), f"{NBSP}– ", conjunction="و", comma="، "),
     "he": Conventions(("“", "”", "‘", "’"), f"{NBSP}– "),
 }
 
@@ -66,6 +74,16 @@ def primary_language(lang: str) -> str:
 
 def conventions(lang: str) -> Conventions:
     return CONVENTIONS.get(primary_language(lang), CONVENTIONS["en"])
+
+
+def join_names(names: tuple[str, ...] | list[str], lang: str) -> str:
+    """Names as a list in the language: "Ana, Ben and Cy", « Ana, Ben et Cy », "آنا، بن و سای".
+    The one rule for it, used by the model and, as the ``join_names`` filter, by templates."""
+    names = list(names)
+    if len(names) < 2:
+        return "".join(names)
+    rules = conventions(lang)
+    return f"{rules.comma.join(names[:-1])} {rules.conjunction} {names[-1]}"
 
 
 def direction(lang: str) -> str:

@@ -1,5 +1,6 @@
 """Quotes, dashes, ellipses and no-break spaces follow the interview's language."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,24 @@ def test_the_project_font_has_every_character_the_rules_insert():
 def test_direction_follows_language_and_script():
     assert direction("fa") == "rtl" and direction("ar-EG") == "rtl"
     assert direction("en") == "ltr" and direction("az-Arab") == "rtl"
+
+
+def test_names_are_joined_in_the_interviews_language(tmp_path, monkeypatch, capsys):
+    from exporters import cli
+    from exporters.typography import join_names
+
+    assert join_names(["Ana", "Ben", "Cy"], "en") == "Ana, Ben and Cy"
+    assert join_names(["Ana", "Ben"], "fr-CA") == "Ana et Ben"
+    assert join_names(["آنا", "بن", "سای"], "fa") == "آنا، بن و سای"
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "deux.md").write_text(
+        "---\ntitle: Deux voix\ndate: 2026-01-02\nlang: fr\ninterviewer: Zoé\n"
+        "interviewee: [Ana Lopes, Ben Roy]\n---\n\nQ: Pourquoi ?\n\nA: Parce que.\n",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["build", "--format", "html", "--jobs", "1"]) == 0
+    page = (tmp_path / "dist/deux/deux.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", " ", page.split("<body", 1)[1])
+    assert "Ana Lopes et Ben Roy" in " ".join(text.split())
+    assert " and " not in text

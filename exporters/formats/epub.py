@@ -26,7 +26,7 @@ from ..model import Interview
 from ..series import Volume
 from ..output import atomic_path
 from ..sourcedate import source_time
-from ..typography import WORD_JOINER
+from ..typography import WORD_JOINER, join_names
 from ..edition import Document, Edition, Settings, Written
 _NOTE_LINK = re.compile(r'href="#([^"]+)"')
 ROLE_TYPES = {"doc-noteref": "noteref"}
@@ -359,7 +359,7 @@ class EpubEdition(Edition):
         alt = f"{words['cover']}: {plain(meta.title)}"
         if meta.cover:
             return given_cover(meta.cover, alt)
-        editors = _join(meta.editors, words["and"]) if meta.editors else ""
+        editors = join_names(meta.editors, meta.lang) if meta.editors else ""
         # "edited by" and the names on lines of their own: each line is drawn in one font,
         # and editors' names are often in another script than the volume's language
         text = CoverText(title=meta.title, subtitle=meta.subtitle, series=meta.publisher,
@@ -387,8 +387,8 @@ class EpubEdition(Edition):
         if meta.cover:
             return given_cover(meta.cover, alt)
         series = f"{meta.series} · {meta.series_number}" if meta.series_number else meta.series
-        names = _join(meta.interviewees, words["and"])
-        byline = f"{words['in_conversation']} {_join(meta.interviewers, words['and'])}"
+        names = join_names(meta.interviewees, meta.lang)
+        byline = f"{words['in_conversation']} {join_names(meta.interviewers, meta.lang)}"
         text = CoverText(title=meta.title, subtitle=meta.subtitle, series=series, names=names,
                          byline=byline, series_name=meta.series, direction=meta.dir,
                          lang=meta.lang)
@@ -497,10 +497,6 @@ def _font_name(name: str) -> str:
 
 def _text(page: str) -> str:
     return re.sub(r"<[^>]+>", " ", page)
-
-
-def _join(names: tuple[str, ...], conjunction: str) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {conjunction} {names[-1]}"
 
 
 def _line_of(path: Path, keys: tuple[str, ...]) -> int:
