@@ -77,4 +77,5 @@ def test_a_right_to_left_pamphlet_opens_on_the_right(project, write):
         cover.trimbox.right)
     booklet = project / "dist/good/good-booklet.pdf"
     outside = half_text(booklet, 1, 0)  # the cover is the left half of the outside
-    assert "کوتاه" in outside and "Pamphlet edition" in outside and "1" not in outside
+    # the title, "pamphlet edition" in Persian, and no folio on the cover
+    assert "کوتاه" in outside and "جزوه" in outside and "1" not in outside
