@@ -264,3 +264,47 @@ def test_html_questions_in_italics_and_bold_labels(project):
     labels = (project / "content/bold-labels.md").read_text()
     assert "Q: First?\n\nA: One.\n\nAnd more.\n\nQ: Second?\n\nA: Two.\n" in labels
     assert "interviewer: TODO" in labels and "date: 2026-05-02" in labels
+
+
+JEKYLL_POST = """---
+layout: post
+title: "Talking Tides with a Harbour Pilot"
+date: 2019-07-28 10:00:00 +0000
+author: Jo Park
+categories: [interviews]
+tags: [sea, ports]
+description: A harbour pilot on forty years of bringing ships in.
+permalink: /2019/07/tides/
+---
+We spoke with Ruth Vale, who has guided ships into the harbour since 1981.
+
+## How did you start?
+
+My father was a pilot, and so was his father.
+
+## What is the hardest part of the job?
+
+Fog. Nothing else comes close.
+"""
+
+
+def test_a_blog_posts_front_matter_becomes_fields_and_leaves_the_text(tmp_path):
+    """A Jekyll/Hugo post: its front matter is read as fields, not text, and what has no
+    field of ours is reported."""
+    source = tmp_path / "post.md"
+    source.write_text(JEKYLL_POST, encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    run = make("import", str(source), "-o", "content/post.md", cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    written = (tmp_path / "content/post.md").read_text(encoding="utf-8")
+    front = yaml.safe_load(written.split("---")[1])
+    body = written.split("---", 2)[2]
+    assert front["title"] == "Talking Tides with a Harbour Pilot"
+    assert str(front["date"]) == "2019-07-28"
+    assert front["interviewer"] == "Jo Park"
+    assert front["tags"] == ["sea", "ports"]
+    assert front["summary"] == "A harbour pilot on forty years of bringing ships in."
+    assert "layout" not in written and "permalink" not in body and "title:" not in body
+    assert "front matter field 'layout' was left out" in run.stdout
+    assert "front matter field 'categories' was left out" in run.stdout
+    assert "2 questions, 2 answers" in run.stdout

@@ -8,6 +8,7 @@ lines, with or without timestamps, come through here too.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -99,11 +100,71 @@ def read_text(path: Path, data: bytes, markdown: bool) -> Extract:
     text, notes = decode(path, data)
     check_lines(path, text)
     extract = Extract([], unsure=notes)
+    if markdown:
+        text = _front_matter(path, text, extract)
     for line, lines in _blocks(text.split("\n")):
         if markdown and re.fullmatch(r"\s*([-*_]\s*){3,}", " ".join(lines)):
             continue  # a thematic break
         extract.paras.append(_paragraph(lines, line, markdown))
     return extract
+
+
+FRONT_MATTER_FIELDS = {
+    "title": "title", "subtitle": "subtitle", "date": "date", "author": "interviewer",
+    "authors": "interviewer", "description": "summary", "summary": "summary",
+    "excerpt": "summary", "tags": "tags", "keywords": "tags", "lang": "lang",
+    "language": "lang", "slug": "slug", "permalink": "source_url", "url": "source_url",
+    "canonical_url": "source_url",
+}
+"""What a Jekyll, Hugo, Eleventy or Astro post's front matter says, as our fields; the
+author of a blog post is taken as the interviewer, as a page's byline is."""
+_FENCE = re.compile(r"^(-{3}|\+{3})[ \t]*$", re.MULTILINE)
+
+
+def _front_matter(path: Path, text: str, extract: Extract) -> str:
+    """Read a YAML front matter (``---``) into ``extract.hints``, reporting the fields left out,
+    and return the text with its lines blanked, so that line numbers still match the file.
+    A TOML front matter (Hugo's ``+++``) is dropped with a note."""
+    from ..load import parse_yaml
+    from .infer import find_date
+
+    opening = _FENCE.match(text)
+    closing = _FENCE.search(text, opening.end()) if opening else None
+    if not opening or not closing or closing.group(1) != opening.group(1):
+        return text
+    lines = text[:closing.end()].count("\n") + 1
+    blanked = "\n" * (lines - 1) + text[closing.end():]
+    if opening.group(1) == "+++":
+        extract.dropped.append(Note(1, f"a TOML front matter (lines 1 to {lines}) was left out"))
+        return blanked
+    try:
+        values, _ = parse_yaml(text[opening.end():closing.start()], path, 1, "the front matter")
+    except ContentError as error:
+        extract.unsure.append(Note(error.problem.line, f"{error.problem.message}: its fields "
+                                                       "were left out"))
+        return blanked
+    if not isinstance(values, dict):
+        return blanked
+    for key, value in values.items():
+        field = FRONT_MATTER_FIELDS.get(str(key).lower())
+        if field is None or value in (None, "", []):
+            extract.dropped.append(Note(1, f"front matter field '{key}' was left out"))
+            continue
+        if field == "date":
+            value = value if isinstance(value, dt.date) else find_date(str(value))
+            value = value.date() if isinstance(value, dt.datetime) else value
+        elif field == "tags":
+            value = [str(tag) for tag in value] if isinstance(value, list) else \
+                [tag.strip() for tag in str(value).split(",") if tag.strip()]
+        elif field == "interviewer" and isinstance(value, list):
+            value = ", ".join(str(name) for name in value)
+        elif field == "source_url" and not str(value).startswith(("https://", "http://")):
+            extract.dropped.append(Note(1, f"front matter field '{key}' is not a full address "
+                                           "and was left out"))
+            continue
+        if value and not extract.hints.get(field):
+            extract.hints[field] = value if field in ("date", "tags") else str(value).strip()
+    return blanked
 
 
 def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
