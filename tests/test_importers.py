@@ -308,3 +308,20 @@ def test_a_blog_posts_front_matter_becomes_fields_and_leaves_the_text(tmp_path):
     assert "front matter field 'layout' was left out" in run.stdout
     assert "front matter field 'categories' was left out" in run.stdout
     assert "2 questions, 2 answers" in run.stdout
+
+
+def test_a_markdown_heading_needs_no_blank_line_around_it(tmp_path):
+    """As CommonMark reads it: an ATX heading interrupts a paragraph, and a setext heading is
+    one, so the questions set as headings are all found, in order."""
+    source = tmp_path / "tight.md"
+    source.write_text("Title\n=====\nWe spoke with Ruth Vale.\n## How did you start?\n"
+                      "My father was a pilot.\n### And the hardest part?\nFog.\n"
+                      "```\n## not a heading\n```\n", encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    run = make("import", str(source), "-o", "content/tight.md", cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    written = (tmp_path / "content/tight.md").read_text(encoding="utf-8")
+    body = written.split("---", 2)[2]
+    assert re.findall(r"^Q: (.+)$", body, re.M) == ["How did you start?", "And the hardest part?"]
+    assert "A: My father was a pilot." in body and "A: Fog." in body
+    assert "title: Title" in written

@@ -102,7 +102,8 @@ def read_text(path: Path, data: bytes, markdown: bool) -> Extract:
     extract = Extract([], unsure=notes)
     if markdown:
         text = _front_matter(path, text, extract)
-    for line, lines in _blocks(text.split("\n")):
+    headings = _markdown_headings(text) if markdown else {}
+    for line, lines in _blocks(text.split("\n"), headings):
         if markdown and re.fullmatch(r"\s*([-*_]\s*){3,}", " ".join(lines)):
             continue  # a thematic break
         extract.paras.append(_paragraph(lines, line, markdown))
@@ -167,12 +168,35 @@ def _front_matter(path: Path, text: str, extract: Extract) -> str:
     return blanked
 
 
-def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
-    """(first line, lines) of each paragraph."""
+def _markdown_headings(text: str) -> dict[int, tuple[int, str]]:
+    """The headings the Markdown parser finds (CommonMark: an ATX heading needs no blank line
+    around it; a setext heading is underlined): first line -> (last line, ``## text``)."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(text)
+    return {token.map[0] + 1: (token.map[1], f"{'#' * int(token.tag[1])} {tokens[i + 1].content}")
+            for i, token in enumerate(tokens)
+            if token.type == "heading_open" and token.level == 0 and token.map}
+
+
+def _blocks(lines: list[str], headings: dict[int, tuple[int, str]] | None = None
+            ) -> list[tuple[int, list[str]]]:
+    """(first line, lines) of each paragraph; each of ``headings`` is a block of its own."""
+    headings = headings or {}
     blocks: list[tuple[int, list[str]]] = []
     current: list[str] = []
     start = 0
+    inside_heading = 0
     for number, line in enumerate(lines, start=1):
+        if number in headings:
+            if current:
+                blocks.append((start, current))
+                current = []
+            inside_heading, heading = headings[number]
+            blocks.append((number, [heading]))
+            continue
+        if number <= inside_heading:
+            continue
         if line.strip():
             if not current:
                 start = number
