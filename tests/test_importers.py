@@ -325,3 +325,23 @@ def test_a_markdown_heading_needs_no_blank_line_around_it(tmp_path):
     assert re.findall(r"^Q: (.+)$", body, re.M) == ["How did you start?", "And the hardest part?"]
     assert "A: My father was a pilot." in body and "A: Fog." in body
     assert "title: Title" in written
+
+
+@pytest.mark.parametrize("opening, interviewer, interviewee", [
+    ("Maya Ortiz spoke with Tomas Lind about thirty years of cranes.", "Maya Ortiz", "Tomas Lind"),
+    ("We sat down with Ruth Vale, who has piloted ships since 1981.", "Jo Park", "Ruth Vale"),
+    ("The magazine Lantern Quarterly sent me some questions about my work. Here they are, "
+     "with my answers.", "Lantern Quarterly", "Jo Park"),
+])
+def test_who_asked_whom_comes_from_the_opening_lines(tmp_path, opening, interviewer, interviewee):
+    """The byline names the post's author; the opening says whether the author asked or
+    answered: a publication that sent the questions is the interviewer."""
+    source = tmp_path / "post.md"
+    source.write_text(f"# On the Water\n\nBy Jo Park\n\n{opening}\n\n**How did you start?**\n\n"
+                      "By accident.\n\n**What is hardest?**\n\nFog.\n", encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    run = make("import", str(source), "-o", "content/post.md", cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    front = yaml.safe_load((tmp_path / "content/post.md").read_text(encoding="utf-8")
+                           .split("---")[1])
+    assert (front["interviewer"], front["interviewee"]) == (interviewer, interviewee)

@@ -32,6 +32,15 @@ _PUBLISHED_IN = re.compile(
     r"(?:the (?:website|magazine|blog|journal) )?(?P<pub>[^.,;]{2,60})", re.I)
 _WITH = re.compile(rf"\b(?:conversation|interview|talk|talking|chat|q&a|in conversation) with "
                    rf"(?P<name>{_NAME})", re.I)
+_SPOKE_WITH = re.compile(
+    rf"(?:\b(?i:we|i)\b|(?P<asker>{_NAME}))\s+(?i:spoke|speaks|talked|talks|sat down|caught up|"
+    rf"chatted)\s+(?i:to|with)\s+(?P<name>{_NAME})")
+"""'Maya Ortiz spoke with Tomas Lind', 'We sat down with Ruth Vale': who asks and who answers."""
+_SENT_QUESTIONS = re.compile(
+    rf"(?:(?i:the|a)\s+(?i:magazine|journal|newspaper|website|blog|podcast|site)\s+)?"
+    rf"(?P<asker>{_NAME})\s+(?i:sent|emailed|mailed|asked)\s+(?i:me|us)\s+(?i:some|these|a few|"
+    rf"a couple of|\w+)?\s*(?i:questions)")
+"""'The magazine Lantern sent me some questions': the one who writes answers them."""
 _SEPARATORS = re.compile(r"\s*[|·•—–]\s*|\s+-\s+")
 
 STOPWORDS = {
@@ -119,14 +128,36 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
             kept.append(para)
     if "date" not in values and find_date(str(values.get("title", ""))):
         values["date"] = find_date(str(values["title"]))
-    if "interviewee" not in values:
-        for text in [str(values.get("title", "")), str(values.get("subtitle", ""))] + \
-                [p.text for p in kept[:3]]:
-            match = _WITH.search(text)
-            if match:
-                values["interviewee"] = match["name"].rstrip(".")
-                break
+    _who_asks_whom(values, [str(values.get("title", "")), str(values.get("subtitle", ""))]
+                   + [_clean(p.text) for p in kept[:3]])
     return kept, values
+
+
+def _who_asks_whom(values: dict, texts: list[str]) -> None:
+    """The interviewer and interviewee that the opening lines name: "X spoke with Y", "an
+    interview with Y", and "the magazine X sent me some questions", where the author (a
+    byline or ``author`` field, taken as the interviewer until now) is the one who answers."""
+    for text in texts:
+        sent = _SENT_QUESTIONS.search(text)
+        if sent:
+            author = values.pop("interviewer", "")
+            values["interviewer"] = sent["asker"].rstrip(".")
+            if author and "interviewee" not in values:
+                values["interviewee"] = author
+            return
+    if "interviewee" in values:
+        return
+    for text in texts:
+        spoke = _SPOKE_WITH.search(text)
+        if spoke:
+            values["interviewee"] = spoke["name"].rstrip(".")
+            if spoke["asker"]:
+                values["interviewer"] = spoke["asker"].rstrip(".")  # over a byline
+            return
+        match = _WITH.search(text)
+        if match:
+            values["interviewee"] = match["name"].rstrip(".")
+            return
 
 
 def name_in(paragraphs: list[str], other_than: str = "") -> str:
