@@ -345,3 +345,34 @@ def test_who_asked_whom_comes_from_the_opening_lines(tmp_path, opening, intervie
     front = yaml.safe_load((tmp_path / "content/post.md").read_text(encoding="utf-8")
                            .split("---")[1])
     assert (front["interviewer"], front["interviewee"]) == (interviewer, interviewee)
+
+
+PODCAST = """Host Anna: [00:00:05] Welcome back to the show. Today my guest is Ben Carter, a beekeeper.
+Ben Carter: [00:00:12] Thanks for having me.
+Host Anna: [00:00:15] So bees. Tell me how it started.
+Ben Carter: [00:00:20] My grandmother kept hives behind the house, and I helped her every summer.
+Break: [00:10:00] A word from our sponsors.
+Host Anna: [00:10:30] And today, how many hives do you keep.
+Ben Carter: [00:10:35] About forty, spread over three valleys. Who would have thought?
+Break: [00:20:00] Back after this.
+Host Anna: [00:21:00] Ben Carter, thank you.
+"""
+
+
+def test_a_podcast_host_who_rarely_asks_with_a_question_mark_is_the_interviewer(tmp_path):
+    """Hosts end few turns with "?": the host is found by the weight of the evidence (the
+    label, speaking first and last, introducing the guest), times stay out of the text, and
+    ad breaks are not speakers. The result builds."""
+    source = tmp_path / "episode.txt"
+    source.write_text(PODCAST, encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    run = make("import", str(source), "-o", "content/episode.md", cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    written = (tmp_path / "content/episode.md").read_text(encoding="utf-8")
+    body = written.split("---", 2)[2]
+    assert re.findall(r"^(Q|A): ", body, re.M) == ["Q", "A", "Q", "A", "Q", "A", "Q"]
+    assert not re.search(r"\d\d:\d\d", body)
+    assert "Break" not in yaml.safe_load(written.split("---")[1]).get("speakers", {})
+    fixed = written.replace("title: TODO", "title: Bees").replace("date: TODO", "date: 2026-01-02")
+    (tmp_path / "content/episode.md").write_text(fixed, encoding="utf-8")
+    assert make("build", "--format", "epub", cwd=tmp_path).code == 0

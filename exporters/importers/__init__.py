@@ -228,6 +228,7 @@ def _imported(path: Path, kind: str, extract: Extract) -> Imported:
     found = structure(paras)
     report.method = found.method
     report.unsure += found.unsure
+    report.dropped += found.dropped
     document = Document(values)
     document.introduction = [protect_label(p.text) for p in found.introduction]
     if found.method != "speaker labels" and not values.get("interviewee"):

@@ -23,7 +23,10 @@ QUESTION_LABELS = {"q", "question", "interviewer", "int", "host", "interviewer's
 ANSWER_LABELS = {"a", "answer", "interviewee", "guest", "respondent"}
 NOT_LABELS = {"note", "editor's note", "editor’s note", "update", "photo", "photograph",
               "source", "ps", "p.s", "image", "credit", "correction", "disclaimer",
-              "warning", "content warning", "edit", "read more", "tags", "share"}
+              "warning", "content warning", "edit", "read more", "tags", "share",
+              "break", "ad break", "ad", "advertisement", "sponsor", "sponsored", "music",
+              "intro music", "outro", "outro music", "theme music", "sound", "applause",
+              "laughter", "crosstalk", "inaudible", "transition"}
 
 
 @dataclass
@@ -72,12 +75,20 @@ class Structure:
     introduction: list[Para] = field(default_factory=list)
     conversation: list[Spoken | Section] = field(default_factory=list)
     unsure: list[Note] = field(default_factory=list)
+    dropped: list[Note] = field(default_factory=list)
     method: str = ""
     roles: dict[str, str] = field(default_factory=dict)
     """Speaker label to role."""
 
 
-_TIMESTAMP = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?\s*[-–]?\s*")
+_TIMESTAMP = re.compile(
+    r"^\s*\\?[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\\?[\])]?\s*[-–]?\s*")
+"""A time at the start of a turn, ``[12:34]``, ``(01:02:03)``, also as escaped Markdown."""
+_BREAK_MARKER = re.compile(
+    r"^\W*(?:\\?[\[(]\s*)?(?:ad break|advertisement|break|sponsor(?:ed)?(?: message)?|"
+    r"(?:intro |outro |theme )?music|music (?:plays|fades)|applause|laughter|crosstalk)"
+    r"\s*(?:\\?[\])]|\\?:|$)", re.I)
+"""A transcript's "Break: ...", "[Ad break]", "(Music)": no one's turn; left out."""
 _LABEL = re.compile(
     r"^(?P<o>\*\*|__)?(?P<label>[^\W\d_][\w.'’ -]{0,38}?)"
     r"(?:(?P<shut>(?P=o))\s*:|:\s*(?P<after>(?P=o))|:)(?:\s+|$)")
@@ -152,7 +163,12 @@ def _by_labels(paras: list[Para], labels: set[str]) -> Structure:
             result.conversation.append(Section(para.text))
             current = None
             continue
+        if not para.label and _BREAK_MARKER.match(_TIMESTAMP.sub("", para.text, count=1)):
+            result.dropped.append(Note(para.line, f"a break in the recording: "
+                                                  f"'{_snippet(para.text)}'"))
+            continue
         if para.label or label in labels:
+            rest = _TIMESTAMP.sub("", rest, count=1)  # "Name: [12:34] ..." (a turn's time)
             para = Para(rest, para.line, para.emphasis, para.plain, label=label, block=para.block)
             current = Spoken(label, [para])
             result.conversation.append(current)
@@ -180,21 +196,47 @@ def _by_question_labels(paras: list[Para], label: str) -> Structure:
 
 
 def _label_roles(result: Structure) -> dict[str, str]:
-    """Q/A-like labels by name; others: the speaker who asks the most is the interviewer."""
+    """Q/A-like labels by name; else the speaker with the most evidence of asking, weighed
+    against the others (hosts end few turns with "?" in real transcripts): their share of
+    questions, a label that says host, speaking first and last, naming the other speakers."""
     turns = [item for item in result.conversation if isinstance(item, Spoken)]
     speakers = list(dict.fromkeys(turn.speaker for turn in turns))
     roles = {label: role_of_label(label) for label in speakers}
-    if INTERVIEWER not in roles.values():
-        asking = {label: _question_share([t for t in turns if t.speaker == label])
-                  for label in speakers if roles[label] is None}
-        if asking:
-            best = max(asking, key=asking.get)
-            if asking[best] >= 0.3:
-                roles[best] = INTERVIEWER
-                result.unsure.append(Note(
-                    turns[0].paras[0].line,
-                    f"'{best}' asks the most questions, so is taken as the interviewer"))
+    open_roles = [label for label in speakers if roles[label] is None]
+    if INTERVIEWER not in roles.values() and len(speakers) >= 2 and open_roles:
+        evidence = {label: _asking_evidence(label, turns, speakers) for label in open_roles}
+        best = max(open_roles, key=lambda label: evidence[label][0])
+        roles[best] = INTERVIEWER
+        result.unsure.append(Note(turns[0].paras[0].line,
+                                  f"'{best}' is taken as the interviewer: {evidence[best][1]}"))
     return {label: role or INTERVIEWEE for label, role in roles.items()}
+
+
+_HOST_WORDS = re.compile(r"\b(?:host|hosts|interviewer|moderator|presenter|anchor|reporter|"
+                         r"journalist|narrator)\b", re.I)
+
+
+def _asking_evidence(label: str, turns: list[Spoken], speakers: list[str]) -> tuple[float, str]:
+    """How much points to ``label`` being the interviewer, and the reasons, in words."""
+    own = [turn for turn in turns if turn.speaker == label]
+    share = _question_share(own)
+    others = [_question_share([t for t in turns if t.speaker == s]) for s in speakers if s != label]
+    score, reasons = share - max(others, default=0.0), [f"{share:.0%} of their turns are questions"]
+    if _HOST_WORDS.search(label):
+        score += 1.0
+        reasons.append("the label says so")
+    if turns[0].speaker == label:
+        score += 0.3
+        reasons.append("speaks first")
+    if turns[-1].speaker == label:
+        score += 0.2
+        reasons.append("speaks last")
+    text = " ".join(para.text for turn in own for para in turn.paras)
+    named = [s for s in speakers if s != label and len(s) > 3 and s in text]
+    if named:
+        score += 0.5
+        reasons.append(f"names {', '.join(named)}")
+    return score, ", ".join(reasons)
 
 
 def _question_share(turns: list[Spoken]) -> float:
