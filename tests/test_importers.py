@@ -376,3 +376,32 @@ def test_a_podcast_host_who_rarely_asks_with_a_question_mark_is_the_interviewer(
     fixed = written.replace("title: TODO", "title: Bees").replace("date: TODO", "date: 2026-01-02")
     (tmp_path / "content/episode.md").write_text(fixed, encoding="utf-8")
     assert make("build", "--format", "epub", cwd=tmp_path).code == 0
+
+
+SAVED_PAGE = """<!doctype html><html lang="en"><head>
+<title>Talking Tides | The Harbour Gazette</title>
+<meta property="og:site_name" content="The Harbour Gazette">
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "Talking Tides with a Harbour Pilot", "datePublished": "2015-07-28T09:00:00Z",
+ "author": {"@type": "Person", "name": "Jo Park"}}</script>
+</head><body><header><h1>The Harbour Gazette</h1><nav>Home · News · Sport</nav></header>
+<article><p>We sat down with Ruth Vale.</p>
+<p><strong>How did you start?</strong></p><p>My father was a pilot.</p>
+<p><strong>What is hardest?</strong></p><p>Fog.</p></article></body></html>
+"""
+
+
+def test_a_saved_page_takes_its_title_date_and_author_from_the_article(tmp_path):
+    """Not the site's masthead: the JSON-LD article (or og:title, or <title> without the
+    site's name) gives the title, its date and its author."""
+    source = tmp_path / "page.html"
+    source.write_text(SAVED_PAGE, encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    run = make("import", str(source), "-o", "content/page.md", cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    front = yaml.safe_load((tmp_path / "content/page.md").read_text(encoding="utf-8")
+                           .split("---")[1])
+    assert front["title"] == "Talking Tides with a Harbour Pilot"
+    assert str(front["date"]) == "2015-07-28"
+    assert (front["interviewer"], front["interviewee"]) == ("Jo Park", "Ruth Vale")
+    assert front["publication"] == "The Harbour Gazette"

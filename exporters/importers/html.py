@@ -8,6 +8,7 @@ Nothing is fetched: images on the web are reported, not downloaded.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -82,23 +83,60 @@ def _page_hints(document: HtmlElement) -> dict:
         return ""
 
     hints: dict = {}
-    heading = document.xpath("//article//h1|//main//h1") or document.xpath("//h1")
-    title = " ".join(heading[0].text_content().split()) if heading else ""
-    title = title or meta("og:title", "twitter:title")
-    if not title and document.find(".//title") is not None:
-        title = re.split(r"\s+[|–—-]\s+", document.find(".//title").text_content().strip())[0]
+    linked = _linked_data(document)
+    site = meta("og:site_name", "application-name")
+    heading = document.xpath("//article//h1|//main//h1")
+    page_title = document.find(".//title")
+    # the article's own title; not a site's masthead <h1> (the text's first heading is taken
+    # later, by infer.front_values, when nothing here names the title)
+    title = (_without_site(meta("og:title", "twitter:title"), site)
+             or str(linked.get("headline") or "").strip()
+             or (" ".join(heading[0].text_content().split()) if heading else "")
+             or (_without_site(page_title.text_content(), site) if page_title is not None else ""))
     hints["title"] = title
     times = document.xpath("//time[@datetime]")
     stamp = meta("article:published_time", "date", "dc.date", "DC.date.issued") or \
-        (times[0].get("datetime") if times else "")
+        str(linked.get("datePublished") or "") or (times[0].get("datetime") if times else "")
     hints["date"] = find_date(stamp[:10]) if stamp else None
     hints["lang"] = (document.get("lang") or document.get("xml:lang") or "").strip()
     hints["publication"] = meta("og:site_name", "application-name")
     url = meta("og:url") or "".join(document.xpath('//link[@rel="canonical"]/@href'))
     hints["source_url"] = url if url.startswith(("https://", "http://")) else ""
-    author = meta("author", "article:author", "dc.creator")
+    author = meta("author", "article:author", "dc.creator") or _linked_name(linked.get("author"))
     hints["interviewer"] = "" if author.startswith("http") else author
     return hints
+
+
+def _linked_data(document: HtmlElement) -> dict:
+    """The page's JSON-LD article (schema.org ``Article``, ``NewsArticle``, ``BlogPosting``)."""
+    for script in document.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text_content())
+        except ValueError:
+            continue
+        items = data.get("@graph", [data]) if isinstance(data, dict) else data
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict) and ("headline" in item or "datePublished" in item):
+                return item
+    return {}
+
+
+def _linked_name(author: object) -> str:
+    if isinstance(author, list):
+        author = author[0] if author else ""
+    if isinstance(author, dict):
+        author = author.get("name", "")
+    return author.strip() if isinstance(author, str) else ""
+
+
+def _without_site(title: str, site: str) -> str:
+    """A page title without the site's name: 'Talking Tides | The Lantern' -> 'Talking Tides'."""
+    title = " ".join(title.split())
+    parts = re.split(r"\s+[|–—·-]\s+", title)
+    if len(parts) > 1:
+        kept = [part for part in parts if part.casefold() != site.casefold()] if site else parts[:1]
+        return " – ".join(kept[:1]) if kept else parts[0]
+    return title
 
 
 def _article(document: HtmlElement) -> HtmlElement:
