@@ -405,3 +405,20 @@ def test_a_saved_page_takes_its_title_date_and_author_from_the_article(tmp_path)
     assert str(front["date"]) == "2015-07-28"
     assert (front["interviewer"], front["interviewee"]) == ("Jo Park", "Ruth Vale")
     assert front["publication"] == "The Harbour Gazette"
+
+
+def test_site_generator_tags_licence_footers_and_more_about_blocks_are_left_out(tmp_path):
+    source = tmp_path / "post.md"
+    source.write_text(
+        "# Talking Tides\n\n{% include share-buttons.html %}\n\nWe sat down with Ruth Vale.\n\n"
+        "**How did you start?**\n\nMy father was a pilot.\n\n{{< youtube a1b2c3 >}}\n\n"
+        "**What is hardest?**\n\nFog.\n\nMore about Ruth Vale\n\n"
+        "This work is licensed under a Creative Commons Attribution 4.0 International "
+        "License.\n", encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    run = make("import", str(source), "-o", "content/post.md", cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    body = (tmp_path / "content/post.md").read_text(encoding="utf-8").split("---", 2)[2]
+    assert "{" not in body and "licensed" not in body and "More about" not in body
+    assert re.findall(r"^(Q|A): ", body, re.M) == ["Q", "A", "Q", "A"]
+    assert "a template tag of the site's generator" in run.stdout

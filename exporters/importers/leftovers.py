@@ -57,11 +57,25 @@ CHROME_CLASS = re.compile(
 """Class or id names of page furniture in HTML."""
 
 
+_TEMPLATE_TAG = re.compile(r"^(?:\\?\{%.*?%\\?\}|\\?\{\\?\{[<%].*?[>%]\\?\}\\?\}|"
+                           r"\\?\{\\?\{.*?\\?\}\\?\}|\s)+$", re.S)
+"""A paragraph made only of Liquid, Jekyll, Hugo or Nunjucks tags: ``{% include x %}``,
+``{{< youtube id >}}``, ``{{ page.title }}`` (escaped or not)."""
+_LICENCE = re.compile(
+    r"^(?:this (?:work|article|interview|post|text) is (?:licensed|published|available) "
+    r"under|licensed under (?:a |the )?creative commons|creative commons attribution|"
+    r"cc by(?:-[a-z]{2}){0,3} \d\.\d)", re.IGNORECASE)
+_MORE_ABOUT = re.compile(r"^(?:more (?:about|on|from|by) .{1,60}|learn more about .{1,60}|"
+                         r"find out more( about .{1,60})?)[:.]?$", re.IGNORECASE)
+
+
 def leftover(text: str) -> str | None:
     """Why ``text`` (one paragraph, as plain text) is page furniture, or None."""
     line = text.strip()
     if not line:
         return "empty"
+    if _TEMPLATE_TAG.match(line):
+        return "a template tag of the site's generator"
     if "\n" in line:  # a list: furniture when every item is
         return "navigation" if all(leftover(item) for item in line.split("\n")) else None
     words = len(line.split())
@@ -75,6 +89,10 @@ def leftover(text: str) -> str | None:
         return "navigation"
     if words <= 60 and _APPEALS.search(line):
         return "donation or subscription appeal"
+    if words <= 60 and _LICENCE.match(line):
+        return "the site's licence footer (put it in 'rights:' if it covers the interview)"
+    if words <= 12 and _MORE_ABOUT.match(line):
+        return "a 'more about' link block"
     return None
 
 
