@@ -266,6 +266,18 @@ def test_html_questions_in_italics_and_bold_labels(project):
     assert "interviewer: TODO" in labels and "date: 2026-05-02" in labels
 
 
+def import_one(tmp_path: Path, name: str, text: str):
+    """Import one source written as ``name``; the run, the file's front matter and body."""
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    (tmp_path / "content").mkdir(exist_ok=True)
+    target = f"content/{Path(name).stem}.md"
+    run = make("import", str(source), "-o", target, cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    written = (tmp_path / target).read_text(encoding="utf-8")
+    return run, yaml.safe_load(written.split("---")[1]), written.split("---", 2)[2]
+
+
 JEKYLL_POST = """---
 layout: post
 title: "Talking Tides with a Harbour Pilot"
@@ -291,20 +303,13 @@ Fog. Nothing else comes close.
 def test_a_blog_posts_front_matter_becomes_fields_and_leaves_the_text(tmp_path):
     """A Jekyll/Hugo post: its front matter is read as fields, not text, and what has no
     field of ours is reported."""
-    source = tmp_path / "post.md"
-    source.write_text(JEKYLL_POST, encoding="utf-8")
-    (tmp_path / "content").mkdir()
-    run = make("import", str(source), "-o", "content/post.md", cwd=tmp_path)
-    assert run.code == 0, run.stderr
-    written = (tmp_path / "content/post.md").read_text(encoding="utf-8")
-    front = yaml.safe_load(written.split("---")[1])
-    body = written.split("---", 2)[2]
+    run, front, body = import_one(tmp_path, "post.md", JEKYLL_POST)
     assert front["title"] == "Talking Tides with a Harbour Pilot"
     assert str(front["date"]) == "2019-07-28"
     assert front["interviewer"] == "Jo Park"
     assert front["tags"] == ["sea", "ports"]
     assert front["summary"] == "A harbour pilot on forty years of bringing ships in."
-    assert "layout" not in written and "permalink" not in body and "title:" not in body
+    assert "layout" not in front and "permalink" not in body and "title:" not in body
     assert "front matter field 'layout' was left out" in run.stdout
     assert "front matter field 'categories' was left out" in run.stdout
     assert "2 questions, 2 answers" in run.stdout
@@ -313,18 +318,12 @@ def test_a_blog_posts_front_matter_becomes_fields_and_leaves_the_text(tmp_path):
 def test_a_markdown_heading_needs_no_blank_line_around_it(tmp_path):
     """As CommonMark reads it: an ATX heading interrupts a paragraph, and a setext heading is
     one, so the questions set as headings are all found, in order."""
-    source = tmp_path / "tight.md"
-    source.write_text("Title\n=====\nWe spoke with Ruth Vale.\n## How did you start?\n"
-                      "My father was a pilot.\n### And the hardest part?\nFog.\n"
-                      "```\n## not a heading\n```\n", encoding="utf-8")
-    (tmp_path / "content").mkdir()
-    run = make("import", str(source), "-o", "content/tight.md", cwd=tmp_path)
-    assert run.code == 0, run.stderr
-    written = (tmp_path / "content/tight.md").read_text(encoding="utf-8")
-    body = written.split("---", 2)[2]
+    _, front, body = import_one(
+        tmp_path, "tight.md", "Title\n=====\nWe spoke with Ruth Vale.\n## How did you start?\n"
+        "My father was a pilot.\n### And the hardest part?\nFog.\n```\n## not a heading\n```\n")
     assert re.findall(r"^Q: (.+)$", body, re.M) == ["How did you start?", "And the hardest part?"]
     assert "A: My father was a pilot." in body and "A: Fog." in body
-    assert "title: Title" in written
+    assert front["title"] == "Title"
 
 
 @pytest.mark.parametrize("opening, interviewer, interviewee", [
@@ -336,14 +335,10 @@ def test_a_markdown_heading_needs_no_blank_line_around_it(tmp_path):
 def test_who_asked_whom_comes_from_the_opening_lines(tmp_path, opening, interviewer, interviewee):
     """The byline names the post's author; the opening says whether the author asked or
     answered: a publication that sent the questions is the interviewer."""
-    source = tmp_path / "post.md"
-    source.write_text(f"# On the Water\n\nBy Jo Park\n\n{opening}\n\n**How did you start?**\n\n"
-                      "By accident.\n\n**What is hardest?**\n\nFog.\n", encoding="utf-8")
-    (tmp_path / "content").mkdir()
-    run = make("import", str(source), "-o", "content/post.md", cwd=tmp_path)
-    assert run.code == 0, run.stderr
-    front = yaml.safe_load((tmp_path / "content/post.md").read_text(encoding="utf-8")
-                           .split("---")[1])
+    _, front, _ = import_one(tmp_path, "post.md",
+                             f"# On the Water\n\nBy Jo Park\n\n{opening}\n\n"
+                             "**How did you start?**\n\nBy accident.\n\n**What is hardest?**\n\n"
+                             "Fog.\n")
     assert (front["interviewer"], front["interviewee"]) == (interviewer, interviewee)
 
 
@@ -363,16 +358,11 @@ def test_a_podcast_host_who_rarely_asks_with_a_question_mark_is_the_interviewer(
     """Hosts end few turns with "?": the host is found by the weight of the evidence (the
     label, speaking first and last, introducing the guest), times stay out of the text, and
     ad breaks are not speakers. The result builds."""
-    source = tmp_path / "episode.txt"
-    source.write_text(PODCAST, encoding="utf-8")
-    (tmp_path / "content").mkdir()
-    run = make("import", str(source), "-o", "content/episode.md", cwd=tmp_path)
-    assert run.code == 0, run.stderr
+    run, front, body = import_one(tmp_path, "episode.txt", PODCAST)
     written = (tmp_path / "content/episode.md").read_text(encoding="utf-8")
-    body = written.split("---", 2)[2]
     assert re.findall(r"^(Q|A): ", body, re.M) == ["Q", "A", "Q", "A", "Q", "A", "Q"]
     assert not re.search(r"\d\d:\d\d", body)
-    assert "Break" not in yaml.safe_load(written.split("---")[1]).get("speakers", {})
+    assert "Break" not in (front.get("speakers") or {})
     fixed = written.replace("title: TODO", "title: Bees").replace("date: TODO", "date: 2026-01-02")
     (tmp_path / "content/episode.md").write_text(fixed, encoding="utf-8")
     assert make("build", "--format", "epub", cwd=tmp_path).code == 0
@@ -394,13 +384,7 @@ SAVED_PAGE = """<!doctype html><html lang="en"><head>
 def test_a_saved_page_takes_its_title_date_and_author_from_the_article(tmp_path):
     """Not the site's masthead: the JSON-LD article (or og:title, or <title> without the
     site's name) gives the title, its date and its author."""
-    source = tmp_path / "page.html"
-    source.write_text(SAVED_PAGE, encoding="utf-8")
-    (tmp_path / "content").mkdir()
-    run = make("import", str(source), "-o", "content/page.md", cwd=tmp_path)
-    assert run.code == 0, run.stderr
-    front = yaml.safe_load((tmp_path / "content/page.md").read_text(encoding="utf-8")
-                           .split("---")[1])
+    _, front, _ = import_one(tmp_path, "page.html", SAVED_PAGE)
     assert front["title"] == "Talking Tides with a Harbour Pilot"
     assert str(front["date"]) == "2015-07-28"
     assert (front["interviewer"], front["interviewee"]) == ("Jo Park", "Ruth Vale")
@@ -408,17 +392,12 @@ def test_a_saved_page_takes_its_title_date_and_author_from_the_article(tmp_path)
 
 
 def test_site_generator_tags_licence_footers_and_more_about_blocks_are_left_out(tmp_path):
-    source = tmp_path / "post.md"
-    source.write_text(
+    run, front, body = import_one(tmp_path, "post.md",
         "# Talking Tides\n\n{% include share-buttons.html %}\n\nWe sat down with Ruth Vale.\n\n"
         "**How did you start?**\n\nMy father was a pilot.\n\n{{< youtube a1b2c3 >}}\n\n"
         "**What is hardest?**\n\nFog.\n\nMore about Ruth Vale\n\n"
         "This work is licensed under a Creative Commons Attribution 4.0 International "
-        "License.\n", encoding="utf-8")
-    (tmp_path / "content").mkdir()
-    run = make("import", str(source), "-o", "content/post.md", cwd=tmp_path)
-    assert run.code == 0, run.stderr
-    body = (tmp_path / "content/post.md").read_text(encoding="utf-8").split("---", 2)[2]
+        "License.\n")
     assert "{" not in body and "licensed" not in body and "More about" not in body
     assert re.findall(r"^(Q|A): ", body, re.M) == ["Q", "A", "Q", "A"]
     assert "a template tag of the site's generator" in run.stdout
