@@ -109,3 +109,20 @@ def test_persian_editions_say_everything_in_persian_with_persian_digits(samples)
     assert "Pamphlet edition" not in text and "Set in" not in text and "Made with" not in text
     assert "Noto Naskh Arabic" in text
     assert re.search(r"[۰-۹]{4}", text)  # the year, on the cover and in dates
+
+
+def test_persian_folios_are_in_persian_digits(samples):
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    pdf = samples / "bookbinder-fa" / "bookbinder-fa-print.pdf"
+    folios = []
+    for number in range(3, len(PdfReader(pdf).pages)):
+        text = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), "-layout",
+                               str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        lines = ["".join(c for c in line if unicodedata.category(c) != "Cf").strip()
+                 for line in text.splitlines() if line.strip()]
+        if lines and re.fullmatch(r"[0-9۰-۹]+", lines[-1]):
+            folios.append(lines[-1])
+    assert folios and all(re.fullmatch(r"[۰-۹]+", folio) for folio in folios), folios
