@@ -15,7 +15,7 @@ from typing import Any
 
 from . import __version__
 from .errors import Problem
-from .output import write_atomic
+from .output import cache_path, write_atomic
 
 PACKAGE = Path(__file__).resolve().parent
 CACHE_VERSION = 1
@@ -53,7 +53,7 @@ class BuildCache:
     """Per source file: its hash, slug, warnings, images, and each edition's inputs and outputs."""
 
     def __init__(self, out_dir: Path):
-        self.path = out_dir / ".cache" / "builds.json"
+        self.path = cache_path(out_dir, "builds.json")
         self.entries: dict[str, dict[str, Any]] = self._load()
 
     def _load(self) -> dict[str, dict[str, Any]]:

@@ -20,6 +20,7 @@ from .series import find_series
 from .errors import ContentError, display_path, unexpected_problem
 from .formats import edition_names
 from .paper import PRESETS
+from .output import UnsafeOutput
 from .render import BUILTIN_TEMPLATES
 
 COMMANDS = ("build", "check", "import", "new", "serve")
@@ -167,6 +168,10 @@ def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> i
 
             results = build(files, config, jobs=arguments.jobs, force=arguments.force,
                             on_result=done, volumes=with_volumes)
+    except UnsafeOutput as error:  # e.g. dist/.cache is a link to somewhere else
+        errors.print(f"{display_path(arguments.out)}: {error}; nothing was written",
+                     markup=False)
+        return 1
     except ContentError as error:  # the templates' own configuration is broken
         for problem in error.problems:
             errors.print(str(problem), markup=False)

@@ -25,7 +25,7 @@ import pydyf
 
 from .assets import data_uri, media_type, with_image_sources
 from .fetch import LocalFetcher
-from .output import write_atomic
+from .output import cache_path, write_atomic
 from .edition import Document, Edition, Settings
 from .model import Interview
 from .series import Volume
@@ -66,7 +66,7 @@ class Layouts:
         self.templates = settings.templates
         self.paper: PrintSetup = self.templates.paper
         self.fetcher = LocalFetcher([settings.content_root, *self.templates.folders])
-        with project_fonts_only(self.templates.folders, settings.out_dir.resolve() / ".cache"):
+        with project_fonts_only(self.templates.folders, cache_path(settings.out_dir, "fontconfig")):
             self.fonts = FontConfiguration()
         self.color_profiles: dict[str, Any] = {}  # filled by the stylesheet's @color-profile
 
@@ -310,16 +310,15 @@ def cmyk_jpeg(path: Path, profile: Path) -> bytes:
 
 
 @contextlib.contextmanager
-def project_fonts_only(template_folders: list[Path], cache_folder: Path) -> Iterator[None]:
+def project_fonts_only(template_folders: list[Path], cache: Path) -> Iterator[None]:
     """For the FontConfiguration made in this block: fontconfig sees the templates' ``fonts/``
-    folders and nothing else, with its cache in ``cache_folder`` (inside the output folder).
+    folders and nothing else, with its cache in the folder ``cache`` (inside the output folder).
 
     WeasyPrint falls back to any font fontconfig knows for a missing glyph; with the host's
     fonts hidden, every PDF is set in the project's own fonts on every machine. fontconfig
     reads ``FONTCONFIG_FILE`` when the configuration is made, so the variable is set for that
     moment only and then put back as it was: no process-wide setting is left behind.
     """
-    cache = cache_folder / "fontconfig"
     cache.mkdir(parents=True, exist_ok=True)
     folders = "".join(f"<dir>{escape(str(folder / 'fonts'))}</dir>" for folder in template_folders
                       if (folder / "fonts").is_dir())

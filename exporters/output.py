@@ -60,11 +60,16 @@ def write_atomic(target: Path, data: bytes) -> None:
         temporary.write_bytes(data)
 
 
+def cache_path(out_dir: Path, name: str) -> Path:
+    """A file of the build's own in ``<out>/.cache/``, checked like every output."""
+    return output_path(out_dir, (), ".cache", name)
+
+
 @contextmanager
 def exclusive(out_dir: Path) -> Iterator[None]:
     """Hold the output folder's lock: a second build into the same folder waits for the first,
     so that neither deletes the other's temporary files."""
-    lock_path = out_dir / ".cache" / "lock"
+    lock_path = cache_path(out_dir, "lock")
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_path, "a+b") as lock:
         try:

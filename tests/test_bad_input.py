@@ -237,6 +237,9 @@ CASES = [
          [f"content/s/series.yml:1: [missing-glyph] no bundled font has the character '🙂' "
           f"(U+1F642); {GLYPH_HINT}"],
          built=("dist/good/good.epub", "dist/one/one.epub"), absent=("dist/s",)),
+    Case("cache folder is a link out", {},
+         ["dist: '.cache/lock' would be written outside the output folder dist; nothing was "
+          "written"], built=(), setup={"dist/.cache": "OUTSIDE"}),
     # Images
     Case("cover outside", {BAD: interview("cover: /etc/passwd\n")},
          [f"{BAD}:6: the cover image '/etc/passwd' is outside content/; copy the file under "
