@@ -7,6 +7,7 @@ was built from changed (see ``cache.py``); workers stay warm across documents.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import signal
@@ -175,13 +176,19 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
     cache = BuildCache(config.out_dir)
     sources, results = read_all(files, config.content_root, cache)
     templates = config.make_templates()
-    coverage = FontCoverage(templates.folders)
-    sources = [source for source in sources if _drawable(source.result, source.path, coverage)]
+
+    @functools.cache
+    def fonts() -> FontCoverage:  # read only when a document is to be built: it costs ~0.2 s
+        return FontCoverage(templates.folders)
+
     keys = _edition_keys(config, templates)
     tasks: list[_Task] = []
     by_slug = {source.slug: source for source in sources}
     # interviews that a translation or a volume reads again: kept in memory for them
     needed_later = {by_slug[s.translation_of].path for s in sources if s.translation_of in by_slug}
+    # Only what is built has its characters checked: an up-to-date edition was checked against
+    # these very fonts (their files are part of its key) when it was built.
+    undrawable: set[Path] = set()
     for source in sources:
         inputs = (source.hash, *sorted(cache.entry(source.path)["images"].values()))
         if source.translation_of in by_slug:
@@ -189,17 +196,20 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
         task = _Task(source.path, source.result,
                      lambda s=source: s.read(config.content_root, by_slug),
                      lambda s=source: setattr(s, "interview", None))
-        _plan(task, config, keys, inputs, cache, force, tasks)
+        if _plan(task, config, keys, inputs, cache, force, tasks) and \
+                not _drawable(source.result, source.path, fonts()):
+            tasks.pop()  # the task _plan has just queued
+            undrawable.add(source.path)
     if volumes:
         for series_path in find_series(config.content_root):
             result = Result(series_path)
             results.append(result)
             meta = attempt(result, series_path, "reading the series",
                            lambda: read_series(series_path, config.content_root))
-            if meta is None or not all(_drawable(result, path, coverage)
-                                       for path in (series_path, meta.foreword) if path):
+            if meta is None:
                 continue
-            members = [s for s in sources if meta.claims(s.path, s.series)]
+            members = [s for s in sources
+                       if meta.claims(s.path, s.series) and s.path not in undrawable]
             needed_later.update(s.path for s in members)
             inputs = attempt(result, series_path, "reading the series", lambda: (
                 file_digest(series_path), *(s.hash for s in members),
@@ -210,7 +220,10 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
                          lambda m=meta, ms=members: within_page_budget(assemble(
                              m, [s.read(config.content_root, by_slug) for s in ms]),
                              templates.theme.volume_page_budget))
-            _plan(task, config, keys, inputs, cache, force, tasks)
+            if _plan(task, config, keys, inputs, cache, force, tasks) and not all(
+                    _drawable(result, path, fonts()) for path in (series_path, meta.foreword)
+                    if path):
+                tasks.pop()
 
     def finish(task: _Task, done: dict[str, list[Written]], problems: list[Problem],
                notices: dict[str, Problem]) -> None:
@@ -288,8 +301,8 @@ class _Task:
 
 
 def _plan(task: _Task, config: BuildConfig, keys: dict[str, str], inputs: tuple[str, ...],
-          cache: BuildCache, force: bool, tasks: list[_Task]) -> None:
-    """Find which editions of ``task`` are stale; queue it if any is."""
+          cache: BuildCache, force: bool, tasks: list[_Task]) -> bool:
+    """Find which editions of ``task`` are stale; queue it if any is, and say whether."""
     stale = []
     for edition in config.formats:
         task.keys[edition] = digest(keys[edition], *inputs)
@@ -302,6 +315,7 @@ def _plan(task: _Task, config: BuildConfig, keys: dict[str, str], inputs: tuple[
     if stale:
         task.stale = tuple(stale)
         tasks.append(task)
+    return bool(stale)
 
 
 def _drawable(result: Result, path: Path, coverage: FontCoverage) -> bool:
