@@ -23,8 +23,9 @@ MAX_YAML_DEPTH = 20
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 """Characters that XML (so XHTML, EPUB and the PDF tags) cannot hold."""
 
-_FENCE = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
-"""The line of three hyphens that opens and closes the front matter."""
+_FENCE = re.compile(r"^(?:-{3,}|\+{3})[ \t]*$", re.MULTILINE)
+"""The line that opens and closes a front matter: three hyphens (YAML), or three pluses (the
+TOML of Hugo's posts, which only the importer meets)."""
 FRONT_MATTER_HINT = (
     "begin the file with a line '---', then fields such as 'title: ...' and 'date: 2026-01-31', "
     "then another line '---'"
@@ -59,17 +60,14 @@ class Source:
 def read_source(path: Path, content_root: Path) -> Source:
     """Read ``path`` and split it into front matter and body."""
     text = read_text(path)
-    opening = _FENCE.match(text)
-    if not opening or not YAMLHandler().detect(text):
+    if not YAMLHandler().detect(text) or not text.startswith("-"):
         raise ContentError(Problem(path, 1, "no front matter found", FRONT_MATTER_HINT))
-    closing = _FENCE.search(text, opening.end())
-    if not closing:
+    split = split_front_matter(text)
+    if split is None:
         raise ContentError(
             Problem(path, 1, "the front matter is not closed", "add a line '---' after the last field")
         ) from None
-    # ``front`` starts with the end of the first line, ``body`` with the end of the closing one,
-    # so that index N of either is N lines below the fence it starts from
-    front, body = text[opening.end():closing.start()], text[closing.end():]
+    front, body = split
     front_line = 1  # ``front`` starts with the newline that ends the opening '---'
     metadata, node = parse_yaml(front, path, front_line, what="the front matter")
     if metadata is None:
@@ -86,6 +84,17 @@ def read_source(path: Path, content_root: Path) -> Source:
         body_line=body_line,
         field_lines=_key_lines(node, front_line),
     )
+
+
+def split_front_matter(text: str) -> tuple[str, str] | None:
+    """``(front matter, body)`` of a text that opens with a fence line and closes it again, or
+    None. ``front`` starts with the end of the first line, ``body`` with the end of the closing
+    one, so that line N of either is N lines below the fence it starts from."""
+    opening = _FENCE.match(text)
+    closing = _FENCE.search(text, opening.end()) if opening else None
+    if not closing or closing.group().strip()[0] != opening.group().strip()[0]:
+        return None
+    return text[opening.end():closing.start()], text[closing.end():]
 
 
 def read_text(path: Path, limit: int = MAX_CONTENT_BYTES) -> str:

@@ -119,27 +119,26 @@ FRONT_MATTER_FIELDS = {
 }
 """What a Jekyll, Hugo, Eleventy or Astro post's front matter says, as our fields; the
 author of a blog post is taken as the interviewer, as a page's byline is."""
-_FENCE = re.compile(r"^(-{3}|\+{3})[ \t]*$", re.MULTILINE)
 
 
 def _front_matter(path: Path, text: str, extract: Extract) -> str:
     """Read a YAML front matter (``---``) into ``extract.hints``, reporting the fields left out,
     and return the text with its lines blanked, so that line numbers still match the file.
     A TOML front matter (Hugo's ``+++``) is dropped with a note."""
-    from ..load import parse_yaml
+    from ..load import parse_yaml, split_front_matter
     from .infer import find_date
 
-    opening = _FENCE.match(text)
-    closing = _FENCE.search(text, opening.end()) if opening else None
-    if not opening or not closing or closing.group(1) != opening.group(1):
+    split = split_front_matter(text)
+    if split is None:
         return text
-    lines = text[:closing.end()].count("\n") + 1
-    blanked = "\n" * (lines - 1) + text[closing.end():]
-    if opening.group(1) == "+++":
+    front, body = split
+    lines = front.count("\n") + 1  # the closing fence's line
+    blanked = "\n" * (lines - 1) + body
+    if text.startswith("+"):
         extract.dropped.append(Note(1, f"a TOML front matter (lines 1 to {lines}) was left out"))
         return blanked
     try:
-        values, _ = parse_yaml(text[opening.end():closing.start()], path, 1, "the front matter")
+        values, _ = parse_yaml(front, path, 1, "the front matter")
     except ContentError as error:
         extract.unsure.append(Note(error.problem.line, f"{error.problem.message}: its fields "
                                                        "were left out"))
