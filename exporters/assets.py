@@ -6,9 +6,11 @@ Content is data: an image path may only name a file inside the content folder.
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
 import mimetypes
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -72,7 +74,7 @@ def image_problem(path: Path) -> tuple[str, str] | None:
     too_big = (f"has more than the limit of {MAX_IMAGE_PIXELS // 10**6} million pixels",
                "scale it down: print needs about 300 pixels an inch")
     try:
-        with Image.open(path) as image:
+        with Image.open(path) as image, truncated_images_refused():
             width, height = image.size
             kind = image.format
             if width * height > MAX_IMAGE_PIXELS:
@@ -80,7 +82,7 @@ def image_problem(path: Path) -> tuple[str, str] | None:
             image.verify()
     except Image.DecompressionBombError:
         return too_big
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, IndexError):
         return ("cannot be read as an image (the file is damaged or not an image)",
                 "open it in an image editor and save it again as PNG or JPEG")
     expected = IMAGE_TYPES[path.suffix.lower()]
@@ -88,6 +90,20 @@ def image_problem(path: Path) -> tuple[str, str] | None:
         return (f"is a {kind or 'different'} file with a {path.suffix} name",
                 "rename it with the right extension, or convert it")
     return None
+
+
+@contextlib.contextmanager
+def truncated_images_refused() -> Iterator[None]:
+    """Pillow as it is by default, refusing a cut-off image: WeasyPrint's import sets it to
+    accept them, for the whole process."""
+    from PIL import ImageFile
+
+    accepted = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = accepted
 
 
 _IMAGE_SOURCE = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')

@@ -19,9 +19,9 @@ from .build import BuildConfig, Result, build, default_jobs, discover, template_
 from .series import find_series
 from .errors import ContentError, display_path, unexpected_problem
 from .formats import edition_names
-from .paper import PRESETS
 from .output import UnsafeOutput
 from .render import BUILTIN_TEMPLATES
+from .schema import THEME
 
 COMMANDS = ("build", "check", "import", "new", "serve")
 AUTHORING = {"check": "lint", "import": "importers", "new": "scaffold", "serve": "serve"}
@@ -73,7 +73,7 @@ def parser(command: str | None = None, prog: str = "interview-press") -> argpars
     build_command.add_argument("--no-volumes", action="store_true",
                                help="build the interviews only, not the volumes of their series")
     build_command.add_argument(
-        "--preset", choices=PRESETS, metavar="NAME",
+        "--preset", choices=THEME["print_preset"].choices, metavar="NAME",
         help="print edition for a print-on-demand service: kdp (bleed on top, bottom and "
              "outside edge, no bookmarks), lulu (bleed on all sides) or none "
              "(default: theme.yml's print_preset)")

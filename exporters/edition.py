@@ -13,16 +13,43 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar, Union
+from typing import ClassVar, Protocol
 
 from .errors import Problem
+from .metadata import Metadata
 from .model import Interview
 from .output import output_path
 from .render import Templates
-from .series import Volume
+from .series import SeriesMeta
 
-Document = Union[Interview, Volume]
-"""What an edition exports: one interview, or a series volume."""
+
+
+class Document(Protocol):
+    """What an edition exports: an :class:`~exporters.model.Interview`, or a series
+    :class:`~exporters.series.Volume`, a book of several. Editions make both the same way,
+    from these; ``meta`` is the interview's or the series' metadata."""
+
+    is_volume: ClassVar[bool]
+    foreword_html: str
+
+    @property
+    def path(self) -> Path:
+        """The interview's file, or the series' ``series.yml``."""
+
+    @property
+    def meta(self) -> Metadata | SeriesMeta: ...
+
+    @property
+    def interviews(self) -> tuple[Interview, ...]:
+        """The interviews in reading order; an interview alone is a book of one."""
+
+    @property
+    def images(self) -> dict[str, Path]:
+        """Every image of its interviews, by the key the markup refers to it with."""
+
+    @property
+    def sources(self) -> list[Path]:
+        """The files it is made from, whose last change dates its editions."""
 
 
 @dataclass(frozen=True)
@@ -35,13 +62,12 @@ class Settings:
     shared: dict = field(default_factory=dict, compare=False, repr=False)
     """What the exporters of one worker share, e.g. one PDF layout per interview."""
 
-    def timestamp(self, interview: Interview) -> dt.datetime:
-        """The build's date: SOURCE_DATE_EPOCH, else the interview's last git commit, else the
-        newest modification time of its files."""
+    def timestamp(self, document: Document) -> dt.datetime:
+        """The date stamped inside its editions: SOURCE_DATE_EPOCH, else the last git commit
+        of the document's files, else their newest modification time."""
         from .sourcedate import source_time
 
-        return source_time([interview.path, *interview.body.images.values()],
-                           self.source_date_epoch)
+        return source_time(document.sources, self.source_date_epoch)
 
     def target(self, slug: str, name: str) -> Path:
         """The output file ``name`` of the document ``slug``: ``<out>/<slug>/<name>``, refused

@@ -1,6 +1,6 @@
-"""One WeasyPrint layout per interview, shared by the PDF editions.
+"""One WeasyPrint layout per document, shared by the PDF editions.
 
-The interview is laid out once, at the trim size with the print edition's bleed
+An interview or a volume is laid out once, at the trim size with the print edition's bleed
 (and crop marks, when asked for). Every PDF edition is written from that one
 layout: the print edition as it is, the screen edition cropped to the trim box
 and tagged (PDF/UA-1), and the booklet imposed by :mod:`exporters.impose` from
@@ -27,8 +27,6 @@ from .assets import data_uri, media_type, with_image_sources
 from .fetch import LocalFetcher
 from .output import cache_path, write_atomic
 from .edition import Document, Edition, Settings
-from .model import Interview
-from .series import Volume
 from .paper import MARK_GAP, PrintSetup, Sides
 
 PX = 0.75  # PDF points per CSS pixel
@@ -91,48 +89,31 @@ class Layouts:
             settings.shared["layouts"] = cls(settings)
         return settings.shared["layouts"]
 
-    def layout(self, interview: Interview | Volume) -> Layout:
+    def layout(self, document: Document) -> Layout:
         """The layout of an interview or a volume; only the latest one is kept, to bound
         memory."""
-        if self._current is None or self._current.interview is not interview:
-            self._current = Layout(self, interview, self.render(interview, self.stylesheet))
+        if self._current is None or self._current.content is not document:
+            self._current = Layout(self, document, self.render(document, self.stylesheet))
         return self._current
 
-    def render(self, interview: Interview | Volume, stylesheet: Any) -> Any:
+    def render(self, document: Document, stylesheet: Any) -> Any:
+        """The document laid out; a volume's front matter has roman folios."""
         from weasyprint import HTML
 
-        if isinstance(interview, Volume):
-            return self.render_volume(interview, stylesheet)
-        meta = interview.meta
+        meta = document.meta
         html = self.templates.render(
-            "pdf/interview.html", interview=interview, meta=meta,
+            "pdf/document.html", document=document, meta=meta,
             words=self.templates.words(meta.lang), generator=self.settings.generator,
-            timestamp=self.settings.timestamp(interview).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            source=interview.path.name)
+            timestamp=self.settings.timestamp(document).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            source=document.path.name)
         # data: URLs, not file: URLs, so that nothing in the PDF depends on where the project is
-        images = {key: data_uri(*self.image(path)) for key, path in interview.body.images.items()}
+        images = {key: data_uri(*self.image(path)) for key, path in document.images.items()}
         html = with_image_sources(html, images, unknown="")
-        return HTML(string=html, base_url=str(interview.path.parent) + "/",
-                    url_fetcher=self.fetcher).render(stylesheets=[stylesheet],
+        stylesheets = [stylesheet, *([self.volume_stylesheet] if document.is_volume else [])]
+        return HTML(string=html, base_url=str(document.path.parent) + "/",
+                    url_fetcher=self.fetcher).render(stylesheets=stylesheets,
                                                      font_config=self.fonts,
                                                      color_profiles=self.color_profiles)
-
-    def render_volume(self, volume: Volume, stylesheet: Any) -> Any:
-        """A collected volume: front matter in roman folios, then every interview."""
-        from weasyprint import HTML
-
-        meta = volume.meta
-        timestamp = max(self.settings.timestamp(interview) for interview in volume.interviews)
-        html = self.templates.render(
-            "pdf/volume.html", volume=volume, meta=meta, words=self.templates.words(meta.lang),
-            generator=self.settings.generator, timestamp=timestamp.strftime("%Y-%m-%dT%H:%M:%SZ"))
-        images = {key: data_uri(*self.image(path)) for interview in volume.interviews
-                  for key, path in interview.body.images.items()}
-        html = with_image_sources(html, images, unknown="")
-        return HTML(string=html, base_url=str(meta.folder) + "/",
-                    url_fetcher=self.fetcher).render(
-            stylesheets=[stylesheet, self.volume_stylesheet], font_config=self.fonts,
-            color_profiles=self.color_profiles)
 
     @functools.cache  # noqa: B019 - one Layouts per worker
     def packed_profile(self) -> bytes:
@@ -148,11 +129,13 @@ class Layouts:
 
 @dataclass
 class Layout:
-    """One interview laid out; each edition is written from it."""
+    """One interview or volume laid out; each PDF edition is written from it."""
 
     layouts: Layouts
-    interview: Interview | Volume
+    content: Document
+    """What was laid out."""
     document: Any
+    """WeasyPrint's laid-out document."""
     _print: bytes | None = field(default=None, repr=False)
 
     @property
@@ -186,7 +169,7 @@ class Layout:
         from weasyprint import Document
 
         if self.layouts.screen_stylesheet is not None:
-            document = self.layouts.render(self.interview, self.layouts.screen_stylesheet)
+            document = self.layouts.render(self.content, self.layouts.screen_stylesheet)
         else:
             document = self.document
         # no output intent: a print-standard layout's CMYK profile is the print edition's
@@ -204,9 +187,9 @@ class Layout:
     def page_labels(self, document: Any, pdf: pydyf.PDF) -> None:
         """A volume's page numbers as viewers show them (/PageLabels): roman for the front
         matter, arabic from 1 at the first interview, as the printed folios run."""
-        if not isinstance(self.interview, Volume):
+        if not self.content.is_volume:
             return
-        first = f"{self.interview.interviews[0].meta.slug}"
+        first = self.content.interviews[0].meta.slug
         opening = next((number for number, page in enumerate(document.pages)
                         if first in page.anchors), 0)
         numbers = [opening, pydyf.Dictionary({"S": "/D", "St": 1})]
@@ -216,7 +199,7 @@ class Layout:
 
     @property
     def identifier(self) -> bytes:
-        return self.interview.meta.identifier.encode()
+        return self.content.meta.identifier.encode()
 
     def print_boxes(self, document: Any, pdf: pydyf.PDF) -> None:
         """Set each page's BleedBox to the bleed asked for (WeasyPrint caps it at 10pt and,

@@ -130,14 +130,12 @@ def parse_yaml(text: str, path: Path, first_line: int = 1, what: str = "the file
         _check_keys(node, path, first_line)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = first_line + (mark.line if mark else 0)
         if isinstance(error, _RefusedYAML):
+            line = first_line + error.problem_mark.line
             raise ContentError(Problem(path, line, str(error.problem), error.hint)) from None
-        raise ContentError(Problem(
-            path, line, f"{what} is not valid YAML ({error.problem or 'invalid YAML'})",
-            "check the quotes, colons and indentation on this line; "
-            "put a value that contains ': ' in double quotes")) from None
+        line, problem, hint = _syntax_error(error, text)
+        raise ContentError(Problem(path, first_line + line, f"{what} is not valid YAML "
+                                                            f"({problem})", hint)) from None
     except yaml.reader.ReaderError as error:
         line = first_line + text[: error.position].count("\n")
         character = f" (U+{error.character:04X})" if isinstance(error.character, int) else ""
@@ -148,6 +146,49 @@ def parse_yaml(text: str, path: Path, first_line: int = 1, what: str = "the file
         if loader is not None:
             loader.dispose()
     return data, node
+
+
+_CLOSING = {'"': '"', "'": "'", "[": "]", "{": "}"}
+_OPENER = {'"': "quote", "'": "quote", "[": "bracket", "{": "brace"}
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
+    """The 0-based line of a YAML syntax error in ``text``, what is wrong, and what to do.
+    A quote or bracket left open is named at the line that opens it, not where YAML gives
+    up: at the end of the text, or on a later line whose own quote closed it."""
+    opening = _unclosed(error, text)
+    if opening is not None:
+        char = text[opening.index]
+        return (opening.line, f"the {_OPENER[char]} {char} opened on this line is not closed",
+                f"close the {_OPENER[char]}: add {_CLOSING[char]} at the end of the value")
+    mark = error.problem_mark or error.context_mark
+    return (mark.line if mark else 0, error.problem or "invalid YAML",
+            "check the quotes, colons and indentation on this line; "
+            "put a value that contains ': ' in double quotes")
+
+
+def _unclosed(error: yaml.MarkedYAMLError, text: str) -> yaml.Mark | None:
+    """Where the quote or bracket that ``error`` comes from opens, if one was left open."""
+    problem = error.problem_mark
+    if problem is None:
+        return None
+    context = error.context_mark
+    opener = text[context.index:context.index + 1] if context is not None else ""
+    if opener in _CLOSING and (not text[problem.index:].strip() or (
+            problem.line > context.line and str(error.problem).startswith("expected ','"))):
+        return context  # YAML read on, to the end or to another line, for the closing character
+    quoted = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.line >= problem.line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                quoted = token
+    except yaml.YAMLError:
+        pass
+    if quoted is not None and quoted.start_mark.line < quoted.end_mark.line == problem.line:
+        return quoted.start_mark  # a quote left open, closed by the next value's first quote
+    return None
 
 
 class _RefusedYAML(yaml.MarkedYAMLError):

@@ -1,41 +1,35 @@
-"""The front-matter schema: one place that says which fields exist and what they hold.
+"""The front matter, read: which fields exist is :data:`schema.FRONT_MATTER`, what they hold
+is read here.
 
 :func:`read_metadata` turns the raw YAML mapping of a :class:`Source` into a
-validated :class:`Metadata`, or raises a :class:`ContentError` naming the field's
+validated :class:`Metadata`, or raises a :class:`ContentError` naming each field's
 line and what to write instead. Values are data: nothing here evaluates them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import unicodedata
 import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Callable
-from typing import Any, Literal
+from functools import partial
+from typing import Any
 from urllib.parse import urlparse
 
 import langcodes
 
 from .errors import ContentError, Problem
 from .load import Source
+from .schema import FRONT_MATTER, ROLES, SPEAKER, Role, collect
 from .slugs import SLUG_HINT, is_slug, slugify
 from .typography import direction, join_names, typeset
 
-Role = Literal["interviewer", "interviewee"]
-ROLES: tuple[Role, ...] = ("interviewer", "interviewee")
-
 IDENTIFIER_NAMESPACE = uuid.UUID("6f1f8f8e-3c1a-5b7e-9a55-1c0f1a2b3c4d")
 
-FIELDS = {
-    "title", "subtitle", "date", "lang", "summary", "publication", "source_url", "series",
-    "series_number", "tags", "rights", "translator", "identifier", "cover", "slug",
-    "interviewer", "interviewee", "speakers", "translation_of",
-}
-SPEAKER_FIELDS = {"name", "role", "bio"}
+FIELDS = FRONT_MATTER.names
+SPEAKER_FIELDS = SPEAKER.names
 
 
 @dataclass(frozen=True)
@@ -84,22 +78,8 @@ def read_metadata(source: Source) -> Metadata:
     each at its own line."""
     meta = source.metadata
     fields = _Fields(source)
-    problems: list[Problem] = []
-
-    def checked(default: Any, read: Callable[..., Any], *arguments: Any) -> Any:
-        """``read(*arguments)``, or ``default`` with its problems kept for the end."""
-        try:
-            return read(*arguments)
-        except ContentError as error:
-            problems.extend(error.problems)
-            return default
-
-    for key in meta:
-        if key not in FIELDS:
-            close = difflib.get_close_matches(str(key), FIELDS, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "remove it, or check its spelling"
-            problems.append(source.problem(str(key), f"unknown field '{key}'", hint))
-
+    problems = FRONT_MATTER.unknown_keys(meta, source.field_lines, source.path)
+    checked = partial(collect, problems)
     lang = checked("en", fields.language, "lang")
     text = lambda key: typeset(checked("", fields.text, key), lang)  # noqa: E731
     slug = checked("interview", fields.slug, source.path)
@@ -286,10 +266,11 @@ class _Fields:
         if not isinstance(entry, dict):
             raise self.fail(key, f"speaker '{label}' should have a name and a role",
                             f"write {label}: {{name: NAME, role: interviewee}}")
-        for field_name in entry:
-            if field_name not in SPEAKER_FIELDS:
-                raise self.fail(f"{key}.{field_name}", f"unknown speaker field '{field_name}'",
-                                "use name, role and bio")
+        unknown = SPEAKER.unknown_keys(
+            entry, {str(name): self.source.line_of(f"{key}.{name}") for name in entry},
+            self.source.path)
+        if unknown:
+            raise ContentError(*unknown)
         name = self.text(f"{key}.name", value=entry.get("name"))
         if not name:
             raise self.fail(key, f"speaker '{label}' has no name", f"add name: to '{label}'")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from .body import Body, parse_body
 from .errors import ContentError, Problem
@@ -29,9 +30,26 @@ class Interview:
     original: Original | None = None
     """Set by the build for a translation (``translation_of``) once every file is read."""
 
+    is_volume: ClassVar[bool] = False
+    foreword_html: ClassVar[str] = ""
+
     @property
     def warnings(self) -> tuple[Problem, ...]:
         return self.body.warnings
+
+    @property
+    def interviews(self) -> tuple[Interview, ...]:
+        """As a document, an interview is a book of one interview."""
+        return (self,)
+
+    @property
+    def images(self) -> dict[str, Path]:
+        return self.body.images
+
+    @property
+    def sources(self) -> list[Path]:
+        """The files it is made from, whose last change dates its editions."""
+        return [self.path, *self.body.images.values(), *([self.meta.cover] if self.meta.cover else [])]
 
 
 def read_interview(path: Path, content_root: Path) -> Interview:

@@ -1,15 +1,18 @@
 """Paper: trim sizes, bleed, print-on-demand presets and booklet sheets.
 
 Pure functions from the theme's print options (strings, as written in
-``theme.yml``) to a validated :class:`PrintSetup` in PDF points. A bad value
-raises :class:`ValueError` with a message that names the option and says what
-to write instead.
+``theme.yml``) to a validated :class:`PrintSetup` in PDF points. Which options
+there are and what they allow is :data:`schema.THEME`; a bad value raises
+:class:`ValueError` with a message that names the option and says what to
+write instead.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from .schema import THEME
 
 POINTS = {"mm": 72 / 25.4, "cm": 720 / 25.4, "in": 72.0, "pt": 1.0, "px": 0.75}
 INCH = 72.0
@@ -26,10 +29,7 @@ SIZES: dict[str, tuple[float, float]] = {
 # Booklet sheets tried by ``booklet_sheet: auto``, smallest first.
 AUTO_SHEETS = ("a5", "letter", "a4", "tabloid", "a3")
 
-PRESETS = ("none", "kdp", "lulu")
-"""none: the theme's bleed and marks; kdp: Amazon KDP paperback; lulu: Lulu print books."""
 POD_BLEED = 0.125 * INCH  # KDP and Lulu both ask for 1/8 inch
-STANDARDS = ("none", "pdf/x-4", "pdf/x-1a")
 MARK_GAP = 2 * MM  # between the bleed edge and the start of a crop mark
 
 _LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?|\.\d+)\s*(mm|cm|in|pt|px)\s*$")
@@ -152,38 +152,27 @@ def sheet_for(trim: Size, choice: str) -> Size:
 
 def print_setup(options: dict[str, object]) -> PrintSetup:
     """The theme's print options (``page_size``, ``bleed``, ``crop_marks``, ``print_preset``,
-    ``pdf_standard``, ``booklet_sheet``, ``creep``, ``screen_page_size``), validated."""
-    trim = page_size(options.get("page_size", "A5"), "page_size")
-    preset = str(options.get("print_preset", "none"))
-    if preset not in PRESETS:
-        raise ValueError(f"print_preset: '{preset}' is not a preset; use {', '.join(PRESETS)}")
-    marks = options.get("crop_marks", False)
-    if not isinstance(marks, bool):
-        raise ValueError(f"crop_marks: '{marks}' is not true or false; write true or false")
+    ``pdf_standard``, ``booklet_sheet``, ``creep``, ``screen_page_size``), validated: each by
+    :data:`schema.THEME`, then whether they go together."""
+    fault = next(iter(THEME.faults(options)), None)
+    if fault is not None:
+        raise ValueError(f"{fault.message}; {fault.hint}")
+    values = THEME.values(options)
+    trim = page_size(values["page_size"], "page_size")
+    preset, marks = values["print_preset"], values["crop_marks"]
     if marks and preset != "none":
         raise ValueError(f"crop_marks: {preset} does not accept printer marks; "
                          "turn crop_marks off or use print_preset: none")
-    standard = str(options.get("pdf_standard", "none")).lower()
-    if standard not in STANDARDS:
-        raise ValueError(f"pdf_standard: '{standard}' is not supported; use "
-                         f"{', '.join(STANDARDS)}")
     if preset == "kdp":  # top, bottom and outside edge only
         bleed = Sides(POD_BLEED, POD_BLEED, POD_BLEED, 0.0)
     elif preset == "lulu":
         bleed = Sides(POD_BLEED, POD_BLEED, POD_BLEED, POD_BLEED)
     else:
-        amount = length(options.get("bleed", "3mm"), "bleed")
-        if amount > 10 * MM:
-            raise ValueError(f"bleed: '{options.get('bleed')}' is more than 10mm; "
-                             "printers ask for 3mm or 0.125in")
+        amount = length(values["bleed"], "bleed")
         bleed = Sides(amount, amount, amount, amount)
-    creep = length(options.get("creep", "0mm"), "creep")
-    if creep > 1 * MM:
-        raise ValueError(f"creep: '{options.get('creep')}' is more than 1mm per sheet; "
-                         "paper is about 0.1mm thick")
-    screen_choice = str(options.get("screen_page_size", "trim")).strip()
-    screen = None if screen_choice.lower() == "trim" else page_size(screen_choice,
-                                                                     "screen_page_size")
-    return PrintSetup(trim=trim, bleed=bleed, preset=preset, marks=marks, standard=standard,
-                      sheet=sheet_for(trim, str(options.get("booklet_sheet", "auto"))),
-                      creep=creep, screen=screen)
+    screen_choice = values["screen_page_size"]
+    screen = None if screen_choice == "trim" else page_size(screen_choice, "screen_page_size")
+    return PrintSetup(trim=trim, bleed=bleed, preset=preset, marks=marks,
+                      standard=values["pdf_standard"],
+                      sheet=sheet_for(trim, str(values["booklet_sheet"])),
+                      creep=length(values["creep"], "creep"), screen=screen)

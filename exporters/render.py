@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import difflib
 from importlib import resources
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,38 +18,33 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from .errors import ContentError, Problem
 from .load import _key_lines, parse_yaml, read_text
 from .paper import PrintSetup, css_page_size, print_setup
+from .schema import THEME
 from .typography import direction, join_names, primary_language
 
 BUILTIN_TEMPLATES = Path(str(resources.files(__package__) / "templates")).resolve()
 """The built-in templates, fonts, ICC profile and words: package data of ``exporters``, which
 in a checkout is a link to the top-level ``templates/`` folder."""
-SPEAKER_LABEL_STYLES = ("name", "label", "none")
+COMMAND_LINE = Path("command line")
+"""Where theme options given on the command line (``--preset``) are, in problems."""
 
 
 @dataclass(frozen=True)
 class Theme:
-    """House-style options, read from ``theme.yml`` in the template folders."""
+    """House-style options, read from ``theme.yml`` in the template folders and from the
+    command line. Their kinds, choices, defaults and meaning are :data:`schema.THEME`."""
 
-    speaker_labels: str = "name"
-    """name: the speaker's name; label: the label as written (Q, A, MO); none: bold questions."""
-    page_size: str = "A5"
-    """The trim size: A5, A6, half-letter, 6x9, letter, A4 or "WIDTH HEIGHT" ("6in 9in")."""
-    font_size: str = "10.5pt"
-    embed_fonts_in_epub: bool = False
-    bleed: str = "3mm"
-    crop_marks: bool = False
-    print_preset: str = "none"
-    """none, kdp (Amazon KDP paperback) or lulu (Lulu print book)."""
-    pdf_standard: str = "none"
-    """none, pdf/x-4 or pdf/x-1a for the print edition."""
-    booklet_sheet: str = "auto"
-    creep: str = "0mm"
-    """Creep compensation of the booklet: how far each inner sheet's pages move to the fold."""
-    screen_page_size: str = "trim"
-    """trim (the print edition's pages) or a page size of its own (A4, letter)."""
-    volume_page_budget: int = 3000
-    """The most pages a collected volume may have: a longer one is refused before layout,
-    which needs about 0.65 MB of memory a page."""
+    speaker_labels: str
+    page_size: str
+    font_size: str
+    embed_fonts_in_epub: bool
+    bleed: str
+    crop_marks: bool
+    print_preset: str
+    pdf_standard: str
+    booklet_sheet: str
+    creep: str
+    screen_page_size: str
+    volume_page_budget: int
 
 
 class Templates:
@@ -109,48 +103,39 @@ class Templates:
     def _read_yaml(self, name: str) -> dict:
         return _read_mapping(self.find(name))[0]
 
-    def _option_line(self, option: str) -> tuple[Path, int]:
-        """The theme.yml that sets ``option``, and the line where it does."""
-        for folder in self.folders:
-            path = folder / "theme.yml"
-            if path.is_file():
-                lines = _read_mapping(path)[1]
-                if option in lines:
-                    return path, lines[option]
-        return self.find("theme.yml"), 1
-
     def _read_theme(self, overrides: dict[str, Any]) -> tuple[Theme, PrintSetup]:
+        """The theme.yml files, the built-in one first, with ``overrides`` over them; a
+        ContentError carries every problem, each at its own file and line."""
         options: dict[str, Any] = {}
-        known = {f.name for f in fields(Theme)}
-        for folder in reversed(self.folders):
-            if (folder / "theme.yml").is_file():
-                path = folder / "theme.yml"
+        where: dict[str, tuple[Path, int]] = {}
+        problems: list[Problem] = []
+        for path in (folder / "theme.yml" for folder in reversed(self.folders)):
+            if not path.is_file():
+                continue
+            try:
                 data, lines = _read_mapping(path)
-                for key in data:
-                    if key not in known:
-                        close = difflib.get_close_matches(str(key), known, n=1)
-                        raise ContentError(Problem(
-                            path, lines.get(str(key), 1), f"unknown theme option '{key}'",
-                            f"did you mean '{close[0]}'?" if close
-                            else f"use one of {', '.join(sorted(known))}"))
-                options.update(data)
+            except ContentError as error:
+                problems += error.problems
+                continue
+            problems += THEME.problems(data, lines, path)
+            options.update(data)
+            where.update((str(key), (path, lines.get(str(key), 1))) for key in data)
+        problems += THEME.problems(overrides, {}, COMMAND_LINE)
         options.update(overrides)
-        theme = Theme(**options)
-        if theme.speaker_labels not in SPEAKER_LABEL_STYLES:
-            raise ContentError(Problem(*self._option_line("speaker_labels"),
-                                       f"speaker_labels: '{theme.speaker_labels}' is not a style",
-                                       f"use one of {', '.join(SPEAKER_LABEL_STYLES)}"))
-        budget = theme.volume_page_budget
-        if isinstance(budget, bool) or not isinstance(budget, int) or budget < 1:
-            raise ContentError(Problem(*self._option_line("volume_page_budget"),
-                                       f"volume_page_budget: '{budget}' is not a number of pages",
-                                       "write a whole number, e.g. volume_page_budget: 3000"))
-        try:
-            paper = print_setup(options)
-        except (ValueError, TypeError, AttributeError) as error:
+        where.update((str(key), (COMMAND_LINE, 1)) for key in overrides)
+        bad = {fault.key for fault in THEME.faults(options)}
+        valid = {key: value for key, value in options.items()
+                 if key in THEME.names and key not in bad}
+        try:  # whether the options go together, the bad ones left at their defaults
+            paper = print_setup(valid)
+        except ValueError as error:
             message, _, hint = str(error).partition("; ")
-            path, line = self._option_line(message.split(":")[0])
-            raise ContentError(Problem(path, line, message, hint)) from None
+            option = message.split(":")[0]
+            problems.append(Problem(*where.get(option, (self.find("theme.yml"), 1)),
+                                    message, hint))
+        if problems:
+            raise ContentError(*problems)
+        theme = Theme(**THEME.values(valid))
         return replace(theme, page_size=css_page_size(theme.page_size)), paper
 
 
@@ -160,5 +145,6 @@ def _read_mapping(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     if data is None:
         return {}, {}
     if not isinstance(data, dict):
-        raise ContentError(Problem(path, 1, "expected 'option: value' lines", "see the README"))
+        raise ContentError(Problem(path, 1, "expected 'option: value' lines",
+                                   "write one option a line, e.g. page_size: A5 (see the README)"))
     return data, _key_lines(node, 1)

@@ -11,20 +11,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from .body import prose_html
 from .errors import ContentError, Problem
-from .load import _key_lines, parse_yaml, read_text
-from .metadata import default_identifier
+from .load import Source, _key_lines, parse_yaml, read_text
+from .metadata import _Fields, default_identifier
 from .slugs import SLUG_HINT, is_slug, slugify
 from .model import Interview
+from .schema import SERIES, collect
 from .typography import direction, primary_language, typeset
 
 SERIES_FILE = "series.yml"
-SERIES_FIELDS = {"title", "subtitle", "editors", "description", "publisher", "identifier",
-                 "lang", "cover", "foreword", "order", "slug", "rights", "date"}
+SERIES_FIELDS = SERIES.names
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,22 @@ class Volume:
     meta: SeriesMeta
     interviews: tuple[Interview, ...]
     foreword_html: str = ""
+    is_volume: ClassVar[bool] = True
+
+    @property
+    def path(self) -> Path:
+        return self.meta.path
+
+    @property
+    def images(self) -> dict[str, Path]:
+        return {key: path for interview in self.interviews for key, path in interview.images.items()}
+
+    @property
+    def sources(self) -> list[Path]:
+        """The files it is made from, whose last change dates its editions."""
+        return [self.meta.path, *(path for interview in self.interviews
+                                  for path in (interview.path, *interview.images.values())),
+                *(path for path in (self.meta.cover, self.meta.foreword) if path)]
 
     @property
     def date(self) -> dt.date:
@@ -71,11 +88,8 @@ def find_series(content_root: Path) -> list[Path]:
 
 
 def read_series(path: Path, content_root: Path) -> SeriesMeta:
-    """Validate a ``series.yml``; raises ContentError naming the line."""
-    from .assets import resolve_local
-    from .metadata import _Fields  # the same field rules as an interview's front matter
-    from .load import Source
-
+    """Validate a ``series.yml``; a ContentError carries every problem found, each at its
+    own line."""
     data, node = parse_yaml(read_text(path), path)
     data = data or {}
     lines = _key_lines(node, 1)
@@ -84,40 +98,50 @@ def read_series(path: Path, content_root: Path) -> SeriesMeta:
                                    "write e.g. title: Working Lives"))
     source = Source(path=path, content_root=content_root, metadata=data, body="", body_line=1,
                     field_lines=lines)
-    for key in data:
-        if key not in SERIES_FIELDS:
-            raise ContentError(source.problem(str(key), f"unknown series field '{key}'",
-                                              f"use one of {', '.join(sorted(SERIES_FIELDS))}"))
-    fields = _Fields(source)
-    lang = fields.language("lang")
-    title = fields.text("title", required=True)
-    slug = _slug(fields, path)
-    foreword = fields.text("foreword")
-    if foreword:
-        foreword_path = (path.parent / foreword).resolve()
-        if not foreword_path.is_relative_to(content_root.resolve()) or not foreword_path.is_file():
-            raise ContentError(source.problem("foreword", f"the foreword '{foreword}' was not found",
-                                              "write the path of a Markdown file next to series.yml"))
-        read_text(foreword_path)  # a foreword that cannot be read fails here, at its own line
-    order = data.get("order") or []
-    if not isinstance(order, list):
-        raise ContentError(source.problem("order", "'order' should be a list of interview slugs",
-                                          "write order: [night-shift, three-kitchens]"))
-    cover = fields.text("cover")
-    return SeriesMeta(
-        path=path, slug=slug, title=typeset(title, lang), lang=lang, dir=direction(lang),
-        identifier=fields.text("identifier") or default_identifier(f"series/{slug}"),
-        subtitle=typeset(fields.text("subtitle"), lang),
-        editors=fields.names("editors"),
-        description=typeset(fields.text("description"), lang),
-        publisher=typeset(fields.text("publisher"), lang),
-        rights=typeset(fields.text("rights"), lang),
-        date=fields.date("date") if "date" in data else None,
-        cover=resolve_local(cover, path, content_root, source.line_of("cover"), "cover image")
-        if cover else None,
-        foreword=foreword_path if foreword else None,
-        order=tuple(str(item) for item in order),
+    fields = _Fields(source)  # the same field rules as an interview's front matter
+    problems = SERIES.unknown_keys(data, lines, path)
+    checked = partial(collect, problems)
+    lang = checked("en", fields.language, "lang")
+    text = lambda key: typeset(checked("", fields.text, key), lang)  # noqa: E731
+    title = typeset(checked("", fields.text, "title", True), lang)
+    slug = checked("series", _slug, fields, path)
+    meta = SeriesMeta(
+        path=path, slug=slug, title=title, lang=lang, dir=direction(lang),
+        identifier=checked("", fields.text, "identifier") or default_identifier(f"series/{slug}"),
+        subtitle=text("subtitle"),
+        editors=checked((), fields.names, "editors"),
+        description=text("description"),
+        publisher=text("publisher"),
+        rights=text("rights"),
+        date=checked(None, fields.date, "date") if "date" in data else None,
+        cover=checked(None, fields.path, "cover"),
+        foreword=checked(None, _foreword, fields, content_root),
+        order=checked((), _order, fields),
     )
+    if problems:
+        raise ContentError(*sorted(dict.fromkeys(problems), key=lambda problem: problem.line))
+    return meta
+
+
+def _foreword(fields: _Fields, content_root: Path) -> Path | None:
+    """The foreword's file: Markdown inside the content folder, and readable."""
+    foreword = fields.text("foreword")
+    if not foreword:
+        return None
+    found = (fields.source.path.parent / foreword).resolve()
+    if not found.is_relative_to(content_root.resolve()) or not found.is_file():
+        raise fields.fail("foreword", f"the foreword '{foreword}' was not found",
+                          "write the path of a Markdown file next to series.yml")
+    read_text(found)  # a foreword that cannot be read fails here, at its own line
+    return found
+
+
+def _order(fields: _Fields) -> tuple[str, ...]:
+    order = fields.meta.get("order") or []
+    if not isinstance(order, list):
+        raise fields.fail("order", "'order' should be a list of interview slugs",
+                          "write order: [night-shift, three-kitchens]")
+    return tuple(str(item) for item in order)
 
 
 def _slug(fields, path: Path) -> str:

@@ -128,9 +128,8 @@ CASES = [
     Case("bad binary tag", {BAD: interview("summary: !!binary '%%%'\n")},
          [f"{BAD}:6: 'summary' should be text; write it as summary: \"...\""]),
     Case("unclosed quote", {BAD: interview('summary: "never closed\n')},
-         [f"{BAD}:7: the front matter is not valid YAML (found unexpected end of stream); check "
-          "the quotes, colons and indentation on this line; put a value that contains ': ' in "
-          "double quotes"]),
+         [f"{BAD}:6: the front matter is not valid YAML (the quote \" opened on this line is not "
+          "closed); close the quote: add \" at the end of the value"]),
     Case("front matter is a list", {BAD: "---\n- a\n- b\n---\n" + BODY},
          [f"{BAD}:1: the front matter is not a list of fields; write one 'field: value' per line"]),
     Case("no front matter", {BAD: BODY},
@@ -313,9 +312,8 @@ CASES = [
          built=("dist/good/good.epub", "dist/one/one.epub")),
     Case("series not YAML",
          {"content/s/series.yml": "title: [S\n", "content/s/one.md": interview()},
-         ["content/s/series.yml:2: the file is not valid YAML (expected ',' or ']', but got '<stream end>'); "
-          "check the quotes, colons and indentation on this line; put a value that contains "
-          "': ' in double quotes"],
+         ["content/s/series.yml:1: the file is not valid YAML (the bracket [ opened on this line "
+          "is not closed); close the bracket: add ] at the end of the value"],
          built=("dist/good/good.epub", "dist/one/one.epub")),
     Case("series is a list",
          {"content/s/series.yml": "- a\n", "content/s/one.md": interview()},
@@ -340,9 +338,9 @@ CASES = [
          built=("dist/good/good.epub", "dist/one/one.epub")),
     # Theme and the command line
     Case("theme not YAML", {"theme/theme.yml": "page_size: [A5\n"},
-         ["theme/theme.yml:2: the file is not valid YAML (expected ',' or ']', but got '<stream end>'); check "
-          "the quotes, colons and indentation on this line; put a value that contains ': ' in "
-          "double quotes"], args=("--templates", "theme"), built=()),
+         ["theme/theme.yml:1: the file is not valid YAML (the bracket [ opened on this line is "
+          "not closed); close the bracket: add ] at the end of the value"],
+         args=("--templates", "theme"), built=()),
     Case("theme unknown option", {"theme/theme.yml": "# house style\npage_sise: A5\n"},
          ["theme/theme.yml:2: unknown theme option 'page_sise'; did you mean 'page_size'?"],
          args=("--templates", "theme"), built=()),

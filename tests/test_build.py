@@ -84,10 +84,10 @@ def test_templates_override_built_in_files_by_name(project, write):
 def test_broken_override_template_is_one_line(project, write):
     write("good.md", GOOD)
     (project / "t/html").mkdir(parents=True)
-    (project / "t/html/interview.html").write_text("{% if %}\n")
+    (project / "t/html/document.html").write_text("{% if %}\n")
     run = make("build", "--templates", "t", "--format", "html", cwd=project)
     assert run.code == 1 and "Traceback" not in run.stderr
-    assert "interview.html:1: template error" in run.stderr
+    assert "document.html:1: template error" in run.stderr
 
 
 def test_failed_build_never_truncates_or_deletes_an_earlier_output(project, write):

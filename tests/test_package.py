@@ -19,7 +19,6 @@ PLUGIN = '''
 """A tiny third-party edition: the interview's questions as a plain-text list."""
 
 from exporters.edition import Document, Edition, Written
-from exporters.model import Interview
 
 
 class QuestionsEdition(Edition):
@@ -27,11 +26,9 @@ class QuestionsEdition(Edition):
     order = 50
 
     def export(self, document: Document) -> list[Written]:
-        if not isinstance(document, Interview):
-            return []
         lines = [document.meta.title]
-        for part in document.body.parts:
-            for turn in part.turns:
+        for interview in document.interviews:
+            for turn in (turn for part in interview.body.parts for turn in part.turns):
                 if turn.kind == "question":
                     lines.append("- " + " ".join(block.inner for block in turn.blocks))
         slug = document.meta.slug

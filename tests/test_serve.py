@@ -245,11 +245,11 @@ def test_unreadable_files_and_broken_templates_are_problems_in_the_page(project,
     for key in problems.keys() - {"good"}:
         assert b"could not be built" in serve.page(preview.entries[key])
 
-    (templates / "html" / "interview.html").write_text("{% if %}\n")  # a template error
+    (templates / "html" / "document.html").write_text("{% if %}\n")  # a template error
     preview.refresh()
     good = preview.entries["good"]
     assert good.failed and "template" in str(good.problems[0])
     assert b"could not be built" in serve.page(good)
-    (templates / "html" / "interview.html").unlink()
+    (templates / "html" / "document.html").unlink()
     preview.refresh()
     assert not preview.entries["good"].failed

@@ -10,7 +10,6 @@ from ..errors import Problem
 from ..impose import impose
 from ..layout import LayoutEdition
 from ..output import write_atomic
-from ..series import Volume
 
 STAPLE_LIMIT = 64
 """Pages a saddle-stitched pamphlet can hold."""
@@ -22,7 +21,7 @@ class BookletEdition(LayoutEdition):
 
     def export(self, document: Document) -> list[Written]:
         layout = self.layouts.layout(document)
-        if isinstance(document, Volume) and layout.pages > STAPLE_LIMIT:
+        if document.is_volume and layout.pages > STAPLE_LIMIT:
             raise Skipped(Problem(
                 document.meta.path, 1, f"no pamphlet of '{document.meta.slug}': its "
                 f"{layout.pages} pages are more than a stapled booklet holds ({STAPLE_LIMIT})",

@@ -7,6 +7,7 @@ so that what EPUBCheck, Ace and the Nu Html Checker read is what we wrote.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -23,9 +24,7 @@ from ..body import Body, Note
 from ..cover import CoverFonts, CoverText, draw_cover, missing_characters
 from ..errors import ContentError, Problem
 from ..model import Interview
-from ..series import Volume
 from ..output import atomic_path
-from ..sourcedate import source_time
 from ..typography import WORD_JOINER, join_names
 from ..edition import Document, Edition, Settings, Written
 _NOTE_LINK = re.compile(r'href="#([^"]+)"')
@@ -60,25 +59,6 @@ class Cover:
     @property
     def href(self) -> str:
         return self.file_name
-
-
-@dataclass(frozen=True)
-class Page:
-    uid: str
-    file_name: str
-    template: str
-    title: str
-    guide_type: str
-
-
-PAGES = (
-    Page("cover", "cover.xhtml", "epub/cover.xhtml", "cover", "cover"),
-    Page("titlepage", "titlepage.xhtml", "epub/titlepage.xhtml", "title_page", "title-page"),
-    Page("nav", "nav.xhtml", "epub/nav.xhtml", "contents", "toc"),
-    Page("interview", "interview.xhtml", "epub/interview.xhtml", "", "text"),
-    Page("colophon", "colophon.xhtml", "epub/colophon.xhtml", "colophon", "colophon"),
-)
-"""The spine, in reading order; ``nav`` is rendered last, as it lists the others."""
 
 
 def to_xhtml(markup: str) -> Markup:
@@ -176,26 +156,6 @@ def place_notes(body: Body) -> dict[str, list[Note]]:
     return placed
 
 
-def navigation(interview: Interview, words: dict) -> tuple[list[ContentsEntry], list[Landmark]]:
-    """The table of contents (an entry for each part) and the landmarks."""
-    meta = interview.meta
-    contents = [
-        ContentsEntry(words["title_page"], "titlepage.xhtml"),
-        ContentsEntry(plain(meta.title), f"interview.xhtml#{meta.slug}-title", [
-            ContentsEntry(plain(part.title), f"interview.xhtml#{part.id}")
-            for part in interview.body.parts if part.title
-        ]),
-        ContentsEntry(words["colophon"], "colophon.xhtml"),
-    ]
-    landmarks = [
-        Landmark("cover", "cover.xhtml", words["cover"]),
-        Landmark("titlepage", "titlepage.xhtml", words["title_page"]),
-        Landmark("toc", "nav.xhtml#toc", words["contents"]),
-        Landmark("bodymatter", f"interview.xhtml#{meta.slug}-title", words["start"]),
-    ]
-    return contents, landmarks
-
-
 class EpubEdition(Edition):
     name = "epub"
     order = 3
@@ -208,42 +168,58 @@ class EpubEdition(Edition):
             "epub/style.css", font_url=lambda name: _font_name(name))).encode("utf-8")
 
     def export(self, document: Document) -> list[Written]:
-        if isinstance(document, Volume):
-            return self.export_volume(document)
-        return self.export_interview(document)
-
-    def export_interview(self, interview: Interview) -> list[Written]:
-        meta = interview.meta
+        """The e-book: cover, title page, contents, a volume's foreword, one page per
+        interview (each with its own title block, speakers and notes), colophon."""
+        meta = document.meta
         words = self.templates.words(meta.lang)
-        files = [interview.path, *interview.body.images.values()]
-        if meta.cover:
-            files.append(meta.cover)
-        timestamp = source_time(files, self.settings.source_date_epoch)
-        has_images = bool(interview.body.images)
-        cover = self.cover(interview, words)
-
+        cover = self.cover(document, words)
         book = new_book(meta.identifier, meta.title, meta.lang)
-        self._add_metadata(book, interview, has_images)
+        self._add_metadata(book, document)
 
-        images = {key: image_name(key) for key in interview.body.images}
-        context = {"interview": interview, "meta": meta, "words": words, "cover": cover,
-                   "notes": place_notes(interview.body)}
-        pages = {page.uid: self.templates.render(page.template, **context)
-                 for page in PAGES if page.uid != "nav"}
-        pages["interview"] = with_image_sources(pages["interview"], images)
-
-        contents, landmarks = navigation(interview, words)
-        pages["nav"] = self.templates.render("epub/nav.xhtml", **context, contents=contents,
-                                             landmarks=landmarks)
-
-        spine = [(page.uid, page.file_name, pages[page.uid]) for page in PAGES]
-        guide = [{"type": page.guide_type, "href": page.file_name,
-                  "title": words[page.title] if page.title else plain(meta.title)}
-                 for page in PAGES]
+        context = {"document": document, "meta": meta, "words": words, "cover": cover}
+        images = {key: image_name(key) for key in document.images}
+        spine = [("cover", "cover.xhtml", self.templates.render("epub/cover.xhtml", **context)),
+                 ("titlepage", "titlepage.xhtml",
+                  self.templates.render("epub/titlepage.xhtml", **context))]
+        contents = [ContentsEntry(words["title_page"], "titlepage.xhtml")]
+        if document.foreword_html:
+            spine.append(("foreword", "foreword.xhtml",
+                          self.templates.render("epub/foreword.xhtml", **context)))
+            contents.append(ContentsEntry(words["foreword"], "foreword.xhtml"))
+        for interview in document.interviews:
+            uid, file_name = interview_page(document, interview)
+            slug = interview.meta.slug
+            page = self.templates.render(
+                "epub/interview.xhtml", interview=interview, meta=interview.meta,
+                words=self.templates.words(interview.meta.lang), cover=cover,
+                notes=place_notes(interview.body))
+            spine.append((uid, file_name, with_image_sources(page, images)))
+            # to the heading, not the <article>: a right-to-left reader would open its last page
+            contents.append(ContentsEntry(plain(interview.meta.title), f"{file_name}#{slug}-title", [
+                ContentsEntry(plain(part.title), f"{file_name}#{part.id}")
+                for part in interview.body.parts if part.title]))
+        spine.append(("colophon", "colophon.xhtml",
+                      self.templates.render("epub/colophon.xhtml", **context)))
+        contents.append(ContentsEntry(words["colophon"], "colophon.xhtml"))
+        opening = interview_page(document, document.interviews[0])[1]
+        landmarks = [
+            Landmark("cover", "cover.xhtml", words["cover"]),
+            Landmark("titlepage", "titlepage.xhtml", words["title_page"]),
+            Landmark("toc", "nav.xhtml#toc", words["contents"]),
+            Landmark("bodymatter", f"{opening}#{document.interviews[0].meta.slug}-title",
+                     words["start"]),
+        ]
+        spine.insert(2, ("nav", "nav.xhtml", self.templates.render(
+            "epub/nav.xhtml", **context, contents=contents, landmarks=landmarks)))
+        guide = [{"type": "cover", "href": "cover.xhtml", "title": words["cover"]},
+                 {"type": "title-page", "href": "titlepage.xhtml", "title": words["title_page"]},
+                 {"type": "toc", "href": "nav.xhtml", "title": words["contents"]},
+                 {"type": "text", "href": opening, "title": plain(meta.title)},
+                 {"type": "colophon", "href": "colophon.xhtml", "title": words["colophon"]}]
         target = self.settings.target(meta.slug, f"{meta.slug}.epub")
-        self.package(book, target, spine, cover, {images[k]: p for k, p in
-                                                  interview.body.images.items()},
-                     contents, guide, meta.lang, meta.dir, timestamp)
+        self.package(book, target, spine, cover,
+                     {images[key]: path for key, path in document.images.items()},
+                     contents, guide, meta.lang, meta.dir, self.settings.timestamp(document))
         return [Written(target)]
 
     def package(self, book: epub.EpubBook, target: Path, spine: list[tuple[str, str, str]],
@@ -293,141 +269,61 @@ class EpubEdition(Edition):
         with atomic_path(target) as temporary:
             temporary.write_bytes(repack(packed.getvalue(), timestamp.timetuple()[:6], lang))
 
-    def export_volume(self, volume: Volume) -> list[Written]:
-        """The collected volume: cover, title page, contents, foreword, one file per
-        interview (each with its own title block, speakers and notes), colophon."""
-        meta = volume.meta
-        words = self.templates.words(meta.lang)
-        files = [meta.path, *(path for interview in volume.interviews
-                              for path in (interview.path, *interview.body.images.values()))]
-        timestamp = source_time(files, self.settings.source_date_epoch)
-        has_images = any(interview.body.images for interview in volume.interviews)
-        cover = self.volume_cover(volume, words)
-
-        book = new_book(meta.identifier, meta.title, meta.lang)
-        self._add_volume_metadata(book, volume, has_images)
-
-        context = {"volume": volume, "meta": meta, "words": words, "cover": cover}
-        images = {key: image_name(key) for interview in volume.interviews
-                  for key in interview.body.images}
-        spine = [("cover", "cover.xhtml", self.templates.render("epub/cover.xhtml", **context)),
-                 ("titlepage", "titlepage.xhtml",
-                  self.templates.render("epub/volume-titlepage.xhtml", **context))]
-        contents = [ContentsEntry(words["title_page"], "titlepage.xhtml")]
-        if volume.foreword_html:
-            spine.append(("foreword", "foreword.xhtml",
-                          self.templates.render("epub/foreword.xhtml", **context)))
-            contents.append(ContentsEntry(words["foreword"], "foreword.xhtml"))
-        for interview in volume.interviews:
-            slug = interview.meta.slug
-            page = self.templates.render(
-                "epub/interview.xhtml", interview=interview, meta=interview.meta,
-                words=self.templates.words(interview.meta.lang), cover=cover,
-                notes=place_notes(interview.body))
-            spine.append((f"i-{slug}", f"{slug}.xhtml",
-                          with_image_sources(page, images)))
-            # to the heading, not the <article>: a right-to-left reader would open its last page
-            contents.append(ContentsEntry(plain(interview.meta.title), f"{slug}.xhtml#{slug}-title", [
-                ContentsEntry(plain(part.title), f"{slug}.xhtml#{part.id}")
-                for part in interview.body.parts if part.title]))
-        spine.append(("colophon", "colophon.xhtml",
-                      self.templates.render("epub/volume-colophon.xhtml", **context)))
-        contents.append(ContentsEntry(words["colophon"], "colophon.xhtml"))
-        first = volume.interviews[0].meta.slug
-        landmarks = [
-            Landmark("cover", "cover.xhtml", words["cover"]),
-            Landmark("titlepage", "titlepage.xhtml", words["title_page"]),
-            Landmark("toc", "nav.xhtml#toc", words["contents"]),
-            Landmark("bodymatter", f"{first}.xhtml#{first}-title", words["start"]),
-        ]
-        nav = self.templates.render("epub/nav.xhtml", **context, contents=contents,
-                                    landmarks=landmarks)
-        spine.insert(2, ("nav", "nav.xhtml", nav))
-        guide = [{"type": "cover", "href": "cover.xhtml", "title": words["cover"]},
-                 {"type": "title-page", "href": "titlepage.xhtml", "title": words["title_page"]},
-                 {"type": "toc", "href": "nav.xhtml", "title": words["contents"]},
-                 {"type": "text", "href": f"{first}.xhtml", "title": plain(meta.title)}]
-        target = self.settings.target(meta.slug, f"{meta.slug}.epub")
-        self.package(book, target, spine, cover,
-                     {images[key]: path for interview in volume.interviews
-                      for key, path in interview.body.images.items()},
-                     contents, guide, meta.lang, meta.dir, timestamp)
-        return [Written(target)]
-
-    def volume_cover(self, volume: Volume, words: dict) -> Cover:
-        meta = volume.meta
-        alt = f"{words['cover']}: {plain(meta.title)}"
-        if meta.cover:
-            return given_cover(meta.cover, alt)
-        editors = join_names(meta.editors, meta.lang) if meta.editors else ""
-        # "edited by" and the names on lines of their own: each line is drawn in one font,
-        # and editors' names are often in another script than the volume's language
-        text = CoverText(title=meta.title, subtitle=meta.subtitle, series=meta.publisher,
-                         names=words["edited_by"] if editors else "", byline=editors,
-                         series_name=meta.title, direction=meta.dir, lang=meta.lang)
-        fonts = self.cover_fonts()
-        missing = missing_characters(text, fonts)
-        if missing:
-            raise ContentError(Problem(
-                meta.path, 1, f"the e-book cover cannot be drawn: its font has no '{missing[:12]}'",
-                "set 'cover:' in series.yml to an image of the cover"))
-        return Cover("cover.png", draw_cover(text, fonts), "image/png",
-                     f"{alt}. {words['edited_by']} {editors}." if editors else f"{alt}.")
-
     def cover_fonts(self) -> CoverFonts:
         return CoverFonts(*(self.templates.find(f"fonts/GentiumBookPlus-{style}.ttf")
                             for style in ("Regular", "Italic", "Bold")),
                           *(self.templates.find(f"fonts/NotoNaskhArabic-{style}.ttf")
                             for style in ("Regular", "Bold")))
 
-    def cover(self, interview: Interview, words: dict) -> Cover:
-        """The front matter's ``cover:`` image, or a typographic cover drawn for this book."""
-        meta = interview.meta
+    def cover(self, document: Document, words: dict) -> Cover:
+        """The ``cover:`` image of the front matter or series.yml, or a typographic cover drawn
+        for this book."""
+        meta = document.meta
         alt = f"{words['cover']}: {plain(meta.title)}"
         if meta.cover:
             return given_cover(meta.cover, alt)
-        series = f"{meta.series} · {meta.series_number}" if meta.series_number else meta.series
-        names = join_names(meta.interviewees, meta.lang)
-        byline = f"{words['in_conversation']} {join_names(meta.interviewers, meta.lang)}"
-        text = CoverText(title=meta.title, subtitle=meta.subtitle, series=series, names=names,
-                         byline=byline, series_name=meta.series, direction=meta.dir,
-                         lang=meta.lang)
+        wording = cover_wording(document, words)
         fonts = self.cover_fonts()
-        missing = missing_characters(text, fonts)
+        missing = missing_characters(wording.text, fonts)
         if missing:
-            keys = next((keys for keys, value in (
-                (("title",), meta.title), (("subtitle",), meta.subtitle), (("series",), series),
-                (("interviewee", "speakers"), names),
-                (("interviewer", "speakers"), " ".join(meta.interviewers)),
-                (("lang",), words["in_conversation"])) if set(missing) & set(value)), ("title",))
+            keys = next((keys for keys, value in wording.sources if set(missing) & set(value)),
+                        ("title",))
             raise ContentError(Problem(
-                interview.path, _line_of(interview.path, keys),
+                document.path, _line_of(document.path, keys),
                 f"the e-book cover cannot be drawn: its font has no '{missing[:12]}'",
-                "set 'cover:' to an image of the cover, or add a font with these characters "
-                "to the fonts/ folder of your --templates"))
-        return Cover("cover.png", draw_cover(text, fonts), "image/png",
-                     f"{alt}. {plain(meta.subtitle) + '. ' if meta.subtitle else ''}"
-                     f"{names} {byline}.")
+                f"set 'cover:'{' in series.yml' if document.is_volume else ''} to an image of "
+                "the cover, or add a font with these characters to the fonts/ folder of your "
+                "--templates"))
+        return Cover("cover.png", draw_cover(wording.text, fonts), "image/png",
+                     " ".join(filter(None, (f"{alt}.", wording.description))))
 
-    def _add_volume_metadata(self, book: epub.EpubBook, volume: Volume, has_images: bool) -> None:
-        meta = volume.meta
-        for number, name in enumerate(meta.editors, 1):
-            book.add_author(name, role="edt", uid=f"creator-{number}")
-        people = dict.fromkeys((name, "ive") for i in volume.interviews for name in i.meta.interviewees)
-        people.update(dict.fromkeys((name, "ivr") for i in volume.interviews
-                                    for name in i.meta.interviewers))
-        for number, (name, role) in enumerate(people, 1):
-            book.add_metadata("DC", "contributor", name, {"id": f"contributor-{number}"})
-            book.add_metadata(None, "meta", role, {"refines": f"#contributor-{number}",
+    def _add_metadata(self, book: epub.EpubBook, document: Document) -> None:
+        about = book_metadata(document)
+        for number, (name, roles) in enumerate(about.creators, 1):
+            book.add_author(name, role=roles[0], uid=f"creator-{number}")
+            for role in roles[1:]:
+                book.add_metadata(None, "meta", role, {"refines": f"#creator-{number}",
+                                                       "property": "role",
+                                                       "scheme": "marc:relators"})
+        for number, (name, role, id_prefix) in enumerate(about.contributors, 1):
+            book.add_metadata("DC", "contributor", name, {"id": f"{id_prefix}-{number}"})
+            book.add_metadata(None, "meta", role, {"refines": f"#{id_prefix}-{number}",
                                                    "property": "role", "scheme": "marc:relators"})
-        book.add_metadata("DC", "date", volume.date.isoformat())
-        for name, value in (("description", meta.description), ("publisher", meta.publisher),
-                            ("rights", meta.rights)):
+        book.add_metadata("DC", "date", about.date.isoformat())
+        for name, value in about.fields:
             if value:
                 book.add_metadata("DC", name, plain(value))
-        self._add_accessibility(book, has_images)
-
-    def _add_accessibility(self, book: epub.EpubBook, has_images: bool) -> None:
+        for tag in about.subjects:
+            book.add_metadata("DC", "subject", tag)
+        if about.series:
+            book.add_metadata(None, "meta", plain(about.series),
+                              {"property": "belongs-to-collection", "id": "series"})
+            book.add_metadata(None, "meta", "series",
+                              {"refines": "#series", "property": "collection-type"})
+            if about.series_number:
+                book.add_metadata(None, "meta", str(about.series_number),
+                                  {"refines": "#series", "property": "group-position"})
+        has_images = bool(document.images)
         for prop, value in accessibility_metadata(has_images):
             book.add_metadata(None, "meta", value, {"property": prop})
         book.add_metadata(None, "meta", accessibility_summary(has_images),
@@ -435,40 +331,92 @@ class EpubEdition(Edition):
         book.add_metadata(None, "meta", CONFORMANCE,
                           {"property": "dcterms:conformsTo", "id": "conformance"})
 
-    def _add_metadata(self, book: epub.EpubBook, interview: Interview, has_images: bool) -> None:
-        meta = interview.meta
-        # Readers and stores (Calibre, Apple Books, Kobo) take as authors the creators whose
-        # first role is 'aut': the interviewees, who are also marked 'ive'; the interviewers
-        # are credited as 'ivr' only
-        people = [(name, ("aut", "ive")) for name in meta.interviewees]
-        people += [(name, ("ivr",)) for name in meta.interviewers]
-        for number, (name, roles) in enumerate(people, 1):
-            book.add_author(name, role=roles[0], uid=f"creator-{number}")
-            for role in roles[1:]:
-                book.add_metadata(None, "meta", role, {"refines": f"#creator-{number}",
-                                                       "property": "role",
-                                                       "scheme": "marc:relators"})
-        for number, name in enumerate(meta.translators, 1):
-            book.add_metadata("DC", "contributor", name, {"id": f"translator-{number}"})
-            book.add_metadata(None, "meta", "trl", {"refines": f"#translator-{number}",
-                                                    "property": "role", "scheme": "marc:relators"})
-        book.add_metadata("DC", "date", meta.date.isoformat())
-        for name, value in (("description", meta.summary), ("publisher", meta.publication),
-                            ("source", meta.source_url or meta.publication),
-                            ("rights", meta.rights)):
-            if value:
-                book.add_metadata("DC", name, plain(value))
-        for tag in meta.tags:
-            book.add_metadata("DC", "subject", tag)
-        if meta.series:
-            book.add_metadata(None, "meta", plain(meta.series),
-                              {"property": "belongs-to-collection", "id": "series"})
-            book.add_metadata(None, "meta", "series",
-                              {"refines": "#series", "property": "collection-type"})
-            if meta.series_number:
-                book.add_metadata(None, "meta", str(meta.series_number),
-                                  {"refines": "#series", "property": "group-position"})
-        self._add_accessibility(book, has_images)
+
+@dataclass(frozen=True)
+class BookMetadata:
+    """What the package document says of a book besides its title and language."""
+
+    creators: tuple[tuple[str, tuple[str, ...]], ...]
+    """Name and MARC relator roles; readers and stores take as authors the creators whose
+    first role is 'aut'."""
+    contributors: tuple[tuple[str, str, str], ...]
+    """Name, MARC relator role, and the prefix of its id."""
+    date: dt.date
+    fields: tuple[tuple[str, str], ...]
+    """Dublin Core elements and their values (empty ones are left out)."""
+    subjects: tuple[str, ...] = ()
+    series: str = ""
+    series_number: int | None = None
+
+
+def book_metadata(document: Document) -> BookMetadata:
+    """An interview is by its interviewees (Calibre, Apple Books and Kobo show them as the
+    authors), with its interviewers and translators credited; a volume is by its editors,
+    with everyone interviewed or interviewing in it credited."""
+    meta = document.meta
+    if document.is_volume:
+        people = dict.fromkeys((name, "ive") for i in document.interviews
+                               for name in i.meta.interviewees)
+        people.update(dict.fromkeys((name, "ivr") for i in document.interviews
+                                    for name in i.meta.interviewers))
+        return BookMetadata(
+            creators=tuple((name, ("edt",)) for name in meta.editors),
+            contributors=tuple((name, role, "contributor") for name, role in people),
+            date=document.date,
+            fields=(("description", meta.description), ("publisher", meta.publisher),
+                    ("rights", meta.rights)))
+    return BookMetadata(
+        creators=(*((name, ("aut", "ive")) for name in meta.interviewees),
+                  *((name, ("ivr",)) for name in meta.interviewers)),
+        contributors=tuple((name, "trl", "translator") for name in meta.translators),
+        date=meta.date,
+        fields=(("description", meta.summary), ("publisher", meta.publication),
+                ("source", meta.source_url or meta.publication), ("rights", meta.rights)),
+        subjects=meta.tags, series=meta.series, series_number=meta.series_number)
+
+
+@dataclass(frozen=True)
+class CoverWording:
+    text: CoverText
+    description: str
+    """What the cover says besides its title, for its alternative text."""
+    sources: tuple[tuple[tuple[str, ...], str], ...]
+    """The fields each part of it comes from, to place a problem with its words."""
+
+
+def cover_wording(document: Document, words: dict) -> CoverWording:
+    """What a drawn cover says: an interview's series, people and byline, or a volume's
+    publisher and editors."""
+    meta = document.meta
+    if document.is_volume:
+        editors = join_names(meta.editors, meta.lang) if meta.editors else ""
+        # "edited by" and the names on lines of their own: each line is drawn in one font,
+        # and editors' names are often in another script than the volume's language
+        text = CoverText(title=meta.title, subtitle=meta.subtitle, series=meta.publisher,
+                         names=words["edited_by"] if editors else "", byline=editors,
+                         series_name=meta.title, direction=meta.dir, lang=meta.lang)
+        return CoverWording(text, f"{words['edited_by']} {editors}." if editors else "", (
+            (("title",), meta.title), (("subtitle",), meta.subtitle),
+            (("publisher",), meta.publisher), (("editors",), editors),
+            (("lang",), words["edited_by"])))
+    series = f"{meta.series} · {meta.series_number}" if meta.series_number else meta.series
+    names = join_names(meta.interviewees, meta.lang)
+    byline = f"{words['in_conversation']} {join_names(meta.interviewers, meta.lang)}"
+    text = CoverText(title=meta.title, subtitle=meta.subtitle, series=series, names=names,
+                     byline=byline, series_name=meta.series, direction=meta.dir, lang=meta.lang)
+    return CoverWording(text, f"{plain(meta.subtitle) + '. ' if meta.subtitle else ''}"
+                              f"{names} {byline}.", (
+        (("title",), meta.title), (("subtitle",), meta.subtitle), (("series",), series),
+        (("interviewee", "speakers"), names),
+        (("interviewer", "speakers"), " ".join(meta.interviewers)),
+        (("lang",), words["in_conversation"])))
+
+
+def interview_page(document: Document, interview: Interview) -> tuple[str, str]:
+    """The id and file name of an interview's page in the e-book of ``document``."""
+    if document.is_volume:
+        return f"i-{interview.meta.slug}", f"{interview.meta.slug}.xhtml"
+    return "interview", "interview.xhtml"
 
 
 def given_cover(path: Path, alt: str) -> Cover:

@@ -12,9 +12,7 @@ from typing import Any
 
 from ..assets import WebFonts, data_uri, media_type, with_image_sources
 from ..edition import Document, Edition, Settings, Written
-from ..model import Interview
 from ..output import write_atomic
-from ..series import Volume
 
 
 class HtmlEdition(Edition):
@@ -27,29 +25,20 @@ class HtmlEdition(Edition):
         self.fonts = WebFonts()
 
     def export(self, document: Document) -> list[Written]:
-        if isinstance(document, Volume):
-            return self.export_volume(document)
-        return self.export_interview(document)
-
-    def export_interview(self, interview: Interview) -> list[Written]:
-        target = self.settings.target(interview.meta.slug, f"{interview.meta.slug}.html")
-        self.write_page("html/interview.html", target, interview.body.images,
-                        interview=interview, meta=interview.meta,
-                        words=self.templates.words(interview.meta.lang))
-        return [Written(target)]
-
-    def export_volume(self, volume: Volume) -> list[Written]:
-        slug = volume.meta.slug
-        images = {key: path for interview in volume.interviews
-                  for key, path in interview.body.images.items()}
-        context = dict(volume=volume, meta=volume.meta, words=self.templates.words(volume.meta.lang))
+        """The document as one page; a volume also gets an index page linking to the pages of
+        its interviews."""
+        slug = document.meta.slug
+        context = dict(document=document, meta=document.meta,
+                       words=self.templates.words(document.meta.lang))
         whole = self.settings.target(slug, f"{slug}.html")
+        self.write_page("html/document.html", whole, document.images, **context)
+        if not document.is_volume:
+            return [Written(whole)]
         index = self.settings.target(slug, "index.html")
-        self.write_page("html/volume.html", whole, images, **context)
         self.write_page("html/index.html", index, {}, **context,
                         single_file=whole.name,
                         links={i.meta.slug: f"../{i.meta.slug}/{i.meta.slug}.html"
-                               for i in volume.interviews})
+                               for i in document.interviews})
         return [Written(whole), Written(index)]
 
     def write_page(self, template: str, target: Path, images: dict[str, Path],

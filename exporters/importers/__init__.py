@@ -2,9 +2,11 @@
 
 One reader per input format (text.py for plain text, Markdown and ``Name:``
 transcripts; html.py; docx.py; transcript.py for WebVTT) turns the source into
-paragraphs; leftovers.py drops what the website left around them; infer.py
-reads the front matter off the top; structure.py finds the questions and
-answers; write.py writes the file. The report says what was guessed.
+paragraphs. Each format is an Importer (importer.py; the built-in ones in builtin.py,
+others from plugins) and registry.py picks the one for a file. leftovers.py drops what the
+website left around the paragraphs; infer.py reads the front matter off the top;
+structure.py finds the questions and answers; write.py writes the file. The report says
+what was guessed.
 """
 
 from __future__ import annotations
@@ -14,17 +16,17 @@ import re
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import langcodes
 
 from ..errors import ContentError, Problem, display_path
 from ..output import write_atomic
 from ..slugs import slugify
-from .bounds import (MAX_DOCX_BYTES, MAX_FIELD_CHARS, MAX_IMPORT_BYTES, MAX_IMPORT_PARAGRAPHS,
-                     sizes, too_many)
+from .bounds import MAX_FIELD_CHARS, MAX_IMPORT_PARAGRAPHS, sizes, too_many
+from .importer import Importer, ImporterError
 from .infer import _clean, _take_front_line, front_values, guess_language, name_in
 from .leftovers import ends_article, leftover, link_list
+from .registry import choose, plugin_names
 from .structure import (INTERVIEWER, Extract, Note, Para, Section, Spoken, Structure,
                         role_of_label, structure)
 from .write import TODO, Document, Heading, Turn, protect_label
@@ -51,48 +53,27 @@ _NOT_SUPPORTED = (
 )
 
 
-def _text_reader(markdown: bool) -> Callable[[Path, bytes], Extract]:
-    from .text import read_text
-
-    return lambda path, data: read_text(path, data, markdown)
-
-
-def _reader(path: Path, head: bytes) -> tuple[str, Callable[[Path, bytes], Extract], int]:
-    """The format's name, its reader and the most bytes of it that are read."""
-    suffix = path.suffix.lower()
+def _importer(path: Path, head: bytes) -> Importer:
+    """The importer of ``path``: a PDF, an old Word document or an RTF file is refused."""
     for magic, message, hint in _NOT_SUPPORTED:
         if head.startswith(magic):
             raise ContentError(Problem(path, 1, message, hint))
-    if suffix == ".docx" or head.startswith(b"PK\x03\x04"):
-        from .docx import read_docx
-        return "DOCX", read_docx, MAX_DOCX_BYTES
-    if suffix == ".vtt" or head.lstrip(b"\xef\xbb\xbf").startswith(b"WEBVTT"):
-        from .transcript import read_vtt
-        return "WebVTT", read_vtt, MAX_IMPORT_BYTES
-    if suffix in (".html", ".htm", ".xhtml") or re.match(rb"\s*<(!doctype html|html)", head, re.I):
-        from .html import read_html
-        return "HTML", read_html, MAX_IMPORT_BYTES
-    if suffix in (".md", ".markdown"):
-        return "Markdown", _text_reader(True), MAX_IMPORT_BYTES
-    return "text", _text_reader(False), MAX_IMPORT_BYTES
+    return choose(path, head)()
 
 
-def _read(path: Path, kind: str, limit: int) -> bytes:
-    """The whole source, refused in one line when it is larger than ``limit``."""
-    data = b""
+def _read(path: Path, importer: Importer) -> bytes:
+    """The whole source, refused in one line when it is larger than the importer reads."""
+    limit, data = importer.max_bytes, b""
     if path.stat().st_size <= limit:
         with path.open("rb") as stream:
             data = stream.read(limit + 1)  # never more, whatever the file turns out to hold
     if path.stat().st_size > limit or len(data) > limit:
         size = max(path.stat().st_size, len(data))
-        name, hint = (("MAX_DOCX_BYTES", "make its pictures smaller or delete them, and save "
-                       "it again") if kind == "DOCX" else
-                      ("MAX_IMPORT_BYTES", "import the interview alone: copy its text into a "
-                       "smaller file"))
         said, bound = sizes(size, limit)
+        name = f" ({importer.max_bytes_name})" if importer.max_bytes_name else ""
         raise ContentError(Problem(path, 1, f"the file is {said}, more than the {bound} "
-                                            f"import reads as {kind} ({name})",
-                                   hint))
+                                            f"import reads as {_kind(importer)}{name}",
+                                   importer.too_large_hint))
     return data
 
 
@@ -144,7 +125,8 @@ def import_file(path: Path) -> Imported:
     """Read ``path`` (any supported format) into a document and a report.
 
     Whatever the file holds, this returns or raises ContentError, whose one line names the
-    source; an error no check foresaw is that line too, with the exception as its cause."""
+    source; an error no check foresaw is that line too, with the exception as its cause.
+    A plugin importer that cannot be loaded raises ImporterError, whose one line names it."""
     kind = "a source"
     try:
         if not path.is_file():
@@ -152,15 +134,20 @@ def import_file(path: Path) -> Imported:
                                        if path.exists() else "no such file", "check the path"))
         with path.open("rb") as stream:
             head = stream.read(HEAD_BYTES)
-        kind, reader, limit = _reader(path, head)
-        extract = reader(path, _read(path, kind, limit))
+        importer = _importer(path, head)
+        kind = _kind(importer)
+        extract = importer.read(path, _read(path, importer))
         _check_extract(path, extract)
         _tidy(extract)
         return _imported(path, kind, extract)
-    except ContentError:
+    except (ContentError, ImporterError):
         raise
     except Exception as error:  # noqa: BLE001 - one line for any file, the traceback with --verbose
         raise ContentError(_unreadable(path, kind, error)) from error
+
+
+def _kind(importer: Importer) -> str:
+    return importer.kind or importer.name
 
 
 def _unreadable(path: Path, kind: str, error: Exception) -> Problem:
@@ -343,8 +330,10 @@ def _language(values: dict, paras: list[Para], document: Document, report: Repor
 
 
 def add_arguments(command: argparse.ArgumentParser) -> None:
+    plugins = plugin_names()
+    more = f", or a file a plugin reads ({', '.join(plugins)})" if plugins else ""
     command.add_argument("source", type=Path, metavar="SOURCE",
-                         help="a .txt, .md, .html, .docx or .vtt file")
+                         help=f"a .txt, .md, .html, .docx or .vtt file{more}")
     command.add_argument("-o", "--output", type=Path, metavar="FILE",
                          help="the content file to write (default: content/<title>.md)")
     command.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
@@ -357,6 +346,9 @@ def run(arguments: argparse.Namespace, out, errors) -> int:
     source: Path = arguments.source
     try:
         imported = import_file(source)
+    except ImporterError as error:
+        errors.print(f"import: {error}", markup=False)
+        return 1
     except ContentError as error:
         errors.print(str(error.problem), markup=False)
         if getattr(arguments, "verbose", False) and error.__cause__ is not None:

@@ -1,0 +1,98 @@
+"""The built-in importers: DOCX, WebVTT, HTML, Markdown and plain text.
+
+They live here, apart from their readers, so that telling a file's format imports no reader:
+python-docx and lxml are imported only for a file that needs them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .bounds import MAX_DOCX_BYTES
+from .importer import Importer
+from .structure import Extract
+
+_HTML_START = re.compile(rb"\s*<(!doctype html|html)", re.I)
+
+
+class DocxImporter(Importer):
+    name = "docx"
+    kind = "DOCX"
+    suffixes = (".docx",)
+    max_bytes = MAX_DOCX_BYTES
+    max_bytes_name = "MAX_DOCX_BYTES"
+    too_large_hint = "make its pictures smaller or delete them, and save it again"
+    order = 10
+
+    @classmethod
+    def recognises(cls, path: Path, head: bytes) -> bool:
+        return super().recognises(path, head) or head.startswith(b"PK\x03\x04")
+
+    def read(self, path: Path, data: bytes) -> Extract:
+        from .docx import read_docx
+
+        return read_docx(path, data)
+
+
+class VttImporter(Importer):
+    name = "webvtt"
+    kind = "WebVTT"
+    suffixes = (".vtt",)
+    order = 20
+
+    @classmethod
+    def recognises(cls, path: Path, head: bytes) -> bool:
+        return (super().recognises(path, head)
+                or head.lstrip(b"\xef\xbb\xbf").startswith(b"WEBVTT"))
+
+    def read(self, path: Path, data: bytes) -> Extract:
+        from .transcript import read_vtt
+
+        return read_vtt(path, data)
+
+
+class HtmlImporter(Importer):
+    name = "html"
+    kind = "HTML"
+    suffixes = (".html", ".htm", ".xhtml")
+    order = 30
+
+    @classmethod
+    def recognises(cls, path: Path, head: bytes) -> bool:
+        return super().recognises(path, head) or bool(_HTML_START.match(head))
+
+    def read(self, path: Path, data: bytes) -> Extract:
+        from .html import read_html
+
+        return read_html(path, data)
+
+
+class MarkdownImporter(Importer):
+    name = "markdown"
+    kind = "Markdown"
+    suffixes = (".md", ".markdown")
+    order = 40
+
+    def read(self, path: Path, data: bytes) -> Extract:
+        from .text import read_text
+
+        return read_text(path, data, True)
+
+
+class TextImporter(Importer):
+    """Plain text and ``Name:`` transcripts: the fallback, which takes any file."""
+
+    name = "text"
+    kind = "text"
+    suffixes = (".txt",)
+    order = 1000
+
+    @classmethod
+    def recognises(cls, path: Path, head: bytes) -> bool:
+        return True
+
+    def read(self, path: Path, data: bytes) -> Extract:
+        from .text import read_text
+
+        return read_text(path, data, False)
