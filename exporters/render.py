@@ -47,12 +47,36 @@ class Theme:
     volume_page_budget: int
 
 
+RETIRED_TEMPLATES = {
+    "html/interview.html": "html/document.html", "html/volume.html": "html/document.html",
+    "pdf/interview.html": "pdf/document.html", "pdf/volume.html": "pdf/document.html",
+    "epub/volume-titlepage.xhtml": "epub/titlepage.xhtml",
+    "epub/volume-colophon.xhtml": "epub/colophon.xhtml",
+}
+"""Templates of earlier versions, and the one that does their work now for interviews and
+volumes alike (``document.is_volume`` tells which it is making)."""
+
+
+def retired_templates(folder: Path) -> list[Problem]:
+    """A problem for each file of ``folder`` that no build would read any more, since a house
+    style that silently stopped applying is worse than a build that stops."""
+    return [Problem(folder / old, 1, f"'{old}' is no longer used: interviews and volumes are "
+                                     f"both made from '{new}'",
+                    f"move your changes into {new} (copy the built-in one to start from); "
+                    "{% if document.is_volume %} tells a volume from an interview")
+            for old, new in RETIRED_TEMPLATES.items() if (folder / old).is_file()]
+
+
 class Templates:
     """The template folders of one build, searched in order."""
 
     def __init__(self, override: Path | None = None, options: dict[str, Any] | None = None):
         """``options`` are theme options given on the command line; they win over theme.yml."""
         self.folders = [folder.resolve() for folder in (override, BUILTIN_TEMPLATES) if folder]
+        if override is not None:
+            renamed = retired_templates(self.folders[0])
+            if renamed:
+                raise ContentError(*renamed)
         self.env = Environment(
             loader=FileSystemLoader([str(folder) for folder in self.folders]),
             # Markup is always escaped; stylesheets are not markup and hold no content.

@@ -93,7 +93,7 @@ class Preview:
         self.stamps: dict[Path, tuple[int, int]] = {}
         self.generation = 0.0
         self.settings: Settings | None = None
-        self.settings_problem: Problem | None = None
+        self.settings_problems: tuple[Problem, ...] = ()
         """What is wrong with theme.yml or the templates; every page shows it until fixed."""
         self.failure: Problem | None = None
         """An unexpected error of the watcher; every page shows it until the next save."""
@@ -109,20 +109,20 @@ class Preview:
     def _settings(self) -> None:
         """Load the templates and theme.yml (again); never raises: a problem is kept instead."""
         self.exporters: dict[str, object] = {}
-        self.settings, self.settings_problem = None, None
-        problem = None
+        self.settings, self.settings_problems = None, ()
+        problems: tuple[Problem, ...] = ()
         try:
             self.settings = Settings(templates=Templates(self.template_dir),
                                      out_dir=self.out_dir, content_root=self.content_root,
                                      generator=f"interview-press {__version__}")
         except ContentError as error:
-            problem = error.problem
+            problems = tuple(error.problems)
         except jinja2.TemplateError as error:
-            problem = template_problem(error)
+            problems = (template_problem(error),)
         except Exception as error:  # the boundary: e.g. a theme value of the wrong type
-            problem = unexpected_problem(self.theme_file(), error, "loading the templates")
-        if problem is not None:
-            self.settings_problem = problem
+            problems = (unexpected_problem(self.theme_file(), error, "loading the templates"),)
+        self.settings_problems = problems
+        for problem in problems:
             log.warning("%s", problem)  # once here, not once per interview
 
     def theme_file(self) -> Path:
@@ -228,7 +228,7 @@ class Preview:
                 entry.built_from.clear()
             entry.problems = []
             if self.settings is None:  # reported once, when theme.yml was read
-                entry.problems.append(self.settings_problem)
+                entry.problems.extend(self.settings_problems)
                 return entry
             self.current = path
             try:
@@ -270,7 +270,7 @@ class Preview:
 
     def problems(self) -> list[Problem]:
         """What every page shows: a broken theme or templates, a failure of the watcher."""
-        return [p for p in (self.settings_problem, self.failure) if p is not None]
+        return [*self.settings_problems, *([self.failure] if self.failure else [])]
 
 
 def one_line(error: BaseException) -> str:

@@ -90,6 +90,22 @@ def test_broken_override_template_is_one_line(project, write):
     assert "document.html:1: template error" in run.stderr
 
 
+def test_a_template_of_an_earlier_version_is_named_not_silently_ignored(project, write):
+    write("good.md", GOOD)
+    (project / "t/html").mkdir(parents=True)
+    (project / "t/epub").mkdir(parents=True)
+    (project / "t/html/interview.html").write_text("{{ meta.title }} in house style\n")
+    (project / "t/epub/volume-colophon.xhtml").write_text("old\n")
+    run = make("build", "--templates", "t", "--format", "html", cwd=project)
+    assert run.code == 1 and "Traceback" not in run.stderr
+    assert "t/html/interview.html:1: 'html/interview.html' is no longer used: interviews and " \
+           "volumes are both made from 'html/document.html'; move your changes into " \
+           "html/document.html" in run.stderr
+    assert "t/epub/volume-colophon.xhtml:1: 'epub/volume-colophon.xhtml' is no longer used" \
+           in run.stderr
+    assert not (project / "dist/good/good.html").exists()
+
+
 def test_failed_build_never_truncates_or_deletes_an_earlier_output(project, write):
     path = write("good.md", GOOD)
     assert make(cwd=project).code == 0
