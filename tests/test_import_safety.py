@@ -396,8 +396,9 @@ def test_an_unexpected_error_is_one_line_and_its_traceback_only_with_verbose(pro
     (project / "notes.txt").write_text("Some words.\n")
     for verbose in (False, True):
         out, errors = io.StringIO(), io.StringIO()
-        arguments = argparse.Namespace(source=project / "notes.txt", output=None, force=False,
-                                       content=project / "content", verbose=verbose)
+        arguments = argparse.Namespace(sources=[project / "notes.txt"], jobs=1, output=None,
+                                       force=False, content=project / "content",
+                                       verbose=verbose)
         code = run(arguments, Console(file=out, soft_wrap=True),
                    Console(file=errors, soft_wrap=True))
         lines = [line for line in errors.getvalue().splitlines() if line.strip()]

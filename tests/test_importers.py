@@ -401,3 +401,24 @@ def test_site_generator_tags_licence_footers_and_more_about_blocks_are_left_out(
     assert "{" not in body and "licensed" not in body and "More about" not in body
     assert re.findall(r"^(Q|A): ", body, re.M) == ["Q", "A", "Q", "A"]
     assert "a template tag of the site's generator" in run.stdout
+
+
+def test_several_sources_import_in_one_run_with_one_report(tmp_path):
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "one.txt").write_text("The First Talk\n\nQ: Why?\n\nA: Because.\n", encoding="utf-8")
+    (folder / "two.txt").write_text("The First Talk\n\nQ: How?\n\nA: Slowly.\n", encoding="utf-8")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n")
+    for jobs in ("1", "2"):
+        out = tmp_path / f"imported-{jobs}"
+        done = make("import", *(str(folder / name) for name in ("one.txt", "two.txt",
+                                                                     "broken.pdf")),
+                        "-o", str(out), "--jobs", jobs, cwd=tmp_path)
+        assert done.code == 1  # one source could not be read
+        assert "broken.pdf:1: this is a PDF file, which import cannot read" in done.stderr
+        assert "Imported 2 of 3 file(s)" in done.stdout
+        # the same title twice: the second file gets a name of its own
+        assert sorted(path.name for path in out.iterdir()) == ["the-first-talk-2.md",
+                                                                "the-first-talk.md"]
+        assert "Because." in (out / "the-first-talk.md").read_text(encoding="utf-8")
+        assert "Slowly." in (out / "the-first-talk-2.md").read_text(encoding="utf-8")

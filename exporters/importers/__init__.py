@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 import re
 import traceback
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -332,46 +334,102 @@ def _language(values: dict, paras: list[Para], document: Document, report: Repor
 def add_arguments(command: argparse.ArgumentParser) -> None:
     plugins = plugin_names()
     more = f", or a file a plugin reads ({', '.join(plugins)})" if plugins else ""
-    command.add_argument("source", type=Path, metavar="SOURCE",
-                         help=f"a .txt, .md, .html, .docx or .vtt file{more}")
-    command.add_argument("-o", "--output", type=Path, metavar="FILE",
-                         help="the content file to write (default: content/<title>.md)")
+    command.add_argument("sources", nargs="+", type=Path, metavar="SOURCE",
+                         help=f"a .txt, .md, .html, .docx or .vtt file{more}; several are "
+                              "imported in one run, with one report")
+    command.add_argument("-o", "--output", type=Path, metavar="PATH",
+                         help="the content file to write, or a folder to write into (for "
+                              "several sources, a folder; default: content/<title>.md)")
     command.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
                          help="the content folder (default: content)")
     command.add_argument("--force", action="store_true", help="overwrite an existing file")
+    command.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                         help="import in N processes (default: 1; worth it past a few "
+                              "hundred files)")
 
 
 def run(arguments: argparse.Namespace, out, errors) -> int:
-    """The ``import`` command: write the file, print the report; 1 if nothing was written."""
-    source: Path = arguments.source
+    """The ``import`` command: write each file and print its report; 1 if any source was not
+    written, 2 for a usage error."""
+    sources: list[Path] = arguments.sources
+    output: Path | None = arguments.output
+    into_folder = len(sources) > 1 or (output is not None and output.is_dir())
+    if len(sources) > 1 and output is not None and output.exists() and not output.is_dir():
+        errors.print(f"import: -o {output} is a file, but {len(sources)} sources need a folder "
+                     "to write into; give a folder with -o", markup=False)
+        return 2
+    if arguments.jobs < 1:
+        errors.print("import: --jobs must be 1 or more", markup=False)
+        return 2
+    folder = (output if into_folder and output is not None else arguments.content)
+    taken: set[Path] = set()
+    written = 0
+    for source, outcome in _imports(sources, arguments.jobs):
+        if isinstance(outcome, ImporterError):
+            errors.print(f"import: {outcome}", markup=False)
+            continue
+        if isinstance(outcome, ContentError):
+            errors.print(str(outcome.problem), markup=False)
+            if arguments.verbose and outcome.__cause__ is not None:
+                errors.print("".join(traceback.format_exception(outcome.__cause__)),
+                             markup=False)
+            continue
+        target = (output if output is not None and not into_folder
+                  else _free_name(folder, outcome.name, taken))
+        taken.add(target)
+        written += _write(source, outcome, target, arguments, out, errors)
+    if len(sources) > 1:
+        out.print(f"Imported {written} of {len(sources)} file(s)", markup=False)
+    return 0 if written == len(sources) else 1
+
+
+def _imports(sources: list[Path], jobs: int) -> Iterator[tuple[Path, Imported | Exception]]:
+    """Each source and what importing it gave, in the order given."""
+    if jobs == 1 or len(sources) == 1:
+        for source in sources:
+            yield source, _import_or_error(source)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from zip(sources, pool.map(_import_or_error, sources, chunksize=8))
+
+
+def _import_or_error(source: Path) -> Imported | Exception:
     try:
-        imported = import_file(source)
-    except ImporterError as error:
-        errors.print(f"import: {error}", markup=False)
-        return 1
-    except ContentError as error:
-        errors.print(str(error.problem), markup=False)
-        if getattr(arguments, "verbose", False) and error.__cause__ is not None:
-            errors.print("".join(traceback.format_exception(error.__cause__)), markup=False)
-        return 1
-    target = arguments.output or arguments.content / f"{imported.name}.md"
+        return import_file(source)
+    except (ImporterError, ContentError) as error:
+        return error
+
+
+def _free_name(folder: Path, name: str, taken: set[Path]) -> Path:
+    """``folder/name.md``, or ``name-2.md`` and on when another source of this run took it."""
+    target, number = folder / f"{name}.md", 1
+    while target in taken:
+        number += 1
+        target = folder / f"{name}-{number}.md"
+    return target
+
+
+def _write(source: Path, imported: Imported, target: Path, arguments: argparse.Namespace,
+           out, errors) -> int:
+    """Write one imported file and print its report; 1 if written, else 0."""
     try:
         if target.exists() and not arguments.force:
             errors.print(str(Problem(target, 1, "already exists and was not overwritten",
                                      "choose another name with -o, or add --force")),
                          markup=False)
-            return 1
+            return 0
+        target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, imported.document.markdown().encode("utf-8"))
     except OSError as error:
         errors.print(str(Problem(target, 1, f"could not be written ({error.strerror or error})",
                                  "check that its folder can be written, or choose another "
                                  "file with -o")), markup=False)
-        if getattr(arguments, "verbose", False):
+        if arguments.verbose:
             errors.print(traceback.format_exc(), markup=False)
-        return 1
+        return 0
     report = imported.report
     out.print(f"Imported {display_path(source)} ({report.kind}) into {display_path(target)}",
               markup=False)
     for line in report.lines():
         out.print("  " + line, markup=False)
-    return 0
+    return 1

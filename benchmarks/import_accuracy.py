@@ -1,0 +1,260 @@
+"""How well ``import`` reads real interviews: the corpus in ``tests/corpus/real/``.
+
+``python benchmarks/import_accuracy.py [--write] [--verbose]`` imports every file that has a
+hand-written ``<name>.truth.yml`` beside it (written from the source, never from the
+importer's output) and prints, per file, per kind of source, and for the development and
+held-out parts of the corpus separately:
+
+- question precision and recall: the interviewer's turns found, matched in order by their
+  first four words (lowercased, punctuation removed) against the truth's questions;
+- answer turns found against the truth's count;
+- answer text lost: words of the source (of four letters or more) missing from the result;
+- leftovers kept: site furniture that reached the result (template tags, "More about",
+  newsletter and sharing lines, players);
+- title and date right, where the source states them;
+- whether the result builds once its TODOs are filled.
+
+``--write`` puts the tables into BENCHMARKS.md under "Import accuracy".
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "tests" / "corpus" / "real"
+MATCH_WORDS = 4
+LEFTOVERS = re.compile(
+    r"\{%|%\}|\{\{[<%]|[>%]\}\}|<iframe|\bmore about\b|\bnewsletter\b|\bsubscribe\b|"
+    r"\bshare this\b|\bshare on\b|\bcookie|\ball rights reserved\b|\bcomments?\s*\(\d+\)",
+    re.IGNORECASE)
+TARGETS = "question recall ≥ 0.97 with precision ≥ 0.99; no answer text lost; titles and dates right in ≥ 90%"
+
+
+@dataclass(frozen=True)
+class FileResult:
+    name: str
+    kind: str
+    held_out: bool
+    questions: int
+    found: int
+    matched: int
+    answers: int
+    answers_found: int
+    lost_words: float
+    leftovers: int
+    title_right: bool | None
+    date_right: bool | None
+    builds: bool
+    error: str = ""
+
+
+def words(text: str) -> list[str]:
+    return re.sub(r"[^\w\s]", "", text.replace("’", "").replace("'", "").lower()).split()
+
+
+def key(text: str) -> str:
+    return " ".join(words(text)[:MATCH_WORDS])
+
+
+def in_order(expected: list[str], found: list[str]) -> int:
+    """The longest run of ``expected`` found in order in ``found``."""
+    table = [[0] * (len(found) + 1) for _ in range(len(expected) + 1)]
+    for i, want in enumerate(expected):
+        for j, got in enumerate(found):
+            table[i + 1][j + 1] = (table[i][j] + 1 if want == got
+                                   else max(table[i][j + 1], table[i + 1][j]))
+    return table[-1][-1]
+
+
+def source_text(path: Path) -> str:
+    """The words a reader of the source sees."""
+    data = path.read_bytes()
+    if path.suffix.lower() in (".html", ".htm", ".xhtml"):
+        import lxml.html
+
+        tree = lxml.html.fromstring(data)
+        for element in tree.xpath("//script|//style|//noscript|//head"):
+            element.getparent().remove(element)
+        return tree.text_content()
+    if path.suffix.lower() == ".docx":
+        import docx
+
+        return "\n".join(paragraph.text for paragraph in docx.Document(str(path)).paragraphs)
+    return data.decode("utf-8", "replace")
+
+
+def plain(html: str) -> str:
+    import html as html_module
+
+    return html_module.unescape(re.sub(r"<[^>]+>", " ", html))
+
+
+def measure(truth_path: Path) -> FileResult:
+    from exporters.errors import ContentError
+    from exporters.importers import import_file
+    from exporters.model import read_interview
+
+    truth = yaml.safe_load(truth_path.read_text(encoding="utf-8"))
+    source = CORPUS / truth["file"]
+    expected = [key(question) for question in truth.get("questions") or []]
+    empty = FileResult(truth["file"], truth.get("kind", "?"), bool(truth.get("held_out")),
+                       len(expected), 0, 0, int(truth.get("answers") or 0), 0, 1.0, 0, None,
+                       None, False)
+    try:
+        imported = import_file(source)
+    except ContentError as error:
+        return FileResult(**{**empty.__dict__, "error": str(error.problem)})
+    markdown = imported.document.markdown()
+    with tempfile.TemporaryDirectory() as folder:
+        content = Path(folder) / "content"
+        content.mkdir()
+        target = content / "imported.md"
+        target.write_text(re.sub(r"\bTODO\b", "Someone", markdown), encoding="utf-8")
+        try:
+            interview = read_interview(target, content)
+        except ContentError as error:
+            return FileResult(**{**empty.__dict__, "error": str(error.problem)})
+        except Exception as error:  # noqa: BLE001 - a crash is what this measures
+            return FileResult(**{**empty.__dict__, "error": f"crash: {type(error).__name__}"})
+    turns = interview.body.turns
+    found = [key(plain(turn.blocks[0].html)) if turn.blocks else ""
+             for turn in turns if turn.kind == "question"]
+    result_words = set(words(plain(markdown)))
+    source_words = [word for word in words(source_text(source)) if len(word) >= 4]
+    lost = sum(word not in result_words for word in source_words) / max(len(source_words), 1)
+    body = "\n".join(plain(block.html) for turn in turns for block in turn.blocks)
+    stated_title, stated_date = truth.get("title"), truth.get("date")
+    title_right = (None if not stated_title else
+                   words(interview.meta.title) == words(str(stated_title)))
+    date_right = (None if not stated_date else
+                  interview.meta.date == (stated_date if isinstance(stated_date, dt.date)
+                                          else dt.date.fromisoformat(str(stated_date))))
+    return FileResult(
+        truth["file"], truth.get("kind", "?"), bool(truth.get("held_out")), len(expected),
+        len(found), in_order(expected, found), int(truth.get("answers") or 0),
+        sum(turn.kind != "question" for turn in turns), lost, len(LEFTOVERS.findall(body)),
+        title_right, date_right, True)
+
+
+@dataclass(frozen=True)
+class Summary:
+    label: str
+    files: int
+    precision: float
+    recall: float
+    answers: float
+    lost: float
+    leftovers: int
+    titles: str
+    dates: str
+    builds: str
+
+
+def share(values: list[bool | None]) -> str:
+    stated = [value for value in values if value is not None]
+    return f"{sum(stated)}/{len(stated)}" if stated else "–"
+
+
+def summarise(label: str, results: list[FileResult]) -> Summary:
+    found = sum(result.found for result in results)
+    matched = sum(result.matched for result in results)
+    questions = sum(result.questions for result in results)
+    answers = sum(result.answers for result in results)
+    return Summary(
+        label, len(results), matched / found if found else 0.0,
+        matched / questions if questions else 0.0,
+        sum(min(r.answers_found, r.answers) for r in results) / answers if answers else 0.0,
+        max((result.lost_words for result in results), default=0.0),
+        sum(result.leftovers for result in results),
+        share([result.title_right for result in results]),
+        share([result.date_right for result in results]),
+        share([result.builds for result in results]))
+
+
+def table(summaries: list[Summary]) -> list[str]:
+    lines = ["| part | files | question precision | question recall | answer turns | "
+             "most text lost in a file | leftovers | titles right | dates right | builds |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for s in summaries:
+        lines.append(f"| {s.label} | {s.files} | {s.precision:.2f} | {s.recall:.2f} | "
+                     f"{s.answers:.2f} | {s.lost:.1%} | {s.leftovers} | {s.titles} | "
+                     f"{s.dates} | {s.builds} |")
+    return lines
+
+
+def file_table(results: list[FileResult]) -> list[str]:
+    lines = ["| file | kind | part | questions | found | right | answers | found | lost | "
+             "leftovers | title | date | builds |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    mark = {True: "yes", False: "**no**", None: "–"}
+    for r in results:
+        lines.append(f"| {r.name} | {r.kind} | {'held out' if r.held_out else 'dev'} | "
+                     f"{r.questions} | {r.found} | {r.matched} | {r.answers} | "
+                     f"{r.answers_found} | {r.lost_words:.1%} | {r.leftovers} | "
+                     f"{mark[r.title_right]} | {mark[r.date_right]} | "
+                     f"{mark[r.builds]}{' ' + r.error if r.error else ''} |")
+    return lines
+
+
+def report(results: list[FileResult]) -> list[str]:
+    by_kind: dict[str, list[FileResult]] = defaultdict(list)
+    for result in results:
+        by_kind[result.kind].append(result)
+    summaries = [summarise("all", results),
+                 summarise("development", [r for r in results if not r.held_out]),
+                 summarise("held out", [r for r in results if r.held_out]),
+                 *(summarise(kind, group) for kind, group in sorted(by_kind.items()))]
+    sources = len({line.split("|")[2].strip() for line in
+                   (CORPUS / "SOURCES.md").read_text(encoding="utf-8").splitlines()
+                   if line.startswith("|") and "---" not in line}) - 1 \
+        if (CORPUS / "SOURCES.md").is_file() else 0
+    return [f"{len(results)} real interviews (origins and licences: "
+            f"`tests/corpus/real/SOURCES.md`), measured {dt.date.today().isoformat()}. "
+            f"Targets: {TARGETS}.", "", *table(summaries), "", *file_table(results)]
+
+
+def write(lines: list[str]) -> None:
+    path = REPO / "BENCHMARKS.md"
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    heading = "## Import accuracy"
+    section = "\n".join([heading, "", "`python benchmarks/import_accuracy.py --write`: " + lines[0],
+                         *lines[1:]]) + "\n"
+    if heading in text:
+        before, _, rest = text.partition(heading)
+        after = rest[rest.index("\n## ") + 1:] if "\n## " in rest else ""
+        text = before + section + ("\n" + after if after else "")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    path.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="record the tables in BENCHMARKS.md")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    arguments = parser.parse_args(argv)
+    truths = sorted(arguments.corpus.glob("*.truth.yml"))
+    if not truths:
+        print(f"no *.truth.yml in {arguments.corpus}", file=sys.stderr)
+        return 1
+    results = [measure(path) for path in truths]
+    lines = report(results)
+    print("\n".join(lines))
+    if arguments.write:
+        write(lines)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(REPO))
+    sys.exit(main())
