@@ -25,7 +25,7 @@ from .assets import resolve_local
 from .errors import ContentError, Problem
 from .load import Source
 from .metadata import Metadata, Speaker
-from .typography import direction, typographer, typeset
+from .typography import direction, in_digits, typographer, typeset
 
 
 @dataclass(frozen=True)
@@ -134,20 +134,21 @@ def markdown_parser(lang: str) -> MarkdownIt:
     # [words in another language]{lang=fa}, and {lang=fa} on the line before a paragraph
     md.use(attrs_plugin, spans=True, allowed=["lang"])
     md.use(attrs_block_plugin, allowed=["lang"])
-    md.add_render_rule("footnote_ref", _render_note_reference)
+    md.add_render_rule("footnote_ref",
+                       lambda self, tokens, idx, options, env:
+                       _note_reference(tokens[idx].meta, env.get("id_prefix", ""), lang))
     # Let every link and image through the parser: images are checked by resolve_local,
     # links by the sanitiser, and both report what they refuse.
     md.validateLink = lambda url: True
     return md
 
 
-def _render_note_reference(self, tokens: list[Token], idx: int, options, env) -> str:
-    meta = tokens[idx].meta
+def _note_reference(meta: dict, prefix: str, lang: str) -> str:
+    """A note's number in the text, in the language's digits, linked to the note."""
     number = meta["id"] + 1
-    prefix = env.get("id_prefix", "")
     ref_id = f"{prefix}noteref-{number}" + (f"-{meta['subId'] + 1}" if meta.get("subId") else "")
     return (f'<a href="#{prefix}note-{number}" id="{ref_id}" class="noteref" '
-            f'role="doc-noteref">{number}</a>')
+            f'role="doc-noteref">{in_digits(number, lang)}</a>')
 
 
 def label_pattern(labels: list[str]) -> re.Pattern[str]:

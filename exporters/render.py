@@ -19,7 +19,7 @@ from .errors import ContentError, Problem
 from .load import _key_lines, parse_yaml, read_text
 from .paper import PrintSetup, css_page_size, print_setup
 from .schema import THEME
-from .typography import direction, join_names, primary_language
+from .typography import conventions, direction, in_digits, join_names, primary_language
 
 BUILTIN_TEMPLATES = Path(str(resources.files(__package__) / "templates")).resolve()
 """The built-in templates, fonts, ICC profile and words: package data of ``exporters``, which
@@ -89,7 +89,7 @@ class Templates:
         self.theme, self.paper = self._read_theme(options or {})
         self._words = self._read_yaml("common/words.yml")
         self.env.filters["longdate"] = self.long_date
-        self.env.filters["digits"] = self.digits
+        self.env.filters["digits"] = in_digits
         self.env.filters["join_names"] = join_names
         self.env.filters["direction"] = direction
 
@@ -111,17 +111,15 @@ class Templates:
         raise FileNotFoundError(f"no template file {name} in {', '.join(map(str, self.folders))}")
 
     def words(self, lang: str) -> dict[str, Any]:
-        """Generated words (Notes, Contents, month names) for a language, English as fallback."""
-        return {**self._words["en"], **self._words.get(primary_language(lang), {}), "lang": lang}
-
-    def digits(self, number: object, lang: str) -> str:
-        """A number written with the language's digits."""
-        return str(number).translate(str.maketrans("0123456789", self.words(lang)["digits"]))
+        """Generated words (Notes, Contents, month names) for a language, English as fallback,
+        with its list comma ("، " in Persian)."""
+        return {**self._words["en"], **self._words.get(primary_language(lang), {}), "lang": lang,
+                "comma": conventions(lang).comma}
 
     def long_date(self, date: dt.date, lang: str) -> str:
         """A date in words, with the language's digits (۱۴ مارس ۲۰۲۶ in Persian)."""
         words = self.words(lang)
-        return self.digits(words["date_format"].format(
+        return in_digits(words["date_format"].format(
             day=date.day, month=words["months"][date.month - 1], year=date.year), lang)
 
     def _read_yaml(self, name: str) -> dict:

@@ -39,6 +39,8 @@ class Conventions:
     conjunction: str = "and"
     """The word before the last of several names: "Ana, Ben and Cy"."""
     comma: str = ", "
+    digits: str = "0123456789"
+    """The ten digits numbers are written with."""
 
 
 CONVENTIONS: dict[str, Conventions] = {
@@ -57,9 +59,12 @@ CONVENTIONS: dict[str, Conventions] = {
     "pt": Conventions(("«", "»", "“", "”"), f"{NBSP}— ", ("Sr", "Sra", "Dr", "Dra"), conjunction="e"),
     "nl": Conventions(("“", "”", "‘", "’"), f"{NBSP}– ", ("dhr", "mevr", "dr", "prof"),
                      conjunction="en"),
-    "fa": Conventions(("«", "»", "“", "”"), f"{NBSP}– ", conjunction="و", comma="، "),
-    "ar": Conventions(("«", "»", "“", "”"), f"{NBSP}– ", conjunction="و", comma="، "),
-    "ur": Conventions(("“", "”", "‘", "’"), f"{NBSP}– ", conjunction="اور", comma="، "),
+    "fa": Conventions(("«", "»", "“", "”"), f"{NBSP}– ", conjunction="و", comma="، ",
+                      digits="۰۱۲۳۴۵۶۷۸۹"),
+    "ar": Conventions(("«", "»", "“", "”"), f"{NBSP}– ", conjunction="و", comma="، ",
+                      digits="٠١٢٣٤٥٦٧٨٩"),
+    "ur": Conventions(("“", "”", "‘", "’"), f"{NBSP}– ", conjunction="اور", comma="، ",
+                      digits="۰۱۲۳۴۵۶۷۸۹"),
     "ku": Conventions(("«", "»", "“", "”"), f"{NBSP}– ", conjunction="و", comma="، "),
     "he": Conventions(("“", "”", "‘", "’"), f"{NBSP}– "),
 }
@@ -74,6 +79,11 @@ def primary_language(lang: str) -> str:
 
 def conventions(lang: str) -> Conventions:
     return CONVENTIONS.get(primary_language(lang), CONVENTIONS["en"])
+
+
+def in_digits(number: object, lang: str) -> str:
+    """A number (or any text's digits) written with the language's digits: ۱۴ in Persian."""
+    return str(number).translate(str.maketrans("0123456789", conventions(lang).digits))
 
 
 def join_names(names: tuple[str, ...] | list[str], lang: str) -> str:
