@@ -38,3 +38,18 @@ def test_viewers_number_volume_pages_as_they_are_printed(samples, name):
     western = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
     for index, folio in printed.items():
         assert labels[index] == folio.translate(western), f"page {index + 1}"
+
+
+def test_the_volume_title_page_is_centred_line_by_line(samples):
+    """Every line of the title page (title, subtitle, editors, publisher) has the same centre,
+    the middle of the text block, as a title page is set: none justified or ranged left."""
+    pdf = samples / "working-lives" / "working-lives.pdf"
+    page = next(number for number in range(1, 6) if "Edited by" in subprocess.run(
+        ["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"],
+        capture_output=True, text=True, check=True).stdout)
+    layout = subprocess.run(["pdftotext", "-bbox-layout", "-f", str(page), "-l", str(page),
+                             str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    lines = re.findall(r'<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', layout)
+    body = [(float(left), float(right)) for left, right in lines][:-1]  # the folio is not
+    centres = [(left + right) / 2 for left, right in body]
+    assert len(body) >= 4 and max(centres) - min(centres) < 1, body
