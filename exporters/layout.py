@@ -14,6 +14,8 @@ import contextlib
 import functools
 import io
 import os
+import re
+import unicodedata
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -158,6 +160,7 @@ class Layout:
             def finish(laid: Any, pdf: pydyf.PDF) -> None:
                 self.print_boxes(laid, pdf)
                 self.page_labels(laid, pdf)
+                right_to_left_ligatures_extractable(pdf)
 
             self._print = document.write_pdf(
                 pdf_identifier=self.identifier, finisher=finish, **options)
@@ -178,6 +181,7 @@ class Layout:
         def finish(laid: Any, pdf: pydyf.PDF) -> None:
             crop_to_trim(laid, pdf)
             self.page_labels(laid, pdf)
+            right_to_left_ligatures_extractable(pdf)
 
         with without_marks(document):
             document.write_pdf(target, pdf_identifier=self.identifier, pdf_variant="pdf/ua-1",
@@ -263,6 +267,35 @@ def without_bookmarks(document: Any) -> Any:
 
     return Unbookmarked(document.pages, document.metadata, document.url_fetcher,
                         document.font_config, document.color_profiles, document.output_intent)
+
+
+_TO_UNICODE_START = b"/CIDInit /ProcSet findresource begin"
+_GLYPH_TEXT = re.compile(rb"<([0-9a-f]{4})> <((?:[0-9a-f]{4})+)>")
+
+
+def right_to_left_ligatures_extractable(pdf: pydyf.PDF) -> None:
+    """Write the text of each right-to-left ligature (لله in الله, a lam-alef) backwards in the
+    fonts' ToUnicode maps, so that copied, searched and spoken text comes out in reading order.
+
+    A PDF holds right-to-left text in visual order; poppler, pdf.js and Acrobat put it back
+    in reading order by reversing each line's characters, the characters of a ligature's
+    text included. WeasyPrint writes that text in reading order, so it came out reversed:
+    یدالله as یداهلل. A glyph of Arabic or Hebrew letters only ever stands in right-to-left
+    runs, so its reversed text is right wherever it is used."""
+    for stream in pdf.objects:
+        if not (isinstance(stream, pydyf.Stream) and stream.stream
+                and stream.stream[0] == _TO_UNICODE_START):
+            continue
+        stream.stream = [_GLYPH_TEXT.sub(_reversed_if_right_to_left, line)
+                         if isinstance(line, bytes) else line for line in stream.stream]
+
+
+def _reversed_if_right_to_left(match: re.Match) -> bytes:
+    text = bytes.fromhex(match[2].decode()).decode("utf-16-be")
+    if len(text) < 2 or not all(unicodedata.bidirectional(c) in ("R", "AL", "NSM")
+                                for c in text):
+        return match[0]
+    return b"<%s> <%s>" % (match[1], text[::-1].encode("utf-16-be").hex().encode())
 
 
 def crop_to_trim(document: Any, pdf: pydyf.PDF) -> None:
