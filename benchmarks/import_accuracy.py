@@ -59,7 +59,10 @@ class FileResult:
 
 
 def words(text: str) -> list[str]:
-    return re.sub(r"[^\w\s]", "", text.replace("’", "").replace("'", "").lower()).split()
+    """Lowercased words, as the truth files write them: apostrophes and hyphens inside a word
+    dropped (what's: whats), other punctuation a word break (0.8: 0 8)."""
+    text = re.sub(r"(?<=\w)['’-](?=\w)", "", text.lower())
+    return re.sub(r"[^\w\s]|_", " ", text).split()
 
 
 def key(text: str) -> str:
@@ -93,6 +96,12 @@ def source_text(path: Path) -> str:
     return data.decode("utf-8", "replace")
 
 
+def filled(markdown: str) -> str:
+    """The imported file with its TODOs filled in, as an editor would before building."""
+    markdown = re.sub(r"^date: TODO.*$", "date: 2000-01-01", markdown, count=1, flags=re.M)
+    return re.sub(r"\bTODO\b", "Someone", markdown)
+
+
 def plain(html: str) -> str:
     import html as html_module
 
@@ -119,7 +128,7 @@ def measure(truth_path: Path) -> FileResult:
         content = Path(folder) / "content"
         content.mkdir()
         target = content / "imported.md"
-        target.write_text(re.sub(r"\bTODO\b", "Someone", markdown), encoding="utf-8")
+        target.write_text(filled(markdown), encoding="utf-8")
         try:
             interview = read_interview(target, content)
         except ContentError as error:

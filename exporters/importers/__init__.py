@@ -30,7 +30,7 @@ from .infer import _clean, _take_front_line, front_values, guess_language, name_
 from .leftovers import ends_article, leftover, link_list
 from .registry import choose, plugin_names
 from .structure import (INTERVIEWER, Extract, Note, Para, Section, Spoken, Structure,
-                        role_of_label, structure)
+                        known_role, role_of_label, structure)
 from .write import TODO, Document, Heading, Turn, protect_label
 
 HEAD_BYTES = 512
@@ -214,7 +214,8 @@ def _imported(path: Path, kind: str, extract: Extract) -> Imported:
     report = Report(path, kind, dropped=list(extract.dropped), unsure=list(extract.unsure))
     paras = _drop_leftovers(extract.paras, report.dropped)
     paras, values = front_values(paras, extract.hints, report.dropped)
-    found = structure(paras)
+    found = structure(paras, {role: str(values.get(role) or '')
+                              for role in (INTERVIEWER, 'interviewee')})
     report.method = found.method
     report.unsure += found.unsure
     report.dropped += found.dropped
@@ -284,6 +285,10 @@ def _speakers(found: Structure, values: dict, report: Report) -> dict[str, str]:
             name = key.title() if key.isupper() and len(key) > 3 else key
             if name == values.get("interviewer"):
                 role = INTERVIEWER
+            named = known_role(key, {r: str(values.get(r) or "") for r in (INTERVIEWER,
+                                                                             "interviewee")})
+            if named:
+                name = str(values[named])
         people[key] = (name, role)
     by_role = {role: [key for key, (_, r) in people.items() if r == role]
                for role in ("interviewer", "interviewee")}

@@ -41,6 +41,10 @@ _SENT_QUESTIONS = re.compile(
     rf"(?P<asker>{_NAME})\s+(?i:sent|emailed|mailed|asked)\s+(?i:me|us)\s+(?i:some|these|a few|"
     rf"a couple of|\w+)?\s*(?i:questions)")
 """'The magazine Lantern sent me some questions': the one who writes answers them."""
+_HEADER_FIELD = re.compile(
+    r"^(?P<field>interviewer|interviewee|narrator|interview date|date of interview|date|"
+    r"location|place)\s*:\s*(?P<value>\S.{0,78})$", re.I)
+"""An oral history's header: 'INTERVIEWEE: David Baltimore', 'DATE: 7 February 1994'."""
 _SEPARATORS = re.compile(r"\s*[|·•—–]\s*|\s+-\s+")
 
 STOPWORDS = {
@@ -176,7 +180,11 @@ _NOT_NAMES = {"the", "this", "in", "on", "at", "for", "when", "after", "before",
 
 
 def _take_front_line(text: str, values: dict) -> str | None:
-    """If ``text`` is a byline or date line, record it and say what it became."""
+    """If ``text`` is a byline, date line or header field, record it and say what it
+    became."""
+    header = _HEADER_FIELD.match(text)
+    if header:
+        return _header_field(header["field"].lower(), header["value"].strip(), values)
     became = []
     pieces = [piece for piece in _SEPARATORS.split(text) if piece]
     if not pieces:
@@ -203,6 +211,20 @@ def _take_front_line(text: str, values: dict) -> str | None:
         else:
             return None
     return " and ".join(became)
+
+
+def _header_field(field: str, value: str, values: dict) -> str | None:
+    if field in ("interviewer", "interviewee", "narrator"):
+        key = "interviewer" if field == "interviewer" else "interviewee"
+        values.setdefault(key, value)
+        return f"'{key}'"
+    if field in ("location", "place"):
+        return "nothing (the place)"
+    date = find_date(value)
+    if date is None:
+        return None
+    values.setdefault("date", date)
+    return "'date'"
 
 
 def _clean(text: str) -> str:

@@ -90,8 +90,11 @@ _BREAK_MARKER = re.compile(
     r"\s*(?:\\?[\])]|\\?:|$)", re.I)
 """A transcript's "Break: ...", "[Ad break]", "(Music)": no one's turn; left out."""
 _LABEL = re.compile(
-    r"^(?P<o>\*\*|__)?(?P<label>[^\W\d_][\w.'’ -]{0,38}?)"
-    r"(?:(?P<shut>(?P=o))\s*:|:\s*(?P<after>(?P=o))|:)(?:\s+|$)")
+    r"^(?P<o>\*\*|__)?(?P<label>\\?[$@]?[^\W\d_][\w.'’ -]{0,38}?)"
+    r"(?:(?P<shut>(?P=o))\s*:|:\s*(?P<after>(?P=o))|:"
+    r"|\s+[(\[]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[)\]]\s*(?::|[-–—]))(?:\s+|$)")
+"""A speaker's label: ``Maya Ortiz:``, ``**Q:**``, ``**$STDOUT:**``, and the form transcription
+services write, ``Adam Wiggins (00:00:27) - ...`` or ``Adam Wiggins [00:27]: ...``."""
 
 
 def split_label(text: str) -> tuple[str, str]:
@@ -104,9 +107,9 @@ def split_label(text: str) -> tuple[str, str]:
     match = _LABEL.match(stripped)
     if not match:
         return "", text
-    label = match["label"].strip().rstrip(".")
-    words = label.split()
-    if (label.lower() in NOT_LABELS or len(words) > 4 or not label[0].isupper()
+    label = match["label"].strip().rstrip(".").lstrip("\\")
+    words = label.lstrip("$@").split()
+    if (label.lower() in NOT_LABELS or len(words) > 4 or not words[0][0].isupper()
             or any(word[0].islower() for word in words if word not in ("de", "van", "von", "da", "al", "bin", "le", "la"))):
         return "", text
     rest = stripped[match.end():]
@@ -133,19 +136,34 @@ def role_of_label(label: str) -> str | None:
     return None
 
 
-def find_labels(paras: list[Para]) -> set[str]:
-    """Labels that really name speakers: known ones, or ones used at least twice."""
+def known_role(label: str, people: dict[str, str]) -> str | None:
+    """The role of the person a speaker label names (a full name, or the surname as oral
+    histories write it: 'SCHLESINGER' for the interviewer Sondra Schlesinger), if known."""
+    wanted = label.casefold()
+    for role, name in people.items():
+        if name and wanted in (name.casefold(), name.split()[-1].casefold()):
+            return role
+    return None
+
+
+def find_labels(paras: list[Para], people: dict[str, str] | None = None) -> set[str]:
+    """Labels that really name speakers: known ones, ones naming a person the source names
+    elsewhere, or ones used at least twice."""
     counts = Counter(p.label or split_label(p.text)[0] for p in paras if not p.heading)
     counts.pop("", None)
-    return {label for label, count in counts.items() if count >= 2 or role_of_label(label)}
+    return {label for label, count in counts.items()
+            if count >= 2 or role_of_label(label) or known_role(label, people or {})}
 
 
-def structure(paras: list[Para]) -> Structure:
-    """Decide the introduction, parts and turns of ``paras``."""
-    labels = find_labels(paras)
+def structure(paras: list[Para], people: dict[str, str] | None = None) -> Structure:
+    """Decide the introduction, parts and turns of ``paras``; ``people`` are the interviewer
+    and interviewee the source names elsewhere (a byline, a header), by role."""
+    people = people or {}
+    labels = find_labels(paras, people)
     labelled = sum(1 for p in paras if (p.label or split_label(p.text)[0]) in labels)
-    if len(labels) >= 2 and labelled >= 4 or any(p.label for p in paras):
-        return _by_labels(paras, labels)
+    named = {known_role(label, people) for label in labels} - {None}
+    if len(labels) >= 2 and (labelled >= 4 or len(named) == 2) or any(p.label for p in paras):
+        return _by_labels(paras, labels, people)
     if len(labels) == 1 and labelled >= 2 and role_of_label(next(iter(labels))) == INTERVIEWER:
         return _by_question_labels(paras, next(iter(labels)))
     kind = _question_emphasis(paras)
@@ -154,7 +172,7 @@ def structure(paras: list[Para]) -> Structure:
     return _by_words(paras)
 
 
-def _by_labels(paras: list[Para], labels: set[str]) -> Structure:
+def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str]) -> Structure:
     result = Structure(method="speaker labels")
     current: Spoken | None = None
     for para in paras:
@@ -170,13 +188,16 @@ def _by_labels(paras: list[Para], labels: set[str]) -> Structure:
         if para.label or label in labels:
             rest = _TIMESTAMP.sub("", rest, count=1)  # "Name: [12:34] ..." (a turn's time)
             para = Para(rest, para.line, para.emphasis, para.plain, label=label, block=para.block)
-            current = Spoken(label, [para])
-            result.conversation.append(current)
+            if current is not None and current.speaker == label:
+                current.paras.append(para)  # the same speaker again: the same turn goes on
+            else:
+                current = Spoken(label, [para])
+                result.conversation.append(current)
         elif current is None:
             result.introduction.append(para)
         else:
             current.paras.append(para)
-    result.roles = _label_roles(result)
+    result.roles = _label_roles(result, people)
     return result
 
 
@@ -195,13 +216,13 @@ def _by_question_labels(paras: list[Para], label: str) -> Structure:
     return result
 
 
-def _label_roles(result: Structure) -> dict[str, str]:
+def _label_roles(result: Structure, people: dict[str, str]) -> dict[str, str]:
     """Q/A-like labels by name; else the speaker with the most evidence of asking, weighed
     against the others (hosts end few turns with "?" in real transcripts): their share of
     questions, a label that says host, speaking first and last, naming the other speakers."""
     turns = [item for item in result.conversation if isinstance(item, Spoken)]
     speakers = list(dict.fromkeys(turn.speaker for turn in turns))
-    roles = {label: role_of_label(label) for label in speakers}
+    roles = {label: role_of_label(label) or known_role(label, people) for label in speakers}
     open_roles = [label for label in speakers if roles[label] is None]
     if INTERVIEWER not in roles.values() and len(speakers) >= 2 and open_roles:
         evidence = {label: _asking_evidence(label, turns, speakers) for label in open_roles}
