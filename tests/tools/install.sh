@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the tests need on a fresh Debian machine (run as root):
 # Debian packages (Chromium, poppler-utils, Java, HarfBuzz subsetting), the project
-# with its test extra, and the npm validators (Nu Html Checker, Ace by DAISY).
+# with its test extra, and the npm tools (Nu Html Checker, Ace by DAISY, and the reading
+# clients test_clients.py runs: puppeteer-core, epub.js with JSZip, axe-core, pdf.js).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 project="$(cd "$here/../.." && pwd)"
@@ -31,5 +32,5 @@ fi
 python3 -m pip install -q --disable-pip-version-check -e "$project[test]"
 
 cd "$here"
-# Ace drives the Debian Chromium; puppeteer must not download a browser of its own.
+# Ace and clients.mjs drive the Debian Chromium; puppeteer must not download a browser of its own.
 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --silent --no-audit --no-fund
