@@ -195,11 +195,6 @@ def test_axe_core_finds_no_violation_beyond_the_known_ones(clients):
     assert not new, "axe-core violations:\n" + "\n".join(new)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "axe-core 4.14 defaults: landmark-one-main on all 44 XHTML files in the EPUBs (no <main>); "
-    "region on each interview XHTML (<article class=interview> outside a landmark); "
-    "page-has-heading-one on every cover.xhtml; landmark-unique in working-lives.html "
-    "(three doc-endnotes sections all labelled 'Notes')"))
 def test_axe_core_finds_no_violations(clients):
     found = axe_lines(clients, lambda name, rule: True)
     print("\n".join(found))
