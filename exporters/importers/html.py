@@ -41,6 +41,13 @@ def read_html(path: Path, data: bytes) -> Extract:
     but HTML's own, and fetches nothing: a page cannot pull in another file (no XXE)."""
     refuse_binary(path, data)
     extract = Extract([])
+    if data.lstrip(b"\xef\xbb\xbf").startswith((b"---", b"+++")):
+        # a site generator's source page (Jekyll, Hugo): its front matter says what the page's
+        # <head> would; its lines are blanked, so that line numbers still match the file
+        from .text import _front_matter
+
+        text = data.decode("utf-8", "replace").lstrip("\ufeff")
+        data = _front_matter(path, text, extract).encode("utf-8")
     try:
         document = lxml.html.document_fromstring(data, parser=_PARSER)
     except lxml.etree.ParserError:  # "Document is empty": only white space or comments
@@ -52,7 +59,7 @@ def read_html(path: Path, data: bytes) -> Extract:
                        "into a .txt file")
     check_chars(path, sum(map(len, document.itertext())) -
                 sum(len(element.text or "") for element in document.iter("script", "style")))
-    extract.hints = _page_hints(document)
+    extract.hints = {**_page_hints(document), **extract.hints}
     root = _article(document)
     for element in list(root.iter()):
         if element is root or not isinstance(element.tag, str) or element.getparent() is None:

@@ -61,6 +61,9 @@ _TEMPLATE_TAG = re.compile(r"^(?:\\?\{%.*?%\\?\}|\\?\{\\?\{[<%].*?[>%]\\?\}\\?\}
                            r"\\?\{\\?\{.*?\\?\}\\?\}|\s)+$", re.S)
 """A paragraph made only of Liquid, Jekyll, Hugo or Nunjucks tags: ``{% include x %}``,
 ``{{< youtube id >}}``, ``{{ page.title }}`` (escaped or not)."""
+_TEMPLATED_MARKUP = re.compile(r"^(?=.*(?:\{%|\{\{))(?:<[^<>]*>|\{%.*?%\}|\s)+$", re.S)
+"""Raw HTML with no text of its own around a template tag: ``<div><img src="{{ page.image
+}}" alt=""> {% include author.html %}</div>``, a layout's leftover."""
 _LICENCE = re.compile(
     r"^(?:this (?:work|article|interview|post|text) is (?:licensed|published|available) "
     r"under|licensed under (?:a |the )?creative commons|creative commons attribution|"
@@ -74,7 +77,7 @@ def leftover(text: str) -> str | None:
     line = text.strip()
     if not line:
         return "empty"
-    if _TEMPLATE_TAG.match(line):
+    if _TEMPLATE_TAG.match(line) or _TEMPLATED_MARKUP.match(line):
         return "a template tag of the site's generator"
     if "\n" in line:  # a list: furniture when every item is
         return "navigation" if all(leftover(item) for item in line.split("\n")) else None

@@ -84,6 +84,8 @@ class Structure:
 _TIMESTAMP = re.compile(
     r"^\s*\\?[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\\?[\])]?\s*[-–]?\s*")
 """A time at the start of a turn, ``[12:34]``, ``(01:02:03)``, also as escaped Markdown."""
+_QUESTION_HEADING = re.compile(r"^(?:q|question)\s*[.:)]\s+(?P<text>\S.*)$", re.I | re.S)
+"""A heading that says it is a question: ``# Q. What changed?``."""
 _BREAK_MARKER = re.compile(
     r"^\W*(?:\\?[\[(]\s*)?(?:ad break|advertisement|break|sponsor(?:ed)?(?: message)?|"
     r"(?:intro |outro |theme )?music|music (?:plays|fades)|applause|laughter|crosstalk)"
@@ -177,6 +179,11 @@ def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str]) -> S
     current: Spoken | None = None
     for para in paras:
         label, rest = (para.label, para.text) if para.label else split_label(para.text)
+        asked = _QUESTION_HEADING.match(para.text) if para.heading else None
+        if asked:  # "# Q. Even if you do believe ...?": the interviewer's turn, as a heading
+            current = Spoken("Q", [Para(asked["text"], para.line, label="Q")])
+            result.conversation.append(current)
+            continue
         if para.heading:
             result.conversation.append(Section(para.text))
             current = None
@@ -271,9 +278,12 @@ def _question_emphasis(paras: list[Para]) -> str:
     if len(headings) >= 2 and sum(_ends_with_question(p.text) for p in headings) * 2 > len(headings):
         return "heading"
     counts = Counter(p.emphasis for p in paras if p.emphasis and not p.heading)
+    asking = Counter(p.emphasis for p in paras
+                     if p.emphasis and not p.heading and _ends_with_question(p.text))
     plain = sum(1 for p in paras if not p.emphasis and not p.heading)
-    for kind, count in counts.most_common(1):
-        if count >= 2 and plain >= count:
+    # the kind that asks most, then the most common: a table's bold row names do not ask
+    for kind in sorted(counts, key=lambda kind: (asking[kind], counts[kind]), reverse=True)[:1]:
+        if counts[kind] >= 2 and plain >= counts[kind]:
             return kind
     return ""
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import ContentError, Problem
 from .bounds import MAX_IMPORT_LINES, check_chars, too_many
+from ..slugs import slugify
 from .structure import _TIMESTAMP, Extract, Note, Para, split_label
 from .write import escape
 
@@ -111,7 +112,8 @@ def read_text(path: Path, data: bytes, markdown: bool) -> Extract:
 
 
 FRONT_MATTER_FIELDS = {
-    "title": "title", "subtitle": "subtitle", "date": "date", "author": "interviewer",
+    "title": "title", "subtitle": "subtitle", "date": "date", "published": "date",
+    "pubdate": "date", "publishdate": "date", "date_published": "date", "author": "interviewer",
     "authors": "interviewer", "description": "summary", "summary": "summary",
     "excerpt": "summary", "tags": "tags", "keywords": "tags", "lang": "lang",
     "language": "lang", "slug": "slug", "permalink": "source_url", "url": "source_url",
@@ -158,6 +160,8 @@ def _front_matter(path: Path, text: str, extract: Extract) -> str:
                 [tag.strip() for tag in str(value).split(",") if tag.strip()]
         elif field == "interviewer" and isinstance(value, list):
             value = ", ".join(str(name) for name in value)
+        elif field == "slug":
+            value = slugify(str(value))  # 'rse-maëlle-salmon' is no slug of ours
         elif field == "source_url" and not str(value).startswith(("https://", "http://")):
             extract.dropped.append(Note(1, f"front matter field '{key}' is not a full address "
                                            "and was left out"))
@@ -221,8 +225,27 @@ def _blocks(lines: list[str], headings: dict[int, tuple[int, str]] | None = None
     return result
 
 
+_LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+(.*)$")
+
+
+def _emphasised_item(lines: list[str]) -> Para | None:
+    """A one-line list item set wholly in bold or italics (``1. __Tell us about yourself.__``,
+    the answer indented below it): a question set in emphasis, as a paragraph would be."""
+    item = _LIST_ITEM.match(lines[0]) if len(lines) == 1 else None
+    if item is None:
+        return None
+    for kind, pattern in _WHOLE:
+        whole = pattern.match(item[1].strip())
+        if whole:
+            return Para(item[1].strip(), 0, emphasis=kind, plain=whole[1])  # line set by caller
+    return None
+
+
 def _paragraph(lines: list[str], line: int, markdown: bool) -> Para:
     if markdown and _BLOCK.match(lines[0]):
+        question = _emphasised_item(lines)
+        if question is not None:
+            return Para(question.text, line, emphasis=question.emphasis, plain=question.plain)
         return Para("\n".join(lines), line, block=True)
     text = " ".join(part.strip() for part in lines)
     if markdown:
