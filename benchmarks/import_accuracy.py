@@ -93,7 +93,7 @@ def source_text(path: Path) -> str:
         import docx
 
         return "\n".join(paragraph.text for paragraph in docx.Document(str(path)).paragraphs)
-    return data.decode("utf-8", "replace")
+    return re.sub(r"<!--.*?-->", " ", data.decode("utf-8", "replace"), flags=re.S)
 
 
 def filled(markdown: str) -> str:

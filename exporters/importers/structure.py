@@ -93,9 +93,10 @@ _BREAK_MARKER = re.compile(
 """A transcript's "Break: ...", "[Ad break]", "(Music)": no one's turn; left out."""
 _LABEL = re.compile(
     r"^(?P<o>\*\*|__)?(?P<label>\\?[$@]?[^\W\d_][\w.'’ -]{0,38}?)"
-    r"(?:(?P<shut>(?P=o))\s*:|:\s*(?P<after>(?P=o))|:"
-    r"|\s+[(\[]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[)\]]\s*(?::|[-–—]))(?:\s+|$)")
-"""A speaker's label: ``Maya Ortiz:``, ``**Q:**``, ``**$STDOUT:**``, and the form transcription
+    r"(?:(?P<shut>(?P=o))\s*[:：]|[:：]\s*(?P<after>(?P=o))|[:：]"
+    r"|\s+[(\[]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[)\]]\s*(?::|[-–—]))(?:\s+|$|(?<=：))")
+"""A speaker's label: ``Maya Ortiz:``, ``**Q:**``, ``**$STDOUT:**``, ``**Janet**：`` (a CJK
+colon), and the form transcription
 services write, ``Adam Wiggins (00:00:27) - ...`` or ``Adam Wiggins [00:27]: ...``."""
 
 
@@ -139,11 +140,14 @@ def role_of_label(label: str) -> str | None:
 
 
 def known_role(label: str, people: dict[str, str]) -> str | None:
-    """The role of the person a speaker label names (a full name, or the surname as oral
-    histories write it: 'SCHLESINGER' for the interviewer Sondra Schlesinger), if known."""
+    """The role of the person a speaker label names (a full name, the first name as blogs
+    write it, or the surname as oral histories do: 'SCHLESINGER' for the interviewer Sondra
+    Schlesinger), if known."""
     wanted = label.casefold()
     for role, name in people.items():
-        if name and wanted in (name.casefold(), name.split()[-1].casefold()):
+        words = re.sub(r"\(.*?\)", "", name).split()  # "Sandipan Panda (DevZero)"
+        if words and wanted in (" ".join(words).casefold(), words[0].casefold(),
+                                words[-1].casefold()):
             return role
     return None
 
@@ -166,8 +170,9 @@ def structure(paras: list[Para], people: dict[str, str] | None = None) -> Struct
     named = {known_role(label, people) for label in labels} - {None}
     if len(labels) >= 2 and (labelled >= 4 or len(named) == 2) or any(p.label for p in paras):
         return _by_labels(paras, labels, people)
-    if len(labels) == 1 and labelled >= 2 and role_of_label(next(iter(labels))) == INTERVIEWER:
-        return _by_question_labels(paras, next(iter(labels)))
+    only = next(iter(labels)) if len(labels) == 1 else ""
+    if only and labelled >= 2 and (role_of_label(only) or known_role(only, people)) == INTERVIEWER:
+        return _by_question_labels(paras, only)
     kind = _question_emphasis(paras)
     if kind:
         return _by_emphasis(paras, kind)
@@ -212,14 +217,18 @@ def _by_question_labels(paras: list[Para], label: str) -> Structure:
     """Only the questions are labelled (``Q:``): every other paragraph after one answers it."""
     result = Structure(method=f"'{label}:' labels on the questions")
     roles: list[str] = []
+    spoken: list[Para] = []
     for para in paras:
+        asked, rest = split_label(para.text) if not (para.heading or para.block) else ("", "")
         if para.heading:
             roles.append("section")
-        elif not para.block and split_label(para.text)[0] == label:
+        elif asked == label:
             roles.append("Q")
+            para = Para(rest, para.line, para.emphasis, para.plain, label=label)
         else:
             roles.append("A" if "Q" in roles else "intro")
-    _assemble(result, paras, roles)
+        spoken.append(para)
+    _assemble(result, spoken, roles)
     return result
 
 

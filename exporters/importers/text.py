@@ -102,13 +102,27 @@ def read_text(path: Path, data: bytes, markdown: bool) -> Extract:
     check_lines(path, text)
     extract = Extract([], unsure=notes)
     if markdown:
-        text = _front_matter(path, text, extract)
+        text = _without_comments(_front_matter(path, text, extract), extract)
     headings = _markdown_headings(text) if markdown else {}
     for line, lines in _blocks(text.split("\n"), headings):
         if markdown and re.fullmatch(r"\s*([-*_]\s*){3,}", " ".join(lines)):
             continue  # a thematic break
         extract.paras.append(_paragraph(lines, line, markdown))
     return extract
+
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def _without_comments(text: str, extract: Extract) -> str:
+    """The Markdown without its HTML comments, which no reader sees (a translation's original,
+    an editor's note); each becomes as many blank lines, so that line numbers still match."""
+    def blank(match: re.Match) -> str:
+        line = text.count("\n", 0, match.start()) + 1
+        extract.dropped.append(Note(line, "an HTML comment, which readers do not see"))
+        return "\n" * match[0].count("\n")
+
+    return _COMMENT.sub(blank, text)
 
 
 FRONT_MATTER_FIELDS = {
