@@ -246,7 +246,29 @@ def _label_roles(result: Structure, people: dict[str, str]) -> dict[str, str]:
         roles[best] = INTERVIEWER
         result.unsure.append(Note(turns[0].paras[0].line,
                                   f"'{best}' is taken as the interviewer: {evidence[best][1]}"))
+        for label in _second_hosts(turns, [s for s in open_roles if s != best]):
+            roles[label] = INTERVIEWER
+            result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' is taken as a second "
+                                      f"interviewer: {evidence[label][1]}"))
     return {label: role or INTERVIEWEE for label, role in roles.items()}
+
+
+def _second_hosts(turns: list[Spoken], others: list[str]) -> list[str]:
+    """Among the speakers left, those who speak as a host does beside the one who answers
+    most (the guest: the longest turns): a share of questions of a half or more, or turns
+    under a third of the guest's length and asking more often."""
+    if len(others) < 2:
+        return []
+    own = {label: [t for t in turns if t.speaker == label] for label in others}
+    shares = {label: _question_share(spoken) for label, spoken in own.items()}
+    length = {label: sum(p.words for t in spoken for p in t.paras) / len(spoken)
+              for label, spoken in own.items()}
+    guest = max(others, key=lambda label: length[label])
+    if shares[guest] >= 0.2:
+        return []
+    return [label for label in others if label != guest and (
+        shares[label] >= 0.5 or (length[label] * 3 < length[guest]
+                                 and shares[label] > shares[guest]))]
 
 
 _HOST_WORDS = re.compile(r"\b(?:host|hosts|interviewer|moderator|presenter|anchor|reporter|"
