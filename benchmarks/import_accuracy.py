@@ -8,7 +8,8 @@ held-out parts of the corpus separately:
 - question precision and recall: the interviewer's turns found, matched in order by their
   first four words (lowercased, punctuation removed) against the truth's questions;
 - answer turns found against the truth's count;
-- answer text lost: words of the source (of four letters or more) missing from the result;
+- answer text lost: words a reader of the source sees (of four letters or more; not its
+  front matter, markup or a site generator's tags) missing from the result;
 - leftovers kept: site furniture that reached the result (template tags, "More about",
   newsletter and sharing lines, players);
 - title and date right, where the source states them;
@@ -81,7 +82,13 @@ def in_order(expected: list[str], found: list[str]) -> int:
 
 def source_text(path: Path) -> str:
     """The words a reader of the source sees."""
+    from exporters.load import split_front_matter
+
     data = path.read_bytes()
+    text = data.decode("utf-8", "replace").lstrip("\ufeff")
+    split = split_front_matter(text) if path.suffix.lower() not in (".vtt", ".srt") else None
+    if split:  # a post's front matter is metadata, not text a reader sees
+        data = split[1].encode("utf-8")
     if path.suffix.lower() in (".html", ".htm", ".xhtml"):
         import lxml.html
 
@@ -93,7 +100,16 @@ def source_text(path: Path) -> str:
         import docx
 
         return "\n".join(paragraph.text for paragraph in docx.Document(str(path)).paragraphs)
-    return re.sub(r"<!--.*?-->", " ", data.decode("utf-8", "replace"), flags=re.S)
+    text = re.sub(r"<!--.*?-->", " ", data.decode("utf-8", "replace"), flags=re.S)
+    # a site generator's tags ({{< figure ... >}}, {% include %}) are not text, and not counted
+    text = re.sub(r"\{\{[<%].*?[>%]\}\}|\{%.*?%\}|\{\{.*?\}\}", " ", text, flags=re.S)
+    if path.suffix.lower() in (".vtt", ".srt"):  # the header and the cues' times
+        return re.sub(r"(?m)^(WEBVTT.*|\d+|[\d:.,]+ --> [\d:.,]+.*)$", " ", text)
+    if path.suffix.lower() not in (".md", ".markdown"):
+        return text
+    from markdown_it import MarkdownIt
+
+    return plain(MarkdownIt("commonmark").render(text))  # what a reader of the page sees
 
 
 def filled(markdown: str) -> str:
@@ -124,6 +140,10 @@ def measure(truth_path: Path) -> FileResult:
     except ContentError as error:
         return FileResult(**{**empty.__dict__, "error": str(error.problem)})
     markdown = imported.document.markdown()
+    result_words = set(words(plain(markdown)))
+    source_words = [word for word in words(source_text(source)) if len(word) >= 4]
+    lost = sum(word not in result_words for word in source_words) / max(len(source_words), 1)
+    empty = FileResult(**{**empty.__dict__, "lost_words": lost})
     with tempfile.TemporaryDirectory() as folder:
         content = Path(folder) / "content"
         content.mkdir()
@@ -138,9 +158,6 @@ def measure(truth_path: Path) -> FileResult:
     turns = interview.body.turns
     found = [key(plain(turn.blocks[0].html)) if turn.blocks else ""
              for turn in turns if turn.kind == "question"]
-    result_words = set(words(plain(markdown)))
-    source_words = [word for word in words(source_text(source)) if len(word) >= 4]
-    lost = sum(word not in result_words for word in source_words) / max(len(source_words), 1)
     body = "\n".join(plain(block.html) for turn in turns for block in turn.blocks)
     stated_title, stated_date = truth.get("title"), truth.get("date")
     title_right = (None if not stated_title else
@@ -159,9 +176,9 @@ def measure(truth_path: Path) -> FileResult:
 class Summary:
     label: str
     files: int
-    precision: float
-    recall: float
-    answers: float
+    precision: float | None
+    recall: float | None
+    answers: float | None
     lost: float
     leftovers: int
     titles: str
@@ -180,9 +197,9 @@ def summarise(label: str, results: list[FileResult]) -> Summary:
     questions = sum(result.questions for result in results)
     answers = sum(result.answers for result in results)
     return Summary(
-        label, len(results), matched / found if found else 0.0,
-        matched / questions if questions else 0.0,
-        sum(min(r.answers_found, r.answers) for r in results) / answers if answers else 0.0,
+        label, len(results), matched / found if found else None,
+        matched / questions if questions else None,
+        sum(min(r.answers_found, r.answers) for r in results) / answers if answers else None,
         max((result.lost_words for result in results), default=0.0),
         sum(result.leftovers for result in results),
         share([result.title_right for result in results]),
@@ -190,13 +207,18 @@ def summarise(label: str, results: list[FileResult]) -> Summary:
         share([result.builds for result in results]))
 
 
+def figure(value: float | None) -> str:
+    """A share to two places, or – where there was nothing to count (no questions asked)."""
+    return "–" if value is None else f"{value:.2f}"
+
+
 def table(summaries: list[Summary]) -> list[str]:
     lines = ["| part | files | question precision | question recall | answer turns | "
              "most text lost in a file | leftovers | titles right | dates right | builds |",
              "|---|---|---|---|---|---|---|---|---|---|"]
     for s in summaries:
-        lines.append(f"| {s.label} | {s.files} | {s.precision:.2f} | {s.recall:.2f} | "
-                     f"{s.answers:.2f} | {s.lost:.1%} | {s.leftovers} | {s.titles} | "
+        lines.append(f"| {s.label} | {s.files} | {figure(s.precision)} | {figure(s.recall)} | "
+                     f"{figure(s.answers)} | {s.lost:.1%} | {s.leftovers} | {s.titles} | "
                      f"{s.dates} | {s.builds} |")
     return lines
 

@@ -243,6 +243,13 @@ def _label_roles(result: Structure, people: dict[str, str]) -> dict[str, str]:
     if INTERVIEWER not in roles.values() and len(speakers) >= 2 and open_roles:
         evidence = {label: _asking_evidence(label, turns, speakers) for label in open_roles}
         best = max(open_roles, key=lambda label: evidence[label][0])
+        if not _question_share([t for t in turns if t.speaker == best]) \
+                and not _HOST_WORDS.search(best):
+            # nobody asks anything (a panel, a montage of statements): all answer
+            result.unsure.append(Note(turns[0].paras[0].line, "no speaker asks a question, so "
+                                      "every turn is an answer; give a speaker the role "
+                                      "interviewer if one asks"))
+            return {label: role or INTERVIEWEE for label, role in roles.items()}
         roles[best] = INTERVIEWER
         result.unsure.append(Note(turns[0].paras[0].line,
                                   f"'{best}' is taken as the interviewer: {evidence[best][1]}"))

@@ -102,7 +102,8 @@ def read_text(path: Path, data: bytes, markdown: bool) -> Extract:
     check_lines(path, text)
     extract = Extract([], unsure=notes)
     if markdown:
-        text = _without_comments(_front_matter(path, text, extract), extract)
+        text = _reference_fields(_without_comments(_front_matter(path, text, extract), extract),
+                                 extract)
     headings = _markdown_headings(text) if markdown else {}
     for line, lines in _blocks(text.split("\n"), headings):
         if markdown and re.fullmatch(r"\s*([-*_]\s*){3,}", " ".join(lines)):
@@ -131,18 +132,17 @@ FRONT_MATTER_FIELDS = {
     "authors": "interviewer", "description": "summary", "summary": "summary",
     "excerpt": "summary", "tags": "tags", "keywords": "tags", "lang": "lang",
     "language": "lang", "slug": "slug", "permalink": "source_url", "url": "source_url",
-    "canonical_url": "source_url",
+    "canonical_url": "source_url", "via": "source_url",
 }
 """What a Jekyll, Hugo, Eleventy or Astro post's front matter says, as our fields; the
 author of a blog post is taken as the interviewer, as a page's byline is."""
 
 
 def _front_matter(path: Path, text: str, extract: Extract) -> str:
-    """Read a YAML front matter (``---``) into ``extract.hints``, reporting the fields left out,
-    and return the text with its lines blanked, so that line numbers still match the file.
-    A TOML front matter (Hugo's ``+++``) is dropped with a note."""
+    """Read a YAML (``---``) or TOML (``+++``, Hugo and Zola) front matter into
+    ``extract.hints``, reporting the fields left out, and return the text with its lines
+    blanked, so that line numbers still match the file."""
     from ..load import parse_yaml, split_front_matter
-    from .infer import find_date
 
     split = split_front_matter(text)
     if split is None:
@@ -151,16 +151,24 @@ def _front_matter(path: Path, text: str, extract: Extract) -> str:
     lines = front.count("\n") + 1  # the closing fence's line
     blanked = "\n" * (lines - 1) + body
     if text.startswith("+"):
-        extract.dropped.append(Note(1, f"a TOML front matter (lines 1 to {lines}) was left out"))
-        return blanked
-    try:
-        values, _ = parse_yaml(front, path, 1, "the front matter")
-    except ContentError as error:
-        extract.unsure.append(Note(error.problem.line, f"{error.problem.message}: its fields "
-                                                       "were left out"))
-        return blanked
+        values = _toml(front, extract)
+    else:
+        try:
+            values, _ = parse_yaml(front, path, 1, "the front matter")
+        except ContentError as error:
+            extract.unsure.append(Note(error.problem.line, f"{error.problem.message}: its "
+                                                           "fields were left out"))
+            return blanked
     if not isinstance(values, dict):
         return blanked
+    _take_fields(values, extract)
+    return blanked
+
+
+def _take_fields(values: dict, extract: Extract) -> None:
+    """Front-matter ``values`` as our fields, into ``extract.hints``; the rest reported."""
+    from .infer import find_date
+
     for key, value in values.items():
         field = FRONT_MATTER_FIELDS.get(str(key).lower())
         if field is None or value in (None, "", []):
@@ -182,7 +190,43 @@ def _front_matter(path: Path, text: str, extract: Extract) -> str:
             continue
         if value and not extract.hints.get(field):
             extract.hints[field] = value if field in ("date", "tags") else str(value).strip()
-    return blanked
+
+
+def _toml(front: str, extract: Extract) -> dict:
+    """A Hugo or Zola TOML front matter (``+++``): its keys, with those of its ``[extra]`` or
+    ``[params]`` table (where such sites put the author) after them."""
+    import tomllib
+
+    try:
+        values = tomllib.loads(front)
+    except tomllib.TOMLDecodeError as error:
+        extract.unsure.append(Note(1, f"the TOML front matter cannot be read ({error}): its "
+                                      "fields were left out"))
+        return {}
+    nested = {key: value for table in ("extra", "params") if isinstance(values.get(table), dict)
+              for key, value in values[table].items()}
+    return {**{key: value for key, value in values.items() if not isinstance(value, dict)},
+            **{key: value for key, value in nested.items() if key not in values}}
+
+
+_REFERENCE_FIELD = re.compile(r'^\[(?:#|//|_|comment)\]:\s*(?:#\s*)?\(?\s*([\w-]+)\s*:\s*"?(.*?)"?\s*\)?\s*$')
+"""Metadata hidden as a Markdown link reference, which no reader sees:
+``[#]: subject: "How C has grown"`` (as translation projects write it)."""
+
+
+def _reference_fields(text: str, extract: Extract) -> str:
+    """The Markdown without hidden link-reference lines, their fields taken as front matter's
+    are; each line left blank, so that line numbers still match."""
+    found: dict[str, str] = {}
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        match = _REFERENCE_FIELD.match(line)
+        if match:
+            found.setdefault(match[1], match[2].split(" https://")[0].strip())
+            lines[number] = ""
+    if found:
+        _take_fields({key: value for key, value in found.items() if value}, extract)
+    return "\n".join(lines)
 
 
 def _markdown_headings(text: str) -> dict[int, tuple[int, str]]:
