@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from .body import Block, Body, markdown_parser, parse_body
+from .body import Block, Body, block_parser, parse_body
 from .build import discover
 from .model import root_for
 from .errors import ContentError, Problem, unexpected_problem
@@ -202,10 +202,9 @@ def _typography(source: Source, meta: Metadata, body: Body) -> list[Problem]:
         if "--" in text:
             problems.append(_warning(path, line, "double-hyphen", "'--' was left in the text",
                                      "write -- between spaces for a dash, or the dash itself"))
-    md = markdown_parser(meta.lang)
     lines = source.body.split("\n")
     seen: set[int] = set()
-    for token in md.parse(source.body):
+    for token in block_parser(meta.lang).parse(source.body):
         if token.type != "inline" or not token.map:
             continue
         for index in range(*token.map):

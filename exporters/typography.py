@@ -151,6 +151,7 @@ _NUMBER_MARK = re.compile(r"\b(No|Nos|no|nos|p|pp|vol|ch|Nr|nº|n°)\. (?=\d)")
 _EM_DASH = re.compile(f"(?<=[^\\s{WORD_JOINER}{NBSP}])(?={'—'})")
 _NUMBER_RANGE = re.compile(f"(?<=\\d){WORD_JOINER}?–{WORD_JOINER}?(?=\\d)")
 _SPACED_DOTS = re.compile(r"(?<!\.)\.[ \u00a0]\.[ \u00a0]\.(?![ \u00a0]?\.)")
+_DIGIT = re.compile(r"\d")
 _FRENCH_PUNCTUATION = re.compile(r"[ \u00a0](?=[;:!?](?!\w))")
 
 
@@ -163,15 +164,21 @@ def honorific_pattern(honorifics: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def set_spacing(text: str, lang: str) -> str:
-    """Word joiners and no-break spaces for ``lang`` in text already curled and dashed."""
-    text = _SPACED_DOTS.sub("…", text)
-    text = _EM_DASH.sub(WORD_JOINER, text)
-    text = _NUMBER_RANGE.sub(f"{WORD_JOINER}–{WORD_JOINER}", text)
+    """Word joiners and no-break spaces for ``lang`` in text already curled and dashed.
+    (Each rule runs only on text with the character it needs: most runs of text have none.)"""
+    if ". ." in text or ".\u00a0." in text:
+        text = _SPACED_DOTS.sub("…", text)
+    if "—" in text:
+        text = _EM_DASH.sub(WORD_JOINER, text)
+    digits = _DIGIT.search(text) is not None
+    if digits and "–" in text:
+        text = _NUMBER_RANGE.sub(f"{WORD_JOINER}–{WORD_JOINER}", text)
     honorifics = _honorifics(lang)
-    if honorifics is not None:
+    if honorifics is not None and " " in text:
         text = honorifics.sub(_before_name, text)
-    text = _UNIT.sub(NBSP, text)
-    text = _NUMBER_MARK.sub(rf"\1.{NBSP}", text)
+    if digits:
+        text = _UNIT.sub(NBSP, text)
+        text = _NUMBER_MARK.sub(rf"\1.{NBSP}", text)
     if primary_language(lang) == "fr":
         text = _FRENCH_PUNCTUATION.sub(NNBSP, text)
     return text
