@@ -8,6 +8,7 @@ lines, with or without timestamps, come through here too.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -108,8 +109,34 @@ def read_text(path: Path, data: bytes, markdown: bool) -> Extract:
     for line, lines in _blocks(text.split("\n"), headings):
         if markdown and re.fullmatch(r"\s*([-*_]\s*){3,}", " ".join(lines)):
             continue  # a thematic break
-        extract.paras.append(_paragraph(lines, line, markdown))
+        para = _paragraph(lines, line, markdown)
+        if markdown:
+            para = _without_images(para, extract)
+        if para.text.strip():
+            extract.paras.append(para)
     return extract
+
+
+_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)(?:\s+\"[^\"]*\")?\)"
+                    r"|<img\b[^>]*?\bsrc=[\"']?(?P<raw>[^\"'\s>]*)[^>]*>", re.I)
+
+
+def _without_images(para: Para, extract: Extract) -> Para:
+    """The paragraph without its images, each reported as the HTML reader reports them:
+    nothing is fetched, and an image's file is not the source's to give."""
+    if para.block and para.text.lstrip().startswith(("```", "~~~")):
+        return para
+
+    def report(match: re.Match) -> str:
+        source = match["src"] if match["src"] is not None else match["raw"]
+        extract.unsure.append(Note(para.line, f"image '{source}' not imported: save it under "
+                                              "content/images/ and add ![alt text](images/NAME)"))
+        return ""
+
+    text = _IMAGE.sub(report, para.text)
+    if text == para.text:
+        return para
+    return dataclasses.replace(para, text=text.strip(), plain=_IMAGE.sub("", para.plain).strip())
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
