@@ -18,6 +18,9 @@ from .errors import ContentError, Problem
 from .errors import display_path
 
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
+AUDIO_TYPES = {".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".mp4": "audio/mp4",
+               ".ogg": "audio/ogg", ".oga": "audio/ogg", ".opus": "audio/ogg"}
+"""The recordings an interview may name (``audio:``): MP3, AAC in MP4, Opus or Vorbis in Ogg."""
 MAX_IMAGE_BYTES = 50 * 2**20
 """The largest image file read."""
 MAX_IMAGE_PIXELS = 60 * 10**6
@@ -28,8 +31,9 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 def resolve_local(reference: str, document: Path, content_root: Path, line: int,
-                  what: str = "image") -> Path:
-    """The file an image reference names, checked to be a readable image in the project."""
+                  what: str = "image", recording: bool = False) -> Path:
+    """The file an image reference names, checked to be a readable image in the project; with
+    ``recording``, an audio file (:data:`AUDIO_TYPES`) that :func:`recording_problem` accepts."""
     def fail(message: str, hint: str) -> ContentError:
         return ContentError(Problem(document, line, message, hint))
 
@@ -52,6 +56,14 @@ def resolve_local(reference: str, document: Path, content_root: Path, line: int,
     if not found:
         raise fail(f"the {what} '{reference}' was not found (looked for {display_path(path)})",
                    "check the file name and folder")
+    if recording:
+        if path.suffix.lower() not in AUDIO_TYPES:
+            raise fail(f"the {what} '{reference}' is not an MP3, M4A or Ogg file",
+                       "convert it to MP3, AAC in M4A, or Opus or Vorbis in Ogg")
+        problem = recording_problem(path)
+        if problem:
+            raise fail(f"the {what} '{reference}' {problem[0]}", problem[1])
+        return path
     if path.suffix.lower() not in IMAGE_TYPES:
         raise fail(f"the {what} '{reference}' is not a PNG, JPEG or GIF file",
                    "convert it to one of those formats")
@@ -59,6 +71,38 @@ def resolve_local(reference: str, document: Path, content_root: Path, line: int,
     if problem:
         raise fail(f"the {what} '{reference}' {problem[0]}", problem[1])
     return path
+
+
+def recording_duration(path: Path) -> float:
+    """The length in seconds of a recording :func:`recording_problem` accepts."""
+    return _read_recording(path).info.length
+
+
+def recording_problem(path: Path) -> tuple[str, str] | None:
+    """What is wrong with a recording, and what to do, or None: it must be an MP3, AAC in MP4,
+    or Opus or Vorbis in Ogg that mutagen reads, with a length."""
+    try:
+        audio = _read_recording(path)
+        length = audio.info.length
+    except Exception:  # noqa: BLE001 - mutagen raises many kinds on a damaged file
+        audio, length = None, 0
+    if audio is None or not length or length <= 0:
+        return ("is not a readable MP3, M4A or Ogg recording",
+                "export it again as MP3, AAC in M4A, or Opus or Vorbis in Ogg")
+    return None
+
+
+def _read_recording(path: Path):
+    from mutagen import File
+    from mutagen.mp3 import MP3
+    from mutagen.mp4 import MP4
+    from mutagen.oggopus import OggOpus
+    from mutagen.oggvorbis import OggVorbis
+
+    audio = File(path, options=[MP3, MP4, OggOpus, OggVorbis])
+    if audio is None:
+        raise ValueError(f"{path} is not a recording")
+    return audio
 
 
 def image_problem(path: Path) -> tuple[str, str] | None:

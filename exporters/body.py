@@ -45,6 +45,8 @@ class Turn:
     speaker: Speaker
     blocks: tuple[Block, ...]
     line: int
+    time: float | None = None
+    """Where the turn starts in the recording, in seconds (``Q [12:34]:``), or None."""
 
     @property
     def kind(self) -> str:
@@ -165,12 +167,39 @@ def _note_reference(meta: dict, prefix: str, lang: str) -> str:
 
 
 def label_pattern(labels: list[str]) -> re.Pattern[str]:
-    """Matches a declared label at the start of a line: ``Q:``, ``**Q:**`` or ``**Q**:``."""
+    """Matches a declared label at the start of a line: ``Q:``, ``**Q:**`` or ``**Q**:``, each
+    with an optional time before the colon (``Q [12:34]:``), or just after it (``Q: [12:34]``)."""
     names = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    time = r"(?:[ \t]*\[(?P<{}>[^\]\n]*)\])?"
     return re.compile(
-        rf"^[ ]{{0,3}}(?:\*\*(?P<b>{names})(?::\*\*|\*\*:)|__(?P<u>{names})(?::__|__:)"
-        rf"|(?P<p>{names}):)(?=\s|$)[ \t]*"
+        rf"^[ ]{{0,3}}(?:\*\*(?P<b>{names}){time.format('bt')}(?::\*\*|\*\*:)"
+        rf"|__(?P<u>{names}){time.format('ut')}(?::__|__:)"
+        rf"|(?P<p>{names}){time.format('pt')}:)(?=\s|$)[ \t]*"
+        rf"(?:\[(?P<after>[ \t]*\d+:[\d:.,]*[ \t]*)\](?![\[(:])[ \t]*)?"
     )
+
+
+_TIME = re.compile(r"[ \t]*(?:(\d{1,3}):([0-5]\d)|(\d{1,4})):([0-5]\d)(?:[.,](\d{1,3}))?[ \t]*")
+
+
+def parse_time(text: str) -> float | None:
+    """``MM:SS`` or ``HH:MM:SS``, with optional fractions (``01:02:03.5``), in seconds; None
+    for anything else."""
+    match = _TIME.fullmatch(text)
+    if not match:
+        return None
+    hours, minutes = (int(match[1]), int(match[2])) if match[1] else (0, int(match[3]))
+    fraction = float(f"0.{match[5]}") if match[5] else 0.0
+    return hours * 3600 + minutes * 60 + int(match[4]) + fraction
+
+
+def format_time(seconds: float) -> str:
+    """Seconds as the ``[HH:MM:SS]`` an editor writes (``MM:SS`` under an hour)."""
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    text = f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"
+    fraction = round(seconds - whole, 3)
+    return text + (f"{fraction:.3f}".rstrip("0")[1:] if fraction else "")
 
 
 LOOKS_LIKE_LABEL = re.compile(
@@ -193,6 +222,10 @@ class _BodyReader:
     warnings: list[Problem] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
     images: dict[str, Path] = field(default_factory=dict)
+    times: dict[int, str] = field(default_factory=dict)
+    """Edited line index of a turn's label -> the time written with it, as written."""
+    malformed: set[int] = field(default_factory=set)
+    """The file lines of the times that are not times."""
 
     def file_line(self, body_index: int) -> int:
         return self.source.body_line + body_index
@@ -259,6 +292,10 @@ class _BodyReader:
                         lines.append("")
                         origin.append(index)
                     starts[len(lines)] = match["b"] or match["u"] or match["p"]
+                    written = next((match[group] for group in ("bt", "ut", "pt", "after")
+                                    if match[group] is not None), None)
+                    if written is not None:
+                        self.times[len(lines)] = written
                     text = text[match.end():]
                 elif paragraph_lines[index]:
                     self._check_undeclared(index, text)
@@ -337,7 +374,8 @@ class _BodyReader:
                     self.warn(turn["index"], f"the turn of '{turn['speaker'].label}' is empty",
                               "write what was said after the label, or remove the label", "empty-turn")
                 parts[-1]["turns"].append(
-                    Turn(turn["speaker"], tuple(turn["blocks"]), self.file_line(turn["index"])))
+                    Turn(turn["speaker"], tuple(turn["blocks"]), self.file_line(turn["index"]),
+                         turn["time"]))
                 turn = None
 
         def open_turn() -> None:
@@ -347,7 +385,8 @@ class _BodyReader:
             if not parts:
                 parts.append(self._new_part(len(parts), None, md, env))
             turn = {"speaker": self.metadata.labels[label], "blocks": [],
-                    "index": origin[label_line]}
+                    "index": origin[label_line],
+                    "time": self._time(label_line, origin[label_line])}
 
         for first, last in _top_level_blocks(tokens):
             opening = tokens[first]
@@ -368,10 +407,55 @@ class _BodyReader:
         while pending:  # labels with nothing after them at the end of the body
             open_turn()
         close_turn()
+        self._check_times([turn for part in parts for turn in part["turns"]])
         return tuple(introduction), tuple(
             Part(p["id"], p["title_html"], p["title"], tuple(p["intro"]), tuple(p["turns"]))
             for p in parts
         )
+
+    def _time(self, label_line: int, body_index: int) -> float | None:
+        """The time written with the label at ``label_line``, in seconds; a malformed one is
+        kept in ``errors``."""
+        written = self.times.get(label_line)
+        if written is None:
+            return None
+        seconds = parse_time(written)
+        if seconds is None:
+            self.malformed.add(self.file_line(body_index))
+            self.errors.append(self.fail(
+                body_index, f"'[{written.strip()}]' is not a time",
+                "write it as [MM:SS] or [HH:MM:SS], e.g. Q [12:34]: or Q [01:02:03]:",
+                "turn-time").problem)
+        return seconds
+
+    def _check_times(self, turns: list[Turn]) -> None:
+        """Times increase from turn to turn and stay within the recording; in an interview
+        with times, a turn without one is left out of the captions (a warning)."""
+        timed = [turn for turn in turns if turn.time is not None]
+        if not timed:
+            return
+        duration = self.metadata.audio_duration
+        previous: Turn | None = None
+        for turn in timed:
+            assert turn.time is not None
+            where = turn.line - self.source.body_line
+            if previous is not None and turn.time <= (previous.time or 0):
+                self.errors.append(self.fail(
+                    where, f"the time [{format_time(turn.time)}] is not after the previous "
+                           f"turn's [{format_time(previous.time or 0)}] (line {previous.line})",
+                    "times must increase from turn to turn", "turn-time").problem)
+            if duration is not None and turn.time >= duration:
+                self.errors.append(self.fail(
+                    where, f"the time [{format_time(turn.time)}] is past the end of the "
+                           f"recording, which lasts {format_time(round(duration, 3))}",
+                    "check the time, or the file named by 'audio:'", "turn-time").problem)
+            previous = turn
+        for turn in turns:
+            if turn.time is None and turn.line not in self.malformed:
+                self.warn(turn.line - self.source.body_line,
+                          f"the turn of '{turn.speaker.label}' has no time, though others have",
+                          "write its time after the label, e.g. Q [12:34]:, or the captions "
+                          "leave it out", "turn-time")
 
     def _new_part(self, index: int, inline: Token | None, md: MarkdownIt, env: dict) -> dict:
         title_html = sanitise(md.renderer.renderInline(inline.children, md.options, env)) if inline else ""

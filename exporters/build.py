@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, as_completed, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import jinja2
 
@@ -31,6 +31,9 @@ from .model import Interview, Original, read_interview, root_for
 from .output import UnsafeOutput, exclusive, remove_leftovers
 from .render import Templates
 from .series import Volume, assemble, find_series, read_series, within_page_budget
+
+if TYPE_CHECKING:
+    from .cluster import Session
 
 
 T = TypeVar("T")
@@ -163,15 +166,17 @@ def read_all(files: list[Path], content_root: Path,
 
 def build(files: list[Path], config: BuildConfig, jobs: int = 1, force: bool = False,
           on_result: Callable[[Result], None] = lambda result: None,
-          volumes: bool = True) -> list[Result]:
+          volumes: bool = True, cluster: Session | None = None) -> list[Result]:
     """Build the chosen editions of every file, and of every series volume when ``volumes``;
-    returns one result per interview file and per series."""
+    returns one result per interview file and per series. With ``cluster`` (see
+    ``cluster.py``) the documents are exported on its workers and ``jobs`` is ignored."""
     with exclusive(config.out_dir):
-        return _build(files, config, jobs, force, on_result, volumes)
+        return _build(files, config, jobs, force, on_result, volumes, cluster)
 
 
 def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
-           on_result: Callable[[Result], None], volumes: bool) -> list[Result]:
+           on_result: Callable[[Result], None], volumes: bool,
+           cluster: Session | None = None) -> list[Result]:
     remove_leftovers(config.out_dir)
     cache = BuildCache(config.out_dir)
     sources, results = read_all(files, config.content_root, cache)
@@ -257,7 +262,9 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
             finish(task, *exported)
 
     try:
-        if jobs > 1 and len(tasks) > 1:
+        if cluster is not None:  # --cluster: workers export, this process writes the outputs
+            cluster.dispatch(config, documents(), collect)
+        elif jobs > 1 and len(tasks) > 1:
             workers = min(jobs, len(tasks))
             with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
                                      initargs=(config,)) as pool:

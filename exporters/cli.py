@@ -9,6 +9,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 from rich.console import Console
@@ -22,6 +23,9 @@ from .formats import edition_names
 from .output import UnsafeOutput
 from .render import BUILTIN_TEMPLATES
 from .schema import THEME
+
+if TYPE_CHECKING:
+    from .cluster import Session
 
 COMMANDS = ("build", "check", "import", "new", "serve")
 AUTHORING = {"check": "lint", "import": "importers", "new": "scaffold", "serve": "serve"}
@@ -68,6 +72,10 @@ def parser(command: str | None = None, prog: str = "interview-press") -> argpars
         help="a folder whose files override the built-in templates of the same name")
     build_command.add_argument("--jobs", "-j", type=positive, default=default_jobs(), metavar="N",
                                help="build N documents at once (default: the number of cores)")
+    build_command.add_argument(
+        "--cluster", metavar="ADDRESS",
+        help="build on a Dask cluster: tcp://HOST:8786 (a running 'dask scheduler'), or local:N "
+             "(N worker processes on this machine); --jobs is then ignored")
     build_command.add_argument("--force", action="store_true",
                                help="rebuild everything, even what is up to date")
     build_command.add_argument("--no-volumes", action="store_true",
@@ -158,6 +166,7 @@ def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> i
         source_date_epoch=int(epoch) if epoch is not None else None,
         generator=f"interview-press {__version__}")
     files = discover(arguments.paths, arguments.content)
+    session = open_cluster(arguments.cluster)
     try:
         with_volumes = not arguments.paths and not arguments.no_volumes
         volumes = find_series(arguments.content) if with_volumes else []
@@ -167,7 +176,7 @@ def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> i
                 progress.advance(result)
 
             results = build(files, config, jobs=arguments.jobs, force=arguments.force,
-                            on_result=done, volumes=with_volumes)
+                            on_result=done, volumes=with_volumes, cluster=session)
     except UnsafeOutput as error:  # e.g. dist/.cache is a link to somewhere else
         errors.print(f"{display_path(arguments.out)}: {error}; nothing was written",
                      markup=False)
@@ -179,8 +188,27 @@ def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> i
     except jinja2.TemplateError as error:
         errors.print(str(template_problem(error)), markup=False)
         return 1
+    finally:
+        if session is not None:
+            session.close()
     summary(results, out)
     return 1 if any(result.failed for result in results) else 0
+
+
+def open_cluster(address: str | None) -> Session | None:
+    """The session of ``--cluster``, or None without it; distributed is imported only then.
+    A cluster that cannot be used is a usage error, in one line."""
+    if address is None:
+        return None
+    try:
+        from .cluster import ClusterError, connect
+    except ImportError as error:
+        raise UsageError(f"--cluster needs the package '{error.name}': pip install "
+                         "'interview-press[cluster]'") from None
+    try:
+        return connect(address)
+    except ClusterError as error:
+        raise UsageError(str(error)) from None
 
 
 def out_folder_problem(out: Path, content: Path, templates: Path | None) -> str:

@@ -71,6 +71,10 @@ class Metadata:
     translation_of: str = ""
     """The slug of the interview this one translates."""
     cover: Path | None = None
+    audio: Path | None = None
+    """The recording of the interview (``audio:``), whose times the turns may give."""
+    audio_duration: float | None = None
+    """The recording's length in seconds."""
 
 
 def read_metadata(source: Source) -> Metadata:
@@ -110,10 +114,18 @@ def read_metadata(source: Source) -> Metadata:
         translators=checked((), fields.names, "translator"),
         translation_of=checked("", fields.text, "translation_of"),
         cover=checked(None, fields.path, "cover"),
+        audio=(audio := checked(None, fields.path, "audio", "recording")),
+        audio_duration=_duration(audio),
     )
     if problems:
         raise ContentError(*sorted(dict.fromkeys(problems), key=lambda problem: problem.line))
     return metadata
+
+
+def _duration(audio: Path | None) -> float | None:
+    from .assets import recording_duration
+
+    return recording_duration(audio) if audio is not None else None
 
 
 def default_identifier(slug: str) -> str:
@@ -224,14 +236,15 @@ class _Fields:
                             f"write it as {key}: 3")
         return value
 
-    def path(self, key: str) -> Path | None:
+    def path(self, key: str, what: str = "cover image") -> Path | None:
         from .assets import resolve_local  # late import: assets depends on errors only
 
         value = self.text(key)
         if not value:
             return None
         return resolve_local(value, self.source.path, self.source.content_root,
-                             self.source.line_of(key), what="cover image")
+                             self.source.line_of(key), what=what,
+                             recording=what == "recording")
 
     def speakers(self) -> tuple[Speaker, ...]:
         declared = self.meta.get("speakers")

@@ -49,7 +49,8 @@ class Interview:
     @property
     def sources(self) -> list[Path]:
         """The files it is made from, whose last change dates its editions."""
-        return [self.path, *self.body.images.values(), *([self.meta.cover] if self.meta.cover else [])]
+        return [self.path, *self.body.images.values(),
+                *(path for path in (self.meta.cover, self.meta.audio) if path)]
 
 
 def read_interview(path: Path, content_root: Path) -> Interview:

@@ -195,6 +195,7 @@ FRONT_MATTER = Schema("field", (
     Option("translation_of", "slug", doc="the slug of the interview this one translates"),
     Option("identifier", doc="an ISBN or URN; default: a UUID from the slug"),
     Option("cover", "file", doc="an image inside content/"),
+    Option("audio", "file", doc="the interview's recording inside content/: MP3, M4A or Ogg"),
     Option("slug", "slug", doc="the name of the output files; default: the file name"),
     Option("interviewer", "names"),
     Option("interviewee", "names"),

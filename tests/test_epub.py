@@ -292,10 +292,11 @@ def test_accessibility_metadata_follows_the_images(samples):
 
 
 def source_turns(markdown: str, labels: list[str]) -> list[tuple[str, str]]:
-    """(label, text) of each turn as written in the source."""
+    """(label, text) of each turn as written in the source (a turn's time, ``Q [00:14]:``,
+    left out)."""
     names = "|".join(map(re.escape, labels))
     return [(label, text) for label, text in
-            re.findall(rf"^(?:\*\*)?({names}):(?:\*\*)? (.*)$", markdown, re.M)]
+            re.findall(rf"^(?:\*\*)?({names})(?: \[[\d:]+\])?:(?:\*\*)? (.*)$", markdown, re.M)]
 
 
 def normalised(text: str) -> str:

@@ -21,6 +21,7 @@ BUILT_IN = {
     "print": "exporters.formats.print:PrintEdition",
     "booklet": "exporters.formats.booklet:BookletEdition",
     "bilingual": "exporters.formats.bilingual:BilingualEdition",
+    "captions": "exporters.formats.captions:CaptionsEdition",
 }
 """Name -> ``module:Class``, in build order."""
 

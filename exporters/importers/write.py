@@ -36,6 +36,7 @@ FIELD_GUIDE: tuple[tuple[str, bool, str], ...] = (
     ("translation_of", False, "the slug of the interview this one translates"),
     ("identifier", False, "an ISBN or URN; default: a UUID derived from the slug"),
     ("cover", False, "a cover image inside content/, e.g. images/cover.jpg"),
+    ("audio", False, "the recording, MP3, M4A or Ogg inside content/; times: Q [12:34]:"),
     ("slug", False, "the name of the output files; default: the file name"),
 )
 EXAMPLES = {
@@ -43,7 +44,8 @@ EXAMPLES = {
     "source_url": "https://example.org/...", "series": "...", "series_number": "1",
     "tags": "[..., ...]", "rights": '"© 2026 .... CC BY-SA 4.0."', "translator": "...",
     "translation_of": "...",
-    "identifier": "urn:isbn:...", "cover": "images/cover.jpg", "slug": "...",
+    "identifier": "urn:isbn:...", "cover": "images/cover.jpg", "audio": "recordings/interview.mp3",
+    "slug": "...",
     "speakers": "{MO: {name: ..., role: interviewer}, TL: {name: ..., role: interviewee}}",
 }
 

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs everything the tests need on a fresh Debian machine (run as root):
-# Debian packages (Chromium, poppler-utils, Java, HarfBuzz subsetting), the project
+# Debian packages (Chromium, poppler-utils, Java, HarfBuzz subsetting, espeak-ng and lame for
+# tests/tools/record_sample.py, which remakes the recorded sample), the project
 # with its test extra, and the npm tools (Nu Html Checker, Ace by DAISY, and the reading
 # clients test_clients.py runs: puppeteer-core, epub.js with JSZip, axe-core, pdf.js).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 project="$(cd "$here/../.." && pwd)"
 
-packages=(chromium poppler-utils libharfbuzz-subset0 default-jre-headless nodejs npm)
+packages=(chromium poppler-utils libharfbuzz-subset0 default-jre-headless nodejs npm espeak-ng lame)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
