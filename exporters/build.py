@@ -142,7 +142,9 @@ def read_all(files: list[Path], content_root: Path,
             source.slug = source.interview.meta.slug
             source.series = source.interview.meta.series
             source.translation_of = source.interview.meta.translation_of
-            source.images = list(source.interview.body.images.values())
+            # every file besides the text whose change rebuilds it: images, the recording
+            source.images = [*source.interview.body.images.values(),
+                             *filter(None, [source.interview.meta.audio])]
             warnings = sorted(source.interview.warnings, key=lambda p: p.line)
             source.result.problems += warnings
             if cache:

@@ -199,3 +199,16 @@ def test_two_builds_give_identical_captions(tmp_path):
         assert run.code == 0, run.stderr
         built.append({p.name: p.read_bytes() for p in (tmp_path / out / "harbour-pilot").iterdir()})
     assert built[0] == built[1] and len(built[0]) == 3
+
+
+def test_a_new_recording_rebuilds_its_interview(tmp_path):
+    """The recording is one of the files an interview is made from: replacing it rebuilds
+    the interview's editions (the last cue ends at the new recording's end)."""
+    shutil.copytree(SAMPLES / "recorded", tmp_path / "content")
+    assert make("build", "--format", "captions", cwd=tmp_path).code == 0
+    again = make("build", "--format", "captions", cwd=tmp_path)
+    assert "0 of 1 document(s) built, 1 up to date" in again.stdout
+    recording = tmp_path / "content/harbour-pilot.mp3"
+    recording.write_bytes(recording.read_bytes() + bytes(417))  # a frame's worth of silence
+    changed = make("build", "--format", "captions", cwd=tmp_path)
+    assert changed.code == 0 and "1 of 1 document(s) built" in changed.stdout, changed.stdout
