@@ -356,12 +356,13 @@ Host Anna: [00:21:00] Ben Carter, thank you.
 
 def test_a_podcast_host_who_rarely_asks_with_a_question_mark_is_the_interviewer(tmp_path):
     """Hosts end few turns with "?": the host is found by the weight of the evidence (the
-    label, speaking first and last, introducing the guest), times stay out of the text, and
-    ad breaks are not speakers. The result builds."""
+    label, speaking first and last, introducing the guest), times become the turns' times
+    (``Q [00:00:05]:``), out of the text, and ad breaks are not speakers. The result builds."""
     run, front, body = import_one(tmp_path, "episode.txt", PODCAST)
     written = (tmp_path / "content/episode.md").read_text(encoding="utf-8")
-    assert re.findall(r"^(Q|A): ", body, re.M) == ["Q", "A", "Q", "A", "Q", "A", "Q"]
-    assert not re.search(r"\d\d:\d\d", body)
+    turns = re.findall(r"^(Q|A) \[([\d:.]+)\]: (.*)$", body, re.M)
+    assert [label for label, _, _ in turns] == ["Q", "A", "Q", "A", "Q", "A", "Q"]
+    assert not any(re.search(r"\d\d:\d\d", text) for _, _, text in turns)
     assert "Break" not in (front.get("speakers") or {})
     fixed = written.replace("title: TODO", "title: Bees").replace("date: TODO", "date: 2026-01-02")
     (tmp_path / "content/episode.md").write_text(fixed, encoding="utf-8")

@@ -212,3 +212,22 @@ def test_a_new_recording_rebuilds_its_interview(tmp_path):
     recording.write_bytes(recording.read_bytes() + bytes(417))  # a frame's worth of silence
     changed = make("build", "--format", "captions", cwd=tmp_path)
     assert changed.code == 0 and "1 of 1 document(s) built" in changed.stdout, changed.stdout
+
+
+def test_an_imported_webvtt_keeps_its_times_and_makes_captions(tmp_path):
+    """import keeps each cue's start as its turn's time, so a transcript comes in linked to
+    its recording's timeline, and its captions start where the cues did."""
+    (tmp_path / "content").mkdir()
+    source = Path(__file__).parent / "corpus" / "night-market.vtt"
+    done = make("import", str(source), "-o", "content/market.md", cwd=tmp_path)
+    assert done.code == 0, done.stderr
+    text = (tmp_path / "content/market.md").read_text(encoding="utf-8")
+    starts = re.findall(r"^[QA] \[([\d:.]+)\]: ", text, re.M)
+    assert starts[:2] == ["00:00:01.000", "00:00:05.000"], text
+    text = text.replace("title: TODO", "title: Market").replace("date: TODO", "date: 2026-01-02")
+    (tmp_path / "content/market.md").write_text(text, encoding="utf-8")
+    run = make("build", "--format", "captions", cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    vtt = (tmp_path / "dist/market/market.vtt").read_text(encoding="utf-8")
+    assert re.findall(r"^([\d:.]+) --> ", vtt, re.M) == [
+        start if start.count(":") == 2 else f"00:{start}" for start in starts]

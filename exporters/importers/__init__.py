@@ -234,11 +234,12 @@ def _imported(path: Path, kind: str, extract: Extract) -> Imported:
             document.conversation.append(Heading(_clean(item.title)))
             continue
         texts = [p.text for p in item.paras if p.text.strip()]
-        document.conversation.append(Turn(labels[item.speaker], texts))
+        document.conversation.append(Turn(labels[item.speaker], texts, item.paras[0].time))
         if found.roles.get(item.speaker) == INTERVIEWER:
             report.questions += 1
         else:
             report.answers += 1
+    _keep_times_in_order(document, report)
     _language(values, paras, document, report)
     report.unsure.sort(key=lambda note: note.line)
     report.dropped.sort(key=lambda note: note.line)
@@ -250,6 +251,31 @@ def _imported(path: Path, kind: str, extract: Extract) -> Imported:
     document.comments += [f"{note.text} (source line {note.line})" for note in report.unsure
                           if note.text.startswith("image")]
     return Imported(document, report)
+
+
+def _keep_times_in_order(document: Document, report: Report) -> None:
+    """Turn times are kept, as ``Q [00:12:34]:``, when every turn has one and each is later
+    than the one before, as the build requires; otherwise none is, and the report says so."""
+    turns = [item for item in document.conversation if isinstance(item, Turn)]
+    seconds = [_seconds(turn.time) for turn in turns]
+    if all(time is None for time in seconds):
+        return
+    if None not in seconds and all(a < b for a, b in zip(seconds, seconds[1:])):
+        return
+    for turn in turns:
+        turn.time = ""
+    report.unsure.append(Note(1, "the source's times were left out: not every turn has one, "
+                                 "or they do not increase"))
+
+
+def _seconds(time: str) -> float | None:
+    """``00:12:34.5`` in seconds; None for no time."""
+    if not time:
+        return None
+    total = 0.0
+    for part in time.split(":"):
+        total = total * 60 + float(part)
+    return total
 
 
 def _drop_leftovers(paras: list[Para], dropped: list[Note]) -> list[Para]:

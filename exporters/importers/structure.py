@@ -45,6 +45,8 @@ class Para:
     """An explicit speaker label, already removed from the text."""
     block: bool = False
     """A list or quotation, written as Markdown already: never a question."""
+    time: str = ""
+    """Where the paragraph starts in the recording, as the source stamps it (``00:12:34``)."""
 
     @property
     def words(self) -> int:
@@ -84,6 +86,14 @@ class Structure:
 _TIMESTAMP = re.compile(
     r"^\s*\\?[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\\?[\])]?\s*[-–]?\s*")
 """A time at the start of a turn, ``[12:34]``, ``(01:02:03)``, also as escaped Markdown."""
+_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?")
+
+
+def stamp_of(text: str) -> str:
+    """The time a turn's text starts with (``[00:12:34]`` gives ``00:12:34``), or ''."""
+    stamp = _TIMESTAMP.match(text)
+    time = _TIME.search(stamp.group()) if stamp else None
+    return time.group().replace(",", ".") if time else ""
 _QUESTION_HEADING = re.compile(r"^(?:q|question)\s*[.:)]\s+(?P<text>\S.*)$", re.I | re.S)
 """A heading that says it is a question: ``# Q. What changed?``."""
 _BREAK_MARKER = re.compile(
@@ -119,6 +129,13 @@ def split_label(text: str) -> tuple[str, str]:
     if match["o"] and match["shut"] is None and match["after"] is None:
         rest = _emphasis_goes_on(match["o"], rest)
     return label, rest
+
+
+def _label_time(text: str) -> str:
+    """The time written inside a label, ``Adam Wiggins (00:00:27) - ...``, or ''."""
+    match = _LABEL.match(text)
+    time = _TIME.search(match.group()) if match else None
+    return time.group().replace(",", ".") if time else ""
 
 
 def _emphasis_goes_on(mark: str, rest: str) -> str:
@@ -198,8 +215,10 @@ def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str]) -> S
                                                   f"'{_snippet(para.text)}'"))
             continue
         if para.label or label in labels:
+            time = para.time or stamp_of(para.text) or stamp_of(rest) or _label_time(para.text)
             rest = _TIMESTAMP.sub("", rest, count=1)  # "Name: [12:34] ..." (a turn's time)
-            para = Para(rest, para.line, para.emphasis, para.plain, label=label, block=para.block)
+            para = Para(rest, para.line, para.emphasis, para.plain, label=label, block=para.block,
+                        time=time)
             if current is not None and current.speaker == label:
                 current.paras.append(para)  # the same speaker again: the same turn goes on
             else:

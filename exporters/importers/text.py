@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import ContentError, Problem
 from .bounds import MAX_IMPORT_LINES, check_chars, too_many
 from ..slugs import slugify
-from .structure import _TIMESTAMP, Extract, Note, Para, split_label
+from .structure import _TIMESTAMP, Extract, Note, Para, split_label, stamp_of
 from .write import escape
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -342,4 +342,4 @@ def _paragraph(lines: list[str], line: int, markdown: bool) -> Para:
             if whole and "\n" not in whole[1]:
                 return Para(text, line, emphasis=kind, plain=whole[1])
         return Para(text, line)
-    return Para(escape(_TIMESTAMP.sub("", text, count=1)), line)
+    return Para(escape(_TIMESTAMP.sub("", text, count=1)), line, time=stamp_of(text))

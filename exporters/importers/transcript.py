@@ -31,11 +31,12 @@ def read_vtt(path: Path, data: bytes) -> Extract:
     lines = text.split("\n")
     if not lines or not lines[0].startswith("WEBVTT"):
         extract.unsure.append(Note(1, "the file does not start with WEBVTT; read as WebVTT anyway"))
-    speaker, paragraph, start = "", [], 0
+    speaker, paragraph, start, time = "", [], 0, ""
 
     def flush() -> None:
         if paragraph:
-            extract.paras.append(Para(escape(" ".join(paragraph)), start, label=speaker))
+            extract.paras.append(Para(escape(" ".join(paragraph)), start, label=speaker,
+                                      time=time))
             paragraph.clear()
 
     for number, block in _cue_blocks(lines):
@@ -56,7 +57,7 @@ def read_vtt(path: Path, data: bytes) -> Extract:
                 flush()
                 speaker, start = voice, number
             if not paragraph:
-                start = number
+                start, time = number, block[timing].split("-->")[0].strip().replace(",", ".")
             paragraph.append(words)
     flush()
     if not any(para.label for para in extract.paras):

@@ -93,6 +93,8 @@ def front_matter(values: dict[str, Any], notes: dict[str, str] | None = None,
 class Turn:
     label: str
     paragraphs: list[str]
+    time: str = ""
+    """Where the turn starts in the recording (``00:12:34``), written after the label."""
 
 
 @dataclass
@@ -119,7 +121,8 @@ class Document:
                 parts.append(f"## {item.text}\n")
                 continue
             first, *rest = item.paragraphs or [""]
-            parts.append(f"{item.label}: {first}".rstrip() + "\n")
+            label = f"{item.label} [{item.time}]" if item.time else item.label
+            parts.append(f"{label}: {first}".rstrip() + "\n")
             parts += [protect_label(paragraph) + "\n" for paragraph in rest]
         return "\n".join(parts)
 
