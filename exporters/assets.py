@@ -56,18 +56,13 @@ def resolve_local(reference: str, document: Path, content_root: Path, line: int,
     if not found:
         raise fail(f"the {what} '{reference}' was not found (looked for {display_path(path)})",
                    "check the file name and folder")
-    if recording:
-        if path.suffix.lower() not in AUDIO_TYPES:
-            raise fail(f"the {what} '{reference}' is not an MP3, M4A or Ogg file",
-                       "convert it to MP3, AAC in M4A, or Opus or Vorbis in Ogg")
-        problem = recording_problem(path)
-        if problem:
-            raise fail(f"the {what} '{reference}' {problem[0]}", problem[1])
-        return path
-    if path.suffix.lower() not in IMAGE_TYPES:
-        raise fail(f"the {what} '{reference}' is not a PNG, JPEG or GIF file",
-                   "convert it to one of those formats")
-    problem = image_problem(path)
+    types, kinds, hint, check = (
+        (AUDIO_TYPES, "an MP3, M4A or Ogg", "convert it to MP3, AAC in M4A, or Opus or Vorbis in Ogg",
+         recording_problem) if recording else
+        (IMAGE_TYPES, "a PNG, JPEG or GIF", "convert it to one of those formats", image_problem))
+    if path.suffix.lower() not in types:
+        raise fail(f"the {what} '{reference}' is not {kinds} file", hint)
+    problem = check(path)
     if problem:
         raise fail(f"the {what} '{reference}' {problem[0]}", problem[1])
     return path

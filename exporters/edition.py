@@ -40,6 +40,14 @@ class Document(Protocol):
     def meta(self) -> Metadata | SeriesMeta: ...
 
     @property
+    def authors(self) -> tuple[str, ...]:
+        """Whom it is by: an interview's interviewees and interviewers, a volume's editors."""
+
+    @property
+    def description(self) -> str:
+        """A sentence about it: the summary or description, else the subtitle or title."""
+
+    @property
     def interviews(self) -> tuple[Interview, ...]:
         """The interviews in reading order; an interview alone is a book of one."""
 

@@ -38,6 +38,15 @@ class Interview:
         return self.body.warnings
 
     @property
+    def authors(self) -> tuple[str, ...]:
+        """Whom the document is by, as a page's or a PDF's metadata credits them."""
+        return (*self.meta.interviewees, *self.meta.interviewers)
+
+    @property
+    def description(self) -> str:
+        return self.meta.summary or self.meta.subtitle or self.meta.title
+
+    @property
     def interviews(self) -> tuple[Interview, ...]:
         """As a document, an interview is a book of one interview."""
         return (self,)

@@ -68,6 +68,15 @@ class Volume:
         return self.meta.path
 
     @property
+    def authors(self) -> tuple[str, ...]:
+        """Whom the document is by, as a page's or a PDF's metadata credits them."""
+        return self.meta.editors
+
+    @property
+    def description(self) -> str:
+        return self.meta.description or self.meta.subtitle or self.meta.title
+
+    @property
     def images(self) -> dict[str, Path]:
         return {key: path for interview in self.interviews for key, path in interview.images.items()}
 
