@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import io
 
-from pypdf import PdfReader, PdfWriter
-
-from ..impose import impose
 from ..edition import Document, Written
 from ..layout import LayoutEdition
 from ..model import Interview, read_interview, root_for
@@ -34,6 +31,8 @@ class BilingualEdition(LayoutEdition):
         second = self.layouts.layout(original).print_pdf()
         both = join(first, second, reverse_second=interview.meta.dir != original.meta.dir)
         paper = self.layouts.paper
+        from ..impose import impose  # pypdf: loaded when a pamphlet is made, not to list editions
+
         data, sides = impose(both, paper.sheet, creep=paper.creep,
                              rtl=interview.meta.dir == "rtl")
         target = self.target(interview, "-bilingual-booklet.pdf")
@@ -44,6 +43,8 @@ class BilingualEdition(LayoutEdition):
 def join(first: bytes, second: bytes, reverse_second: bool) -> bytes:
     """One PDF: ``first``'s pages, padded to an even count so ``second`` starts on a recto,
     then ``second``'s pages (from its last page back when it reads the other way)."""
+    from pypdf import PdfReader, PdfWriter
+
     writer = PdfWriter()
     for page in PdfReader(io.BytesIO(first)).pages:
         writer.add_page(page)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from ..edition import Document, Skipped, Written
 from ..errors import Problem
-from ..impose import impose
 from ..layout import LayoutEdition
 from ..output import write_atomic
 
@@ -27,6 +26,8 @@ class BookletEdition(LayoutEdition):
                 f"{layout.pages} pages are more than a stapled booklet holds ({STAPLE_LIMIT})",
                 "print the print edition and bind it, or split the series", "warning",
                 "booklet-too-long"))
+        from ..impose import impose  # pypdf: loaded when a booklet is made, not to list editions
+
         data, sides = impose(layout.print_pdf(), layout.paper.sheet, creep=layout.paper.creep,
                              rtl=document.meta.dir == "rtl")
         target = self.target(document, "-booklet.pdf")

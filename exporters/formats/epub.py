@@ -13,6 +13,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import lxml.html
 from ebooklib import epub
@@ -21,12 +22,15 @@ from markupsafe import Markup, escape
 
 from ..assets import media_type, web_font, with_image_sources
 from ..body import Body, Note
-from ..cover import CoverFonts, CoverText, draw_cover, missing_characters
 from ..errors import ContentError, Problem
 from ..model import Interview
 from ..output import atomic_path
 from ..typography import WORD_JOINER, join_names
 from ..edition import Document, Edition, Settings, Written
+
+if TYPE_CHECKING:  # Pillow is loaded only when a cover is drawn
+    from ..cover import CoverFonts, CoverText
+
 _NOTE_LINK = re.compile(r'href="#([^"]+)"')
 ROLE_TYPES = {"doc-noteref": "noteref"}
 FONT_FILES = ["GentiumBookPlus-Regular.ttf", "GentiumBookPlus-Italic.ttf",
@@ -270,6 +274,8 @@ class EpubEdition(Edition):
             temporary.write_bytes(repack(packed.getvalue(), timestamp.timetuple()[:6], lang))
 
     def cover_fonts(self) -> CoverFonts:
+        from ..cover import CoverFonts
+
         return CoverFonts(*(self.templates.find(f"fonts/GentiumBookPlus-{style}.ttf")
                             for style in ("Regular", "Italic", "Bold")),
                           *(self.templates.find(f"fonts/NotoNaskhArabic-{style}.ttf")
@@ -284,6 +290,8 @@ class EpubEdition(Edition):
             return given_cover(meta.cover, alt)
         wording = cover_wording(document, words)
         fonts = self.cover_fonts()
+        from ..cover import draw_cover, missing_characters  # Pillow: only to draw a cover
+
         missing = missing_characters(wording.text, fonts)
         if missing:
             keys = next((keys for keys, value in wording.sources if set(missing) & set(value)),
@@ -387,6 +395,8 @@ class CoverWording:
 def cover_wording(document: Document, words: dict) -> CoverWording:
     """What a drawn cover says: an interview's series, people and byline, or a volume's
     publisher and editors."""
+    from ..cover import CoverText
+
     meta = document.meta
     if document.is_volume:
         editors = join_names(meta.editors, meta.lang) if meta.editors else ""
