@@ -286,7 +286,8 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
                 collect(task, lambda e=exporters, d=document, t=task: e.export(d, t.stale))
     finally:
         saved = Result(cache.path)
-        attempt(saved, cache.path, "saving the build cache", cache.save)
+        if cache.changed:
+            attempt(saved, cache.path, "saving the build cache", cache.save)
         if saved.problems:
             results.append(saved)
             on_result(saved)

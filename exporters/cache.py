@@ -55,6 +55,16 @@ class BuildCache:
     def __init__(self, out_dir: Path):
         self.path = cache_path(out_dir, "builds.json")
         self.entries: dict[str, dict[str, Any]] = self._load()
+        self._names: dict[Path, str] = {}  # each source's resolved path, looked up once
+        self.changed = False
+        """Whether anything was remembered since the cache was read: else there is nothing to
+        save."""
+
+    def _name(self, source: Path) -> str:
+        """The key of ``source``'s entry: its path, symbolic links followed."""
+        if source not in self._names:
+            self._names[source] = str(source.resolve())
+        return self._names[source]
 
     def _load(self) -> dict[str, dict[str, Any]]:
         """The recorded entries; any that is not of the expected shape is dropped, so that a
@@ -75,11 +85,11 @@ class BuildCache:
         write_atomic(self.path, json.dumps(data, indent=1, sort_keys=True).encode())
 
     def entry(self, source: Path) -> dict[str, Any]:
-        return self.entries.setdefault(str(source.resolve()), {})
+        return self.entries.setdefault(self._name(source), {})
 
     def known(self, source: Path, source_hash: str) -> dict[str, Any] | None:
         """The cached reading of ``source`` if the file and its images are unchanged."""
-        entry = self.entries.get(str(source.resolve()))
+        entry = self.entries.get(self._name(source))
         if not entry or entry.get("source") != source_hash:
             return None
         try:
@@ -93,6 +103,7 @@ class BuildCache:
     def remember_reading(self, source: Path, source_hash: str, slug: str, series: str,
                          translation_of: str, images: list[Path],
                          warnings: list[Problem]) -> None:
+        self.changed = True
         entry = self.entry(source)
         if entry.get("source") != source_hash:
             entry["editions"] = {}
@@ -106,7 +117,7 @@ class BuildCache:
 
     def up_to_date(self, source: Path, edition: str, key: str) -> list[dict] | None:
         """The outputs recorded for ``edition`` if built from ``key`` and still on disk."""
-        record = self.entries.get(str(source.resolve()), {}).get("editions", {}).get(edition)
+        record = self.entries.get(self._name(source), {}).get("editions", {}).get(edition)
         if not record or record.get("key") != key:
             return None
         if not all(Path(output["path"]).is_file() for output in record.get("outputs", [])):
@@ -118,11 +129,12 @@ class BuildCache:
         record: dict[str, Any] = {"key": key, "outputs": outputs}
         if notice is not None:
             record["notice"] = {**asdict(notice), "path": str(notice.path)}
+        self.changed = True
         self.entry(source).setdefault("editions", {})[edition] = record
 
     def notices(self, source: Path, edition: str) -> list[Problem]:
         """The notice recorded for an edition that was rightly not made, if any."""
-        record = self.entries.get(str(source.resolve()), {}).get("editions", {}).get(edition, {})
+        record = self.entries.get(self._name(source), {}).get("editions", {}).get(edition, {})
         notice = record.get("notice")
         return [Problem(**{**notice, "path": Path(notice["path"])})] if notice else []
 
