@@ -75,13 +75,16 @@ def test_the_open_page_reloads_on_save_and_shows_build_errors(project, write, tm
         server.wait(r"served /good/ \(version 1\)")
 
         browser = subprocess.Popen(
+            # without the background services, which this machine's closed network makes
+            # Chromium retry, slowly, at every start
             [CHROMIUM, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             f"--user-data-dir={tmp_path / 'profile'}", server.url + "good/"],
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             "--disable-quic", f"--user-data-dir={tmp_path / 'profile'}", server.url + "good/"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        server.wait(r"served /good/ \(version 1\)")  # the browser opened the page
+        server.wait(r"served /good/ \(version 1\)", 180)  # the browser opened the page
 
         path.write_text(GOOD.replace("This is the answer.", "A changed answer."))
-        server.wait(r"served /good/ \(version 2\)")  # the browser reloaded by itself
+        server.wait(r"served /good/ \(version 2\)", 180)  # the browser reloaded by itself
         assert b"A changed answer." in server.get("good/")[1]
 
         path.write_text(GOOD.replace("date: 2026-02-03", "date: soon"))
