@@ -34,8 +34,9 @@ class Server:
                          daemon=True).start()
         self.url = self.wait(r"Preview on (http://127\.0\.0\.1:\d+/)")[1]
 
-    def wait(self, pattern: str, seconds: float = 60) -> re.Match:
-        """The first output line matching ``pattern`` within ``seconds``."""
+    def wait(self, pattern: str, seconds: float = 180) -> re.Match:
+        """The first output line matching ``pattern`` within ``seconds`` (a full test run keeps
+        both cores busy: a Chromium start or a build then takes many times longer)."""
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             assert self.process.poll() is None, "the server stopped"
@@ -81,10 +82,10 @@ def test_the_open_page_reloads_on_save_and_shows_build_errors(project, write, tm
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
              "--disable-quic", f"--user-data-dir={tmp_path / 'profile'}", server.url + "good/"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        server.wait(r"served /good/ \(version 1\)", 180)  # the browser opened the page
+        server.wait(r"served /good/ \(version 1\)")  # the browser opened the page
 
         path.write_text(GOOD.replace("This is the answer.", "A changed answer."))
-        server.wait(r"served /good/ \(version 2\)", 180)  # the browser reloaded by itself
+        server.wait(r"served /good/ \(version 2\)")  # the browser reloaded by itself
         assert b"A changed answer." in server.get("good/")[1]
 
         path.write_text(GOOD.replace("date: 2026-02-03", "date: soon"))
