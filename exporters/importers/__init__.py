@@ -256,8 +256,10 @@ def _imported(path: Path, kind: str, extract: Extract) -> Imported:
 def _keep_times_in_order(document: Document, report: Report) -> None:
     """Turn times are kept, as ``Q [00:12:34]:``, when every turn has one and each is later
     than the one before, as the build requires; otherwise none is, and the report says so."""
+    from ..body import parse_time  # the rule the build reads turn times by
+
     turns = [item for item in document.conversation if isinstance(item, Turn)]
-    seconds = [_seconds(turn.time) for turn in turns]
+    seconds = [parse_time(turn.time) if turn.time else None for turn in turns]
     if all(time is None for time in seconds):
         return
     if None not in seconds and all(a < b for a, b in zip(seconds, seconds[1:])):
@@ -266,16 +268,6 @@ def _keep_times_in_order(document: Document, report: Report) -> None:
         turn.time = ""
     report.unsure.append(Note(1, "the source's times were left out: not every turn has one, "
                                  "or they do not increase"))
-
-
-def _seconds(time: str) -> float | None:
-    """``00:12:34.5`` in seconds; None for no time."""
-    if not time:
-        return None
-    total = 0.0
-    for part in time.split(":"):
-        total = total * 60 + float(part)
-    return total
 
 
 def _drop_leftovers(paras: list[Para], dropped: list[Note]) -> list[Para]:

@@ -7,7 +7,7 @@ import operator
 import re
 from collections import Counter
 
-from .structure import Note, Para, split_label
+from .structure import _TIMESTAMP, Note, Para, split_label
 
 _NAME = r"[A-ZÀ-Ý][\w'’.-]+(?: (?:de |van |von |da |al |le |la )?[A-ZÀ-Ý][\w'’.-]+){0,3}"
 MONTHS = {name: number for number, names in enumerate((
@@ -45,8 +45,6 @@ _HEADER_FIELD = re.compile(
     r"^(?P<field>interviewer|interviewee|narrator|interview date|date of interview|date|"
     r"location|place)\s*:\s*(?P<value>\S.{0,78})$", re.I)
 """An oral history's header: 'INTERVIEWEE: David Baltimore', 'DATE: 7 February 1994'."""
-_TIME_ONLY = re.compile(r"\s*\\?[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\\?[\])]?\s*")
-"""A paragraph that is only a time, ``[00:00:01]``: a recording's mark, never a title."""
 _SEPARATORS = re.compile(r"\s*[|·•—–]\s*|\s+-\s+")
 
 STOPWORDS = {
@@ -101,7 +99,7 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
     if "title" not in values and paras:
         first = paras[0]
         spoken = first.label or split_label(first.text)[0]
-        if len(first.text) <= _TITLE_CHARS and not _TIME_ONLY.fullmatch(first.text) and (
+        if len(first.text) <= _TITLE_CHARS and not _TIMESTAMP.fullmatch(first.text) and (
                 first.heading or (
                 first.words <= 20 and not spoken and not first.text.rstrip().endswith((".", ":")))):
             values["title"] = _clean(first.plain or first.text)

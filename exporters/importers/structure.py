@@ -91,8 +91,12 @@ _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?")
 
 def stamp_of(text: str) -> str:
     """The time a turn's text starts with (``[00:12:34]`` gives ``00:12:34``), or ''."""
-    stamp = _TIMESTAMP.match(text)
-    time = _TIME.search(stamp.group()) if stamp else None
+    return _time_in(_TIMESTAMP.match(text))
+
+
+def _time_in(found: re.Match | None) -> str:
+    """The time inside a matched stamp or label, with a decimal point, or ''."""
+    time = _TIME.search(found.group()) if found else None
     return time.group().replace(",", ".") if time else ""
 _QUESTION_HEADING = re.compile(r"^(?:q|question)\s*[.:)]\s+(?P<text>\S.*)$", re.I | re.S)
 """A heading that says it is a question: ``# Q. What changed?``."""
@@ -133,9 +137,7 @@ def split_label(text: str) -> tuple[str, str]:
 
 def _label_time(text: str) -> str:
     """The time written inside a label, ``Adam Wiggins (00:00:27) - ...``, or ''."""
-    match = _LABEL.match(text)
-    time = _TIME.search(match.group()) if match else None
-    return time.group().replace(",", ".") if time else ""
+    return _time_in(_LABEL.match(text))
 
 
 def _emphasis_goes_on(mark: str, rest: str) -> str:
