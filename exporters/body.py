@@ -47,6 +47,8 @@ class Turn:
     line: int
     time: float | None = None
     """Where the turn starts in the recording, in seconds (``Q [12:34]:``), or None."""
+    id: str = ""
+    """The turn's anchor, unique in a volume (``night-shift-turn-3``)."""
 
     @property
     def kind(self) -> str:
@@ -375,7 +377,7 @@ class _BodyReader:
                               "write what was said after the label, or remove the label", "empty-turn")
                 parts[-1]["turns"].append(
                     Turn(turn["speaker"], tuple(turn["blocks"]), self.file_line(turn["index"]),
-                         turn["time"]))
+                         turn["time"], turn["id"]))
                 turn = None
 
         def open_turn() -> None:
@@ -386,6 +388,7 @@ class _BodyReader:
                 parts.append(self._new_part(len(parts), None, md, env))
             turn = {"speaker": self.metadata.labels[label], "blocks": [],
                     "index": origin[label_line],
+                    "id": f"{self.id_prefix}turn-{sum(len(p['turns']) for p in parts) + 1}",
                     "time": self._time(label_line, origin[label_line])}
 
         for first, last in _top_level_blocks(tokens):
