@@ -27,6 +27,7 @@ import pydyf
 
 from .assets import data_uri, media_type, with_image_sources
 from .fetch import LocalFetcher
+from .hyphenation import without_ladders
 from .output import cache_path, write_atomic
 from .edition import Document, Edition, Settings
 from .paper import MARK_GAP, PrintSetup, Sides
@@ -112,10 +113,10 @@ class Layouts:
         images = {key: data_uri(*self.image(path)) for key, path in document.images.items()}
         html = with_image_sources(html, images, unknown="")
         stylesheets = [stylesheet, *([self.volume_stylesheet] if document.is_volume else [])]
-        return HTML(string=html, base_url=str(document.path.parent) + "/",
-                    url_fetcher=self.fetcher).render(stylesheets=stylesheets,
-                                                     font_config=self.fonts,
-                                                     color_profiles=self.color_profiles)
+        return without_ladders(HTML(string=html, base_url=str(document.path.parent) + "/",
+                                    url_fetcher=self.fetcher),
+                               stylesheets=stylesheets, font_config=self.fonts,
+                               color_profiles=self.color_profiles)
 
     @functools.cache  # noqa: B019 - one Layouts per worker
     def packed_profile(self) -> bytes:

@@ -200,6 +200,17 @@ def test_long_words_are_hyphenated_by_the_interviews_language(project, write):
     assert broken, text
 
 
+def test_no_more_than_two_lines_in_a_row_end_in_a_hyphenated_word(project, write):
+    """WeasyPrint has no hyphenate-limit-lines: the layout keeps a third broken word whole."""
+    words = LONG_WORDS.split("A: ")[1]
+    write("good.md", LONG_WORDS + "\n".join(f"\nQ: And then?\n\nA: {words}" for _ in range(4)))
+    build(project, "page_size: A6\n")
+    text = pdf_text(project / "dist/good/good-print.pdf", 3, 8)
+    ends = [bool(re.search(r"\w\u2010$", line)) for line in text.splitlines()]
+    runs = "".join("h" if end else "." for end in ends)
+    assert "h" in runs and "hhh" not in runs, text
+
+
 def test_bad_print_options_are_one_line(project, write):
     write("good.md", GOOD)
     (project / "t").mkdir()
