@@ -20,6 +20,7 @@ from ..body import Turn
 from ..edition import Document, Edition, Written
 from ..model import Interview
 from ..output import write_atomic
+from ..timeline import spans
 
 WORDS_A_SECOND = 2.5
 """The pace the length of a last cue is estimated at when there is no recording."""
@@ -52,19 +53,15 @@ def turn_text(turn: Turn) -> str:
 
 
 def cues(interview: Interview) -> list[Cue]:
-    """One cue per turn with a time, in order."""
-    timed = [turn for turn in interview.body.turns if turn.time is not None]
+    """One cue per turn with a time, in order, as long as the turn's span in the recording
+    (:func:`exporters.timeline.spans`); without a recording, the last one as long as its words
+    take to say."""
     found = []
-    for index, turn in enumerate(timed):
-        text = turn_text(turn)
-        start = float(turn.time or 0)
-        if index + 1 < len(timed):
-            end = float(timed[index + 1].time or 0)
-        elif interview.meta.audio_duration is not None:
-            end = interview.meta.audio_duration
-        else:
-            end = start + max(1.0, len(text.split()) / WORDS_A_SECOND)
-        found.append(Cue(turn.speaker.name, start, max(end, start), text))
+    for span in spans(interview):
+        text = turn_text(span.turn)
+        spoken = max(1.0, len(text.split()) / WORDS_A_SECOND)
+        end = span.start + spoken if span.end is None else span.end
+        found.append(Cue(span.turn.speaker.name, span.start, max(end, span.start), text))
     return found
 
 

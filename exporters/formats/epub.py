@@ -25,6 +25,7 @@ from ..body import Body, Note
 from ..errors import ContentError, Problem
 from ..model import Interview
 from ..output import atomic_path
+from ..overlays import ACTIVE_CLASS, AUDIO_FOLDER, Overlay, clock, overlays as book_overlays
 from ..typography import WORD_JOINER, join_names
 from ..edition import Document, Edition, Settings, Written
 
@@ -110,25 +111,35 @@ def plain(text: str) -> str:
     return str(text).replace(WORD_JOINER, "")
 
 
-def accessibility_metadata(has_images: bool) -> list[tuple[str, str]]:
-    """The schema.org accessibility properties of the book (EPUB Accessibility 1.1)."""
-    modes = ["textual", "visual"] if has_images else ["textual"]
+def accessibility_metadata(has_images: bool, read_along: bool = False) -> list[tuple[str, str]]:
+    """The schema.org accessibility properties of the book (EPUB Accessibility 1.1). A
+    read-along book can also be heard, but only its conversation: the title page, introduction
+    and notes are text alone, so the recording suffices only together with the text."""
+    modes = ["textual", *(["visual"] if has_images else []), *(["auditory"] if read_along else [])]
+    sufficient = ["textual", *(["auditory,textual"] if read_along else [])]
     features = ["structuralNavigation", "tableOfContents", "readingOrder",
                 "displayTransformability"]
     if has_images:
         features.append("alternativeText")
+    if read_along:
+        features.append("synchronizedAudioText")
     return ([("schema:accessMode", mode) for mode in modes]
-            + [("schema:accessModeSufficient", "textual")]
+            + [("schema:accessModeSufficient", combination) for combination in sufficient]
             + [("schema:accessibilityFeature", feature) for feature in features]
             + [("schema:accessibilityHazard", "none")])
 
 
-def accessibility_summary(has_images: bool) -> str:
+def accessibility_summary(has_images: bool, read_along: bool = False) -> str:
     summary = ("This publication conforms to WCAG 2.2 Level AA. The interview is structured with "
                "headings and a table of contents, each turn names its speaker, notes are linked "
                "both ways, and the reading order follows the conversation.")
     if has_images:
         summary += " Every image has a text description."
+    if read_along:
+        summary += (" The recording of the conversation is included, and each turn is "
+                    "synchronised with it: reading systems that play Media Overlays read the "
+                    "turns aloud in the speakers' own voices and highlight the turn being "
+                    "heard. The introduction and notes are text only.")
     return summary
 
 
@@ -166,10 +177,13 @@ class EpubEdition(Edition):
 
     def __init__(self, settings: Settings):
         super().__init__(settings)
-        self.templates = settings.templates.with_filters(xhtml=to_xhtml, plain=plain)
+        self.templates = settings.templates.with_filters(xhtml=to_xhtml, plain=plain,
+                                                         smil_clock=clock)
         self.embed_fonts = self.templates.theme.embed_fonts_in_epub
-        self.css = literal_css(self.templates.render(
-            "epub/style.css", font_url=lambda name: _font_name(name))).encode("utf-8")
+        self.stylesheets = {read_along: literal_css(self.templates.render(
+            "epub/style.css", font_url=lambda name: _font_name(name),
+            active_class=ACTIVE_CLASS if read_along else "")).encode("utf-8")
+            for read_along in (False, True)}
 
     def export(self, document: Document) -> list[Written]:
         """The e-book: cover, title page, contents, a volume's foreword, one page per
@@ -178,7 +192,9 @@ class EpubEdition(Edition):
         words = self.templates.words(meta.lang)
         cover = self.cover(document, words)
         book = new_book(meta.identifier, meta.title, meta.lang)
-        self._add_metadata(book, document)
+        overlays = book_overlays([(interview, *interview_page(document, interview))
+                                  for interview in document.interviews])
+        self._add_metadata(book, document, overlays)
 
         context = {"document": document, "meta": meta, "words": words, "cover": cover}
         images = {key: image_name(key) for key in document.images}
@@ -223,15 +239,18 @@ class EpubEdition(Edition):
         target = self.settings.target(meta.slug, f"{meta.slug}.epub")
         self.package(book, target, spine, cover,
                      {images[key]: path for key, path in document.images.items()},
-                     contents, guide, meta.lang, meta.dir, self.settings.timestamp(document))
+                     contents, guide, meta.lang, meta.dir, self.settings.timestamp(document),
+                     overlays)
         return [Written(target)]
 
     def package(self, book: epub.EpubBook, target: Path, spine: list[tuple[str, str, str]],
                 cover: Cover, images: dict[str, Path], contents: list[ContentsEntry],
-                guide: list[dict], lang: str, direction: str, timestamp) -> None:
-        """Add the pages, cover, images, fonts and navigation to ``book`` and write it."""
+                guide: list[dict], lang: str, direction: str, timestamp,
+                overlays: list[Overlay]) -> None:
+        """Add the pages, cover, images, fonts, navigation and the overlays with their
+        recordings to ``book`` and write it."""
         book.add_item(epub.EpubItem(uid="style", file_name="style.css", media_type="text/css",
-                                    content=self.css))
+                                    content=self.stylesheets[bool(overlays)]))
         cover_image = epub.EpubItem(uid="cover-image", file_name=cover.file_name,
                                     media_type=cover.media_type, content=cover.data)
         cover_image.properties = ["cover-image"]
@@ -239,6 +258,7 @@ class EpubEdition(Edition):
         # The EPUB 2 way of naming the cover, still read by older readers' libraries.
         book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
         items = []
+        voiced = {found.page: found for found in overlays}
         for uid, file_name, page in spine:
             data = page.encode("utf-8")
             etree.fromstring(data)  # a template that is not well-formed XML fails here, loudly
@@ -246,8 +266,19 @@ class EpubEdition(Edition):
                                  media_type="application/xhtml+xml", content=data)
             if uid == "nav":
                 item.properties = ["nav"]
+            if file_name in voiced:
+                item.media_overlay = voiced[file_name].uid
             items.append(item)
             book.add_item(item)
+        for found in overlays:
+            smil = self.templates.render("epub/overlay.smil", overlay=found).encode("utf-8")
+            etree.fromstring(smil)
+            book.add_item(epub.EpubItem(uid=found.uid, file_name=found.file_name,
+                                        media_type="application/smil+xml", content=smil))
+        for recording in dict.fromkeys(found.recording for found in overlays):
+            book.add_item(epub.EpubItem(uid=recording.uid, file_name=recording.file_name,
+                                        media_type=recording.media_type,
+                                        content=recording.path.read_bytes()))
         for number, (name, path) in enumerate(sorted(images.items()), 1):
             book.add_item(epub.EpubItem(uid=f"image-{number}", file_name=name,
                                         media_type=media_type(path), content=path.read_bytes()))
@@ -305,7 +336,8 @@ class EpubEdition(Edition):
         return Cover("cover.png", draw_cover(wording.text, fonts), "image/png",
                      " ".join(filter(None, (f"{alt}.", wording.description))))
 
-    def _add_metadata(self, book: epub.EpubBook, document: Document) -> None:
+    def _add_metadata(self, book: epub.EpubBook, document: Document,
+                      overlays: list[Overlay]) -> None:
         about = book_metadata(document)
         for number, (name, roles) in enumerate(about.creators, 1):
             book.add_author(name, role=roles[0], uid=f"creator-{number}")
@@ -331,13 +363,20 @@ class EpubEdition(Edition):
             if about.series_number:
                 book.add_metadata(None, "meta", str(about.series_number),
                                   {"refines": "#series", "property": "group-position"})
-        has_images = bool(document.images)
-        for prop, value in accessibility_metadata(has_images):
+        has_images, read_along = bool(document.images), bool(overlays)
+        for prop, value in accessibility_metadata(has_images, read_along):
             book.add_metadata(None, "meta", value, {"property": prop})
-        book.add_metadata(None, "meta", accessibility_summary(has_images),
+        book.add_metadata(None, "meta", accessibility_summary(has_images, read_along),
                           {"property": "schema:accessibilitySummary"})
         book.add_metadata(None, "meta", CONFORMANCE,
                           {"property": "dcterms:conformsTo", "id": "conformance"})
+        if read_along:
+            book.add_metadata(None, "meta", clock(sum(found.duration for found in overlays)),
+                              {"property": "media:duration"})
+            for found in overlays:
+                book.add_metadata(None, "meta", clock(found.duration),
+                                  {"property": "media:duration", "refines": f"#{found.uid}"})
+            book.add_metadata(None, "meta", ACTIVE_CLASS, {"property": "media:active-class"})
 
 
 @dataclass(frozen=True)
@@ -476,8 +515,9 @@ def _ncx_entry(entry: ContentsEntry):
 
 def repack(data: bytes, date_time: tuple[int, ...], lang: str) -> bytes:
     """The EPUB zip again, byte-reproducible: fixed times and modes, ``mimetype`` first and
-    stored, the other entries sorted by name. The package document gets the ``xml:lang``
-    that ebooklib leaves out (Ace requires it)."""
+    stored, the other entries sorted by name; recordings are stored too, being compressed
+    already. The package document gets the ``xml:lang`` that ebooklib leaves out (Ace
+    requires it)."""
     date_time = max(tuple(date_time), (1980, 1, 1, 0, 0, 0))
     source = zipfile.ZipFile(io.BytesIO(data))
     names = sorted(name for name in source.namelist() if name != "mimetype")
@@ -487,7 +527,8 @@ def repack(data: bytes, date_time: tuple[int, ...], lang: str) -> bytes:
             info = zipfile.ZipInfo(name, date_time)
             info.create_system = 3
             info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            stored = name == "mimetype" or name.startswith(f"EPUB/{AUDIO_FOLDER}/")
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             content = source.read(name)
             if name.endswith(".opf"):
                 content = content.replace(b"<package ", f'<package xml:lang="{lang}" '.encode(), 1)
