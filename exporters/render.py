@@ -15,6 +15,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from .body import format_time
 from .errors import ContentError, Problem
 from .load import _key_lines, parse_yaml, read_text
 from .paper import PrintSetup, css_page_size, print_setup
@@ -45,6 +46,7 @@ class Theme:
     creep: str
     screen_page_size: str
     volume_page_budget: int
+    times_in_margin: bool
 
 
 RETIRED_TEMPLATES = {
@@ -90,6 +92,7 @@ class Templates:
         self._words = self._read_yaml("common/words.yml")
         self.env.filters["longdate"] = self.long_date
         self.env.filters["digits"] = in_digits
+        self.env.filters["clock"] = format_time
         self.env.filters["join_names"] = join_names
         self.env.filters["direction"] = direction
 

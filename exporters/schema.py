@@ -249,4 +249,6 @@ THEME = Schema("theme option", (
            doc="trim (the print edition's pages) or a page size of its own"),
     Option("volume_page_budget", "count", default=3000, what="a number of pages",
            doc="the most pages a collected volume may have"),
+    Option("times_in_margin", "bool", default=True,
+           doc="the PDF editions print each turn's time in the recording in the margin"),
 ))

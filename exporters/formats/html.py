@@ -2,17 +2,26 @@
 the whole volume as one page.
 
 Styles, fonts (cut down to the characters the page uses) and images are all
-inside each file, so it opens offline and prints the same from any browser.
+inside each file, so it opens offline and prints the same from any browser. The one file
+beside it is an interview's recording, when its turns say where they start in it: the page
+plays it, from each turn's time.
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
 from ..assets import WebFonts, data_uri, media_type, with_image_sources
 from ..edition import Document, Edition, Settings, Written
-from ..output import write_atomic
+from ..model import Interview
+from ..output import atomic_path, write_atomic
+
+
+def has_times(interview: Interview) -> bool:
+    """Whether any turn says where it starts in the recording."""
+    return any(turn.time is not None for turn in interview.body.turns)
 
 
 class HtmlEdition(Edition):
@@ -26,12 +35,22 @@ class HtmlEdition(Edition):
 
     def export(self, document: Document) -> list[Written]:
         """The document as one page; a volume also gets an index page linking to the pages of
-        its interviews."""
+        its interviews. An interview's page shows its turns' times, and with them its
+        recording is written beside it, for the page to play."""
         slug = document.meta.slug
+        timed = not document.is_volume and has_times(document.interviews[0])
+        audio = document.interviews[0].meta.audio if timed else None
+        recording = f"{slug}{audio.suffix.lower()}" if audio else ""
         context = dict(document=document, meta=document.meta,
-                       words=self.templates.words(document.meta.lang))
+                       words=self.templates.words(document.meta.lang),
+                       times=timed, recording=recording)
         whole = self.settings.target(slug, f"{slug}.html")
         self.write_page("html/document.html", whole, document.images, **context)
+        if audio:
+            copy = self.settings.target(slug, recording)
+            with atomic_path(copy) as temporary:
+                shutil.copyfile(audio, temporary)
+            return [Written(copy), Written(whole)]  # the page last: the preview serves it
         if not document.is_volume:
             return [Written(whole)]
         index = self.settings.target(slug, "index.html")
@@ -45,7 +64,8 @@ class HtmlEdition(Edition):
                    **context: Any) -> None:
         context["generator"] = self.settings.generator
         draft = self.templates.render(template, css="", **context)
-        css = self.templates.render("html/style.css", font_url=lambda name: self.font(name, draft))
+        css = self.templates.render("html/style.css", font_url=lambda name: self.font(name, draft),
+                                    times=context["times"], player=bool(context["recording"]))
         page = self.templates.render(template, css=css, **context)
         sources = {key: data_uri(path.read_bytes(), media_type(path)) for key, path in images.items()}
         page = with_image_sources(page, sources)
