@@ -331,6 +331,10 @@ def test_a_markdown_heading_needs_no_blank_line_around_it(tmp_path):
     ("We sat down with Ruth Vale, who has piloted ships since 1981.", "Jo Park", "Ruth Vale"),
     ("The magazine Lantern Quarterly sent me some questions about my work. Here they are, "
      "with my answers.", "Lantern Quarterly", "Jo Park"),
+    ("Last spring I was interviewed by Maya Ortiz for her book on pilots.", "Maya Ortiz",
+     "Jo Park"),
+    ("Harbour Weekly interviewed me about fog; this is what I said.", "Harbour Weekly",
+     "Jo Park"),
 ])
 def test_who_asked_whom_comes_from_the_opening_lines(tmp_path, opening, interviewer, interviewee):
     """The byline names the post's author; the opening says whether the author asked or
@@ -428,9 +432,9 @@ def test_several_sources_import_in_one_run_with_one_report(tmp_path):
 def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     """The figures of BENCHMARKS.md's "Import accuracy", on tests/corpus/real/ (origins and
     licences in its SOURCES.md; ground truth written by hand from the sources), kept from
-    getting worse: question precision and recall 0.97 on the development part, 0.85 on the
-    part held out (0.89 and 0.87 when measured), titles and dates right in more than eight
-    files of ten that state them, every interview builds, and none loses text."""
+    getting worse: question precision and recall 0.99 on the development part (1.00 and 1.00
+    when measured), 0.95 on the part held out (0.99 and 0.96 when measured), titles and dates
+    right in nine files of ten that state them, every interview builds, and none loses text."""
     import importlib.util
     import sys
 
@@ -441,14 +445,229 @@ def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     spec.loader.exec_module(accuracy)
     results = [accuracy.measure(path) for path in sorted(accuracy.CORPUS.glob("*.truth.yml"))]
     assert len(results) >= 43
-    for held_out, floor in ((False, 0.97), (True, 0.85)):
+    for held_out, floor in ((False, 0.99), (True, 0.95)):
         summary = accuracy.summarise("part", [r for r in results if r.held_out is held_out])
         assert summary.recall >= floor and summary.precision >= floor, summary
     stated = [r for r in results if r.title_right is not None]
-    assert sum(r.title_right for r in stated) >= 0.85 * len(stated), stated
+    assert sum(r.title_right for r in stated) >= 0.9 * len(stated), stated
     dated = [r for r in results if r.date_right is not None]
     assert sum(r.date_right for r in dated) >= 0.9 * len(dated), dated
     interviews = [r for r in results if r.questions or r.answers]  # one is an article, no Q&A
     assert [r.name for r in interviews if not r.builds] == []
-    # an oral-history XML (OHMS) is no format import reads: it comes in as text, with its tags
-    assert max(r.lost_words for r in interviews if r.kind != "xml") <= 0.02
+    assert max(r.lost_words for r in interviews) <= 0.02
+
+
+RECORDING = Path(__file__).resolve().parent.parent / "content" / "recorded" / "harbour-pilot.mp3"
+NAMED_VTT = """WEBVTT
+
+NOTE
+Title: Bringing Them In
+Date: 2026-04-02
+Recording: harbour-pilot.mp3
+
+00:00.000 --> 00:03.000
+<v Ines Moreau>What does a harbour pilot actually do?
+
+00:03.000 --> 00:14.000
+<v Ruth Okafor>I climb aboard ships outside the harbour and steer them to their berth.
+
+00:14.000 --> 00:16.000
+<v Ines Moreau>How do you get aboard?
+
+00:16.000 --> 00:27.000
+<v Ruth Okafor>By a rope ladder hung down the side of the hull.
+"""
+
+
+def test_a_transcript_that_names_its_recording_comes_out_linked(tmp_path):
+    """import keeps the times and the recording a WebVTT note names, copies the recording
+    beside the content file, and the build's captions edition has the cues at once."""
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "content").mkdir()
+    shutil.copy(RECORDING, tmp_path / "sources" / "harbour-pilot.mp3")
+    (tmp_path / "sources" / "episode.vtt").write_text(NAMED_VTT, encoding="utf-8")
+    run = make("import", "sources/episode.vtt", "-o", "content", cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    assert "recording: sources/harbour-pilot.mp3 copied to content/harbour-pilot.mp3 " \
+           "(audio: harbour-pilot.mp3)" in run.stdout
+    written = (tmp_path / "content" / "bringing-them-in.md").read_text(encoding="utf-8")
+    assert "\naudio: harbour-pilot.mp3\n" in written and "Q [00:00.000]:" in written
+    assert (tmp_path / "content/harbour-pilot.mp3").read_bytes() == RECORDING.read_bytes()
+    built = make("build", "--format", "captions", cwd=tmp_path)
+    assert built.code == 0 and not [line for line in built.lines if "[todo]" not in line], \
+        built.stderr
+    vtt = (tmp_path / "dist/bringing-them-in/bringing-them-in.vtt").read_text(encoding="utf-8")
+    assert vtt.count(" --> ") == 4 and "<v Ruth Okafor>By a rope ladder" in vtt
+    assert "00:00:16.000 --> 00:00:46.054" in vtt  # the last cue ends with the recording
+    again = make("import", "sources/episode.vtt", "-o", "content/again.md", cwd=tmp_path)
+    assert again.code == 0 and "(already beside the file)" in again.stdout
+
+
+@pytest.mark.parametrize("name, text", [
+    ("talk.txt", "Recording: harbour-pilot.mp3\n\nQ: What do you do?\n\nA: I steer ships.\n"),
+    ("talk.md", "---\ntitle: Pilots\nenclosure: https://example.org/media/harbour-pilot.mp3\n"
+                "---\n\nQ: What do you do?\n\nA: I steer ships.\n"),
+    ("talk.html", "<html><head><title>Pilots</title><meta property='og:audio' "
+                  "content='harbour-pilot.mp3'></head><body><article><p><b>What do you do?</b>"
+                  "</p><p>I steer ships.</p><p><b>And then?</b></p><p>Coffee.</p>"
+                  "<audio controls src='harbour-pilot.mp3'></audio></article></body></html>"),
+])
+def test_every_way_a_source_names_its_recording_is_read(tmp_path, name, text):
+    from exporters.importers import import_file
+
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    shutil.copy(RECORDING, tmp_path / "harbour-pilot.mp3")
+    imported = import_file(tmp_path / name)
+    assert imported.document.values["audio"] == "harbour-pilot.mp3"
+    assert imported.recording == tmp_path / "harbour-pilot.mp3"
+    assert "Recording" not in imported.document.markdown().split("---")[-1]
+
+
+def test_a_recording_that_is_not_there_is_a_todo_not_a_broken_audio_field(tmp_path):
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "episode.vtt").write_text(NAMED_VTT, encoding="utf-8")
+    (tmp_path / "sources" / "broken.vtt").write_text(
+        NAMED_VTT.replace("harbour-pilot.mp3", "broken.mp3"), encoding="utf-8")
+    (tmp_path / "sources" / "broken.mp3").write_bytes(b"not sound at all " * 50)
+    said = {}
+    for source in ("episode", "broken"):
+        run = make("import", f"sources/{source}.vtt", "-o", f"content/{source}.md",
+                   cwd=tmp_path)
+        assert run.code == 0, run.stderr
+        written = (tmp_path / "content" / f"{source}.md").read_text(encoding="utf-8")
+        assert "\naudio:" not in written and "# TODO: the recording" in written
+        said[source] = run.stdout
+    assert "sources/episode.vtt:1: the recording 'harbour-pilot.mp3' is not beside the source " \
+           "(looked for sources/harbour-pilot.mp3): put 'harbour-pilot.mp3' beside the " \
+           "imported file and write audio: harbour-pilot.mp3" in said["episode"]
+    assert "sources/broken.vtt:1: the recording 'broken.mp3' is not a readable MP3, M4A or " \
+           "Ogg recording: export it again" in said["broken"]
+    assert not (tmp_path / "content" / "broken.mp3").exists()
+    assert make("build", "--format", "captions", cwd=tmp_path).code == 0
+
+
+OHMS = """<?xml version="1.0" encoding="UTF-8"?>
+<ROOT xmlns="https://www.weareavp.com/nunncenter/ohms">
+  <record id="1" dt="2026-03-27">
+    <date value="" format="yyyy-mm-dd"/>
+    <title>Oral history interview with Ruth Vale</title>
+    <interviewee/>
+    <interviewer/>
+    <media_url>https://cdn.example.org/audio/ruth-vale.m4a</media_url>
+    <vtt_transcript><![CDATA[WEBVTT
+
+NOTE
+TRANSCRIPTION BEGIN
+
+00:00:04.000 --> 00:00:20.000
+<v MOREAU>   So today is Wednesday, January 24, 2024. I am with Ruth Vale. Where were you born?
+
+00:00:20.000 --> 00:00:40.000
+<v VALE>   On Skerry, in the lighthouse.
+
+00:00:40.000 --> 00:00:50.000
+More about the lighthouse &xxe; later.
+
+00:00:50.000 --> 00:01:00.000
+<v MOREAU>   And your parents?
+
+00:01:00.000 --> 00:01:10.000
+<v VALE>   Keepers, both of them.
+]]></vtt_transcript>
+  </record>
+</ROOT>
+"""
+
+
+def test_an_ohms_oral_history_is_read_as_its_record_and_transcript(tmp_path):
+    from exporters.importers import import_file
+
+    source = tmp_path / "vale.xml"
+    source.write_text(OHMS.replace("<ROOT", '<!DOCTYPE ROOT [<!ENTITY xxe SYSTEM '
+                                   '"file:///etc/passwd">]>\n<ROOT'), encoding="utf-8")
+    imported = import_file(source)
+    values = imported.document.values
+    assert imported.report.kind == "OHMS XML"
+    assert values["title"] == "Oral history interview with Ruth Vale"
+    assert str(values["date"]) == "2024-01-24" and "date" in imported.document.notes
+    assert (imported.report.questions, imported.report.answers) == (2, 2)
+    assert "root:" not in imported.document.markdown()  # no entity is expanded, no file read
+    # the recording is on the web: never fetched, a TODO and a report line instead
+    assert "audio" not in values and imported.recording is None
+    assert any("the recording 'https://cdn.example.org/audio/ruth-vale.m4a' is on the web and "
+               "is not fetched: put 'ruth-vale.m4a' beside the imported file" in line
+               for line in imported.report.lines())
+
+
+def test_who_speaks_from_labels_a_front_matter_list_and_a_session_header(tmp_path):
+    """'Aaron van Wirdum (AvW):' is the label 'AvW' with its full name; a post's front matter
+    that lists some speakers and not others lists its guests; a header repeated where a
+    session starts ('INTERVIEWER: Sondra Schlesinger') is no turn."""
+    _, front, body = import_one(tmp_path, "podcast.md", """---
+title: Consensus
+date: 2020-12-15
+speakers:
+  - Carl Dong
+---
+Aaron van Wirdum (AvW): Welcome. What are you working on?
+
+Carl Dong (CD): The consensus engine.
+
+M: It kind of works.
+
+CD: It does. We keep at it.
+
+AvW: And next?
+
+CD: More of it.
+
+M: Does a full node need a wallet?
+
+CD: No.
+""")
+    assert front["speakers"] == {
+        "AVW": {"name": "Aaron van Wirdum", "role": "interviewer"},
+        "CD": {"name": "Carl Dong", "role": "interviewee"},
+        "M": {"name": "M", "role": "interviewer"}}
+    assert re.findall(r"^(\w+):", body, re.M) == ["AVW", "CD", "M", "CD", "AVW", "CD", "M", "CD"]
+    _, front, body = import_one(tmp_path, "session.txt", """INTERVIEWEE: David Baltimore
+
+INTERVIEWERS: Sondra Schlesinger
+
+DATE: 7 February 1994
+
+SCHLESINGER: Where did you study?
+
+BALTIMORE: At Swarthmore, and then at MIT.
+
+[END OF INTERVIEW 1]
+
+INTERVIEWER: Sondra Schlesinger
+
+DATE: 13 April 1995
+
+SCHLESINGER: When did you come back to MIT?
+
+BALTIMORE: In 1968.
+""")
+    assert (front["interviewer"], front["interviewee"]) == ("Sondra Schlesinger",
+                                                            "David Baltimore")
+    assert re.findall(r"^([QA]): (\w+)", body, re.M) == [("Q", "Where"), ("A", "At"),
+                                                          ("Q", "When"), ("A", "In")]
+
+
+def test_a_numbered_prompt_a_heading_id_and_wrapped_cjk_lines(tmp_path):
+    _, _, body = import_one(tmp_path, "numbered.txt",
+                            "1. Tell us about your work.\n\nI keep the light at Skerry, and "
+                            "have done so for twenty years now.\n\n2. What is hardest?\n\n"
+                            "The winters, always the winters.\n")
+    assert re.findall(r"^([QA]): (\S+)", body, re.M) == [("Q", "1\\."), ("A", "I"),
+                                                         ("Q", "2\\."), ("A", "The")]
+    _, _, body = import_one(tmp_path, "ids.md", "# Talk\n\n## How did you start? {#start}\n\n"
+                            "By accident.\n\n## What next? {.q}\n\nMore of the same.\n")
+    assert re.findall(r"^Q: (.+)$", body, re.M) == ["How did you start?", "What next?"]
+    _, _, body = import_one(tmp_path, "zh.md", "# 访谈\n\n**Sandipan**：展望未来，哪些趋势让\n"
+                            "SIG Apps 感到兴奋？\n\n**Janet**：人工智能，\n以及更多。\n\n"
+                            "**Sandipan**：还有吗？\n\n**Janet**：没有了。\n")
+    assert "Q: 展望未来，哪些趋势让 SIG Apps 感到兴奋？" in body
+    assert "A: 人工智能， 以及更多。" in body

@@ -1,18 +1,21 @@
 """``make.py import``: an interview from elsewhere into a content file of ours.
 
 One reader per input format (text.py for plain text, Markdown and ``Name:``
-transcripts; html.py; docx.py; transcript.py for WebVTT) turns the source into
-paragraphs. Each format is an Importer (importer.py; the built-in ones in builtin.py,
-others from plugins) and registry.py picks the one for a file. leftovers.py drops what the
-website left around the paragraphs; infer.py reads the front matter off the top;
-structure.py finds the questions and answers; write.py writes the file. The report says
-what was guessed.
+transcripts; html.py; docx.py; transcript.py for WebVTT; ohms.py for OHMS XML) turns the
+source into paragraphs. Each format is an Importer (importer.py; the built-in ones in
+builtin.py, others from plugins) and registry.py picks the one for a file. leftovers.py drops
+what the website left around the paragraphs; infer.py reads the front matter off the top;
+structure.py finds the questions and answers (sequence.py decides unlabelled ones together);
+recording.py finds the recording a transcript names; write.py writes the file. The report
+says what was guessed.
 """
 
 from __future__ import annotations
 
 import argparse
+import filecmp
 import re
+import shutil
 import traceback
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -22,12 +25,14 @@ from pathlib import Path
 import langcodes
 
 from ..errors import ContentError, Problem, display_path
-from ..output import write_atomic
+from ..output import atomic_path, write_atomic
 from ..slugs import slugify
 from .bounds import MAX_FIELD_CHARS, MAX_IMPORT_PARAGRAPHS, sizes, too_many
 from .importer import Importer, ImporterError
-from .infer import _clean, _take_front_line, front_values, guess_language, name_in
+from .infer import (_clean, _take_front_line, front_values, guess_language, name_in,
+                    spoken_date)
 from .leftovers import ends_article, leftover, link_list
+from .recording import locate
 from .registry import choose, plugin_names
 from .structure import (INTERVIEWER, Extract, Note, Para, Section, Spoken, Structure,
                         known_role, role_of_label, structure)
@@ -89,6 +94,9 @@ class Report:
     dropped: list[Note] = field(default_factory=list)
     unsure: list[Note] = field(default_factory=list)
     todo: list[str] = field(default_factory=list)
+    recording: str = ""
+    """Where the recording the source names was copied (when it was not found, a note in
+    :attr:`unsure` says what to do)."""
 
     def lines(self) -> list[str]:
         where = display_path(self.source)
@@ -105,6 +113,8 @@ class Report:
         if not self.questions + self.answers:
             lines.append("no turns found: start each question with 'Q:' and each answer "
                          "with 'A:' in the file")
+        if self.recording:
+            lines.append(self.recording)
         if self.todo:
             lines.append(f"TODO in the file: {', '.join(self.todo)}")
         return lines
@@ -114,6 +124,8 @@ class Report:
 class Imported:
     document: Document
     report: Report
+    recording: Path | None = None
+    """The recording the source names, found beside it: copied beside the content file."""
 
     @property
     def name(self) -> str:
@@ -215,7 +227,8 @@ def _imported(path: Path, kind: str, extract: Extract) -> Imported:
     paras = _drop_leftovers(extract.paras, report.dropped)
     paras, values = front_values(paras, extract.hints, report.dropped)
     found = structure(paras, {role: str(values.get(role) or '')
-                              for role in (INTERVIEWER, 'interviewee')})
+                              for role in (INTERVIEWER, 'interviewee')},
+                      tuple(values.pop("listed_speakers", ())))
     report.method = found.method
     report.unsure += found.unsure
     report.dropped += found.dropped
@@ -228,6 +241,14 @@ def _imported(path: Path, kind: str, extract: Extract) -> Imported:
             document.notes["interviewee"] = "check: the first name in the introduction"
             report.unsure.append(Note(found.introduction[0].line,
                                       f"'{guess}' was taken as the interviewee"))
+    if not values.get("date"):
+        opening = [para.text for item in found.conversation[:6] if isinstance(item, Spoken)
+                   for para in item.paras[:2]]
+        said = spoken_date(opening)
+        if said:
+            values["date"] = said
+            document.notes["date"] = "check: the day the opening turns say it is"
+    recording = _recording(path, values, document, report)
     labels = _speakers(found, values, report)
     for item in found.conversation:
         if isinstance(item, Section):
@@ -249,8 +270,23 @@ def _imported(path: Path, kind: str, extract: Extract) -> Imported:
     if any(person.get("name") == TODO for person in (values.get("speakers") or {}).values()):
         report.todo.append("speakers")
     document.comments += [f"{note.text} (source line {note.line})" for note in report.unsure
-                          if note.text.startswith("image")]
-    return Imported(document, report)
+                          if note.text.startswith(("image", "the recording"))]
+    return Imported(document, report, recording)
+
+
+def _recording(path: Path, values: dict, document: Document, report: Report) -> Path | None:
+    """The recording the source names (the hint ``audio``), when it is a readable one beside
+    the source: ``audio:`` then names its copy beside the content file. Otherwise no
+    ``audio:`` is written, and a TODO comment and a report line say what to do."""
+    reference = str(values.pop("audio", "") or "")
+    if not reference:
+        return None
+    located = locate(path, reference)
+    if located.path is None:
+        report.unsure.append(Note(1, located.problem))
+        return None
+    values["audio"] = located.name
+    return located.path
 
 
 def _keep_times_in_order(document: Document, report: Report) -> None:
@@ -300,7 +336,8 @@ def _speakers(found: Structure, values: dict, report: Report) -> dict[str, str]:
         if generic or key in ("Q", "A"):
             name = str(values.get(role) or "")
         else:
-            name = key.title() if key.isupper() and len(key) > 3 else key
+            name = found.names.get(key) or (key.title() if key.isupper() and len(key) > 3
+                                            else key)
             if name == values.get("interviewer"):
                 role = INTERVIEWER
             named = known_role(key, {r: str(values.get(r) or "") for r in (INTERVIEWER,
@@ -432,6 +469,32 @@ def _free_name(folder: Path, name: str, taken: set[Path]) -> Path:
     return target
 
 
+def _copy_recording(imported: Imported, target: Path, force: bool, errors) -> bool:
+    """Copy the recording beside ``target`` (its ``audio:`` names it there), unless it is there
+    already; False, with one line, when another file of that name is there and not ``force``."""
+    recording = imported.recording
+    if recording is None:
+        return True
+    copy = target.parent / recording.name
+    report = imported.report
+    if copy.exists() and (copy.resolve() == recording.resolve()
+                          or filecmp.cmp(copy, recording, shallow=False)):
+        report.recording = f"recording: audio: {recording.name} (already beside the file)"
+        return True
+    if copy.exists() and not force:
+        errors.print(str(Problem(copy, 1, f"already exists and is not the recording "
+                                          f"{display_path(recording)} the source names; "
+                                          "nothing was written",
+                                 "move that file away, or add --force to replace it")),
+                     markup=False)
+        return False
+    with atomic_path(copy) as temporary:
+        shutil.copyfile(recording, temporary)
+    report.recording = (f"recording: {display_path(recording)} copied to "
+                        f"{display_path(copy)} (audio: {recording.name})")
+    return True
+
+
 def _write(source: Path, imported: Imported, target: Path, arguments: argparse.Namespace,
            out, errors) -> int:
     """Write one imported file and print its report; 1 if written, else 0."""
@@ -442,6 +505,8 @@ def _write(source: Path, imported: Imported, target: Path, arguments: argparse.N
                          markup=False)
             return 0
         target.parent.mkdir(parents=True, exist_ok=True)
+        if not _copy_recording(imported, target, arguments.force, errors):
+            return 0
         write_atomic(target, imported.document.markdown().encode("utf-8"))
     except OSError as error:
         errors.print(str(Problem(target, 1, f"could not be written ({error.strerror or error})",

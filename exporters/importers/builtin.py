@@ -1,4 +1,4 @@
-"""The built-in importers: DOCX, WebVTT, HTML, Markdown and plain text.
+"""The built-in importers: DOCX, WebVTT, OHMS XML, HTML, Markdown and plain text.
 
 They live here, apart from their readers, so that telling a file's format imports no reader:
 python-docx and lxml are imported only for a file that needs them.
@@ -50,6 +50,27 @@ class VttImporter(Importer):
         from .transcript import read_vtt
 
         return read_vtt(path, data)
+
+
+class OhmsImporter(Importer):
+    """An oral history exported by OHMS: told by its first bytes, so that a plugin may still
+    read other ``.xml`` files."""
+
+    name = "ohms"
+    kind = "OHMS XML"
+    suffixes = ()
+    order = 25
+
+    @classmethod
+    def recognises(cls, path: Path, head: bytes) -> bool:
+        from .ohms import OHMS_MARKS
+
+        return path.suffix.lower() == ".xml" and any(mark in head for mark in OHMS_MARKS)
+
+    def read(self, path: Path, data: bytes) -> Extract:
+        from .ohms import read_ohms
+
+        return read_ohms(path, data)
 
 
 class HtmlImporter(Importer):

@@ -19,6 +19,7 @@ from lxml.html import HtmlElement
 from .bounds import MAX_HTML_ELEMENTS, check_chars, too_many
 from .infer import find_date
 from .leftovers import CHROME_CLASS
+from .recording import named_recording
 from .structure import Extract, Note, Para
 from .text import refuse_binary
 from .write import escape
@@ -109,6 +110,9 @@ def _page_hints(document: HtmlElement) -> dict:
     hints["publication"] = meta("og:site_name", "application-name")
     url = meta("og:url") or "".join(document.xpath('//link[@rel="canonical"]/@href'))
     hints["source_url"] = url if url.startswith(("https://", "http://")) else ""
+    sources = document.xpath("//audio/@src|//audio/source/@src")
+    hints["audio"] = named_recording(meta("og:audio", "og:audio:url", "og:audio:secure_url")
+                                     or " ".join(sources))
     author = meta("author", "article:author", "dc.creator") or _linked_name(linked.get("author"))
     hints["interviewer"] = "" if author.startswith("http") else author
     return hints

@@ -7,7 +7,8 @@ import operator
 import re
 from collections import Counter
 
-from .structure import _TIMESTAMP, Note, Para, split_label
+from .recording import named_recording
+from .structure import _TIMESTAMP, HEADER_FIELD, Note, Para, split_label
 
 _NAME = r"[A-ZÀ-Ý][\w'’.-]+(?: (?:de |van |von |da |al |le |la )?[A-ZÀ-Ý][\w'’.-]+){0,3}"
 MONTHS = {name: number for number, names in enumerate((
@@ -22,7 +23,9 @@ _DATES = (
 )
 _BYLINE = re.compile(
     rf"^(?:an? )?(?:interview(?:ed)?|conversation|questions|words|text|story|reporting)?"
-    rf"\s*(?:conducted )?by:? (?P<name>{_NAME})", re.I)
+    rf"\s*(?:conducted )?by:? (?P<name>(?-i:{_NAME}))(?![\w'’]*,? (?-i:[a-z]))", re.I)
+"""'Interview by Maya Ortiz', 'By Maya Ortiz': a name, capitalised, that no lower-case word
+follows ('By accident, mostly.' and 'By Tuesday, we' open answers, not bylines)."""
 _DATE_LINE = re.compile(r"^(?:(?:published|posted|updated|first published|recorded)(?: on)?:? )?"
                         r"[\w ,.-]{6,30}$", re.I)
 _DATED_FOR = re.compile(r"^(?:recorded|published|posted|first published|written)(?: on)? "
@@ -41,10 +44,12 @@ _SENT_QUESTIONS = re.compile(
     rf"(?P<asker>{_NAME})\s+(?i:sent|emailed|mailed|asked)\s+(?i:me|us)\s+(?i:some|these|a few|"
     rf"a couple of|\w+)?\s*(?i:questions)")
 """'The magazine Lantern sent me some questions': the one who writes answers them."""
-_HEADER_FIELD = re.compile(
-    r"^(?P<field>interviewer|interviewee|narrator|interview date|date of interview|date|"
-    r"location|place)\s*:\s*(?P<value>\S.{0,78})$", re.I)
-"""An oral history's header: 'INTERVIEWEE: David Baltimore', 'DATE: 7 February 1994'."""
+_INTERVIEWED_ME = re.compile(
+    rf"(?:\b(?i:i was|we were) (?i:interviewed|asked some questions) (?i:by|for) "
+    rf"(?:(?i:the)\s+)?(?P<by>{_NAME})|(?P<asker>{_NAME})\s+(?i:interviewed|quizzed) "
+    rf"(?i:me|us)\b)")
+"""'I was interviewed by Maya Ortiz', 'Lantern Quarterly interviewed me': a first-person
+author who answers."""
 _SEPARATORS = re.compile(r"\s*[|·•—–]\s*|\s+-\s+")
 
 STOPWORDS = {
@@ -109,7 +114,7 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
         dropped.append(Note(paras[0].line, "the title line became 'title'"))
         paras.pop(0)
     if paras and paras[0].heading == 0 and "subtitle" not in values and paras[0].words <= 15 \
-            and len(paras[0].text) <= _TITLE_CHARS \
+            and len(paras[0].text) <= _TITLE_CHARS and not _TIMESTAMP.fullmatch(paras[0].text) \
             and not _clean(paras[0].text).endswith((".", "?", "!", ":", "؟", "？", "。")) \
             and not (paras[0].label or split_label(paras[0].text)[0]) \
             and not _BYLINE.match(_clean(paras[0].text)) and not find_date(paras[0].text):
@@ -140,13 +145,14 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
 
 def _who_asks_whom(values: dict, texts: list[str]) -> None:
     """The interviewer and interviewee that the opening lines name: "X spoke with Y", "an
-    interview with Y", and "the magazine X sent me some questions", where the author (a
+    interview with Y", and "the magazine X sent me some questions" or "I was interviewed by
+    X", where the author (a
     byline or ``author`` field, taken as the interviewer until now) is the one who answers."""
     for text in texts:
-        sent = _SENT_QUESTIONS.search(text)
+        sent = _SENT_QUESTIONS.search(text) or _INTERVIEWED_ME.search(text)
         if sent:
             author = values.pop("interviewer", "")
-            values["interviewer"] = sent["asker"].rstrip(".")
+            values["interviewer"] = (sent["asker"] or sent["by"]).rstrip(".")
             if author and "interviewee" not in values:
                 values["interviewee"] = author
             return
@@ -163,6 +169,20 @@ def _who_asks_whom(values: dict, texts: list[str]) -> None:
         if match:
             values["interviewee"] = match["name"].rstrip(".")
             return
+
+
+_TODAY = re.compile(r"\btoday(?:['’]s date)? is (?:still )?(?P<rest>[^.!?]{6,60})", re.I)
+"""'So today is Wednesday, January 24, 2024': how an oral history's recording opens."""
+
+
+def spoken_date(paragraphs: list[str]) -> dt.date | None:
+    """The date the opening turns say it is ('Today is Monday, December 11, 2023'), or None."""
+    for text in paragraphs:
+        for match in _TODAY.finditer(_clean(text)):
+            date = find_date(match["rest"])
+            if date:
+                return date
+    return None
 
 
 def name_in(paragraphs: list[str], other_than: str = "") -> str:
@@ -183,7 +203,7 @@ _NOT_NAMES = {"the", "this", "in", "on", "at", "for", "when", "after", "before",
 def _take_front_line(text: str, values: dict) -> str | None:
     """If ``text`` is a byline, date line or header field, record it and say what it
     became."""
-    header = _HEADER_FIELD.match(text)
+    header = HEADER_FIELD.match(text)
     if header:
         return _header_field(header["field"].lower(), header["value"].strip(), values)
     became = []
@@ -215,6 +235,13 @@ def _take_front_line(text: str, values: dict) -> str | None:
 
 
 def _header_field(field: str, value: str, values: dict) -> str | None:
+    if field in ("recording", "audio", "audio file", "media", "media file"):
+        name = named_recording(value)
+        if not name:
+            return None
+        values.setdefault("audio", name)
+        return "'audio' (the recording)"
+    field = field.removesuffix("s")  # INTERVIEWERS: (the first line names the first)
     if field in ("interviewer", "interviewee", "narrator"):
         key = "interviewer" if field == "interviewer" else "interviewee"
         values.setdefault(key, value)

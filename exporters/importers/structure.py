@@ -17,6 +17,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .sequence import DEFAULT_MODEL as SEQUENCE_MODEL
+from .sequence import roles as sequence_roles
+
 INTERVIEWER = "interviewer"
 INTERVIEWEE = "interviewee"
 QUESTION_LABELS = {"q", "question", "interviewer", "int", "host", "interviewer's question"}
@@ -81,6 +84,8 @@ class Structure:
     method: str = ""
     roles: dict[str, str] = field(default_factory=dict)
     """Speaker label to role."""
+    names: dict[str, str] = field(default_factory=dict)
+    """Speaker label to the full name the source gives with it ('AvW': 'Aaron van Wirdum')."""
 
 
 _TIMESTAMP = re.compile(
@@ -98,6 +103,27 @@ def _time_in(found: re.Match | None) -> str:
     """The time inside a matched stamp or label, with a decimal point, or ''."""
     time = _TIME.search(found.group()) if found else None
     return time.group().replace(",", ".") if time else ""
+
+
+HEADER_FIELD = re.compile(
+    r"^(?P<field>interviewers?|interviewees?|narrators?|interview date|date of interview|date|"
+    r"location|place|recording|audio(?: file)?|media(?: file)?)\s*:\s*(?P<value>\S.{0,300})$",
+    re.I)
+"""An oral history's header: 'INTERVIEWEE: David Baltimore', 'DATE: 7 February 1994', and a
+transcript's 'Recording: episode-12.mp3'."""
+
+
+def session_header(text: str) -> bool:
+    """A header line repeated where a new session starts ('INTERVIEWER: Sondra Schlesinger'):
+    a name, date or place of two to six words, capitalised or numbers, no sentence."""
+    found = HEADER_FIELD.match(text.strip())
+    words = found["value"].replace(",", " ").split() if found else []
+    return 2 <= len(words) <= 6 and all(word[0].isupper() or word[0].isdigit() or word in
+                                        ("de", "van", "von", "of", "da", "la", "le")
+                                        for word in words) \
+        and not found["value"].rstrip().endswith(("?", "!", ":"))
+
+
 _QUESTION_HEADING = re.compile(r"^(?:q|question)\s*[.:)]\s+(?P<text>\S.*)$", re.I | re.S)
 """A heading that says it is a question: ``# Q. What changed?``."""
 _BREAK_MARKER = re.compile(
@@ -107,10 +133,12 @@ _BREAK_MARKER = re.compile(
 """A transcript's "Break: ...", "[Ad break]", "(Music)": no one's turn; left out."""
 _LABEL = re.compile(
     r"^(?P<o>\*\*|__)?(?P<label>\\?[$@]?[^\W\d_][\w.'’ -]{0,38}?)"
+    r"(?:\s+\((?P<alias>[^\W\d_][\w.'’-]{0,9})\))?"
     r"(?:(?P<shut>(?P=o))\s*[:：]|[:：]\s*(?P<after>(?P=o))|[:：]"
     r"|\s+[(\[]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[)\]]\s*(?::|[-–—]))(?:\s+|$|(?<=：))")
 """A speaker's label: ``Maya Ortiz:``, ``**Q:**``, ``**$STDOUT:**``, ``**Janet**：`` (a CJK
-colon), and the form transcription
+colon), ``Aaron van Wirdum (AvW):`` (the short form in brackets is the label the later turns
+use), and the form transcription
 services write, ``Adam Wiggins (00:00:27) - ...`` or ``Adam Wiggins [00:27]: ...``."""
 
 
@@ -126,6 +154,9 @@ def split_label(text: str) -> tuple[str, str]:
         return "", text
     label = match["label"].strip().rstrip(".").lstrip("\\")
     words = label.lstrip("$@").split()
+    if match["alias"] and not match["alias"][0].isupper():
+        return "", text
+    label = match["alias"] or label  # "Aaron van Wirdum (AvW):" speaks as "AvW" later
     if (label.lower() in NOT_LABELS or len(words) > 4 or not words[0][0].isupper()
             or any(word[0].islower() for word in words if word not in ("de", "van", "von", "da", "al", "bin", "le", "la"))):
         return "", text
@@ -133,6 +164,14 @@ def split_label(text: str) -> tuple[str, str]:
     if match["o"] and match["shut"] is None and match["after"] is None:
         rest = _emphasis_goes_on(match["o"], rest)
     return label, rest
+
+
+def alias_name(text: str) -> str:
+    """The full name of a label that gives its short form too: 'Aaron van Wirdum' for
+    ``Aaron van Wirdum (AvW): ...``; else ''."""
+    stripped = _TIMESTAMP.sub("", text, count=1) if _TIMESTAMP.match(text) else text
+    match = _LABEL.match(stripped)
+    return match["label"].strip().lstrip("\\") if match and match["alias"] else ""
 
 
 def _label_time(text: str) -> str:
@@ -161,14 +200,26 @@ def role_of_label(label: str) -> str | None:
 def known_role(label: str, people: dict[str, str]) -> str | None:
     """The role of the person a speaker label names (a full name, the first name as blogs
     write it, or the surname as oral histories do: 'SCHLESINGER' for the interviewer Sondra
-    Schlesinger), if known."""
-    wanted = label.casefold()
+    Schlesinger; any of the names the field lists), if known."""
     for role, name in people.items():
-        words = re.sub(r"\(.*?\)", "", name).split()  # "Sandipan Panda (DevZero)"
-        if words and wanted in (" ".join(words).casefold(), words[0].casefold(),
-                                words[-1].casefold()):
+        if any(names(label, person) for person in name.split(",")):
             return role
     return None
+
+
+def names(label: str, person: str) -> bool:
+    """Whether a speaker label names ``person``: the full name, one of its names ('Sandipan',
+    'SCHLESINGER'), or its initials in capitals ('CD' for Carl Dong, 'AvW' for Aaron van
+    Wirdum)."""
+    words = re.sub(r"\(.*?\)", "", person).split()  # "Sandipan Panda (DevZero)"
+    wanted = label.casefold()
+    if not words:
+        return False
+    initials = "".join(word[0] for word in words)
+    return (wanted == " ".join(words).casefold()
+            or wanted in (word.casefold() for word in words if len(word) > 2)
+            or (sum(c.isupper() for c in label) >= 2 and label == initials)
+            or (label.isupper() and len(label) >= 2 and label == initials.upper()))
 
 
 def find_labels(paras: list[Para], people: dict[str, str] | None = None) -> set[str]:
@@ -180,15 +231,17 @@ def find_labels(paras: list[Para], people: dict[str, str] | None = None) -> set[
             if count >= 2 or role_of_label(label) or known_role(label, people or {})}
 
 
-def structure(paras: list[Para], people: dict[str, str] | None = None) -> Structure:
+def structure(paras: list[Para], people: dict[str, str] | None = None,
+              listed: tuple[str, ...] = ()) -> Structure:
     """Decide the introduction, parts and turns of ``paras``; ``people`` are the interviewer
-    and interviewee the source names elsewhere (a byline, a header), by role."""
+    and interviewee the source names elsewhere (a byline, a header), by role; ``listed``, the
+    people a post's front matter lists as its speakers, without saying who asks."""
     people = people or {}
     labels = find_labels(paras, people)
     labelled = sum(1 for p in paras if (p.label or split_label(p.text)[0]) in labels)
     named = {known_role(label, people) for label in labels} - {None}
     if len(labels) >= 2 and (labelled >= 4 or len(named) == 2) or any(p.label for p in paras):
-        return _by_labels(paras, labels, people)
+        return _by_labels(paras, labels, people, listed)
     only = next(iter(labels)) if len(labels) == 1 else ""
     if only and labelled >= 2 and (role_of_label(only) or known_role(only, people)) == INTERVIEWER:
         return _by_question_labels(paras, only)
@@ -198,7 +251,8 @@ def structure(paras: list[Para], people: dict[str, str] | None = None) -> Struct
     return _by_words(paras)
 
 
-def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str]) -> Structure:
+def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str],
+               listed: tuple[str, ...] = ()) -> Structure:
     result = Structure(method="speaker labels")
     current: Spoken | None = None
     for para in paras:
@@ -212,11 +266,16 @@ def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str]) -> S
             result.conversation.append(Section(para.text))
             current = None
             continue
+        if not para.label and session_header(_TIMESTAMP.sub("", para.text, count=1)):
+            result.dropped.append(Note(para.line, f"a session's header: '{_snippet(para.text)}'"))
+            continue
         if not para.label and _BREAK_MARKER.match(_TIMESTAMP.sub("", para.text, count=1)):
             result.dropped.append(Note(para.line, f"a break in the recording: "
                                                   f"'{_snippet(para.text)}'"))
             continue
         if para.label or label in labels:
+            if not para.label and alias_name(para.text):
+                result.names.setdefault(label, alias_name(para.text))
             time = para.time or stamp_of(para.text) or stamp_of(rest) or _label_time(para.text)
             rest = _TIMESTAMP.sub("", rest, count=1)  # "Name: [12:34] ..." (a turn's time)
             para = Para(rest, para.line, para.emphasis, para.plain, label=label, block=para.block,
@@ -230,7 +289,7 @@ def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str]) -> S
             result.introduction.append(para)
         else:
             current.paras.append(para)
-    result.roles = _label_roles(result, people)
+    result.roles = _label_roles(result, people, listed)
     return result
 
 
@@ -253,13 +312,27 @@ def _by_question_labels(paras: list[Para], label: str) -> Structure:
     return result
 
 
-def _label_roles(result: Structure, people: dict[str, str]) -> dict[str, str]:
-    """Q/A-like labels by name; else the speaker with the most evidence of asking, weighed
-    against the others (hosts end few turns with "?" in real transcripts): their share of
-    questions, a label that says host, speaking first and last, naming the other speakers."""
+def _label_roles(result: Structure, people: dict[str, str],
+                 listed: tuple[str, ...] = ()) -> dict[str, str]:
+    """Q/A-like labels by name; else, when a post lists some of its speakers but not others,
+    the listed ones are its guests and the others its hosts; else the speaker with the most
+    evidence of asking, weighed against the others (hosts end few turns with "?" in real
+    transcripts): their share of questions, a label that says host, speaking first and last,
+    naming the other speakers."""
     turns = [item for item in result.conversation if isinstance(item, Spoken)]
     speakers = list(dict.fromkeys(turn.speaker for turn in turns))
     roles = {label: role_of_label(label) or known_role(label, people) for label in speakers}
+    guests = {label: person for label in speakers for person in listed if names(label, person)}
+    hosts = [label for label in speakers if label not in guests and roles[label] is None]
+    if guests and hosts and INTERVIEWER not in roles.values():
+        for label in speakers:
+            if roles[label] is None:
+                roles[label] = INTERVIEWEE if label in guests else INTERVIEWER
+        result.names.update(guests)
+        result.unsure.append(Note(turns[0].paras[0].line, f"{', '.join(hosts)} taken as the "
+                                  f"interviewer(s): the front matter lists the other speakers "
+                                  f"({', '.join(guests)}) and not them"))
+        return {label: role or INTERVIEWEE for label, role in roles.items()}
     open_roles = [label for label in speakers if roles[label] is None]
     if INTERVIEWER not in roles.values() and len(speakers) >= 2 and open_roles:
         evidence = {label: _asking_evidence(label, turns, speakers) for label in open_roles}
@@ -318,7 +391,19 @@ def _asking_evidence(label: str, turns: list[Spoken], speakers: list[str]) -> tu
     if named:
         score += 0.5
         reasons.append(f"names {', '.join(named)}")
+    if any(_INTRODUCES.search(para.text) for turn in own[:2] for para in turn.paras):
+        score += 0.5
+        reasons.append("introduces the show or the guest")
     return score, ", ".join(reasons)
+
+
+_INTRODUCES = re.compile(
+    r"\b(?:welcome (?:to|back to)|you(?:['’]re| are) listening to|(?:i['’]m|i am) your host|"
+    r"joining (?:me|us) (?:today|now|this week)|my guests? (?:today|this week|is|are)|"
+    r"in today['’]s episode|in this episode|on today['’]s show|"
+    r"today we(?:['’]re| are) (?:talking|joined))",
+    re.I)
+"""What a host says when opening a show: "Welcome to ...", "Joining me today is ..."."""
 
 
 def _question_share(turns: list[Spoken]) -> float:
@@ -373,7 +458,11 @@ _INTERROGATIVE = re.compile(
 _PROMPT = re.compile(
     r"^(tell (me|us)|talk (me|us) through|walk (me|us) through|take (me|us)|describe|explain|"
     r"say more|let's talk|let us talk|give (me|us)|share|paint (me|us)|help (me|us) understand|"
-    r"remind (me|us)|go back to|talk about)\b", re.IGNORECASE)
+    r"remind (me|us)|go back to|talk about|(?:we|i)(?:'d|’d| would) love to (?:hear|learn|know)|"
+    r"(?:we|i)(?:'d|’d| would) like to (?:hear|know))\b", re.IGNORECASE)
+_QUESTION_NUMBER = re.compile(r"^\s*(?:q(?:uestion)?\s*)?\d{1,2}\s*\\?[.):]\s+",
+                              re.IGNORECASE)
+"""A question's number before it: '3. Tell us about...', 'Q2) How...' (also escaped, '3\\.')."""
 _YOU = re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE)
 _FIRST_PERSON_START = re.compile(
     r"^[\"“‘']?(i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|we|we're|we’re|we've|my|our|me|yes|no|yeah|"
@@ -395,7 +484,9 @@ def _sentences(text: str) -> list[str]:
 
 def question_score(para: Para) -> int:
     """How much a paragraph reads like a question; 4 or more is a question."""
-    text = re.sub(r"[*_]", "", para.text)
+    text = _QUESTION_NUMBER.sub("", re.sub(r"[*_]", "", para.text), count=1)
+    sentences = _sentences(text)
+    asked = [s for s in sentences if s.rstrip("\"”’»)").endswith(("?", "؟", "？"))]
     score = 0
     if _ends_with_question(text):
         score += 3
@@ -403,16 +494,16 @@ def question_score(para: Para) -> int:
         score += 1
     elif para.words > 90:
         score -= 2
-    if _INTERROGATIVE.match(text):
-        score += 1
+    if _INTERROGATIVE.match(text) or (asked and sentences and _INTERROGATIVE.match(
+            sentences[-1]) and _ends_with_question(text)):
+        score += 1  # opens with a question word, or its last sentence does
     if _PROMPT.match(text) and para.words <= 45:
         score += 3
     if _YOU.search(text):
         score += 1
-    if _FIRST_PERSON_START.match(text):
-        score -= 2
-    statements = [s for s in _sentences(text) if not s.rstrip("\"”’»)").endswith(("?", "؟", "？"))]
-    if len(statements) >= 3:
+    if _FIRST_PERSON_START.match(text) and not any(_YOU.search(s) for s in asked):
+        score -= 2  # "I loved your book. Why did you write it?" still asks
+    if len(sentences) - len(asked) >= 3:
         score -= 1
     if _INTRO_WORDS.search(text):
         score -= 3
@@ -420,25 +511,37 @@ def question_score(para: Para) -> int:
 
 
 def _by_words(paras: list[Para]) -> Structure:
+    """Questions found by their wording, paragraph by paragraph (:func:`question_score`), and
+    decided together by the sequence pass (sequence.py): the alternation of question and
+    answer tips the doubtful ones."""
     result = Structure(method="question marks and wording")
     scores = [question_score(p) if not (p.heading or p.block) else -9 for p in paras]
-    roles = ["section" if p.heading else ("Q" if s >= 4 else "A") for p, s in zip(paras, scores)]
+    spoken = [index for index, para in enumerate(paras) if not para.heading]
+    decided = sequence_roles([None if paras[i].block else scores[i] for i in spoken])
+    roles = ["section" if para.heading else "A" for para in paras]
+    for index, role in zip(spoken, decided):
+        roles[index] = role
     first = next((i for i, role in enumerate(roles) if role == "Q"), len(roles))
-    for index in range(first):
-        if roles[index] == "A":
-            roles[index] = "intro"
+    addressed = set()
     for index in range(first + 1, len(paras) - 1):
         para = paras[index]
         if (roles[index] == "A" and roles[index + 1] == "Q" and roles[index - 1] == "A"
                 and _YOU.search(para.text) and not _FIRST_PERSON.search(para.text)
                 and not _ends_with_question(para.text) and para.words <= 60):
             roles[index] = "Q"
+            addressed.add(index)
             result.unsure.append(Note(para.line, "a paragraph addressed to 'you' just before a "
                                       "question was taken as the start of that question"))
     for index, (para, score) in enumerate(zip(paras, scores)):
-        if roles[index] == "intro":
+        if roles[index] in ("intro", "section") or index in addressed:
             continue
-        if score in (3, 4):
+        alone = "Q" if SEQUENCE_MODEL.log_odds(score) > 0 else "A"
+        if roles[index] != alone:
+            said = ("a question, though it reads little like one: it sits between answers"
+                    if roles[index] == "Q" else "part of the answer before it, though it "
+                    "reads like a question: it follows a question")
+            result.unsure.append(Note(para.line, f"taken as {said}: '{_snippet(para.text)}'"))
+        elif score in (3, 4):
             kind = "a question" if roles[index] == "Q" else "part of an answer"
             result.unsure.append(Note(para.line, f"taken as {kind}: '{_snippet(para.text)}'"))
         elif roles[index] == "Q" and index > 0 and roles[index - 1] == "Q":

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..errors import ContentError, Problem
 from .bounds import MAX_IMPORT_LINES, check_chars, too_many
 from ..slugs import slugify
+from .recording import named_recording
 from .structure import _TIMESTAMP, Extract, Note, Para, split_label, stamp_of
 from .write import escape
 
@@ -159,10 +160,14 @@ FRONT_MATTER_FIELDS = {
     "authors": "interviewer", "description": "summary", "summary": "summary",
     "excerpt": "summary", "tags": "tags", "keywords": "tags", "lang": "lang",
     "language": "lang", "slug": "slug", "permalink": "source_url", "url": "source_url",
-    "canonical_url": "source_url", "via": "source_url",
+    "canonical_url": "source_url", "via": "source_url", "audio": "audio", "enclosure": "audio",
+    "media": "audio", "recording": "audio", "audio_file": "audio", "podcast_file": "audio",
 }
 """What a Jekyll, Hugo, Eleventy or Astro post's front matter says, as our fields; the
 author of a blog post is taken as the interviewer, as a page's byline is."""
+LISTED_SPEAKERS = ("speakers", "guests")
+"""A post's list of who speaks (``speakers: [Carl Dong]``), which does not say who asks: when
+it names some speakers and not others, the ones it names are the guests."""
 
 
 def _front_matter(path: Path, text: str, extract: Extract) -> str:
@@ -197,6 +202,10 @@ def _take_fields(values: dict, extract: Extract) -> None:
     from .infer import find_date
 
     for key, value in values.items():
+        if str(key).lower() in LISTED_SPEAKERS and isinstance(value, list) and value \
+                and all(isinstance(name, str) for name in value):
+            extract.hints.setdefault("listed_speakers", tuple(value))
+            continue
         field = FRONT_MATTER_FIELDS.get(str(key).lower())
         if field is None or value in (None, "", []):
             extract.dropped.append(Note(1, f"front matter field '{key}' was left out"))
@@ -209,6 +218,13 @@ def _take_fields(values: dict, extract: Extract) -> None:
                 [tag.strip() for tag in str(value).split(",") if tag.strip()]
         elif field == "interviewer" and isinstance(value, list):
             value = ", ".join(str(name) for name in value)
+        elif field == "audio":  # a file name: recording.locate looks for it beside the source
+            value = named_recording(str(value.get("url", "") if isinstance(value, dict)
+                                        else value))
+            if not value:
+                extract.dropped.append(Note(1, f"front matter field '{key}' names no recording "
+                                               "file and was left out"))
+                continue
         elif field == "slug":
             value = slugify(str(value))  # 'rse-maëlle-salmon' is no slug of ours
         elif field == "source_url" and not str(value).startswith(("https://", "http://")):
@@ -256,15 +272,25 @@ def _reference_fields(text: str, extract: Extract) -> str:
     return "\n".join(lines)
 
 
+_HEADING_ATTRIBUTES = re.compile(r"\s*\{\s*[#.][^{}]*\}\s*$")
+"""A heading's id or class as Hugo and kramdown write it, ``## Why? {#why}``: not text."""
+
+
 def _markdown_headings(text: str) -> dict[int, tuple[int, str]]:
     """The headings the Markdown parser finds (CommonMark: an ATX heading needs no blank line
     around it; a setext heading is underlined): first line -> (last line, ``## text``)."""
     from markdown_it import MarkdownIt
 
     tokens = MarkdownIt("commonmark").parse(text)
-    return {token.map[0] + 1: (token.map[1], f"{'#' * int(token.tag[1])} {tokens[i + 1].content}")
+    return {token.map[0] + 1: (token.map[1], f"{'#' * int(token.tag[1])} "
+                                             + _HEADING_ATTRIBUTES.sub("", tokens[i + 1].content))
             for i, token in enumerate(tokens)
             if token.type == "heading_open" and token.level == 0 and token.map}
+
+
+_SENTENCE_GOES_ON = (".", "?", "!", ",", ";", ":", "。", "？", "！", "，", "；", "：", "、",
+                     "؟", "،", "؛")
+"""How a line of running text ends, in Latin, CJK and Arabic script: a menu's lines do not."""
 
 
 def _blocks(lines: list[str], headings: dict[int, tuple[int, str]] | None = None
@@ -301,7 +327,7 @@ def _blocks(lines: list[str], headings: dict[int, tuple[int, str]] | None = None
         labelled = sum(1 for line in block if split_label(line.strip())[0])
         fenced = block[0].lstrip().startswith(("```", "~~~", ">", "|", "- ", "* ", "+ "))
         menu = len(block) >= 2 and sum(
-            len(line.split()) <= 8 and not line.rstrip().endswith((".", "?", "!", ",", ";", ":"))
+            len(line.split()) <= 8 and not line.rstrip().endswith(_SENTENCE_GOES_ON)
             for line in block) * 2 > len(block)
         if (one_per_line or labelled >= 2 or menu) and not fenced:
             result += [(start + offset, [line]) for offset, line in enumerate(block)]

@@ -1,7 +1,8 @@
 """WebVTT captions: ``<v Name>`` voices become speakers, cues of one voice one paragraph.
 
 ``NOTE`` blocks may state the front matter (``NOTE Title: ...``, ``Date: ...``,
-``Interviewer: ...``); timings, styles and regions are dropped.
+``Interviewer: ...``) and name the recording (``Recording: episode-12.mp3``, or a file name in
+a note or the ``WEBVTT`` line); timings, styles and regions are dropped.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from pathlib import Path
 
 from .infer import find_date
+from .recording import RECORDING_KEYS, named_recording
 from .structure import Extract, Note, Para, split_label
 from .text import check_lines, decode
 from .write import escape
@@ -21,7 +23,8 @@ _TAG = re.compile(r"</?[^>]*>")
 NOTE_FIELDS = {"title": "title", "date": "date", "interviewer": "interviewer",
                "interviewee": "interviewee", "publication": "publication",
                "language": "lang", "lang": "lang", "source": "source_url",
-               "source_url": "source_url", "rights": "rights"}
+               "source_url": "source_url", "rights": "rights",
+               **{key: "audio" for key in RECORDING_KEYS}}
 
 
 def read_vtt(path: Path, data: bytes) -> Extract:
@@ -44,6 +47,9 @@ def read_vtt(path: Path, data: bytes) -> Extract:
         if head.startswith(("NOTE", "STYLE", "REGION", "WEBVTT")):
             if head.startswith("NOTE"):
                 _read_note(block, extract)
+            named = named_recording(" ".join(block))  # "WEBVTT - episode-12.mp3"
+            if head.startswith(("NOTE", "WEBVTT")) and named:
+                extract.hints.setdefault("audio", named)
             continue
         timing = next((i for i, line in enumerate(block) if _TIMING.match(line)), None)
         if timing is None:
@@ -99,4 +105,8 @@ def _read_note(block: list[str], extract: Extract) -> None:
         field = NOTE_FIELDS.get(key.strip().lower())
         if field and value.strip():
             value = value.strip()
+            if field == "audio":
+                value = named_recording(value)
+                if not value:
+                    continue
             extract.hints[field] = find_date(value) if field == "date" else value
