@@ -68,6 +68,16 @@ def resolve_local(reference: str, document: Path, content_root: Path, line: int,
     return path
 
 
+EPUB_AUDIO_TYPES = ("audio/mpeg", "audio/mp4", "audio/ogg; codecs=opus")
+"""The recordings an EPUB may carry without a fallback (its core media types): not Vorbis."""
+
+
+def epub_audio_type(path: Path) -> str | None:
+    """The EPUB core media type of a recording :func:`recording_problem` accepts, or None."""
+    mimes = _read_recording(path).mime
+    return next((mime for mime in EPUB_AUDIO_TYPES if mime in mimes), None)
+
+
 def recording_duration(path: Path) -> float:
     """The length in seconds of a recording :func:`recording_problem` accepts."""
     return _read_recording(path).info.length

@@ -437,6 +437,7 @@ class _BodyReader:
         timed = [turn for turn in turns if turn.time is not None]
         if not timed:
             return
+        self._check_recording_for_epub()
         duration = self.metadata.audio_duration
         previous: Turn | None = None
         for turn in timed:
@@ -459,6 +460,18 @@ class _BodyReader:
                           f"the turn of '{turn.speaker.label}' has no time, though others have",
                           "write its time after the label, e.g. Q [12:34]:, or the captions "
                           "leave it out", "turn-time")
+
+    def _check_recording_for_epub(self) -> None:
+        """A recording an EPUB cannot carry leaves the e-book without read-along (a warning)."""
+        from .assets import epub_audio_type
+
+        audio = self.metadata.audio
+        if audio is not None and epub_audio_type(audio) is None:
+            self.warnings.append(Problem(
+                self.source.path, self.source.line_of("audio"),
+                f"the recording '{audio.name}' is Ogg Vorbis, which an e-book cannot carry: "
+                "the EPUB will not read along with it",
+                "export the recording as MP3, or as Opus in Ogg", "warning", "recording"))
 
     def _new_part(self, index: int, inline: Token | None, md: MarkdownIt, env: dict) -> dict:
         title_html = sanitise(md.renderer.renderInline(inline.children, md.options, env)) if inline else ""

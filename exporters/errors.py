@@ -22,6 +22,7 @@ RULES = {  # the one registry of rule ids; the README's table lists the same
     "undeclared-label": "a paragraph starts like a speaker label that is not declared",
     "empty-turn": "a label with nothing said after it",
     "turn-time": "a turn's time that is malformed, not after the one before, or past the recording",
+    "recording": "a recording an edition cannot carry (Ogg Vorbis in an e-book)",
     "raw-html": "raw HTML that the build removes (scripts, styles, event handlers)",
     "two-questions": "a question follows a question with no answer between them",
     "no-answer": "the last question of a part or of the interview has no answer",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from .assets import epub_audio_type
 from .model import Interview
 from .timeline import spans
 
@@ -20,8 +21,6 @@ AUDIO_FOLDER = "audio"
 """Where the recordings are in the book."""
 ACTIVE_CLASS = "-epub-media-overlay-active"
 """The class a reading system puts on the turn being heard; the stylesheet styles it."""
-CORE_AUDIO_TYPES = ("audio/mpeg", "audio/mp4", "audio/ogg; codecs=opus")
-"""The audio an EPUB may carry without a fallback; Vorbis in Ogg is not one of them."""
 
 
 @dataclass(frozen=True)
@@ -88,19 +87,11 @@ def clips(interview: Interview) -> tuple[Clip, ...]:
 def recording(path: Path, slug: str) -> Recording | None:
     """The recording as the book of interview ``slug`` carries it; None when it is not in an
     audio type EPUB allows."""
-    media_type = core_audio_type(path)
+    media_type = epub_audio_type(path)
     if media_type is None:
         return None
     return Recording(f"audio-{slug}", f"{AUDIO_FOLDER}/{slug}{path.suffix.lower()}", path,
                      media_type)
-
-
-def core_audio_type(path: Path) -> str | None:
-    """The EPUB core media type of a recording the build accepted, or None."""
-    from mutagen import File
-
-    mimes = File(path).mime
-    return next((mime for mime in CORE_AUDIO_TYPES if mime in mimes), None)
 
 
 def milliseconds(seconds: float) -> int:

@@ -195,8 +195,9 @@ def ogg(codec: str, seconds: int) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def in_ogg(tmp_path_factory) -> dict[str, Path]:
-    """The sample interview with its recording in Opus, and in Vorbis: codec -> EPUB."""
+def in_ogg(tmp_path_factory) -> dict:
+    """The sample interview with its recording in Opus, and in Vorbis: codec -> EPUB, and the
+    build's report lines."""
     project = tmp_path_factory.mktemp("ogg")
     (project / "content").mkdir()
     text = RECORDED.read_text(encoding="utf-8")
@@ -204,8 +205,10 @@ def in_ogg(tmp_path_factory) -> dict[str, Path]:
         (project / f"content/talk-{codec}.ogg").write_bytes(ogg(codec, 50))
         (project / f"content/{codec}.md").write_text(
             text.replace("audio: harbour-pilot.mp3", f"audio: talk-{codec}.ogg"), encoding="utf-8")
-    dist = build(project)
-    return {codec: dist / codec / f"{codec}.epub" for codec in ("opus", "vorbis")}
+    run = make("build", "--format", "epub", cwd=project)
+    assert run.code == 0, run.stderr
+    books = {codec: project / "dist" / codec / f"{codec}.epub" for codec in ("opus", "vorbis")}
+    return {**books, "lines": run.lines}
 
 
 def test_an_opus_recording_goes_in_with_its_codec_and_vorbis_stays_out(in_ogg):
@@ -219,6 +222,12 @@ def test_an_opus_recording_goes_in_with_its_codec_and_vorbis_stays_out(in_ogg):
     vorbis = members(in_ogg["vorbis"])
     assert not [name for name in vorbis if name.endswith((".smil", ".ogg"))]
     assert b"media:" not in vorbis["EPUB/content.opf"]
+    audio_line = RECORDED.read_text(encoding="utf-8").splitlines().index(
+        "audio: harbour-pilot.mp3") + 1
+    assert in_ogg["lines"] == [
+        f"content/vorbis.md:{audio_line}: [recording] warning: the recording 'talk-vorbis.ogg' "
+        "is Ogg Vorbis, which an e-book cannot carry: the EPUB will not read along with it; "
+        "export the recording as MP3, or as Opus in Ogg"], in_ogg["lines"]
 
 
 def test_a_volume_voices_the_chapters_with_a_recording(volume):
@@ -296,7 +305,7 @@ def test_epubcheck_finds_no_message_and_notices_wrong_overlays(recorded, volume,
     too_long = broken(recorded, tmp_path, "too-long", lambda name, data: re.sub(
         rb'(<meta property="media:duration">)[^<]+', rb"\g<1>0:09:00.000", data)
         if name.endswith(".opf") else data)
-    valid = [recorded, volume, *in_ogg.values()]
+    valid = [recorded, volume, in_ogg["opus"], in_ogg["vorbis"]]
     counts = epubcheck_messages([*valid, backwards, too_long])
     assert all(counts[str(book)] == 0 for book in valid), counts["_output"]
     assert counts[str(backwards)] > 0 and counts[str(too_long)] > 0, counts["_output"]
