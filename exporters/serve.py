@@ -6,6 +6,9 @@ and EPUB when asked for); a changed image or template rebuilds every one. The
 page asks ``/__version/<name>`` twice a second and reloads when the number
 changes. That script is added to the page as it is sent, never to the file in
 the output folder. A build error is shown in the page; the server keeps going.
+The files the HTML edition writes beside a page (an interview's recording) are served at
+``/<name>/<file>``, where the page's links find them, and only those: a URL names one by
+its file name among what the last build of that interview wrote, never by a path.
 
 Nothing stops the server or the watcher: a broken ``theme.yml`` or template, an
 unreadable file, or a bug is one problem line (``file:LINE: what; what to do``)
@@ -30,6 +33,7 @@ from urllib.parse import quote, unquote, urlparse
 import jinja2
 
 from . import __version__
+from .assets import media_type
 from .build import discover, template_problem
 from .model import root_for
 from .errors import ContentError, Problem, display_path, unexpected_problem
@@ -71,6 +75,8 @@ class Entry:
     version: int = 0
     problems: list[Problem] = field(default_factory=list)
     outputs: dict[str, Path] = field(default_factory=dict)
+    beside: dict[str, Path] = field(default_factory=dict)
+    """The other files the HTML edition wrote beside the page (its recording), by name."""
     built_from: dict[str, float] = field(default_factory=dict)
     """Edition name to the source stamp it was built from."""
 
@@ -225,6 +231,7 @@ class Preview:
             if edition == "html":
                 entry.version += 1
                 entry.outputs.clear()
+                entry.beside.clear()
                 entry.built_from.clear()
             entry.problems = []
             if self.settings is None:  # reported once, when theme.yml was read
@@ -239,8 +246,11 @@ class Preview:
                         if path.is_dir() else Problem(path, 1, "no such file", "check the path"))
                 interview = read_interview(path, root_for(path, self.content_root))
                 entry.problems = list(interview.warnings)
-                for written in self.exporter(edition).export(interview):
-                    entry.outputs[edition] = written.path
+                written = [found.path for found in self.exporter(edition).export(interview)]
+                if written:
+                    entry.outputs[edition] = written[-1]  # the edition's last file: the page
+                if edition == "html":
+                    entry.beside = {path.name: path for path in written[:-1]}
                 entry.built_from[edition] = self.generation
             except ContentError as error:
                 entry.problems += error.problems
@@ -268,9 +278,36 @@ class Preview:
                 self.build(entry.path, name)
             return entry
 
+    def beside(self, key: str, name: str) -> Path | None:
+        """The file ``name`` the HTML edition of ``key`` wrote beside its page, if it did
+        (built again when it was deleted from the output folder); None otherwise."""
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None or entry.failed or name not in entry.beside:
+                return None
+            if not entry.beside[name].is_file():
+                entry = self.build(entry.path, "html")
+            found = entry.beside.get(name)
+            return found if found is not None and found.is_file() else None
+
     def problems(self) -> list[Problem]:
         """What every page shows: a broken theme or templates, a failure of the watcher."""
         return [*self.settings_problems, *([self.failure] if self.failure else [])]
+
+
+def byte_range(header: str | None, size: int) -> range | None:
+    """The bytes of a file of ``size`` bytes that a ``Range`` header asks for (a player
+    seeking in its recording): None to send the whole file (no header, or one this server
+    does not serve, such as several ranges), an empty range when none of them exists."""
+    unit, _, spec = (header or "").partition("=")
+    first, dash, last = spec.strip().partition("-")
+    if unit.strip().lower() != "bytes" or not dash or not (first + last).isdigit() or \
+            (first and last and int(last) < int(first)):
+        return None
+    if not first:  # the last N bytes
+        return range(max(size - int(last), 0), size)
+    start = int(first)
+    return range(start, min(int(last) + 1 if last else size, size)) if start < size else range(0)
 
 
 def one_line(error: BaseException) -> str:
@@ -383,6 +420,10 @@ def handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
                     return self.send(page(entry, preview.problems()), "text/html; charset=utf-8")
                 media = "application/pdf" if edition == "pdf" else "application/epub+zip"
                 return self.send(entry.outputs[edition].read_bytes(), media)
+            if key in preview.entries and not (route.endswith("/") and name in preview.entries):
+                found = preview.beside(key, edition)
+                if found is not None:
+                    return self.send_file(found)
             self.entry = entry = preview.edition(name, "html")
             if entry is None:
                 return self.send(b"not found; the interviews are listed at /", "text/plain",
@@ -390,9 +431,26 @@ def handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
             say(f"served /{entry.key}/ (version {entry.version})")
             return self.send(page(entry, preview.problems()), "text/html; charset=utf-8")
 
-        def send(self, data: bytes, media: str, status: HTTPStatus = HTTPStatus.OK) -> None:
+        def send_file(self, path: Path) -> None:
+            """A file beside a page, whole or the range of it asked for."""
+            data = path.read_bytes()
+            wanted = byte_range(self.headers.get("Range"), len(data))
+            if wanted is None:
+                return self.send(data, media_type(path), headers={"Accept-Ranges": "bytes"})
+            if not wanted:
+                return self.send(b"", media_type(path), HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+                                 {"Content-Range": f"bytes */{len(data)}"})
+            return self.send(data[wanted.start:wanted.stop], media_type(path),
+                             HTTPStatus.PARTIAL_CONTENT,
+                             {"Accept-Ranges": "bytes", "Content-Range":
+                              f"bytes {wanted.start}-{wanted.stop - 1}/{len(data)}"})
+
+        def send(self, data: bytes, media: str, status: HTTPStatus = HTTPStatus.OK,
+                 headers: dict[str, str] | None = None) -> None:
             self.send_response(status)
             self.send_header("Content-Type", media)
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
             self.send_header("Content-Length", str(len(data)))
             self.send_header("Cache-Control", "no-store")
             self.end_headers()

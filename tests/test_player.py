@@ -1,6 +1,7 @@
 """An interview with its recording, played from its pages: the HTML page's player and time
 links (with and without JavaScript, in headless Chromium), and the times the PDF editions
-print in the margin beside each turn (``times_in_margin``)."""
+print in the margin beside each turn (``times_in_margin``); the same in a collected volume,
+whose page plays each interview's own recording; and the preview serving the recording."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import os
 import re
 import shutil
 import subprocess
+import urllib.error
+import urllib.request
 import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -35,6 +38,30 @@ Q [00:05]: {question}
 
 A [01:02:03.5]: {answer}
 """
+SERIES_TALK = """---
+title: {title}
+date: 2026-02-0{number}
+interviewer: {asker}
+interviewee: {teller}
+audio: {audio}
+series_number: {number}
+---
+An introduction.
+
+Q [{question}]: A question?
+
+A [{answer}]: An answer.
+"""
+VOLUME_TALKS = {
+    # slug: (title, interviewer, interviewee, recording, the two turns' times)
+    "first": ("The First Talk", "Ana Field", "Ben Stone", "first/talk.mp3", ("00:05", "00:14")),
+    "second": ("The Second Talk", "Cleo Marsh", "Dan Reed", "second/talk.mp3", ("00:07", "00:16")),
+    "third": ("The Third Talk", "Eva Holt", "Finn Roe", "first/talk.mp3", ("00:20", "00:30")),
+}
+"""A series of three timed interviews: two recordings of the same file name in two folders,
+the third interview made from the first's recording."""
+ID3V1 = b"TAG" + b"Second".ljust(30, b"\0") + bytes(94) + b"\xff"
+"""A tag at the end of an MP3: makes the second recording another file than the first."""
 
 
 # ---- what the pages hold --------------------------------------------------------------------
@@ -185,18 +212,141 @@ def test_a_persian_pages_times_are_in_persian_digits_with_persian_words(project,
     assert links[0].attributes["aria-label"] == "پخش از ۰۰:۰۵"
 
 
-def test_the_preview_serves_the_page_with_its_player(tmp_path):
+def fetch(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+    """The status, headers and body of a GET, errors included."""
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers),
+                                    timeout=60) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def test_the_preview_serves_the_page_with_its_player_and_its_recording(tmp_path):
     from test_serve import Server
 
     shutil.copytree(SAMPLES / "recorded", tmp_path / "content")
+    (tmp_path / "content" / "notes.txt").write_text("not for the web", encoding="utf-8")
     server = Server(tmp_path)
     try:
         media, body = server.get("harbour-pilot/")
+        page = Elements(body.decode("utf-8"))
+        [audio] = page.having("audio")
+        # where the page's player and links find the recording: beside the page
+        status, headers, recording = fetch(server.url + "harbour-pilot/" + audio.attributes["src"])
+        partial, ranged, seeking = fetch(server.url + "harbour-pilot/harbour-pilot.mp3",
+                                         Range="bytes=1000-1999")
+        refused = [fetch(server.url + path)[0] for path in (
+            "harbour-pilot/harbour-pilot.md", "harbour-pilot/notes.txt",
+            "harbour-pilot/..%2Fharbour-pilot.mp3", "harbour-pilot/%2E%2E/notes.txt",
+            "harbour-pilot/.cache", "harbour-pilot.mp3", "harbour-pilot/harbour-pilot.pdf.mp3")]
     finally:
         server.stop()
     assert media.startswith("text/html")
-    page = Elements(body.decode("utf-8"))
     assert page.having("audio") and len(page.having("a", "turn-time")) == 6
+    original = (SAMPLES / "recorded" / "harbour-pilot.mp3").read_bytes()
+    assert (status, headers["Content-Type"], recording) == (200, "audio/mpeg", original)
+    assert headers["Accept-Ranges"] == "bytes"
+    # a player seeking asks for a part of it
+    assert (partial, ranged["Content-Range"], seeking) == (
+        206, f"bytes 1000-1999/{len(original)}", original[1000:2000])
+    assert refused == [404] * 7
+
+
+@pytest.mark.parametrize("header, sent", [
+    (None, None), ("bytes=0-", range(0, 100)), ("bytes=10-19", range(10, 20)),
+    ("bytes=-5", range(95, 100)), ("bytes=90-500", range(90, 100)),
+    ("bytes=100-", range(0)),           # nothing there: 416
+    ("bytes=0-5,10-15", None), ("bytes=9-3", None), ("lines=0-5", None),  # the whole file
+])
+def test_the_preview_sends_the_part_of_a_recording_a_player_asks_for(header, sent):
+    from exporters.serve import byte_range
+
+    assert byte_range(header, 100) == sent
+
+
+# ---- a collected volume ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def volume(tmp_path_factory) -> Path:
+    """A series of three timed interviews with their recordings (:data:`VOLUME_TALKS`), built
+    as pages and screen PDFs; the volume's folder."""
+    root = tmp_path_factory.mktemp("volume")
+    series = root / "content" / "talks"
+    for folder in ("first", "second"):
+        (series / folder).mkdir(parents=True)
+    shutil.copy(SAMPLES / "recorded" / "harbour-pilot.mp3", series / "first" / "talk.mp3")
+    (series / "second" / "talk.mp3").write_bytes(
+        (SAMPLES / "recorded" / "harbour-pilot.mp3").read_bytes() + ID3V1)
+    (series / "series.yml").write_text("title: Talks\n", encoding="utf-8")
+    for number, (slug, (title, asker, teller, audio, (question, answer))) in enumerate(
+            VOLUME_TALKS.items(), 1):
+        (series / f"{slug}.md").write_text(SERIES_TALK.format(
+            title=title, number=number, asker=asker, teller=teller, audio=audio,
+            question=question, answer=answer), encoding="utf-8")
+    run = make("build", "--format", "html,pdf", cwd=root)
+    assert run.code == 0, run.stderr
+    return root / "dist" / "talks"
+
+
+def test_a_volume_has_each_recording_beside_its_page_once(volume):
+    series = volume.parent.parent / "content" / "talks"
+    assert sorted(path.name for path in volume.iterdir()) == [
+        "first.mp3", "index.html", "second.mp3", "talks.html", "talks.pdf"]
+    # named after the first interview made from each: the two talk.mp3 do not collide
+    assert (volume / "first.mp3").read_bytes() == (series / "first" / "talk.mp3").read_bytes()
+    assert (volume / "second.mp3").read_bytes() == (series / "second" / "talk.mp3").read_bytes()
+
+
+def test_a_volumes_interviews_each_play_their_own_recording_from_each_time(volume):
+    page = page_elements(volume / "talks.html")
+    by_id = {element.attributes["id"]: element for element in page.found
+             if "id" in element.attributes}
+    players, links = {}, {}
+    for slug in VOLUME_TALKS:
+        article = Elements(_outer_html(volume / "talks.html", slug))
+        [audio] = article.having("audio")
+        name = " ".join(by_id[part].text.strip()
+                        for part in audio.attributes["aria-labelledby"].split())
+        players[slug] = (audio.attributes["src"], name)
+        links[slug] = [(link.text, link.attributes["href"], link.attributes["aria-label"])
+                       for link in article.having("a", "turn-time")]
+    assert players == {"first": ("first.mp3", "The recording The First Talk"),
+                       "second": ("second.mp3", "The recording The Second Talk"),
+                       "third": ("first.mp3", "The recording The Third Talk")}
+    assert links == {
+        "first": [("00:05", "first.mp3#t=5", "Play from 00:05"),
+                  ("00:14", "first.mp3#t=14", "Play from 00:14")],
+        "second": [("00:07", "second.mp3#t=7", "Play from 00:07"),
+                   ("00:16", "second.mp3#t=16", "Play from 00:16")],
+        "third": [("00:20", "first.mp3#t=20", "Play from 00:20"),
+                  ("00:30", "first.mp3#t=30", "Play from 00:30")]}
+    assert len(page.having("script")) == 1
+
+
+def test_a_volumes_index_page_has_no_player(volume):
+    page = page_elements(volume / "index.html")
+    assert not page.having("audio") and not page.having("script")
+
+
+def test_a_volumes_pages_pass_the_nu_html_checker(volume):
+    if not VNU_JAR.is_file() or not shutil.which("java"):
+        pytest.skip("the Nu Html Checker is not installed (bash tests/tools/install.sh)")
+    assert vnu_errors([volume / "talks.html", volume / "index.html"]) == ""
+
+
+def test_a_volumes_pdf_prints_each_time_in_the_margin_beside_its_turn(volume):
+    words = pdf_words(volume / "talks.pdf")
+    times = [time for *_, pair in VOLUME_TALKS.values() for time in pair]
+    first_words = ["Ana", "Ben", "Cleo", "Dan", "Eva", "Finn"]  # the speakers' names
+    assert beside_their_turns(words, times) == list(zip(times, first_words))
+
+
+def _outer_html(page: Path, article_id: str) -> str:
+    """The markup of the element ``article_id`` of ``page``: one interview of a volume."""
+    markup = page.read_text(encoding="utf-8")
+    start = markup.index(f'<article class="interview" id="{article_id}"')
+    return markup[start:markup.index("</article>", start) + len("</article>")]
 
 
 # ---- in Chromium ----------------------------------------------------------------------------
@@ -204,7 +354,7 @@ def test_the_preview_serves_the_page_with_its_player(tmp_path):
 PLAYER_SCRIPT = r"""
 const puppeteer = require('puppeteer-core');
 const { readFileSync } = require('fs');
-const [chromium, profile, url] = process.argv.slice(2);
+const [chromium, profile, url, volumeUrl] = process.argv.slice(2);
 (async () => {
   const browser = await puppeteer.launch({
     executablePath: chromium, headless: true,
@@ -257,6 +407,30 @@ const [chromium, profile, url] = process.argv.slice(2);
     });
     seen.withoutScript.currentTime = await plain.evaluate(
       () => document.querySelector('video, audio').currentTime);
+
+    // a volume's page: each interview's player, by the article it is in
+    const book = await browser.newPage();
+    book.on('pageerror', (error) => errors.push(String(error)));
+    await book.goto(volumeUrl, { waitUntil: 'load' });
+    const players = () => book.evaluate(() => Object.fromEntries(
+      [...document.querySelectorAll('article')].map((article) => {
+        const audio = article.querySelector('audio');
+        return [article.id, { currentTime: audio.currentTime, paused: audio.paused }];
+      })));
+    const speaking = () => book.evaluate(
+      () => [...document.querySelectorAll('.turn.speaking')].map((turn) => turn.id));
+    seen.volume = {};
+    await book.click('#second-turn-2 a.turn-time');
+    await book.waitForFunction(() => document.querySelector('#second audio').currentTime >= 16);
+    seen.volume.second = { players: await players(), speaking: await speaking(), location: book.url() };
+    await book.click('#third-turn-1 a.turn-time');
+    await book.waitForFunction(() => document.querySelector('#third audio').currentTime >= 20
+      && document.querySelector('#second audio').paused);
+    seen.volume.third = { players: await players(), speaking: await speaking(), location: book.url() };
+    await book.evaluate(() => document.querySelector('#third audio').pause());
+    await book.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    seen.volume.axe = await book.evaluate(async () => (await axe.run(document,
+      { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`));
   } catch (error) {
     seen.error = String(error && error.stack || error);
   } finally {
@@ -268,9 +442,10 @@ const [chromium, profile, url] = process.argv.slice(2);
 
 
 @pytest.fixture(scope="module")
-def played(recorded, tmp_path_factory) -> dict:
+def played(recorded, volume, tmp_path_factory) -> dict:
     """What headless Chromium saw of the page, opened from file://: with its script, clicking
-    times and seeking the player, axe-core's violations, then without it, a time followed."""
+    times and seeking the player, axe-core's violations, then without it, a time followed;
+    then of the volume's page, clicking times of two interviews."""
     if not shutil.which("node") or not Path(CHROMIUM).exists() or not (
             TOOLS / "node_modules" / "puppeteer-core").is_dir():
         pytest.skip("Node.js, Chromium or puppeteer-core is missing (bash tests/tools/install.sh)")
@@ -279,7 +454,7 @@ def played(recorded, tmp_path_factory) -> dict:
     script.write_text(PLAYER_SCRIPT, encoding="utf-8")
     done = subprocess.run(
         ["node", str(script), CHROMIUM, str(work / "profile"),
-         (recorded / "harbour-pilot.html").as_uri()],
+         (recorded / "harbour-pilot.html").as_uri(), (volume / "talks.html").as_uri()],
         capture_output=True, text=True, timeout=180,
         env={**os.environ, "NODE_PATH": str(TOOLS / "node_modules")})
     assert done.returncode == 0, done.stdout + done.stderr
@@ -312,6 +487,22 @@ def test_the_playing_page_has_no_axe_violations_and_fetches_nothing_from_elsewhe
 def test_without_javascript_a_time_opens_the_recording_there(played, recorded):
     assert played["withoutScript"]["location"] == (recorded / "harbour-pilot.mp3").as_uri() + "#t=14"
     assert 14 <= played["withoutScript"]["currentTime"] < 16  # the browser's player, from there
+
+
+def test_in_a_volume_a_time_seeks_its_own_interviews_player_and_pauses_the_others(played, volume):
+    second, third = played["volume"]["second"], played["volume"]["third"]
+    assert second["location"] == third["location"] == (volume / "talks.html").as_uri()
+    assert 16 <= second["players"]["second"]["currentTime"] < 20
+    assert not second["players"]["second"]["paused"]
+    assert second["players"]["first"] == second["players"]["third"] == {
+        "currentTime": 0, "paused": True}
+    assert second["speaking"] == ["second-turn-2"]
+    # the third interview plays the first's recording, in its own player
+    assert 20 <= third["players"]["third"]["currentTime"] < 30
+    assert not third["players"]["third"]["paused"] and third["players"]["second"]["paused"]
+    assert third["players"]["first"] == {"currentTime": 0, "paused": True}
+    assert "third-turn-1" in third["speaking"] and "first-turn-1" not in third["speaking"]
+    assert played["volume"]["axe"] == []
 
 
 # ---- the PDF's margin -----------------------------------------------------------------------

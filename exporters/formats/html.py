@@ -2,16 +2,17 @@
 the whole volume as one page.
 
 Styles, fonts (cut down to the characters the page uses) and images are all
-inside each file, so it opens offline and prints the same from any browser. The one file
-beside it is an interview's recording, when its turns say where they start in it: the page
-plays it, from each turn's time.
+inside each file, so it opens offline and prints the same from any browser. The only files
+beside it are the recordings of its interviews whose turns say where they start in them: the
+page plays each, from each turn's time.
 """
 
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from ..assets import WebFonts, data_uri, media_type, with_image_sources
 from ..edition import Document, Edition, Settings, Written
@@ -22,6 +23,30 @@ from ..output import atomic_path, write_atomic
 def has_times(interview: Interview) -> bool:
     """Whether any turn says where it starts in the recording."""
     return any(turn.time is not None for turn in interview.body.turns)
+
+
+@dataclass(frozen=True)
+class Copy:
+    """A recording as it is copied beside a page: its file, and the name of the copy."""
+
+    source: Path
+    name: str
+
+
+def recordings(interviews: Iterable[Interview]) -> dict[str, Copy]:
+    """The copy of its recording each interview's times play, by the interview's slug: for the
+    interviews with ``audio:`` and times. Interviews of one recording share one copy, named
+    after the first of them (``<slug>.mp3``), as slugs are unique, no two copies collide."""
+    copies: dict[Path, Copy] = {}
+    played = {}
+    for interview in interviews:
+        audio = interview.meta.audio
+        if audio is None or not has_times(interview):
+            continue
+        if audio not in copies:
+            copies[audio] = Copy(audio, f"{interview.meta.slug}{audio.suffix.lower()}")
+        played[interview.meta.slug] = copies[audio]
+    return played
 
 
 class HtmlEdition(Edition):
@@ -35,37 +60,38 @@ class HtmlEdition(Edition):
 
     def export(self, document: Document) -> list[Written]:
         """The document as one page; a volume also gets an index page linking to the pages of
-        its interviews. An interview's page shows its turns' times, and with them its
-        recording is written beside it, for the page to play."""
+        its interviews. A page shows its interviews' turns' times, and with them the
+        recordings they play are written beside it."""
         slug = document.meta.slug
-        timed = not document.is_volume and has_times(document.interviews[0])
-        audio = document.interviews[0].meta.audio if timed else None
-        recording = f"{slug}{audio.suffix.lower()}" if audio else ""
+        played = recordings(document.interviews)
         context = dict(document=document, meta=document.meta,
                        words=self.templates.words(document.meta.lang),
-                       times=timed, recording=recording)
+                       times=any(map(has_times, document.interviews)),
+                       recordings={key: copy.name for key, copy in played.items()})
         whole = self.settings.target(slug, f"{slug}.html")
         self.write_page("html/document.html", whole, document.images, **context)
-        if audio:
-            copy = self.settings.target(slug, recording)
-            with atomic_path(copy) as temporary:
-                shutil.copyfile(audio, temporary)
-            return [Written(copy), Written(whole)]  # the page last: the preview serves it
+        copies = []
+        for copy in dict.fromkeys(played.values()):
+            target = self.settings.target(slug, copy.name)
+            with atomic_path(target) as temporary:
+                shutil.copyfile(copy.source, temporary)
+            copies.append(Written(target))
         if not document.is_volume:
-            return [Written(whole)]
+            return [*copies, Written(whole)]  # the page last: the preview serves it
         index = self.settings.target(slug, "index.html")
-        self.write_page("html/index.html", index, {}, **context,
+        self.write_page("html/index.html", index, {}, **{**context, "times": False,
+                                                         "recordings": {}},
                         single_file=whole.name,
                         links={i.meta.slug: f"../{i.meta.slug}/{i.meta.slug}.html"
                                for i in document.interviews})
-        return [Written(whole), Written(index)]
+        return [*copies, Written(whole), Written(index)]
 
     def write_page(self, template: str, target: Path, images: dict[str, Path],
                    **context: Any) -> None:
         context["generator"] = self.settings.generator
         draft = self.templates.render(template, css="", **context)
         css = self.templates.render("html/style.css", font_url=lambda name: self.font(name, draft),
-                                    times=context["times"], player=bool(context["recording"]))
+                                    times=context["times"], player=bool(context["recordings"]))
         page = self.templates.render(template, css=css, **context)
         sources = {key: data_uri(path.read_bytes(), media_type(path)) for key, path in images.items()}
         page = with_image_sources(page, sources)

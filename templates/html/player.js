@@ -1,6 +1,12 @@
-// Each time link plays the page's own recording from its turn, and the turn being heard is
-// marked. Without this script the links still work: they open the recording at that time.
-for (const player of document.querySelectorAll(".recording audio")) {
+// Each time link plays its interview's recording, in the player of its article, from its turn,
+// and the turn being heard is marked; a volume's page has a player per interview, and one
+// playing pauses the others. Without this script the links still work: they open the
+// recording at that time.
+const players = [...document.querySelectorAll(".recording audio")];
+for (const player of players) {
+  player.addEventListener("play", () => {
+    for (const other of players) if (other !== player) other.pause();
+  });
   const turns = [...player.closest("article").querySelectorAll("a.turn-time")].map((link) => ({
     link, turn: link.closest(".turn"), start: Number(new URL(link.href).hash.slice("#t=".length)),
   }));
