@@ -15,7 +15,7 @@ from typing import Sequence
 
 from .assets import epub_audio_type
 from .model import Interview
-from .timeline import spans
+from .timeline import RecordingCopy, recordings, spans
 
 AUDIO_FOLDER = "audio"
 """Where the recordings are in the book."""
@@ -61,17 +61,14 @@ class Overlay:
 
 def overlays(pages: Sequence[tuple[Interview, str, str]]) -> list[Overlay]:
     """The overlays of a book's interview pages, given as (interview, manifest id, file name):
-    one for each interview with times and a recording in a core audio type. Interviews of one
-    recording share one copy of it, named after the first."""
-    recordings: dict[Path, Recording | None] = {}
+    one for each interview with times and a recording in a core audio type, which interviews
+    of one recording share (:func:`exporters.timeline.recordings`)."""
+    copies = recordings(interview for interview, _, _ in pages)
+    carried = {copy: recording(copy) for copy in dict.fromkeys(copies.values())}
     found = []
     for interview, page_uid, page in pages:
-        audio, heard = interview.meta.audio, clips(interview)
-        if audio is None or not heard:
-            continue
-        if audio not in recordings:
-            recordings[audio] = recording(audio, interview.meta.slug)
-        if (played := recordings[audio]) is not None:
+        copy, heard = copies.get(interview.meta.slug), clips(interview)
+        if copy is not None and heard and (played := carried[copy]) is not None:
             found.append(Overlay(f"{page_uid}-overlay", f"{Path(page).stem}.smil", page,
                                  played, heard))
     return found
@@ -84,14 +81,14 @@ def clips(interview: Interview) -> tuple[Clip, ...]:
         for span in spans(interview) if span.end is not None) if clip.end > clip.begin)
 
 
-def recording(path: Path, slug: str) -> Recording | None:
-    """The recording as the book of interview ``slug`` carries it; None when it is not in an
-    audio type EPUB allows."""
-    media_type = epub_audio_type(path)
+def recording(copy: RecordingCopy) -> Recording | None:
+    """The recording as the book carries it; None when it is not in an audio type EPUB
+    allows."""
+    media_type = epub_audio_type(copy.source)
     if media_type is None:
         return None
-    return Recording(f"audio-{slug}", f"{AUDIO_FOLDER}/{slug}{path.suffix.lower()}", path,
-                     media_type)
+    return Recording(f"audio-{Path(copy.name).stem}", f"{AUDIO_FOLDER}/{copy.name}",
+                     copy.source, media_type)
 
 
 def milliseconds(seconds: float) -> int:

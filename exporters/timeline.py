@@ -5,6 +5,8 @@ to the end of the recording."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
 
 from .body import Turn
 from .model import Interview
@@ -24,3 +26,32 @@ def spans(interview: Interview) -> list[Span]:
     ends = [turn.time for turn in timed[1:]] + [interview.meta.audio_duration]
     return [Span(turn, float(turn.time or 0), None if end is None else float(end))
             for turn, end in zip(timed, ends)]
+
+
+def has_times(interview: Interview) -> bool:
+    """Whether any turn says where it starts in the recording."""
+    return any(turn.time is not None for turn in interview.body.turns)
+
+
+@dataclass(frozen=True)
+class RecordingCopy:
+    """A recording as a page or a book carries it: its file, and the name of the copy."""
+
+    source: Path
+    name: str
+
+
+def recordings(interviews: Iterable[Interview]) -> dict[str, RecordingCopy]:
+    """The copy of its recording each interview's times play, by the interview's slug: for the
+    interviews with ``audio:`` and times. Interviews of one recording share one copy, named
+    after the first of them (``<slug>.mp3``), as slugs are unique, no two copies collide."""
+    copies: dict[Path, RecordingCopy] = {}
+    played = {}
+    for interview in interviews:
+        audio = interview.meta.audio
+        if audio is None or not has_times(interview):
+            continue
+        if audio not in copies:
+            copies[audio] = RecordingCopy(audio, f"{interview.meta.slug}{audio.suffix.lower()}")
+        played[interview.meta.slug] = copies[audio]
+    return played

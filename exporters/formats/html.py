@@ -10,43 +10,13 @@ page plays each, from each turn's time.
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ..assets import WebFonts, data_uri, media_type, with_image_sources
 from ..edition import Document, Edition, Settings, Written
-from ..model import Interview
+from ..timeline import has_times, recordings
 from ..output import atomic_path, write_atomic
-
-
-def has_times(interview: Interview) -> bool:
-    """Whether any turn says where it starts in the recording."""
-    return any(turn.time is not None for turn in interview.body.turns)
-
-
-@dataclass(frozen=True)
-class Copy:
-    """A recording as it is copied beside a page: its file, and the name of the copy."""
-
-    source: Path
-    name: str
-
-
-def recordings(interviews: Iterable[Interview]) -> dict[str, Copy]:
-    """The copy of its recording each interview's times play, by the interview's slug: for the
-    interviews with ``audio:`` and times. Interviews of one recording share one copy, named
-    after the first of them (``<slug>.mp3``), as slugs are unique, no two copies collide."""
-    copies: dict[Path, Copy] = {}
-    played = {}
-    for interview in interviews:
-        audio = interview.meta.audio
-        if audio is None or not has_times(interview):
-            continue
-        if audio not in copies:
-            copies[audio] = Copy(audio, f"{interview.meta.slug}{audio.suffix.lower()}")
-        played[interview.meta.slug] = copies[audio]
-    return played
 
 
 class HtmlEdition(Edition):
