@@ -1,7 +1,8 @@
 """Write N synthetic interviews, in the project's content format, for benchmarking.
 
 ``python benchmarks/generate.py N OUTDIR`` writes ``OUTDIR/field-notes/series.yml``
-and N interview files beside it, so that they form one series. The output is
+and N interview files beside it, so that they form one series; ``--series K`` shares
+them out into K series (``field-notes-1/`` ... ``field-notes-K/``). The output is
 deterministic: the same N gives byte-identical files on every machine. The
 text is built from the word lists below (no borrowed prose): about 1,800 words
 per interview, 8 questions and answers in 2 or 3 ``##`` parts, one or two
@@ -214,8 +215,9 @@ class Writer:
         return paragraphs
 
 
-def interview(number: int, series_title: str) -> Interview:
-    """The ``number``-th interview (1-based); the same text for the same number, always."""
+def interview(number: int, series_title: str, series_number: int | None = None) -> Interview:
+    """The ``number``-th interview (1-based); the same text for the same number, always. Its
+    place in its series is ``series_number`` (default: ``number``)."""
     rng = random.Random(SEED * 1000 + number)
     trade = TRADES[(number - 1) % len(TRADES)]
     interviewer = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
@@ -246,7 +248,7 @@ def interview(number: int, series_title: str) -> Interview:
         f"interviewee: {interviewee}",
         f'summary: "{summary}"',
         f'series: "{series_title}"',
-        f"series_number: {number}",
+        f"series_number: {series_number or number}",
         f"tags: [{trade[1]}, {trade[3]}]",
         "---",
         "",
@@ -276,7 +278,7 @@ def interview(number: int, series_title: str) -> Interview:
 
 
 SERIES = """\
-title: "Field Notes"
+title: "{title}"
 subtitle: "Synthetic conversations about working lives"
 editors: [Benchmark Editor]
 description: "Machine-written interviews for measuring the toolchain; not real people."
@@ -286,24 +288,37 @@ slug: {slug}
 """
 
 
-def generate(count: int, out_dir: Path) -> Path:
-    """Write ``count`` interviews and their ``series.yml``; returns the series folder."""
-    folder = out_dir / SERIES_SLUG
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "series.yml").write_text(SERIES.format(slug=SERIES_SLUG), encoding="utf-8")
-    for number in range(1, count + 1):
-        item = interview(number, "Field Notes")
-        (folder / item.name).write_text(item.text, encoding="utf-8")
-    return folder
+def generate(count: int, out_dir: Path, series: int = 1) -> Path:
+    """Write ``count`` interviews and a ``series.yml`` for each of ``series`` series (the
+    interviews shared out in order, as evenly as can be); returns the first series' folder.
+    One series is ``field-notes/``, "Field Notes"; several are ``field-notes-1/``,
+    "Field Notes 1", and so on. Interview N has the same text however they are shared out."""
+    folders = []
+    size = -(-count // series)  # interviews per series, rounded up
+    for index in range(series):
+        numbers = range(index * size + 1, min(count, (index + 1) * size) + 1)
+        slug = SERIES_SLUG if series == 1 else f"{SERIES_SLUG}-{index + 1}"
+        title = "Field Notes" if series == 1 else f"Field Notes {index + 1}"
+        folder = out_dir / slug
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "series.yml").write_text(SERIES.format(slug=slug, title=title), encoding="utf-8")
+        for place, number in enumerate(numbers, 1):
+            item = interview(number, title, place)
+            (folder / item.name).write_text(item.text, encoding="utf-8")
+        folders.append(folder)
+    return folders[0]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("count", type=int, help="how many interviews")
     parser.add_argument("out_dir", type=Path, help="the content folder to write into")
+    parser.add_argument("--series", type=int, default=1, metavar="K",
+                        help="share the interviews out into K series (default 1)")
     arguments = parser.parse_args(argv)
-    folder = generate(arguments.count, arguments.out_dir)
-    print(f"wrote {arguments.count} interview(s) and series.yml to {folder}")
+    folder = generate(arguments.count, arguments.out_dir, arguments.series)
+    where = folder if arguments.series == 1 else f"{arguments.series} series under {arguments.out_dir}"
+    print(f"wrote {arguments.count} interview(s) and series.yml to {where}")
     return 0
 
 

@@ -41,5 +41,10 @@ __all__ = ["__version__", *_API]
 
 def __getattr__(name: str):
     if name in _API:
-        return getattr(import_module(f".{_API[name]}", __name__), name)
+        module = import_module(f".{_API[name]}", __name__)
+        # kept here, so that the function build, not the module of that name that its import
+        # has just set, is what exporters.build is from now on
+        globals().update({each: getattr(module, each)
+                          for each, source in _API.items() if source == _API[name]})
+        return globals()[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,7 +12,7 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, as_completed, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,11 +26,13 @@ from .crossfile import Listed, duplicate_slugs, unknown_originals
 from .edition import Edition, Settings, Skipped, Written
 from .formats import load_editions
 from .glyphs import FontCoverage, missing_glyph_problems
-from .load import read_text
+from .load import discover, read_text  # noqa: F401 (discover: the API's exporters.discover)
 from .model import Interview, Original, read_interview, root_for
 from .output import UnsafeOutput, exclusive, remove_leftovers
 from .render import Templates
-from .series import Volume, assemble, find_series, read_series, within_page_budget
+from .paper import length
+from .series import (Volume, assemble, find_series, read_series, within_page_budget,
+                     words_per_page)
 
 if TYPE_CHECKING:
     from .cluster import Session
@@ -75,18 +77,6 @@ class BuildConfig:
                         source_date_epoch=self.source_date_epoch, generator=self.generator)
 
 
-def discover(paths: Iterable[Path], content_root: Path) -> list[Path]:
-    """Every interview file named by ``paths`` (files or folders), or all under the content root."""
-    found: list[Path] = []
-    for path in list(paths) or [content_root]:
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*.md")
-                            if not p.name.startswith((".", "_")) and p.is_file())
-        else:
-            found.append(path)
-    return list(dict.fromkeys(found))
-
-
 @dataclass
 class _Source:
     path: Path
@@ -105,7 +95,9 @@ class _Source:
             self.interview = read_interview(self.path, root_for(self.path, content_root))
         wanted = self.interview.meta.translation_of
         if wanted and self.interview.original is None:  # read_all checked that it is there
-            original = by_slug[wanted].read(content_root, by_slug).meta
+            other = by_slug[wanted]  # read for its title only: not kept unless already held
+            original = (other.interview or read_interview(
+                other.path, root_for(other.path, content_root))).meta
             self.interview = replace(self.interview,
                                      original=Original(original.slug, original.title, original.lang,
                                                       by_slug[wanted].path))
@@ -117,6 +109,7 @@ def read_all(files: list[Path], content_root: Path,
     """Read and validate every file. With a cache, unchanged files are not parsed again."""
     sources: list[_Source] = []
     results: list[Result] = []
+    fresh: set[Path] = set()
     for path in files:
         source = _Source(path, Result(path))
         results.append(source.result)
@@ -150,6 +143,8 @@ def read_all(files: list[Path], content_root: Path,
             if cache:
                 cache.remember_reading(path, source.hash, source.slug, source.series,
                                        source.translation_of, source.images, warnings)
+            source.interview = None  # read again when its turn comes: a batch of any size
+            fresh.add(path)          # holds a few documents at a time, never all of them
         sources.append(source)
     listed = [Listed(s.path, s.slug, s.translation_of) for s in sources]
     refused = {**unknown_originals(listed), **duplicate_slugs(listed)}
@@ -159,10 +154,11 @@ def read_all(files: list[Path], content_root: Path,
     sources = [source for source in sources if source.path not in refused]
     by_slug = {source.slug: source for source in sources}
     for source in list(sources):
-        if source.interview is not None:
+        if source.path in fresh and source.translation_of:
             if attempt(source.result, source.path, "linking the translation",
                        lambda: source.read(content_root, by_slug)) is None:
                 sources.remove(source)
+            source.interview = None
     return sources, results
 
 
@@ -191,8 +187,6 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
     keys = _edition_keys(config, templates)
     tasks: list[_Task] = []
     by_slug = {source.slug: source for source in sources}
-    # interviews that a translation or a volume reads again: kept in memory for them
-    needed_later = {by_slug[s.translation_of].path for s in sources if s.translation_of in by_slug}
     # Only what is built has its characters checked: an up-to-date edition was checked against
     # these very fonts (their files are part of its key) when it was built.
     undrawable: set[Path] = set()
@@ -202,7 +196,7 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
             inputs += (by_slug[source.translation_of].hash,)
         task = _Task(source.path, source.result,
                      lambda s=source: s.read(config.content_root, by_slug),
-                     lambda s=source: setattr(s, "interview", None))
+                     lambda s=source: _release([s]))
         if _plan(task, config, keys, inputs, cache, force, tasks) and \
                 not _drawable(source.result, source.path, fonts()):
             tasks.pop()  # the task _plan has just queued
@@ -217,7 +211,6 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
                 continue
             members = [s for s in sources
                        if meta.claims(s.path, s.series) and s.path not in undrawable]
-            needed_later.update(s.path for s in members)
             inputs = attempt(result, series_path, "reading the series", lambda: (
                 file_digest(series_path), *(s.hash for s in members),
                 *(file_digest(p) for p in (meta.foreword, meta.cover) if p)))
@@ -226,7 +219,8 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
             task = _Task(series_path, result,
                          lambda m=meta, ms=members: within_page_budget(assemble(
                              m, [s.read(config.content_root, by_slug) for s in ms]),
-                             templates.theme.volume_page_budget))
+                             templates.theme.volume_page_budget, _words_per_page(templates)),
+                         lambda ms=members: _release(ms))
             if _plan(task, config, keys, inputs, cache, force, tasks) and not all(
                     _drawable(result, path, fonts()) for path in (series_path, meta.foreword)
                     if path):
@@ -246,15 +240,24 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
     finished: set[int] = set()
 
     def documents() -> Iterator[tuple[_Task, Interview | list[Volume]]]:
-        """Each task's document, read when its turn comes; once handed on, an interview that
-        no volume or translation needs is let go, so a batch holds a series, not everything."""
+        """Each task's document, read when its turn comes and let go once handed on (a volume
+        reads its interviews again), so that a batch of any size holds a few documents, and
+        a volume's interviews while it is sent, never all of them."""
         for task in tasks:
             document = attempt(task.result, task.path, "reading the document", task.load)
             if document is not None:
                 finished.add(id(task.result))
                 yield task, document
-            if task.path not in needed_later:
-                task.release()
+            del document
+            task.release()
+
+    # What is already settled (up to date, or refused while reading) is reported before any
+    # document is built, so that the progress counts only the documents still to build.
+    queued = {id(task.result) for task in tasks}
+    for result in results:
+        if id(result) not in queued:
+            finished.add(id(result))
+            on_result(result)
 
     def collect(task: _Task, export: Callable[[], tuple]) -> None:
         exported = attempt(task.result, task.path, "building its editions", export)
@@ -308,6 +311,20 @@ class _Task:
     """Lets go of the document once it is handed on (an interview read for this build)."""
     stale: tuple[str, ...] = ()
     keys: dict[str, str] = field(default_factory=dict)
+
+
+def _words_per_page(templates: Templates) -> float:
+    """Words a page of the theme's volumes holds: of its smallest page (the trim, or the
+    screen edition's own size), at its type size."""
+    paper = templates.paper
+    page = min((paper.trim, paper.screen or paper.trim), key=lambda size: size.width * size.height)
+    return words_per_page(page.width, page.height, length(templates.theme.font_size, "font_size"))
+
+
+def _release(sources: list[_Source]) -> None:
+    """Let go of the interviews read for ``sources``; they are read again if needed."""
+    for source in sources:
+        source.interview = None
 
 
 def _plan(task: _Task, config: BuildConfig, keys: dict[str, str], inputs: tuple[str, ...],

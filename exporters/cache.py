@@ -15,7 +15,7 @@ from typing import Any
 
 from . import __version__
 from .errors import Problem
-from .output import cache_path, write_atomic
+from .output import UnsafeOutput, cache_path, write_atomic
 
 PACKAGE = Path(__file__).resolve().parent
 CACHE_VERSION = 1
@@ -167,3 +167,89 @@ def _well_formed(entry: Any) -> bool:
             and isinstance(entry.get("warnings", []), list)
             and all(map(problem, entry.get("warnings", [])))
             and isinstance(editions, dict) and all(map(edition, editions.values())))
+
+
+CHECK_VERSION = 1
+
+
+class CheckCache:
+    """``check``'s results per file, by content hash, in ``<out>/.cache/check.json``.
+
+    A file's result is kept only when it has no error, with the hash of every file it
+    depends on (its images, recording and cover, and whether each file it links to exists);
+    it is used again only when the file, those files, the toolchain, the fonts, the content
+    folder and the working folder are all as they were. Anything else is checked afresh, so
+    the cache can make a check faster, never different. A series is kept the same way, by
+    its ``series.yml``, the files it names and what its interviews say of themselves."""
+
+    def __init__(self, out_dir: Path, content_root: Path, fonts: Path):
+        self.path = out_dir / ".cache" / "check.json"
+        self.run = digest(toolchain_digest(), folder_digest([fonts]),
+                          str(content_root.resolve()), str(Path.cwd()))
+        self.entries = self._load()
+        self.changed = False
+
+    def _load(self) -> dict[str, dict[str, Any]]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("version") != CHECK_VERSION \
+                or data.get("run") != self.run or not isinstance(data.get("files"), dict):
+            return {}
+        return {key: entry for key, entry in data["files"].items() if _check_entry(entry)}
+
+    def known(self, name: str, source_hash: str) -> dict[str, Any] | None:
+        """The entry of ``name`` (a file's path as given, or a series' key) if its file and
+        every file it depends on are unchanged."""
+        entry = self.entries.get(name)
+        if entry is None or entry["source"] != source_hash:
+            return None
+        return entry if all(_state(Path(path)) == state
+                            for path, state in entry["depends"].items()) else None
+
+    def remember(self, name: str, source_hash: str, depends: list[Path],
+                 problems: list[Problem], listed: dict[str, Any]) -> None:
+        self.changed = True
+        self.entries[name] = {
+            "source": source_hash, "depends": {str(path): _state(path) for path in depends},
+            "problems": [{**asdict(p), "path": str(p.path)} for p in problems],
+            "listed": listed}
+
+    @staticmethod
+    def problems(entry: dict[str, Any]) -> list[Problem]:
+        return [Problem(**{**p, "path": Path(p["path"])}) for p in entry["problems"]]
+
+    def save(self) -> None:
+        """Write the entries, if any changed; a cache that cannot be written is no loss."""
+        if not self.changed:
+            return
+        try:
+            path = cache_path(self.path.parent.parent, self.path.name)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, json.dumps(
+                {"version": CHECK_VERSION, "run": self.run, "files": self.entries},
+                sort_keys=True).encode())
+        except (OSError, UnsafeOutput):
+            pass
+
+
+def _state(path: Path) -> str:
+    """What of ``path`` a check depends on: its content hash, that it is a folder, or that it
+    is not there."""
+    try:
+        return file_digest(path) if path.is_file() else "folder" if path.is_dir() else "missing"
+    except OSError:
+        return "missing"
+
+
+def _check_entry(entry: Any) -> bool:
+    """Whether a check cache entry has the shape :class:`CheckCache` writes."""
+    return (isinstance(entry, dict) and isinstance(entry.get("source"), str)
+            and isinstance(entry.get("depends"), dict)
+            and all(isinstance(v, str) for v in entry["depends"].values())
+            and isinstance(entry.get("problems"), list)
+            and all(isinstance(p, dict) and set(p) <= PROBLEM_FIELDS
+                    and isinstance(p.get("path"), str) and isinstance(p.get("line"), int)
+                    and isinstance(p.get("message"), str) for p in entry["problems"])
+            and isinstance(entry.get("listed"), dict))

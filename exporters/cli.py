@@ -8,24 +8,22 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import jinja2
 from rich.console import Console
-from rich.table import Table
 
 from . import __version__
-from .build import BuildConfig, Result, build, default_jobs, discover, template_problem
-from .series import find_series
 from .errors import ContentError, display_path, unexpected_problem
-from .formats import edition_names
-from .output import UnsafeOutput
-from .render import BUILTIN_TEMPLATES
 from .schema import THEME
 
 if TYPE_CHECKING:
+    from .build import Result
     from .cluster import Session
+
+# The build's modules (Jinja, the editions, the worker pool) are imported by run_build, when a
+# build runs: 'check' and the other commands never load them.
 
 COMMANDS = ("build", "check", "import", "new", "serve")
 AUTHORING = {"check": "lint", "import": "importers", "new": "scaffold", "serve": "serve"}
@@ -42,7 +40,7 @@ class UsageError(Exception):
 
 def parser(command: str | None = None, prog: str = "interview-press") -> argparse.ArgumentParser:
     """The command line; the options of an authoring command are added only for ``command``."""
-    formats = edition_names()
+    formats = _edition_names() if command == "build" else []
     main = argparse.ArgumentParser(
         prog=prog,
         description="Build every edition (HTML, PDF, EPUB, print PDF, booklet) of the "
@@ -70,7 +68,7 @@ def parser(command: str | None = None, prog: str = "interview-press") -> argpars
     build_command.add_argument(
         "--templates", type=Path, metavar="DIR",
         help="a folder whose files override the built-in templates of the same name")
-    build_command.add_argument("--jobs", "-j", type=positive, default=default_jobs(), metavar="N",
+    build_command.add_argument("--jobs", "-j", type=positive, metavar="N",
                                help="build N documents at once (default: the number of cores)")
     build_command.add_argument(
         "--cluster", metavar="ADDRESS",
@@ -139,8 +137,20 @@ def main(argv: list[str] | None = None, prog: str = "interview-press") -> int:
         return 1
 
 
+def _edition_names() -> list[str]:
+    from .formats import edition_names
+
+    return edition_names()
+
+
 def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> int:
-    formats = edition_names()
+    import jinja2
+
+    from .build import BuildConfig, build, default_jobs, discover, template_problem
+    from .output import UnsafeOutput
+    from .series import find_series
+
+    formats = _edition_names()
     chosen = [name.strip() for name in arguments.format.split(",") if name.strip()]
     unknown = [name for name in chosen if name not in formats]
     if unknown or not chosen:
@@ -175,7 +185,8 @@ def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> i
                 report(result, errors)
                 progress.advance(result)
 
-            results = build(files, config, jobs=arguments.jobs, force=arguments.force,
+            results = build(files, config, jobs=arguments.jobs or default_jobs(),
+                            force=arguments.force,
                             on_result=done, volumes=with_volumes, cluster=session)
     except UnsafeOutput as error:  # e.g. dist/.cache is a link to somewhere else
         errors.print(f"{display_path(arguments.out)}: {error}; nothing was written",
@@ -214,6 +225,8 @@ def open_cluster(address: str | None) -> Session | None:
 def out_folder_problem(out: Path, content: Path, templates: Path | None) -> str:
     """Why ``--out`` cannot be the output folder, or ''. Builds delete their temporary files
     under it and write nowhere else, so it must be a folder of its own."""
+    from .render import BUILTIN_TEMPLATES
+
     if out.exists() and not out.is_dir():
         return f"--out: {out} is a file, not a folder; name a folder, e.g. --out dist"
     target = out.resolve()
@@ -239,23 +252,24 @@ def report(result: Result, errors: Console) -> None:
 
 class Progress:
     """What a batch has done: on a terminal a bar with done/total, the rate and the time left;
-    on anything else (CI logs) one plain line per document built."""
+    on anything else (CI logs) one plain line per document built, with the same figures."""
 
-    def __init__(self, console: Console, total: int):
+    def __init__(self, console: Console, total: int,
+                 clock: Callable[[], float] = time.monotonic):
         self.console = console
         self.total = total
         self.done = 0
-        self.started = time.monotonic()
+        self.built = 0
+        self.clock = clock
+        self.started = clock()
         self.bar = None
         if console.is_terminal:
-            from rich.progress import (BarColumn, MofNCompleteColumn, TextColumn,
-                                       TimeRemainingColumn)
+            from rich.progress import BarColumn, TextColumn
             from rich.progress import Progress as Bar
 
-            self.bar = Bar(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
-                           TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
+            self.bar = Bar(TextColumn("building"), BarColumn(), TextColumn("{task.fields[pace]}"),
                            TextColumn("{task.description}"), console=console, transient=True)
-            self.task = self.bar.add_task("", total=total, rate="")
+            self.task = self.bar.add_task("", total=total, pace=f"0/{total}")
 
     def __enter__(self) -> Progress:
         if self.bar:
@@ -267,15 +281,36 @@ class Progress:
             self.bar.stop()
 
     def advance(self, result: Result) -> None:
+        """Count ``result``; the rate is of documents built, so that those found up to date
+        (reported first, at once) do not make the time left look shorter than it is."""
         self.done += 1
+        if result.written or result.failed:
+            self.built += 1
         name = display_path(result.source)
-        elapsed = max(time.monotonic() - self.started, 1e-6)
-        rate = f"{self.done / elapsed:.1f}/s" if self.done / elapsed >= 1 else \
-            f"{elapsed / self.done:.1f} s each"
+        figures = pace(self.done, self.total, self.built, self.clock() - self.started)
         if self.bar:
-            self.bar.update(self.task, advance=1, description=name, rate=rate)
+            self.bar.update(self.task, advance=1, description=name, pace=figures)
         elif result.written:
-            self.console.print(f"built {name} ({self.done}/{self.total}, {rate})", markup=False)
+            self.console.print(f"built {name} ({figures})", markup=False)
+
+
+def pace(done: int, total: int, built: int, seconds: float) -> str:
+    """``12/1000, 41 a minute, about 24 min left``: documents done of all, the rate of those
+    built so far, and the time the rest would take at that rate."""
+    text = f"{done}/{total}"
+    if built == 0 or seconds <= 0:
+        return text
+    per_minute = built * 60 / seconds
+    rate = f"{per_minute:.0f} a minute" if per_minute >= 10 else f"{per_minute:.1f} a minute"
+    left = (total - done) * 60 / per_minute
+    return f"{text}, {rate}, {_duration(left)} left" if done < total else f"{text}, {rate}"
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"about {max(1, round(seconds))} s"
+    hours, minutes = divmod(round(seconds / 60), 60)
+    return f"about {hours} h {minutes:02d} min" if hours else f"about {minutes} min"
 
 
 def positive(text: str) -> int:
@@ -285,6 +320,8 @@ def positive(text: str) -> int:
 
 
 def summary(results: list[Result], out: Console) -> None:
+    from rich.table import Table
+
     table = Table(title="Built", title_justify="left", box=None, pad_edge=False)
     table.add_column("output")
     table.add_column("pages", justify="right")

@@ -10,21 +10,28 @@ import argparse
 import dataclasses
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
-from .body import Block, Body, block_parser, parse_body
-from .build import discover
-from .model import root_for
-from .errors import ContentError, Problem, unexpected_problem
+from .cache import PACKAGE, CheckCache, digest, file_digest
 from .crossfile import Listed, duplicate_slugs, shared_series_numbers, unknown_originals
+from .errors import ContentError, Problem, unexpected_problem
 from .glyphs import FontCoverage, missing_glyph_problems
-from .load import Source, read_source, read_text
-from .render import BUILTIN_TEMPLATES
-from .metadata import Metadata, read_metadata
-from .model import Interview
-from .series import assemble, find_series, read_series
+from .load import Source, discover, find_series, read_source, read_text
+
+if TYPE_CHECKING:
+    from .body import Block, Body
+    from .metadata import Metadata
+
+# The Markdown parser and the front-matter schema (body.py, metadata.py, with markdown-it,
+# nh3 and langcodes) are imported by lint_file and _series when a file must be read: a
+# check whose files are all unchanged since they passed (the cache) never loads them.
+
+TEMPLATES = PACKAGE / "templates"
+"""The built-in templates, whose fonts ``missing-glyph`` checks against."""
 
 _TAGS = re.compile(r"<[^>]+>")
 _CODE = re.compile(r"<(code|pre)\b.*?</\1>", re.S)
@@ -39,21 +46,34 @@ class Checked:
     path: Path
     problems: list[Problem] = field(default_factory=list)
     meta: Metadata | None = None
-    interview: Interview | None = None
+    listed: Listed | None = None
+    """What the checks across files need of it (slug, series, language...)."""
+    depends: list[Path] = field(default_factory=list)
+    """The other files its result depends on: images, recording, cover, linked files."""
 
     @property
     def failed(self) -> bool:
         return any(problem.severity == "error" for problem in self.problems)
 
 
-def lint(paths: list[Path], content_root: Path, strict: bool = False) -> list[Checked]:
-    """Check every file; cross-file rules (slugs, series numbers) run over the batch."""
-    coverage = FontCoverage([BUILTIN_TEMPLATES])
-    results = [_lint_within_bounds(path, content_root, coverage)
+def lint(paths: list[Path], content_root: Path, strict: bool = False,
+         cache: CheckCache | None = None) -> list[Checked]:
+    """Check every file; cross-file rules (slugs, series numbers) run over the batch. With a
+    ``cache``, a file (or series) unchanged since it last passed is not read again."""
+    fonts: list[FontCoverage] = []  # read when a file is to be checked, once: ~0.15 s
+
+    def coverage() -> FontCoverage:
+        if not fonts:
+            fonts.append(FontCoverage([TEMPLATES]))
+        return fonts[0]
+
+    results = [_cached(path, cache) or _lint_within_bounds(path, content_root, coverage, cache)
                for path in discover(paths, content_root)]
     _cross_file(results)
     if not paths:
-        results += _series(content_root, [r.interview for r in results if r.interview])
+        results += _series(content_root, [r.listed for r in results if r.listed], cache)
+    if cache is not None:
+        cache.save()
     for result in results:
         if strict:
             result.problems = [dataclasses.replace(p, severity="error") for p in result.problems]
@@ -61,13 +81,41 @@ def lint(paths: list[Path], content_root: Path, strict: bool = False) -> list[Ch
     return results
 
 
-def _series(content_root: Path, interviews: list[Interview]) -> list[Checked]:
-    """Every series.yml, and the volumes it makes from the interviews."""
+def _cached(path: Path, cache: CheckCache | None) -> Checked | None:
+    """The result of ``path`` from ``cache``, if it is unchanged since it last passed."""
+    if cache is None or not path.is_file():
+        return None
+    try:
+        entry = cache.known(str(path), file_digest(path))
+    except OSError:
+        return None
+    if entry is None:
+        return None
+    listed = entry["listed"]
+    return Checked(path, CheckCache.problems(entry),
+                   listed=Listed(path, listed["slug"], listed["translation_of"], listed["series"],
+                                 listed["lang"], listed["series_number"]))
+
+
+def _series(content_root: Path, listed: list[Listed], cache: CheckCache | None) -> list[Checked]:
+    """Every series.yml, and whether its volumes can be made of the files listed."""
     results = []
     for path in find_series(content_root):
         result = Checked(path)
         try:
-            assemble(read_series(path, content_root), interviews)
+            # what a series is made of: its file, and where each interview is and what it says
+            inputs = digest(file_digest(path), *(f"{f.path.resolve()}\0{f.slug}\0{f.series}"
+                                                 for f in listed))
+            if cache is not None and cache.known(f"series:{path}", inputs) is not None:
+                results.append(result)  # it passed, and nothing it is made of changed
+                continue
+            from .series import members, read_series
+
+            meta = read_series(path, content_root)
+            members(meta, listed)
+            if cache is not None:
+                cache.remember(f"series:{path}", inputs,
+                               [p for p in (meta.foreword, meta.cover) if p], [], {})
         except ContentError as error:
             result.problems += [dataclasses.replace(p, rule="series") for p in error.problems]
         except Exception as error:  # the boundary around one series
@@ -77,16 +125,29 @@ def _series(content_root: Path, interviews: list[Interview]) -> list[Checked]:
     return results
 
 
-def _lint_within_bounds(path: Path, content_root: Path, coverage: FontCoverage) -> Checked:
-    """:func:`lint_file`, with any failure it did not foresee turned into one line."""
+def _lint_within_bounds(path: Path, content_root: Path, coverage: Callable[[], FontCoverage],
+                        cache: CheckCache | None = None) -> Checked:
+    """:func:`lint_file`, with any failure it did not foresee turned into one line; a result
+    without errors goes into ``cache``."""
     try:
-        return lint_file(path, content_root, coverage)
+        result = lint_file(path, content_root, coverage())
     except Exception as error:  # the boundary around one file: the others are still checked
         problem = unexpected_problem(path, error, "checking the file")
         return Checked(path, [dataclasses.replace(problem, rule="file")])
+    if cache is not None and result.listed is not None and not result.failed:
+        try:
+            cache.remember(str(path), file_digest(path), result.depends, result.problems,
+                           dataclasses.asdict(result.listed) | {"path": None})
+        except OSError:
+            pass
+    return result
 
 
 def lint_file(path: Path, content_root: Path, coverage: FontCoverage | None = None) -> Checked:
+    from .body import parse_body
+    from .metadata import read_metadata
+    from .model import root_for
+
     result = Checked(path)
     if not path.exists():
         result.problems.append(Problem(path, 1, "no such file", "check the path", rule="file"))
@@ -108,12 +169,15 @@ def lint_file(path: Path, content_root: Path, coverage: FontCoverage | None = No
             result.problems.append(dataclasses.replace(problem, rule=rule))
         return result
     result.meta = meta
-    result.interview = Interview(path, meta, body)
+    result.listed = Listed(path, meta.slug, meta.translation_of, meta.series, meta.lang,
+                           meta.series_number)
     result.problems += body.errors
     result.problems += body.warnings
     result.problems += _sequence(path, body)
-    result.problems += _links(path, body)
+    links, linked = _links(path, body)
+    result.problems += links
     result.problems += _typography(source, meta, body)
+    result.depends = [*body.images.values(), *filter(None, [meta.audio, meta.cover]), *linked]
     return result
 
 
@@ -150,12 +214,15 @@ def _blocks(body: Body) -> list[Block]:
     return blocks
 
 
-def _links(path: Path, body: Body) -> list[Problem]:
+def _links(path: Path, body: Body) -> tuple[list[Problem], list[Path]]:
+    """The links that point to nothing, and the files the links name (whether or not they
+    exist: the result depends on it)."""
     ids = {part.id for part in body.parts} | {note.id for note in body.notes} | \
         {note.ref_id for note in body.notes}
     for block in _blocks(body):
         ids.update(_IDS.findall(block.html))
     problems = []
+    linked = []
     for block in _blocks(body):
         for href in map(html.unescape, _HREF.findall(block.html)):
             target = urlparse(href)
@@ -165,7 +232,8 @@ def _links(path: Path, body: Body) -> list[Problem]:
                                              f"the link '{href}' points to nothing in this interview",
                                              f"use an existing anchor such as #{body.parts[0].id}"))
             elif not target.scheme and not target.netloc and target.path:
-                if not (path.parent / unquote(target.path)).exists():
+                linked.append(path.parent / unquote(target.path))
+                if not linked[-1].exists():
                     problems.append(_warning(path, block.line, "broken-link",
                                              f"the link '{href}' names a file that does not exist",
                                              "check the file name, relative to this file"))
@@ -173,7 +241,7 @@ def _links(path: Path, body: Body) -> list[Problem]:
             problems.append(_warning(path, block.line, "broken-link",
                                      f"the note reference [^{name}] has no note",
                                      f"add a line '[^{name}]: the note' at the end of the file"))
-    return problems
+    return problems, linked
 
 
 def _text(block_html: str) -> str:
@@ -202,6 +270,8 @@ def _typography(source: Source, meta: Metadata, body: Body) -> list[Problem]:
         if "--" in text:
             problems.append(_warning(path, line, "double-hyphen", "'--' was left in the text",
                                      "write -- between spaces for a dash, or the dash itself"))
+    from .body import block_parser
+
     lines = source.body.split("\n")
     seen: set[int] = set()
     for token in block_parser(meta.lang).parse(source.body):
@@ -225,8 +295,7 @@ def _todo(source: Source) -> list[Problem]:
 
 def _cross_file(results: list[Checked]) -> None:
     """The checks across files, as the build makes them (crossfile.py)."""
-    listed = [Listed(r.path, r.meta.slug, r.meta.translation_of, r.meta.series, r.meta.lang,
-                     r.meta.series_number) for r in results if r.meta]
+    listed = [r.listed for r in results if r.listed]
     problems: dict[Path, list[Problem]] = {}
     for path, problem in [*duplicate_slugs(listed).items(), *unknown_originals(listed).items()]:
         problems.setdefault(path, []).append(problem)
@@ -238,10 +307,25 @@ def _cross_file(results: list[Checked]) -> None:
 
 def add_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    command.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR",
+                         help="the build's output folder: once a build has made it, its "
+                              ".cache/ keeps the results of the files that passed, so that "
+                              "unchanged files are not read again (default: dist)")
+    command.add_argument("--no-cache", action="store_true",
+                         help="check every file afresh, and keep nothing")
+
+
+def _cache(out: Path, content_root: Path) -> CheckCache | None:
+    """The check cache in ``out``, or None when there is no build's output folder to keep it
+    in (a check makes no folder), or it would be inside the content, which is never written."""
+    if not out.is_dir() or out.resolve().is_relative_to(content_root.resolve()):
+        return None
+    return CheckCache(out, content_root, TEMPLATES / "fonts")
 
 
 def run(arguments: argparse.Namespace, out, errors) -> int:
-    results = lint(arguments.paths, arguments.content, arguments.strict)
+    cache = None if arguments.no_cache else _cache(arguments.out, arguments.content)
+    results = lint(arguments.paths, arguments.content, arguments.strict, cache)
     for result in results:
         for problem in result.problems:
             style = "red" if problem.severity == "error" else "yellow"

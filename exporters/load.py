@@ -7,6 +7,7 @@ matter, broken YAML) becomes a :class:`ContentError` naming the file and line.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -289,3 +290,23 @@ def _key_lines(node: yaml.Node | None, first_line: int, prefix: str = "") -> dic
         lines[key] = first_line + key_node.start_mark.line
         lines.update(_key_lines(value_node, first_line, key + "."))
     return lines
+
+
+def discover(paths: Iterable[Path], content_root: Path) -> list[Path]:
+    """Every interview file named by ``paths`` (files or folders), or all under the content root."""
+    found: list[Path] = []
+    for path in list(paths) or [content_root]:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*.md")
+                            if not p.name.startswith((".", "_")) and p.is_file())
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+SERIES_FILE = "series.yml"
+
+
+def find_series(content_root: Path) -> list[Path]:
+    """Every ``series.yml`` under the content root."""
+    return sorted(content_root.rglob(SERIES_FILE)) if content_root.is_dir() else []

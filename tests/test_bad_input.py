@@ -353,7 +353,7 @@ CASES = [
     Case("volume over the page budget",
          {"theme/theme.yml": "volume_page_budget: 5\n", "content/s/series.yml": "title: S\n",
           "content/s/one.md": interview(body="\n" + many_turns(200))},
-         ["content/s/series.yml:1: the volume 's' would have about 13 pages, over the budget "
+         ["content/s/series.yml:1: the volume 's' would have about 10 pages, over the budget "
           "of 5 (volume_page_budget in theme.yml); split the series into several folders, or "
           "raise volume_page_budget"], args=("--templates", "theme"),
          built=("dist/good/good.epub", "dist/one/one.epub"), absent=("dist/s",)),

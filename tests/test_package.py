@@ -123,3 +123,24 @@ def test_a_plugin_edition_builds_through_its_entry_point(tmp_path):
     assert (project / "dist/a/a-questions.txt").read_text(encoding="utf-8") == (
         "A Good Interview\n- What is the question?\n")
     assert (project / "dist/a/a.epub").is_file()
+
+
+def test_the_python_api_of_the_readme_runs_twice_in_one_process(tmp_path):
+    """``exporters.build`` stays the function after its module of the same name is loaded."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/good.md").write_text(GOOD, encoding="utf-8")
+    script = textwrap.dedent('''
+        from pathlib import Path
+        import exporters
+
+        config = exporters.BuildConfig(formats=("html",), out_dir=Path("dist"),
+                                       content_root=Path("content"))
+        for _ in range(2):
+            results = list(exporters.build(exporters.discover([], config.content_root), config))
+            print(len(results), sum(len(result.problems) for result in results))
+        ''')
+    run = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True,
+                         text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["1", "0", "1", "0"]
+    assert (tmp_path / "dist/good/good.html").is_file()
