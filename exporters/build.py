@@ -213,6 +213,8 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
                        if meta.claims(s.path, s.series) and s.path not in undrawable]
             inputs = attempt(result, series_path, "reading the series", lambda: (
                 file_digest(series_path), *(s.hash for s in members),
+                *(digest for s in members
+                  for digest in sorted(cache.entry(s.path)["images"].values())),
                 *(file_digest(p) for p in (meta.foreword, meta.cover) if p)))
             if inputs is None:
                 continue

@@ -84,7 +84,7 @@ class Volume:
     def sources(self) -> list[Path]:
         """The files it is made from, whose last change dates its editions."""
         return [self.meta.path, *(path for interview in self.interviews
-                                  for path in (interview.path, *interview.images.values())),
+                                  for path in interview.sources),
                 *(path for path in (self.meta.cover, self.meta.foreword) if path)]
 
     @property

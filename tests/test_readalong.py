@@ -316,3 +316,21 @@ def test_epubcheck_finds_no_message_and_notices_wrong_overlays(recorded, volume,
 @pytest.mark.parametrize("which", ["recorded", "volume"])
 def test_ace_finds_no_violations(which, request):
     assert ace_violations(request.getfixturevalue(which)) == []
+
+
+def test_a_new_recording_rebuilds_the_volume_that_carries_it(tmp_path):
+    """Changing only the recording makes the volume's e-book carry the new one."""
+    folder = tmp_path / "content/notes"
+    folder.mkdir(parents=True)
+    (folder / "series.yml").write_text(SERIES)
+    shutil.copy(RECORDING, folder / "harbour-pilot.mp3")
+    (folder / "harbour-pilot.md").write_text(
+        RECORDED.read_text(encoding="utf-8").replace("date:", "series_number: 1\ndate:", 1),
+        encoding="utf-8")
+    book = build(tmp_path) / "notes/notes.epub"
+    assert members(book)["EPUB/audio/harbour-pilot.mp3"] == RECORDING.read_bytes()
+    # the same sound in new bytes: an ID3v1 tag at the end
+    changed = RECORDING.read_bytes() + b"TAG" + b"New take".ljust(30, b"\0") + b"\0" * 94
+    (folder / "harbour-pilot.mp3").write_bytes(changed)
+    build(tmp_path)
+    assert members(book)["EPUB/audio/harbour-pilot.mp3"] == changed
