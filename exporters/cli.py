@@ -93,6 +93,7 @@ def parser(command: str | None = None, prog: str = "interview-press") -> argpars
     if command == "check":
         authoring("check").add_arguments(check_command)
     _authoring_commands(commands, common, command)
+    main.set_defaults(known_editions=formats)  # looked up once: run_build needs them too
     return main
 
 
@@ -150,7 +151,7 @@ def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> i
     from .output import UnsafeOutput
     from .series import find_series
 
-    formats = _edition_names()
+    formats = arguments.known_editions or _edition_names()
     chosen = [name.strip() for name in arguments.format.split(",") if name.strip()]
     unknown = [name for name in chosen if name not in formats]
     if unknown or not chosen:

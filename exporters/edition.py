@@ -13,14 +13,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
-from .errors import Problem
-from .metadata import Metadata
-from .model import Interview
 from .output import output_path
-from .render import Templates
-from .series import SeriesMeta
+
+if TYPE_CHECKING:  # names for the annotations only: listing the editions stays light
+    from .errors import Problem
+    from .metadata import Metadata
+    from .model import Interview
+    from .render import Templates
+    from .series import SeriesMeta
 
 
 

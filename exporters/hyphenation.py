@@ -122,6 +122,7 @@ def without_ladders(html_document: Any, **options: Any) -> Any:
         changed = [keep_whole(ladder) for ladder in ladders(laid)]
         if not any(changed):
             break
+        laid = None  # let go of the old layout before making the new one: a volume's is large
         html_document.wrapper_element = cssselect2.ElementWrapper.from_html_root(
             html_document.etree_element)
         laid = html_document.render(**options)

@@ -18,7 +18,6 @@ from functools import partial
 from typing import Any
 from urllib.parse import urlparse
 
-import langcodes
 
 from .errors import ContentError, Problem
 from .load import Source
@@ -198,6 +197,8 @@ class _Fields:
         if isinstance(value, bool):  # YAML 1.1 reads a bare `no` (Norwegian) as false
             raise self.fail(key, f"'{key}' was read as yes/no", f"quote the tag: {key}: \"no\"")
         tag = str(value).strip()
+        import langcodes  # here, not at the top: its tables cost a no-change rebuild 60 ms
+
         try:
             valid = langcodes.tag_is_valid(tag) and langcodes.Language.get(tag).is_valid()
         except (ValueError, LookupError):

@@ -7,6 +7,7 @@ helpers; autoescaping is always on, and content never becomes template code.
 from __future__ import annotations
 
 import copy
+import functools
 import datetime as dt
 from importlib import resources
 from dataclasses import dataclass, replace
@@ -89,7 +90,6 @@ class Templates:
             lstrip_blocks=True,
         )
         self.theme, self.paper = self._read_theme(options or {})
-        self._words = self._read_yaml("common/words.yml")
         self.env.filters["longdate"] = self.long_date
         self.env.filters["digits"] = in_digits
         self.env.filters["clock"] = format_time
@@ -112,6 +112,11 @@ class Templates:
             if (folder / name).is_file():
                 return folder / name
         raise FileNotFoundError(f"no template file {name} in {', '.join(map(str, self.folders))}")
+
+    @functools.cached_property
+    def _words(self) -> dict[str, Any]:
+        """words.yml, read when a page is first made: a build with nothing to make skips it."""
+        return self._read_yaml("common/words.yml")
 
     def words(self, lang: str) -> dict[str, Any]:
         """Generated words (Notes, Contents, month names) for a language, English as fallback,
