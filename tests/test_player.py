@@ -229,6 +229,7 @@ def test_the_preview_serves_the_page_with_its_player_and_its_recording(tmp_path)
     (tmp_path / "content" / "notes.txt").write_text("not for the web", encoding="utf-8")
     server = Server(tmp_path)
     try:
+        server.wait(r"^built harbour-pilot$")  # the page is there once its build is done
         media, body = server.get("harbour-pilot/")
         page = Elements(body.decode("utf-8"))
         [audio] = page.having("audio")
