@@ -72,15 +72,12 @@ EPUB_AUDIO_TYPES = ("audio/mpeg", "audio/mp4", "audio/ogg; codecs=opus")
 """The recordings an EPUB may carry without a fallback (its core media types): not Vorbis."""
 
 
-def epub_audio_type(path: Path) -> str | None:
-    """The EPUB core media type of a recording :func:`recording_problem` accepts, or None."""
-    mimes = _read_recording(path).mime
-    return next((mime for mime in EPUB_AUDIO_TYPES if mime in mimes), None)
-
-
-def recording_duration(path: Path) -> float:
-    """The length in seconds of a recording :func:`recording_problem` accepts."""
-    return _read_recording(path).info.length
+def recording_facts(path: Path) -> tuple[float, str | None]:
+    """A recording :func:`recording_problem` accepts, read once: its length in seconds, and
+    its EPUB core media type (None for Vorbis)."""
+    audio = _read_recording(path)
+    return audio.info.length, next((mime for mime in EPUB_AUDIO_TYPES if mime in audio.mime),
+                                   None)
 
 
 def recording_problem(path: Path) -> tuple[str, str] | None:

@@ -463,10 +463,8 @@ class _BodyReader:
 
     def _check_recording_for_epub(self) -> None:
         """A recording an EPUB cannot carry leaves the e-book without read-along (a warning)."""
-        from .assets import epub_audio_type
-
         audio = self.metadata.audio
-        if audio is not None and epub_audio_type(audio) is None:
+        if audio is not None and self.metadata.audio_epub_type is None:
             self.warnings.append(Problem(
                 self.source.path, self.source.line_of("audio"),
                 f"the recording '{audio.name}' is Ogg Vorbis, which an e-book cannot carry: "

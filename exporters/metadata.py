@@ -74,6 +74,8 @@ class Metadata:
     """The recording of the interview (``audio:``), whose times the turns may give."""
     audio_duration: float | None = None
     """The recording's length in seconds."""
+    audio_epub_type: str | None = None
+    """The recording's media type as an EPUB carries it; None when an EPUB cannot (Vorbis)."""
 
 
 def read_metadata(source: Source) -> Metadata:
@@ -114,17 +116,21 @@ def read_metadata(source: Source) -> Metadata:
         translation_of=checked("", fields.text, "translation_of"),
         cover=checked(None, fields.path, "cover"),
         audio=(audio := checked(None, fields.path, "audio", "recording")),
-        audio_duration=_duration(audio),
+        **_recording(audio),
     )
     if problems:
         raise ContentError(*sorted(dict.fromkeys(problems), key=lambda problem: problem.line))
     return metadata
 
 
-def _duration(audio: Path | None) -> float | None:
-    from .assets import recording_duration
+def _recording(audio: Path | None) -> dict[str, Any]:
+    """What the metadata says of the recording, from one reading of it."""
+    from .assets import recording_facts
 
-    return recording_duration(audio) if audio is not None else None
+    if audio is None:
+        return {}
+    duration, epub_type = recording_facts(audio)
+    return {"audio_duration": duration, "audio_epub_type": epub_type}
 
 
 def default_identifier(slug: str) -> str:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from .assets import epub_audio_type
 from .model import Interview
 from .timeline import RecordingCopy, recordings, spans
 
@@ -64,7 +63,9 @@ def overlays(pages: Sequence[tuple[Interview, str, str]]) -> list[Overlay]:
     one for each interview with times and a recording in a core audio type, which interviews
     of one recording share (:func:`exporters.timeline.recordings`)."""
     copies = recordings(interview for interview, _, _ in pages)
-    carried = {copy: recording(copy) for copy in dict.fromkeys(copies.values())}
+    carried = {copy: recording(copy, interview.meta.audio_epub_type)
+               for interview, _, _ in pages
+               if (copy := copies.get(interview.meta.slug)) is not None}
     found = []
     for interview, page_uid, page in pages:
         copy, heard = copies.get(interview.meta.slug), clips(interview)
@@ -81,10 +82,9 @@ def clips(interview: Interview) -> tuple[Clip, ...]:
         for span in spans(interview) if span.end is not None) if clip.end > clip.begin)
 
 
-def recording(copy: RecordingCopy) -> Recording | None:
+def recording(copy: RecordingCopy, media_type: str | None) -> Recording | None:
     """The recording as the book carries it; None when it is not in an audio type EPUB
-    allows."""
-    media_type = epub_audio_type(copy.source)
+    allows (``media_type`` None)."""
     if media_type is None:
         return None
     return Recording(f"audio-{Path(copy.name).stem}", f"{AUDIO_FOLDER}/{copy.name}",
