@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .model import Interview
-from .timeline import RecordingCopy, recordings, spans
+from .timeline import RecordingCopy, clock, milliseconds, recordings, spans
 
 AUDIO_FOLDER = "audio"
 """Where the recordings are in the book."""
@@ -91,12 +91,6 @@ def recording(copy: RecordingCopy, media_type: str | None) -> Recording | None:
                      copy.source, media_type)
 
 
-def milliseconds(seconds: float) -> int:
-    return round(seconds * 1000)
-
-
-def clock(milliseconds: int) -> str:
+def smil_clock(milliseconds: int) -> str:
     """A SMIL full clock value, ``H:MM:SS.mmm``: for clips and ``media:duration``."""
-    hours, rest = divmod(milliseconds, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    return f"{hours}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
+    return clock(milliseconds, ".", 1)

@@ -55,3 +55,16 @@ def recordings(interviews: Iterable[Interview]) -> dict[str, RecordingCopy]:
             copies[audio] = RecordingCopy(audio, f"{interview.meta.slug}{audio.suffix.lower()}")
         played[interview.meta.slug] = copies[audio]
     return played
+
+
+def milliseconds(seconds: float) -> int:
+    return round(seconds * 1000)
+
+
+def clock(milliseconds: int, separator: str = ".", hour_digits: int = 2) -> str:
+    """A time as captions and SMIL write it, ``HH:MM:SS.mmm`` (SubRip: ``,`` before the
+    milliseconds; SMIL: hours in as few digits as they take)."""
+    hours, rest = divmod(milliseconds, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    return (f"{hours:0{hour_digits}d}:{minutes:02d}:{rest // 1000:02d}"
+            f"{separator}{rest % 1000:03d}")

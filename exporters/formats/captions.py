@@ -20,7 +20,7 @@ from ..body import Turn
 from ..edition import Document, Edition, Written
 from ..model import Interview
 from ..output import write_atomic
-from ..timeline import spans
+from ..timeline import clock, milliseconds, spans
 
 WORDS_A_SECOND = 2.5
 """The pace the length of a last cue is estimated at when there is no recording."""
@@ -66,10 +66,7 @@ def cues(interview: Interview) -> list[Cue]:
 
 
 def _clock(seconds: float, separator: str) -> str:
-    milliseconds = round(seconds * 1000)
-    hours, rest = divmod(milliseconds, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    return f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}{separator}{rest % 1000:03d}"
+    return clock(milliseconds(seconds), separator)
 
 
 def _vtt_escape(text: str) -> str:

@@ -25,7 +25,7 @@ from ..body import Body, Note
 from ..errors import ContentError, Problem
 from ..model import Interview
 from ..output import atomic_path
-from ..overlays import ACTIVE_CLASS, AUDIO_FOLDER, Overlay, clock, overlays as book_overlays
+from ..overlays import ACTIVE_CLASS, AUDIO_FOLDER, Overlay, overlays as book_overlays, smil_clock
 from ..typography import WORD_JOINER, join_names
 from ..edition import Document, Edition, Settings, Written
 
@@ -178,7 +178,7 @@ class EpubEdition(Edition):
     def __init__(self, settings: Settings):
         super().__init__(settings)
         self.templates = settings.templates.with_filters(xhtml=to_xhtml, plain=plain,
-                                                         smil_clock=clock)
+                                                         smil_clock=smil_clock)
         self.embed_fonts = self.templates.theme.embed_fonts_in_epub
         self.stylesheets = {read_along: literal_css(self.templates.render(
             "epub/style.css", font_url=lambda name: _font_name(name),
@@ -371,10 +371,10 @@ class EpubEdition(Edition):
         book.add_metadata(None, "meta", CONFORMANCE,
                           {"property": "dcterms:conformsTo", "id": "conformance"})
         if read_along:
-            book.add_metadata(None, "meta", clock(sum(found.duration for found in overlays)),
+            book.add_metadata(None, "meta", smil_clock(sum(found.duration for found in overlays)),
                               {"property": "media:duration"})
             for found in overlays:
-                book.add_metadata(None, "meta", clock(found.duration),
+                book.add_metadata(None, "meta", smil_clock(found.duration),
                                   {"property": "media:duration", "refines": f"#{found.uid}"})
             book.add_metadata(None, "meta", ACTIVE_CLASS, {"property": "media:active-class"})
 
