@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -211,7 +212,7 @@ def test_a_docx_whose_styles_are_based_on_each_other_does_not_hang(project):
 # XML entities: nothing outside the source is read, no billion laughs
 
 
-def test_external_entities_in_html_and_docx_are_never_read(project, tmp_path):
+def test_external_entities_in_html_docx_and_xml_are_never_read(project, tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOPSECRET-7f3a")
     entity = f'<!DOCTYPE html [<!ENTITY leak SYSTEM "file://{secret}">]>'
@@ -225,7 +226,12 @@ def test_external_entities_in_html_and_docx_are_never_read(project, tmp_path):
                                         .replace(b"LEAK", b"&leak;"),
         "docProps/core.xml": lambda d: d.replace(b"<cp:coreProperties", doctype.replace(
             b"w:document", b"cp:coreProperties") + b"<cp:coreProperties", 1)})
-    for source in ("page.html", "entity.docx"):
+    (project / "ohms.xml").write_text(
+        f'<?xml version="1.0"?><!DOCTYPE ROOT [<!ENTITY leak SYSTEM "file://{secret}">]>'
+        '<ROOT xmlns="https://www.weareavp.com/nunncenter/ohms"><record><title>&leak;</title>'
+        "<transcript>INTERVIEWER: How did you start &amp;leak; there?\n"
+        "NARRATOR: I began &leak; early.</transcript></record></ROOT>")
+    for source in ("page.html", "entity.docx", "ohms.xml"):
         done = make("import", source, "-o", f"content/{source}.md", cwd=project)
         assert "Traceback" not in done.stderr, done.stderr
         written = project / f"content/{source}.md"
@@ -408,3 +414,23 @@ def test_an_unexpected_error_is_one_line_and_its_traceback_only_with_verbose(pro
             "check that it opens in a browser, word processor or text editor and save it again "
             "as .txt, .html, .docx or .vtt; --verbose shows the traceback"), lines
         assert (len(lines) > 1 and lines[1].startswith("Traceback")) is verbose
+
+
+def test_a_recording_named_outside_the_sources_folder_is_never_taken_from_there(project,
+                                                                                tmp_path):
+    """A transcript may name '../x.mp3' or an absolute path: only its folder is looked in."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    shutil.copy(REPO / "content/recorded/harbour-pilot.mp3", outside / "private.mp3")
+    (project / "sources").mkdir()
+    for name, reference in (("up", "../../elsewhere/private.mp3"),
+                            ("absolute", str(outside / "private.mp3"))):
+        (project / f"sources/{name}.vtt").write_text(
+            f"WEBVTT\n\nNOTE Recording: {reference}\n\n00:00.000 --> 00:03.000\n"
+            "<v Ines Moreau>What does a harbour pilot do?\n\n00:03.000 --> 00:14.000\n"
+            "<v Ruth Okafor>I climb aboard ships.\n")
+        done = make("import", f"sources/{name}.vtt", "-o", f"content/{name}.md", cwd=project)
+        assert done.code == 0 and "Traceback" not in done.stderr, done.stderr
+        written = (project / f"content/{name}.md").read_text(encoding="utf-8")
+        assert "\naudio:" not in written and "# TODO: the recording" in written
+        assert not (project / "content/private.mp3").exists()
