@@ -13,29 +13,28 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, as_completed, wait
+from concurrent.futures import FIRST_COMPLETED, Future, as_completed, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
-
-import jinja2
 
 from .cache import BuildCache, digest, file_digest, folder_digest, toolchain_digest
 from .errors import ContentError, Problem, unexpected_problem
 from .crossfile import Listed, duplicate_slugs, unknown_originals
 from .edition import Edition, Settings, Skipped, Written
-from .formats import load_editions
+from .formats import edition_registry, load_editions
 from .glyphs import FontCoverage, missing_glyph_problems
-from .load import discover, read_text  # noqa: F401 (discover: the API's exporters.discover)
-from .model import Interview, Original, read_interview, root_for
+from .load import (discover, find_series, read_text,  # noqa: F401 (exporters.discover)
+                   series_claims, template_folders)
 from .output import UnsafeOutput, exclusive, remove_leftovers
-from .render import Templates
-from .paper import length
-from .series import (Volume, assemble, find_series, read_series, within_page_budget,
-                     words_per_page)
 
+# What only building needs (Markdown, Jinja, the series' volumes, worker processes) is
+# imported where a document is read or built: a rebuild with nothing to do stays light.
 if TYPE_CHECKING:
     from .cluster import Session
+    from .model import Interview
+    from .render import Templates
+    from .series import Volume
 
 
 T = TypeVar("T")
@@ -69,6 +68,8 @@ class BuildConfig:
     generator: str = ""
 
     def make_templates(self) -> Templates:
+        from .render import Templates
+
         return Templates(self.templates, dict(self.options))
 
     def settings(self) -> Settings:
@@ -91,17 +92,24 @@ class _Source:
 
     def read(self, content_root: Path, by_slug: dict[str, _Source]) -> Interview:
         """The parsed interview, linked to its original when it is a translation."""
+        from .model import Original
+
         if self.interview is None:
-            self.interview = read_interview(self.path, root_for(self.path, content_root))
+            self.interview = _read_interview(self.path, content_root)
         wanted = self.interview.meta.translation_of
         if wanted and self.interview.original is None:  # read_all checked that it is there
             other = by_slug[wanted]  # read for its title only: not kept unless already held
-            original = (other.interview or read_interview(
-                other.path, root_for(other.path, content_root))).meta
+            original = (other.interview or _read_interview(other.path, content_root)).meta
             self.interview = replace(self.interview,
                                      original=Original(original.slug, original.title, original.lang,
                                                       by_slug[wanted].path))
         return self.interview
+
+
+def _read_interview(path: Path, content_root: Path) -> Interview:
+    from .model import read_interview, root_for
+
+    return read_interview(path, root_for(path, content_root))
 
 
 def read_all(files: list[Path], content_root: Path,
@@ -129,7 +137,7 @@ def read_all(files: list[Path], content_root: Path,
             source.result.problems += BuildCache.cached_warnings(known)
         else:
             source.interview = attempt(source.result, path, "reading the file",
-                                       lambda: read_interview(path, root_for(path, content_root)))
+                                       lambda: _read_interview(path, content_root))
             if source.interview is None:
                 continue
             source.slug = source.interview.meta.slug
@@ -178,13 +186,14 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
     remove_leftovers(config.out_dir)
     cache = BuildCache(config.out_dir)
     sources, results = read_all(files, config.content_root, cache)
-    templates = config.make_templates()
+    folders = template_folders(config.templates)
+    templates = functools.cache(config.make_templates)  # made when a document is to be built
 
     @functools.cache
     def fonts() -> FontCoverage:  # read only when a document is to be built: it costs ~0.2 s
-        return FontCoverage(templates.folders)
+        return FontCoverage(folders)
 
-    keys = _edition_keys(config, templates)
+    keys = _edition_keys(config, folders, cache)
     tasks: list[_Task] = []
     by_slug = {source.slug: source for source in sources}
     # Only what is built has its characters checked: an up-to-date edition was checked against
@@ -205,28 +214,28 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
         for series_path in find_series(config.content_root):
             result = Result(series_path)
             results.append(result)
-            meta = attempt(result, series_path, "reading the series",
-                           lambda: read_series(series_path, config.content_root))
-            if meta is None:
+            series = attempt(result, series_path, "reading the series",
+                             lambda: _series_reading(series_path, config.content_root, cache))
+            if series is None:
                 continue
-            members = [s for s in sources
-                       if meta.claims(s.path, s.series) and s.path not in undrawable]
-            inputs = attempt(result, series_path, "reading the series", lambda: (
-                file_digest(series_path), *(s.hash for s in members),
-                *(digest for s in members
-                  for digest in sorted(cache.entry(s.path)["images"].values())),
-                *(file_digest(p) for p in (meta.foreword, meta.cover) if p)))
-            if inputs is None:
-                continue
+            members = [s for s in sources if s.path not in undrawable
+                       and series_claims(series_path, series["series"], series["slug"], s.path,
+                                         s.series)]
+            inputs = (series["source"], *(s.hash for s in members),
+                      *(digest for s in members
+                        for digest in sorted(cache.entry(s.path)["images"].values())),
+                      *series["images"].values())
             task = _Task(series_path, result,
-                         lambda m=meta, ms=members: within_page_budget(assemble(
-                             m, [s.read(config.content_root, by_slug) for s in ms]),
-                             templates.theme.volume_page_budget, _words_per_page(templates)),
+                         lambda p=series_path, ms=members: _volume(
+                             p, config, [s.read(config.content_root, by_slug) for s in ms],
+                             templates()),
                          lambda ms=members: _release(ms))
             if _plan(task, config, keys, inputs, cache, force, tasks) and not all(
-                    _drawable(result, path, fonts()) for path in (series_path, meta.foreword)
-                    if path):
+                    _drawable(result, Path(path), fonts())
+                    for path in (series_path, series["foreword"]) if path):
                 tasks.pop()
+    if tasks:
+        templates()  # a broken theme.yml stops the build here, before any document is built
 
     def finish(task: _Task, done: dict[str, list[Written]], problems: list[Problem],
                notices: dict[str, Problem]) -> None:
@@ -273,6 +282,8 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
             cluster.dispatch(config, documents(), collect)
         elif jobs > 1 and len(tasks) > 1:
             workers = min(jobs, len(tasks))
+            from concurrent.futures import ProcessPoolExecutor
+
             with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
                                      initargs=(config,)) as pool:
                 running: dict[Future, _Task] = {}
@@ -315,9 +326,39 @@ class _Task:
     keys: dict[str, str] = field(default_factory=dict)
 
 
+def _series_reading(path: Path, content_root: Path, cache: BuildCache) -> dict:
+    """What planning needs of a series: its slug, its title (as ``series``), its foreword, and
+    the files it names (as ``images``: foreword and cover). They come from the cache while
+    ``series.yml`` and those files are unchanged; else it is read and checked again."""
+    source = file_digest(path)
+    known = cache.known(path, source)
+    if known is None or not all(map(Path.is_file, map(Path, known["images"]))):
+        from .series import read_series
+
+        meta = read_series(path, content_root)
+        cache.remember_reading(path, source, meta.slug, meta.title, "",
+                               [file for file in (meta.foreword, meta.cover) if file], [])
+        known = cache.entry(path)
+        known["foreword"] = str(meta.foreword or "")
+    return known
+
+
+def _volume(path: Path, config: BuildConfig, interviews: list[Interview],
+            templates: Templates) -> list[Volume]:
+    """The volumes of the series at ``path``, refused before layout when the first would pass
+    the theme's page budget."""
+    from .series import assemble, read_series, within_page_budget
+
+    return within_page_budget(assemble(read_series(path, config.content_root), interviews),
+                              templates.theme.volume_page_budget, _words_per_page(templates))
+
+
 def _words_per_page(templates: Templates) -> float:
     """Words a page of the theme's volumes holds: of its smallest page (the trim, or the
     screen edition's own size), at its type size."""
+    from .paper import length
+    from .series import words_per_page
+
     paper = templates.paper
     page = min((paper.trim, paper.screen or paper.trim), key=lambda size: size.width * size.height)
     return words_per_page(page.width, page.height, length(templates.theme.font_size, "font_size"))
@@ -356,18 +397,17 @@ def _drawable(result: Result, path: Path, coverage: FontCoverage) -> bool:
     return problems == []
 
 
-def _edition_keys(config: BuildConfig, templates: Templates) -> dict[str, str]:
+def _edition_keys(config: BuildConfig, folders: list[Path], cache: BuildCache
+                  ) -> dict[str, str]:
     """Per edition: a hash of the toolchain, the settings and the template files it uses."""
     toolchain = toolchain_digest()
-    editions = load_editions(config.formats)
+    used_by = _edition_folders(config.formats, toolchain, cache)
     folder_digests: dict[Path, str] = {}  # the shared folders (common, fonts) are hashed once
-    themes = [folder / "theme.yml" for folder in templates.folders
-              if (folder / "theme.yml").is_file()]
+    themes = [folder / "theme.yml" for folder in folders if (folder / "theme.yml").is_file()]
     keys = {}
     for edition in config.formats:
-        used = [folder / name for folder in templates.folders
-                for name in ("common", "fonts", *editions[edition].folders())
-                if (folder / name).is_dir()]
+        used = [folder / name for folder in folders
+                for name in ("common", "fonts", *used_by[edition]) if (folder / name).is_dir()]
         for folder in used:
             if folder not in folder_digests:
                 folder_digests[folder] = folder_digest([folder])
@@ -376,6 +416,20 @@ def _edition_keys(config: BuildConfig, templates: Templates) -> dict[str, str]:
                                edition, str(config.source_date_epoch), config.generator,
                                repr(config.options))
     return keys
+
+
+def _edition_folders(names: tuple[str, ...], toolchain: str, cache: BuildCache
+                     ) -> dict[str, list[str]]:
+    """The template folders each edition uses. They are learnt by importing the edition, once
+    per version of its code: a rebuild with nothing to do imports none."""
+    registry = edition_registry()
+    codes = {name: digest(toolchain, registry.get(name, "")) for name in names}
+    known = {name: cache.edition_folders(name, codes[name]) for name in names}
+    missing = [name for name, folders in known.items() if folders is None]
+    for name, edition in (load_editions(missing) if missing else {}).items():
+        known[name] = list(edition.folders())
+        cache.remember_edition_folders(name, codes[name], known[name])
+    return {name: folders or [] for name, folders in known.items()}
 
 
 class _Exporters:
@@ -395,20 +449,18 @@ class _Exporters:
         done: dict[str, list[Written]] = {}
         problems: list[Problem] = []
         notices: dict[str, Problem] = {}
-        path = document.path if isinstance(document, Interview) else document[0].meta.path
+        documents = document if isinstance(document, list) else [document]
+        path = documents[0].path
         for name in editions:
             try:
                 if name not in self.editions:
                     self.editions[name] = self.classes[name](self.settings)
-                documents = [document] if isinstance(document, Interview) else document
                 done[name] = [written for each in documents
                               for written in self.editions[name].export(each)]
             except Skipped as skipped:
                 notices[name] = skipped.problem
             except ContentError as error:
                 problems += error.problems
-            except jinja2.TemplateError as error:
-                problems.append(template_problem(error))
             except UnsafeOutput as error:
                 problems.append(Problem(path, 1, f"{error}; nothing was written",
                                         "check the 'slug:' field and what --out names"))
@@ -447,27 +499,9 @@ def attempt(result: Result, path: Path, doing: str, step: Callable[[], T]) -> T 
         return step()
     except ContentError as error:
         result.problems += error.problems
-    except jinja2.TemplateError as error:
-        result.problems.append(template_problem(error))
     except Exception as error:  # the boundary: every unforeseen failure becomes one line
         result.problems.append(unexpected_problem(path, error, doing))
     return None
-
-
-def template_problem(error: jinja2.TemplateError) -> Problem:
-    """A template's error as one line naming the template file and line."""
-    filename = getattr(error, "filename", None)
-    line = getattr(error, "lineno", None)
-    if not filename:  # an error while rendering: the innermost template frame says where
-        frame = error.__traceback__
-        while frame is not None:
-            code = frame.tb_frame.f_code
-            if Path(code.co_filename).suffix in (".html", ".xhtml", ".css", ".yml"):
-                filename, line = code.co_filename, frame.tb_lineno
-            frame = frame.tb_next
-    return Problem(Path(filename or "template"), line or 1,
-                   f"template error: {error.message or error}",
-                   "fix the template, or remove it from --templates to use the built-in one")
 
 
 def default_jobs() -> int:

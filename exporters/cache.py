@@ -54,7 +54,13 @@ class BuildCache:
 
     def __init__(self, out_dir: Path):
         self.path = cache_path(out_dir, "builds.json")
-        self.entries: dict[str, dict[str, Any]] = self._load()
+        data = self._read()
+        self.entries: dict[str, dict[str, Any]] = {
+            key: entry for key, entry in data.get("sources", {}).items() if _well_formed(entry)}
+        self.editions: dict[str, dict[str, Any]] = {
+            name: record for name, record in data.get("editions", {}).items()
+            if _edition_record(record)}
+        """Per edition: the template folders it uses, and the code they were learnt from."""
         self._names: dict[Path, str] = {}  # each source's resolved path, looked up once
         self.changed = False
         """Whether anything was remembered since the cache was read: else there is nothing to
@@ -66,23 +72,31 @@ class BuildCache:
             self._names[source] = str(source.resolve())
         return self._names[source]
 
-    def _load(self) -> dict[str, dict[str, Any]]:
-        """The recorded entries; any that is not of the expected shape is dropped, so that a
-        damaged or foreign cache file only causes a rebuild."""
+    def _read(self) -> dict[str, dict[str, Any]]:
+        """The cache file's sections; any entry not of the expected shape is dropped (by
+        ``__init__``), so that a damaged or foreign cache file only causes a rebuild."""
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
         if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
             return {}
-        sources = data.get("sources")
-        if not isinstance(sources, dict):
-            return {}
-        return {key: entry for key, entry in sources.items() if _well_formed(entry)}
+        return {section: data[section] for section in ("sources", "editions")
+                if isinstance(data.get(section), dict)}
 
     def save(self) -> None:
-        data = {"version": CACHE_VERSION, "sources": self.entries}
+        data = {"version": CACHE_VERSION, "sources": self.entries, "editions": self.editions}
         write_atomic(self.path, json.dumps(data, indent=1, sort_keys=True).encode())
+
+    def edition_folders(self, name: str, code: str) -> list[str] | None:
+        """The template folders ``name`` uses, as learnt from this very code (``code``: the
+        toolchain's digest and the edition's registration), without importing it."""
+        record = self.editions.get(name)
+        return record["folders"] if record and record["code"] == code else None
+
+    def remember_edition_folders(self, name: str, code: str, folders: list[str]) -> None:
+        self.changed = True
+        self.editions[name] = {"code": code, "folders": folders}
 
     def entry(self, source: Path) -> dict[str, Any]:
         return self.entries.setdefault(self._name(source), {})
@@ -139,6 +153,12 @@ class BuildCache:
         return [Problem(**{**notice, "path": Path(notice["path"])})] if notice else []
 
 
+def _edition_record(record: Any) -> bool:
+    return (isinstance(record, dict) and isinstance(record.get("code"), str)
+            and isinstance(record.get("folders"), list)
+            and all(isinstance(folder, str) for folder in record["folders"]))
+
+
 def _well_formed(entry: Any) -> bool:
     """Whether a cache entry has the shape this module writes."""
     def problem(value: Any) -> bool:
@@ -159,7 +179,7 @@ def _well_formed(entry: Any) -> bool:
     if not isinstance(entry, dict):
         return False
     texts = all(isinstance(entry.get(key, ""), str)
-                for key in ("source", "slug", "series", "translation_of"))
+                for key in ("source", "slug", "series", "translation_of", "foreword"))
     images = entry.get("images", {})
     editions = entry.get("editions", {})
     return (texts and ("source" not in entry or "slug" in entry) and isinstance(images, dict)

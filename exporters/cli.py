@@ -145,11 +145,9 @@ def _edition_names() -> list[str]:
 
 
 def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> int:
-    import jinja2
-
-    from .build import BuildConfig, build, default_jobs, discover, template_problem
+    from .build import BuildConfig, build, default_jobs, discover
     from .output import UnsafeOutput
-    from .series import find_series
+    from .load import find_series
 
     formats = arguments.known_editions or _edition_names()
     chosen = [name.strip() for name in arguments.format.split(",") if name.strip()]
@@ -197,9 +195,6 @@ def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> i
         for problem in error.problems:
             errors.print(str(problem), markup=False)
         return 1
-    except jinja2.TemplateError as error:
-        errors.print(str(template_problem(error)), markup=False)
-        return 1
     finally:
         if session is not None:
             session.close()
@@ -226,7 +221,7 @@ def open_cluster(address: str | None) -> Session | None:
 def out_folder_problem(out: Path, content: Path, templates: Path | None) -> str:
     """Why ``--out`` cannot be the output folder, or ''. Builds delete their temporary files
     under it and write nowhere else, so it must be a folder of its own."""
-    from .render import BUILTIN_TEMPLATES
+    from .load import BUILTIN_TEMPLATES
 
     if out.exists() and not out.is_dir():
         return f"--out: {out} is a file, not a folder; name a folder, e.g. --out dist"

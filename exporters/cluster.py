@@ -46,7 +46,7 @@ from .cache import digest, folder_digest
 from .edition import Settings, Written
 from .errors import ContentError, Problem
 from .output import UnsafeOutput, write_atomic
-from .render import BUILTIN_TEMPLATES
+from .load import BUILTIN_TEMPLATES
 
 if TYPE_CHECKING:
     from .build import BuildConfig, _Exporters

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,9 @@ from frontmatter.default_handlers import YAMLHandler
 
 from .errors import ContentError, Problem
 
+BUILTIN_TEMPLATES = Path(str(resources.files(__package__) / "templates")).resolve()
+"""The built-in templates, fonts, ICC profile and words: package data of ``exporters``, which
+in a checkout is a link to the top-level ``templates/`` folder."""
 MAX_CONTENT_BYTES = 4 * 2**20
 """The largest interview, series.yml or foreword read: a book-length interview is under 1 MB."""
 MAX_YAML_DEPTH = 20
@@ -310,3 +314,18 @@ SERIES_FILE = "series.yml"
 def find_series(content_root: Path) -> list[Path]:
     """Every ``series.yml`` under the content root."""
     return sorted(content_root.rglob(SERIES_FILE)) if content_root.is_dir() else []
+
+
+def series_claims(series_file: Path, title: str, slug: str, interview_path: Path,
+                  series_name: str) -> bool:
+    """Whether the series of ``series_file`` (titled ``title``, with the slug ``slug``) holds
+    an interview at ``interview_path`` that names ``series_name``: it is in the series'
+    folder, or it names the series by its title or slug."""
+    inside = interview_path.resolve().is_relative_to(series_file.parent.resolve())
+    return inside or series_name in (title, slug)
+
+
+def template_folders(override: Path | None) -> list[Path]:
+    """The template folders of a build, in the order they are searched: ``--templates``, if
+    given, then the built-in ones."""
+    return [folder.resolve() for folder in (override, BUILTIN_TEMPLATES) if folder]

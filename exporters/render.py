@@ -9,23 +9,21 @@ from __future__ import annotations
 import copy
 import functools
 import datetime as dt
-from importlib import resources
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateError,
+                    select_autoescape)
 
 from .body import format_time
 from .errors import ContentError, Problem
-from .load import _key_lines, parse_yaml, read_text
+from .load import (BUILTIN_TEMPLATES, _key_lines, parse_yaml, read_text,  # noqa: F401
+                   template_folders)
 from .paper import PrintSetup, css_page_size, print_setup
 from .schema import THEME
 from .typography import conventions, direction, in_digits, join_names, primary_language
 
-BUILTIN_TEMPLATES = Path(str(resources.files(__package__) / "templates")).resolve()
-"""The built-in templates, fonts, ICC profile and words: package data of ``exporters``, which
-in a checkout is a link to the top-level ``templates/`` folder."""
 COMMAND_LINE = Path("command line")
 """Where theme options given on the command line (``--preset``) are, in problems."""
 
@@ -75,7 +73,7 @@ class Templates:
 
     def __init__(self, override: Path | None = None, options: dict[str, Any] | None = None):
         """``options`` are theme options given on the command line; they win over theme.yml."""
-        self.folders = [folder.resolve() for folder in (override, BUILTIN_TEMPLATES) if folder]
+        self.folders = template_folders(override)
         if override is not None:
             renamed = retired_templates(self.folders[0])
             if renamed:
@@ -104,7 +102,12 @@ class Templates:
         return extended
 
     def render(self, name: str, **context: Any) -> str:
-        return self.env.get_template(name).render(theme=self.theme, **context)
+        """The template ``name`` filled in; a template's own error is a ContentError that names
+        the template file and line."""
+        try:
+            return self.env.get_template(name).render(theme=self.theme, **context)
+        except TemplateError as error:
+            raise ContentError(template_problem(error)) from None
 
     def find(self, name: str) -> Path:
         """The file ``name`` in the first template folder that has it."""
@@ -178,3 +181,19 @@ def _read_mapping(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
         raise ContentError(Problem(path, 1, "expected 'option: value' lines",
                                    "write one option a line, e.g. page_size: A5 (see the README)"))
     return data, _key_lines(node, 1)
+
+
+def template_problem(error: TemplateError) -> Problem:
+    """A template's error as one line naming the template file and line."""
+    filename = getattr(error, "filename", None)
+    line = getattr(error, "lineno", None)
+    if not filename:  # an error while rendering: the innermost template frame says where
+        frame = error.__traceback__
+        while frame is not None:
+            code = frame.tb_frame.f_code
+            if Path(code.co_filename).suffix in (".html", ".xhtml", ".css", ".yml"):
+                filename, line = code.co_filename, frame.tb_lineno
+            frame = frame.tb_next
+    return Problem(Path(filename or "template"), line or 1,
+                   f"template error: {error.message or error}",
+                   "fix the template, or remove it from --templates to use the built-in one")

@@ -18,7 +18,8 @@ from typing import Any, ClassVar
 from .body import prose_html
 from .crossfile import Listed
 from .errors import ContentError, Problem
-from .load import SERIES_FILE, Source, _key_lines, find_series, parse_yaml, read_text  # noqa: F401
+from .load import (SERIES_FILE, Source, _key_lines, find_series, parse_yaml,  # noqa: F401
+                   read_text, series_claims)
 from .metadata import _Fields, default_identifier
 from .slugs import SLUG_HINT, is_slug, slugify
 from .model import Interview
@@ -52,8 +53,7 @@ class SeriesMeta:
 
     def claims(self, interview_path: Path, series_name: str) -> bool:
         """Whether an interview at ``interview_path`` naming ``series_name`` belongs here."""
-        inside = interview_path.resolve().is_relative_to(self.folder.resolve())
-        return inside or series_name in (self.title, self.slug)
+        return series_claims(self.path, self.title, self.slug, interview_path, series_name)
 
 
 @dataclass(frozen=True)

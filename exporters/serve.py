@@ -30,17 +30,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote, unquote, urlparse
 
-import jinja2
-
 from . import __version__
 from .assets import media_type
-from .build import discover, template_problem
+from .build import discover
+from .load import template_folders
 from .model import root_for
 from .errors import ContentError, Problem, display_path, unexpected_problem
 from .edition import Settings
 from .formats import load_editions
 from .model import read_interview
-from .render import BUILTIN_TEMPLATES, Templates
+from .render import Templates
 
 HOST = "127.0.0.1"
 POLL_SECONDS = 0.3
@@ -92,7 +91,7 @@ class Preview:
                  templates: Path | None):
         self.paths, self.content_root, self.out_dir = paths, content_root, out_dir
         self.template_dir = templates
-        self.folders = [folder.resolve() for folder in (templates, BUILTIN_TEMPLATES) if folder]
+        self.folders = template_folders(templates)
         """The template folders, as :class:`Templates` searches them (watched even when broken)."""
         self.lock = threading.RLock()
         self.entries: dict[str, Entry] = {}
@@ -123,8 +122,6 @@ class Preview:
                                      generator=f"interview-press {__version__}")
         except ContentError as error:
             problems = tuple(error.problems)
-        except jinja2.TemplateError as error:
-            problems = (template_problem(error),)
         except Exception as error:  # the boundary: e.g. a theme value of the wrong type
             problems = (unexpected_problem(self.theme_file(), error, "loading the templates"),)
         self.settings_problems = problems
@@ -254,8 +251,6 @@ class Preview:
                 entry.built_from[edition] = self.generation
             except ContentError as error:
                 entry.problems += error.problems
-            except jinja2.TemplateError as error:
-                entry.problems.append(template_problem(error))
             except Exception as error:  # noqa: BLE001 - the preview must survive any bug
                 log.debug("preview build failed", exc_info=True)
                 entry.problems.append(Problem(path, 1, f"the {edition} edition failed "

@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
+if TYPE_CHECKING:  # markdown-it is imported by the first parser made: see typographer
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -201,6 +203,8 @@ def spacing_rule(lang: str):
 
 def typographer(lang: str, preset: str = "commonmark") -> MarkdownIt:
     """A markdown-it parser with quotes, dashes, ellipses and spacing for ``lang``."""
+    from markdown_it import MarkdownIt  # here: a rebuild with nothing to typeset never loads it
+
     rules = conventions(lang)
     md = MarkdownIt(preset, {"typographer": True, "quotes": list(rules.quotes)})
     md.enable(["replacements", "smartquotes"])

@@ -30,21 +30,30 @@ class EditionError(Exception):
     """A registered edition that cannot be used: not importable, or not an Edition."""
 
 
+def edition_registry() -> dict[str, str]:
+    """Every edition's name and what identifies its code, the built-in ones first, in build
+    order; no edition is imported. A plugin is identified with its distribution's name and
+    version, so that an upgrade is seen."""
+    plugins = {point.name: f"{point.value} {point.dist.name if point.dist else ''} "
+                           f"{point.dist.version if point.dist else ''}".rstrip()
+               for point in entry_points(group=ENTRY_POINT_GROUP) if point.name not in BUILT_IN}
+    return {**BUILT_IN, **dict(sorted(plugins.items()))}
+
+
 def edition_names() -> list[str]:
     """Every edition's name, the built-in ones first, in build order; no edition is imported."""
-    plugins = sorted(point.name for point in entry_points(group=ENTRY_POINT_GROUP)
-                     if point.name not in BUILT_IN)
-    return [*BUILT_IN, *plugins]
+    return list(edition_registry())
 
 
 def load_editions(names: list[str] | tuple[str, ...]) -> dict[str, type[Edition]]:
     """The edition classes of ``names``, imported now, in build order."""
-    plugins = {point.name: point.value for point in entry_points(group=ENTRY_POINT_GROUP)}
+    registry = edition_registry()
     classes = {}
     for name in names:
-        reference = BUILT_IN.get(name) or plugins.get(name)
+        reference = registry.get(name)
         if reference is None:
             raise EditionError(f"no edition named '{name}'")
+        reference = reference.split(" ")[0]  # module:Class
         module_name, _, class_name = reference.partition(":")
         try:
             edition = getattr(import_module(module_name), class_name)
