@@ -228,7 +228,8 @@ def _imported(path: Path, kind: str, extract: Extract) -> Imported:
     paras, values = front_values(paras, extract.hints, report.dropped)
     found = structure(paras, {role: str(values.get(role) or '')
                               for role in (INTERVIEWER, 'interviewee')},
-                      tuple(values.pop("listed_speakers", ())))
+                      tuple(values.pop("listed_speakers", ())),
+                      str(values.pop("document_author", "") or ""))
     report.method = found.method
     report.unsure += found.unsure
     report.dropped += found.dropped
@@ -242,8 +243,7 @@ def _imported(path: Path, kind: str, extract: Extract) -> Imported:
             report.unsure.append(Note(found.introduction[0].line,
                                       f"'{guess}' was taken as the interviewee"))
     if not values.get("date"):
-        opening = [para.text for item in found.conversation[:6] if isinstance(item, Spoken)
-                   for para in item.paras[:2]]
+        opening = [para.text for item in _openings(found.conversation) for para in item.paras[:2]]
         said = spoken_date(opening)
         if said:
             values["date"] = said
@@ -272,6 +272,22 @@ def _imported(path: Path, kind: str, extract: Extract) -> Imported:
     document.comments += [f"{note.text} (source line {note.line})" for note in report.unsure
                           if note.text.startswith(("image", "the recording"))]
     return Imported(document, report, recording)
+
+
+OPENING_TURNS = 6
+"""How many turns open a recording: where an oral history says what day it is."""
+
+
+def _openings(conversation: list[Spoken | Section]) -> list[Spoken]:
+    """The turns that open each recording: the first ones, and those after a turn whose time
+    goes back (a second session's file starts its clock again at 00:00:01)."""
+    from ..body import parse_time  # the rule the build reads turn times by
+
+    turns = [item for item in conversation if isinstance(item, Spoken)]
+    times = [parse_time(turn.paras[0].time) if turn.paras[0].time else None for turn in turns]
+    starts = [0] + [index for index in range(1, len(turns)) if times[index] is not None
+                    and times[index - 1] is not None and times[index] < times[index - 1]]
+    return [turn for start in starts for turn in turns[start: start + OPENING_TURNS]]
 
 
 def _recording(path: Path, values: dict, document: Document, report: Report) -> Path | None:

@@ -171,7 +171,8 @@ def read_docx(path: Path, data: bytes) -> Extract:
     check_chars(path, int(document.element.xpath("string-length(w:body)")))
     properties = document.core_properties
     extract = Extract([], hints={"title": (properties.title or "").strip(),
-                                 "lang": (properties.language or "").strip()})
+                                 "lang": (properties.language or "").strip(),
+                                 "document_author": (properties.author or "").strip()})
     styles = _Styles(document)
     for number, paragraph in enumerate(document.paragraphs, start=1):
         paragraph_style = styles.get(paragraph._p.style, WD_STYLE_TYPE.PARAGRAPH)

@@ -134,11 +134,11 @@ _BREAK_MARKER = re.compile(
 _LABEL = re.compile(
     r"^(?P<o>\*\*|__)?(?P<label>\\?[$@]?[^\W\d_][\w.'’ -]{0,38}?)"
     r"(?:\s+\((?P<alias>[^\W\d_][\w.'’-]{0,9})\))?"
-    r"(?:(?P<shut>(?P=o))\s*[:：]|[:：]\s*(?P<after>(?P=o))|[:：]"
+    r"(?:(?P<shut>(?P=o))(?:\s*[:：]|\s+[-–—])|[:：]\s*(?P<after>(?P=o))|[:：]"
     r"|\s+[(\[]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[)\]]\s*(?::|[-–—]))(?:\s+|$|(?<=：))")
 """A speaker's label: ``Maya Ortiz:``, ``**Q:**``, ``**$STDOUT:**``, ``**Janet**：`` (a CJK
 colon), ``Aaron van Wirdum (AvW):`` (the short form in brackets is the label the later turns
-use), and the form transcription
+use), a name in bold before a dash, ``**Emma** - ...``, and the form transcription
 services write, ``Adam Wiggins (00:00:27) - ...`` or ``Adam Wiggins [00:27]: ...``."""
 
 
@@ -224,24 +224,57 @@ def names(label: str, person: str) -> bool:
 
 def find_labels(paras: list[Para], people: dict[str, str] | None = None) -> set[str]:
     """Labels that really name speakers: known ones, ones naming a person the source names
-    elsewhere, or ones used at least twice."""
+    elsewhere, ones used at least twice, and, within the conversation, one used once that is
+    written as every repeated label is (:func:`_once_labels`)."""
     counts = Counter(p.label or split_label(p.text)[0] for p in paras if not p.heading)
     counts.pop("", None)
-    return {label for label, count in counts.items()
-            if count >= 2 or role_of_label(label) or known_role(label, people or {})}
+    labels = {label for label, count in counts.items()
+              if count >= 2 or role_of_label(label) or known_role(label, people or {})}
+    return labels | _once_labels(paras, {label for label in labels if counts[label] >= 2})
+
+
+def _label_form(label: str) -> tuple[int, bool]:
+    """How a label is written: its number of words, and whether in capitals ('LEE', 'CARUSO';
+    'Speaker 3', 'Speaker 1'; 'Jonathan', 'Pieter')."""
+    return len(label.split()), label.isupper()
+
+
+_LINK = re.compile(r"<?https?://\S+>?|\[([^\]]*)\]\([^)]*\)")
+"""An address, bare or in angle brackets, or a Markdown link (whose text is kept)."""
+
+
+def _once_labels(paras: list[Para], repeated: set[str]) -> set[str]:
+    """Labels used once, after the first turn, written as every repeated label is (at least
+    two of them, all of one :func:`label_form`), before words, not a bare link: a speaker who
+    says one thing ('LEE: Thank you, Dr. Walder.' among 'CARUSO:' and 'SUBJECT:' turns), not a
+    line such as 'PR: https://...' or a 'Part 1:' above the conversation."""
+    forms = {_label_form(label) for label in repeated}
+    if len(repeated) < 2 or len(forms) != 1:
+        return set()
+    found: set[str] = set()
+    started = False
+    for para in paras:
+        label, rest = (para.label, para.text) if para.label else split_label(para.text)
+        if label in repeated:
+            started = True
+        elif started and label and not para.heading and _label_form(label) in forms \
+                and re.search(r"[^\W\d_]", _LINK.sub(r"\1", rest)):
+            found.add(label)
+    return found
 
 
 def structure(paras: list[Para], people: dict[str, str] | None = None,
-              listed: tuple[str, ...] = ()) -> Structure:
+              listed: tuple[str, ...] = (), writer: str = "") -> Structure:
     """Decide the introduction, parts and turns of ``paras``; ``people`` are the interviewer
     and interviewee the source names elsewhere (a byline, a header), by role; ``listed``, the
-    people a post's front matter lists as its speakers, without saying who asks."""
+    people a post's front matter lists as its speakers, without saying who asks; ``writer``,
+    whoever the file says wrote it (a DOCX's author), without saying in what role."""
     people = people or {}
     labels = find_labels(paras, people)
     labelled = sum(1 for p in paras if (p.label or split_label(p.text)[0]) in labels)
     named = {known_role(label, people) for label in labels} - {None}
     if len(labels) >= 2 and (labelled >= 4 or len(named) == 2) or any(p.label for p in paras):
-        return _by_labels(paras, labels, people, listed)
+        return _by_labels(paras, labels, people, listed, writer)
     only = next(iter(labels)) if len(labels) == 1 else ""
     if only and labelled >= 2 and (role_of_label(only) or known_role(only, people)) == INTERVIEWER:
         return _by_question_labels(paras, only)
@@ -252,14 +285,18 @@ def structure(paras: list[Para], people: dict[str, str] | None = None,
 
 
 def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str],
-               listed: tuple[str, ...] = ()) -> Structure:
+               listed: tuple[str, ...] = (), writer: str = "") -> Structure:
     result = Structure(method="speaker labels")
     current: Spoken | None = None
+    asking = _headings_ask(paras, labels, people)
     for para in paras:
         label, rest = (para.label, para.text) if para.label else split_label(para.text)
         asked = _QUESTION_HEADING.match(para.text) if para.heading else None
-        if asked:  # "# Q. Even if you do believe ...?": the interviewer's turn, as a heading
-            current = Spoken("Q", [Para(asked["text"], para.line, label="Q")])
+        if asked or (asking and para.heading and _ends_with_question(para.text)):
+            # "# Q. Even if you do believe ...?", "## 2. How did you start?": the interviewer's
+            # turn, as a heading
+            current = Spoken("Q", [Para(asked["text"] if asked else para.text, para.line,
+                                        label="Q")])
             result.conversation.append(current)
             continue
         if para.heading:
@@ -289,8 +326,22 @@ def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str],
             result.introduction.append(para)
         else:
             current.paras.append(para)
-    result.roles = _label_roles(result, people, listed)
+    result.roles = _label_roles(result, people, listed, writer)
     return result
+
+
+def _headings_ask(paras: list[Para], labels: set[str], people: dict[str, str]) -> bool:
+    """Whether the questions are the headings and the labels name only those who answer
+    ('## 1. Why a podcast?', then '**Emma** - ...', '**Zoe** - ...'): the source sets its
+    questions in headings, no label is the interviewer's, and the labelled turns ask as
+    guests do, in under a tenth of them."""
+    if _question_emphasis(paras) != "heading" or any(
+            (role_of_label(label) or known_role(label, people)) == INTERVIEWER
+            for label in labels):
+        return False
+    labelled = [para for para in paras if not para.heading
+                and (para.label or split_label(para.text)[0]) in labels]
+    return sum(_ends_with_question(para.text) for para in labelled) < 0.1 * len(labelled)
 
 
 def _by_question_labels(paras: list[Para], label: str) -> Structure:
@@ -313,7 +364,7 @@ def _by_question_labels(paras: list[Para], label: str) -> Structure:
 
 
 def _label_roles(result: Structure, people: dict[str, str],
-                 listed: tuple[str, ...] = ()) -> dict[str, str]:
+                 listed: tuple[str, ...] = (), writer: str = "") -> dict[str, str]:
     """Q/A-like labels by name; else, when a post lists some of its speakers but not others,
     the listed ones are its guests and the others its hosts; else the speaker with the most
     evidence of asking, weighed against the others (hosts end few turns with "?" in real
@@ -337,8 +388,8 @@ def _label_roles(result: Structure, people: dict[str, str],
     if INTERVIEWER not in roles.values() and len(speakers) >= 2 and open_roles:
         evidence = {label: _asking_evidence(label, turns, speakers) for label in open_roles}
         best = max(open_roles, key=lambda label: evidence[label][0])
-        if not _question_share([t for t in turns if t.speaker == best]) \
-                and not _HOST_WORDS.search(best):
+        if not any(_question_share([t for t in turns if t.speaker == label])
+                   for label in open_roles) and not _HOST_WORDS.search(best):
             # nobody asks anything (a panel, a montage of statements): all answer
             result.unsure.append(Note(turns[0].paras[0].line, "no speaker asks a question, so "
                                       "every turn is an answer; give a speaker the role "
@@ -347,11 +398,57 @@ def _label_roles(result: Structure, people: dict[str, str],
         roles[best] = INTERVIEWER
         result.unsure.append(Note(turns[0].paras[0].line,
                                   f"'{best}' is taken as the interviewer: {evidence[best][1]}"))
-        for label in _second_hosts(turns, [s for s in open_roles if s != best]):
+        others = [s for s in open_roles if s != best]
+        for label in _second_hosts(turns, others):
             roles[label] = INTERVIEWER
             result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' is taken as a second "
                                       f"interviewer: {evidence[label][1]}"))
+        for label, reason in _partners(turns, [s for s in others if roles[s] is None],
+                                       _own_names(best, [t for t in turns if t.speaker == best]),
+                                       writer).items():
+            roles[label] = INTERVIEWER
+            result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' is taken as a second "
+                                      f"interviewer: {reason.replace('HOST', best)}"))
     return {label: role or INTERVIEWEE for label, role in roles.items()}
+
+
+_SELF_NAMED = re.compile(
+    r"\b(?:[Mm]y name(?:['’]s| is)|I['’]m|I am)\s+(?P<name>[A-Z][\w'’-]+)")
+"""A speaker saying who they are: "My name's Adam Wiggins", "I'm Adam"."""
+
+
+def _own_names(label: str, own: list[Spoken]) -> set[str]:
+    """The names a speaker goes by: the words of a label that is a name ('Adam Wiggins'), and
+    the first name they give for themselves in their opening turns (under 'Speaker 2')."""
+    names = {word for word in label.split() if len(word) > 2 and word[0].isupper()
+             and not any(c.isdigit() for c in label)}
+    said = (_SELF_NAMED.search(para.text) for turn in own[:2] for para in turn.paras)
+    return {name.casefold() for name in names | {found["name"] for found in said if found}}
+
+
+def _partners(turns: list[Spoken], others: list[str], host: set[str],
+              writer: str = "") -> dict[str, str]:
+    """Among the speakers left, the interviewer's partners, whatever they ask, with the reason
+    ('HOST' standing for the interviewer): those who speak of the interviewer and themselves
+    as one ("at least Adam and I have given"), and one whose label names the file's author
+    (who wrote the interview down: an interviewer, as 'LEE:' for 'Berry, Lee'). Never the one
+    of them who speaks most, who is the guest."""
+    if len(others) < 2:
+        return {}
+    own = {label: [p for t in turns if t.speaker == label for p in t.paras] for label in others}
+    guest = max(others, key=lambda label: sum(para.words for para in own[label]))
+    names_of_host = "|".join(map(re.escape, sorted(host)))
+    pair = re.compile(rf"\b(?:(?:{names_of_host}) and (?:I|me)|I and (?:{names_of_host}))\b",
+                      re.I) if host else None
+    found = {}
+    for label in others:
+        if label == guest:
+            continue
+        if pair is not None and any(pair.search(para.text) for para in own[label]):
+            found[label] = "speaks of 'HOST' and themselves as one ('… and I')"
+        elif writer and names(label, writer.replace(",", " ")):
+            found[label] = f"names the file's author, {writer}"
+    return found
 
 
 def _second_hosts(turns: list[Spoken], others: list[str]) -> list[str]:
@@ -374,9 +471,10 @@ _HOST_WORDS = re.compile(r"\b(?:host|hosts|interviewer|moderator|presenter|ancho
 def _asking_evidence(label: str, turns: list[Spoken], speakers: list[str]) -> tuple[float, str]:
     """How much points to ``label`` being the interviewer, and the reasons, in words."""
     own = [turn for turn in turns if turn.speaker == label]
-    share = _question_share(own)
-    others = [_question_share([t for t in turns if t.speaker == s]) for s in speakers if s != label]
-    score, reasons = share - max(others, default=0.0), [f"{share:.0%} of their turns are questions"]
+    share, overall = _question_share(own), _question_share(turns)
+    others = [turn for turn in turns if turn.speaker != label]
+    score = _weighed_share(own, overall) - _weighed_share(others, overall)
+    reasons = [f"{share:.0%} of their turns are questions"]
     if _HOST_WORDS.search(label):
         score += 1.0
         reasons.append("the label says so")
@@ -404,6 +502,12 @@ _INTRODUCES = re.compile(
     r"today we(?:['’]re| are) (?:talking|joined))",
     re.I)
 """What a host says when opening a show: "Welcome to ...", "Joining me today is ..."."""
+
+
+def _weighed_share(turns: list[Spoken], overall: float) -> float:
+    """The share of questions as evidence: drawn towards the whole conversation's share as by
+    two turns of it, so that one question in one turn weighs less than ten in twenty."""
+    return (_question_share(turns) * len(turns) + 2 * overall) / (len(turns) + 2)
 
 
 def _question_share(turns: list[Spoken]) -> float:

@@ -103,9 +103,10 @@ def read_text(path: Path, data: bytes, markdown: bool) -> Extract:
     text, notes = decode(path, data)
     check_lines(path, text)
     extract = Extract([], unsure=notes)
+    text = _flat_front_matter(text, extract)
     if markdown:
-        text = _reference_fields(_without_comments(_front_matter(path, text, extract), extract),
-                                 extract)
+        text = _without_targets(_reference_fields(
+            _without_comments(_front_matter(path, text, extract), extract), extract), extract)
     headings = _markdown_headings(text) if markdown else {}
     for line, lines in _blocks(text.split("\n"), headings):
         if markdown and re.fullmatch(r"\s*([-*_]\s*){3,}", " ".join(lines)):
@@ -195,6 +196,50 @@ def _front_matter(path: Path, text: str, extract: Extract) -> str:
         return blanked
     _take_fields(values, extract)
     return blanked
+
+
+_FLAT_FRONT_MATTER = re.compile(
+    r"\A\s*---[ \t]+(?P<fields>[a-z_][\w-]*:[ \t].*?)[ \t]+---[ \t]*(?=\n|\Z)")
+_FLAT_KEY = re.compile(r"(?:^|(?<=\s))([a-z_][\w-]*):\s+")
+
+
+def _flat_front_matter(text: str, extract: Extract) -> str:
+    """A front matter run together on one line, as a page's source copied without its line
+    breaks gives it (``--- layout: post date: 2010-08-02 title: Interview with ... ---``): its
+    fields read as a front matter's (each key in lower case, then a colon and a space), the
+    line left blank."""
+    found = _FLAT_FRONT_MATTER.match(text)
+    if not found:
+        return text
+    parts = _FLAT_KEY.split(found["fields"])[1:]
+    values = {key: _flat_value(value.strip()) for key, value in zip(parts[::2], parts[1::2])}
+    _take_fields(values, extract)
+    return "\n" * found[0].count("\n") + text[found.end():]
+
+
+def _flat_value(text: str) -> object:
+    """A value of a flattened front matter as YAML reads it (``["Greg Wilson"]`` a list,
+    ``"09:00:00"`` a string), or as written when YAML cannot read it."""
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text
+
+
+_TARGET = re.compile(r"^\(\s*[\w.:-]+\s*\)=[ \t]*$", re.M)
+"""A MyST target, ``(cm-podcasts)=`` on its own line, naming the heading under it for links."""
+
+
+def _without_targets(text: str, extract: Extract) -> str:
+    """The Markdown without MyST targets, which no reader sees, each line left blank."""
+    def blank(match: re.Match) -> str:
+        extract.dropped.append(Note(text.count("\n", 0, match.start()) + 1,
+                                    f"a MyST target, which readers do not see: '{match[0]}'"))
+        return ""
+
+    return _TARGET.sub(blank, text)
 
 
 def _take_fields(values: dict, extract: Extract) -> None:
