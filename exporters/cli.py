@@ -315,17 +315,28 @@ def positive(text: str) -> int:
     return int(text)
 
 
+LISTED_OUTPUTS = 200
+"""A batch that wrote more files than this is summed up by kind of file, not listed: a table
+of an archive's every file is unreadable, and it would be held whole in memory to be drawn."""
+
+
 def summary(results: list[Result], out: Console) -> None:
     from rich.table import Table
 
+    written = [each for result in results for each in result.written]
     table = Table(title="Built", title_justify="left", box=None, pad_edge=False)
-    table.add_column("output")
+    table.add_column("output" if len(written) <= LISTED_OUTPUTS else "files")
     table.add_column("pages", justify="right")
     table.add_column("size", justify="right")
-    for result in results:
-        for written in result.written:
-            table.add_row(display_path(written.path), str(written.pages or ""),
-                          human_size(written.size))
+    if len(written) <= LISTED_OUTPUTS:
+        for each in written:
+            table.add_row(display_path(each.path), str(each.pages or ""), human_size(each.size))
+    else:
+        for kind in sorted({each.path.suffix for each in written}):
+            files = [each for each in written if each.path.suffix == kind]
+            table.add_row(f"{len(files)} {kind or 'other'} files",
+                          str(sum(each.pages or 0 for each in files) or ""),
+                          human_size(sum(each.size for each in files)))
     if table.row_count:
         out.print(table)
     failed = [result for result in results if result.failed]
@@ -340,8 +351,8 @@ def summary(results: list[Result], out: Console) -> None:
 
 
 def human_size(size: int) -> str:
-    for unit in ("B", "KB", "MB"):
-        if size < 1024 or unit == "MB":
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
         size /= 1024
     return f"{size} B"

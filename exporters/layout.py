@@ -28,6 +28,7 @@ import pydyf
 from .assets import data_uri, media_type, with_image_sources
 from .fetch import LocalFetcher
 from .hyphenation import without_ladders
+from .joiners import font_uri, joiners_extractable, with_carriers
 from .output import cache_path, write_atomic
 from .edition import Document, Edition, Settings
 from .paper import MARK_GAP, PrintSetup, Sides
@@ -74,7 +75,7 @@ class Layouts:
         def stylesheet(screen: bool) -> Any:
             css = self.templates.render(
                 "pdf/style.css", paper=self.paper, screen=screen,
-                font_url=lambda name: self.templates.find(name).as_uri(),
+                font_url=self.font_url,
                 icc_url=self.templates.find("icc/cmyk.icc").as_uri()
                 if self.paper.standard != "none" else "")
             return CSS(string=css, font_config=self.fonts, url_fetcher=self.fetcher,
@@ -85,6 +86,12 @@ class Layouts:
         self.volume_stylesheet = CSS(string=self.templates.render("pdf/volume.css"),
                                      font_config=self.fonts, url_fetcher=self.fetcher)
         self._current: Layout | None = None
+
+    @functools.cache  # noqa: B019 - one Layouts per worker
+    def font_url(self, name: str) -> str:
+        """A font of the PDF stylesheet; an Arabic-script font's copy keeps ZWNJs in the text
+        (:mod:`exporters.joiners`)."""
+        return font_uri(self.templates.find(name))
 
     @classmethod
     def of(cls, settings: Settings) -> Layouts:
@@ -111,7 +118,7 @@ class Layouts:
             source=document.path.name)
         # data: URLs, not file: URLs, so that nothing in the PDF depends on where the project is
         images = {key: data_uri(*self.image(path)) for key, path in document.images.items()}
-        html = with_image_sources(html, images, unknown="")
+        html = with_carriers(with_image_sources(html, images, unknown=""))
         stylesheets = [stylesheet, *([self.volume_stylesheet] if document.is_volume else [])]
         return without_ladders(HTML(string=html, base_url=str(document.path.parent) + "/",
                                     url_fetcher=self.fetcher),
@@ -162,6 +169,7 @@ class Layout:
                 self.print_boxes(laid, pdf)
                 self.page_labels(laid, pdf)
                 right_to_left_ligatures_extractable(pdf)
+                joiners_extractable(pdf)
 
             self._print = document.write_pdf(
                 pdf_identifier=self.identifier, finisher=finish, **options)
@@ -183,6 +191,7 @@ class Layout:
             crop_to_trim(laid, pdf)
             self.page_labels(laid, pdf)
             right_to_left_ligatures_extractable(pdf)
+            joiners_extractable(pdf)
 
         with without_marks(document):
             document.write_pdf(target, pdf_identifier=self.identifier, pdf_variant="pdf/ua-1",

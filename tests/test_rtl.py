@@ -171,13 +171,53 @@ def test_persian_pdf_text_copies_word_for_word(samples):
         assert [word for word in persian_words(body) if word not in found] == [], name
 
 
+def test_persian_pdf_text_keeps_zero_width_non_joiners(samples):
+    """می‌کند is copied as written, not as میکند (exporters.joiners)."""
+    source = SAMPLES.joinpath("working-lives/bookbinder-fa.md").read_text(encoding="utf-8")
+    body = source.split("---", 2)[2]
+    for name in ("bookbinder-fa.pdf", "bookbinder-fa-print.pdf"):
+        text = pdf_text(samples / "bookbinder-fa" / name)
+        assert "\ue20c" not in text
+        found = set(persian_words(text, "\u200c"))
+        assert [word for word in persian_words(body, "\u200c") if word not in found] == [], name
+
+
 @pytest.mark.xfail(strict=True, reason=(
-    "WeasyPrint 70 draws a zero-width non-joiner as no glyph, so it is not in the text (92 of "
-    "670 words, e.g. می‌زند as میزند), and writes a raised combining mark (the hamza of "
-    "دربارهٔ, a damma) as a separate run that extractors place apart (9 words)"))
+    "WeasyPrint 70 shows a raised combining mark (the damma of مُهره in a footnote) as a run "
+    "of its own, with a text rise, and pdftotext places it apart from its letter (a lone ُ "
+    "before مهره)"))
 def test_persian_pdf_text_keeps_zero_width_non_joiners_and_marks(samples):
     source = SAMPLES.joinpath("working-lives/bookbinder-fa.md").read_text(encoding="utf-8")
     keep = "\u200c\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0654"
     found = set(persian_words(pdf_text(samples / "bookbinder-fa" / "bookbinder-fa.pdf"), keep))
     body = source.split("---", 2)[2]
     assert [word for word in persian_words(body, keep) if word not in found] == []
+
+
+def test_zero_width_non_joiners_of_arabic_script_only_are_carried():
+    from exporters.joiners import CARRIER, with_carriers
+
+    html = ('<head><title>می\u200cکند</title></head>'
+            '<body>می\u200cکند Auf\u200clage نامه&zwnj;ها</body>')
+    assert with_carriers(html) == (f'<head><title>می\u200cکند</title></head><body>می{CARRIER}کند '
+                                   f'Auf\u200clage نامه{CARRIER}ها</body>')
+    assert with_carriers(html + CARRIER) == html + CARRIER  # the carrier itself in the text
+
+
+def test_the_arabic_fonts_copy_maps_the_carrier_to_an_empty_glyph_and_nothing_else():
+    import io
+
+    from exporters.joiners import CARRIER, carrier_font, is_empty
+
+    for name in ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf"):
+        original = (REPO / "templates/fonts" / name).read_bytes()
+        font, copy = TTFont(io.BytesIO(original)), TTFont(io.BytesIO(carrier_font(original)))
+        cmap = copy.getBestCmap()
+        assert is_empty(copy, cmap[ord(CARRIER)])
+        assert {code: glyph for code, glyph in cmap.items() if code != ord(CARRIER)} == \
+            font.getBestCmap()
+        changed = {"cmap", "head"}  # head: its checksum adjustment only
+        assert {tag: copy.reader[tag] for tag in copy.reader.keys() if tag not in changed} == \
+            {tag: font.reader[tag] for tag in font.reader.keys() if tag not in changed}
+        assert copy["head"].modified == font["head"].modified
+    assert carrier_font((REPO / "templates/fonts/GentiumBookPlus-Regular.ttf").read_bytes()) is None

@@ -171,6 +171,59 @@ def test_check_loads_no_layout_pdf_image_or_template_code(project):
     assert "exporters.body" not in loaded and "exporters.metadata" not in loaded
 
 
+def test_a_rebuild_with_nothing_to_do_loads_no_markdown_template_or_edition_code(project):
+    """The no-change rebuild (the benchmark's (d)) answers from the build cache: it neither
+    reads the interviews nor the series, nor imports the editions to learn their folders."""
+    generate(3, project / "content")
+    script = ("import sys\nfrom exporters.cli import main\n"
+              "code = main(['build', '--format', 'html,epub'])\n"
+              "print(' '.join(sorted(sys.modules)))\n")
+    runs = [subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True,
+                           text=True, env={"PYTHONPATH": str(REPO), "PATH": "",
+                                           "SOURCE_DATE_EPOCH": "1767225600"})
+            for _ in range(2)]
+    assert "4 of 4 document(s) built" in runs[0].stdout, runs[0].stderr
+    assert "0 of 4 document(s) built, 4 up to date" in runs[1].stdout, runs[1].stderr
+    loaded = set(runs[1].stdout.split("\n")[-2].split())
+    for heavy in ("markdown_it", "jinja2", "langcodes", "exporters.body", "exporters.series",
+                  "exporters.render", "exporters.formats.html", "exporters.formats.epub",
+                  "concurrent.futures.process", "weasyprint", "ebooklib"):
+        assert heavy not in loaded, heavy
+    assert "markdown_it" in set(runs[0].stdout.split("\n")[-2].split())  # the test can fail
+
+
+def test_a_batch_of_many_files_is_summed_up_by_kind_not_listed(tmp_path):
+    import io
+
+    from rich.console import Console
+
+    from exporters.build import Result
+    from exporters.cli import LISTED_OUTPUTS, summary
+    from exporters.edition import Written
+
+    def results(count: int) -> list[Result]:
+        made = []
+        for number in range(count):
+            pdf, page = tmp_path / f"{number}.pdf", tmp_path / f"{number}.html"
+            pdf.write_bytes(b"%PDF" * 256)
+            page.write_bytes(b"<p>" * 10)
+            made.append(Result(tmp_path / f"{number}.md", [Written(pdf, 12), Written(page)]))
+        return made
+
+    def shown(count: int) -> str:
+        printed = io.StringIO()
+        summary(results(count), Console(file=printed, width=120))
+        return printed.getvalue()
+
+    few = shown(3)
+    assert "0.pdf" in few and "2.html" in few and "3 of 3 document(s) built" in few
+    many = shown(LISTED_OUTPUTS)  # twice as many files as are listed
+    assert "0.pdf" not in many and "199.html" not in many
+    assert re.search(r"200 \.html files +5\.9 KB", many) and re.search(
+        r"200 \.pdf files +2400 +200\.0 KB", many), many
+    assert f"{LISTED_OUTPUTS} of {LISTED_OUTPUTS} document(s) built" in many
+
+
 def test_generator_shares_interviews_out_into_series_with_the_same_texts(tmp_path):
     generate(5, tmp_path / "one")
     generate(5, tmp_path / "three", 3)
