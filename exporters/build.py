@@ -219,12 +219,12 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
             if series is None:
                 continue
             members = [s for s in sources if s.path not in undrawable
-                       and series_claims(series_path, series["series"], series["slug"], s.path,
+                       and series_claims(series_path, series.get("series", ""), series["slug"], s.path,
                                          s.series)]
             inputs = (series["source"], *(s.hash for s in members),
                       *(digest for s in members
                         for digest in sorted(cache.entry(s.path)["images"].values())),
-                      *series["images"].values())
+                      *series.get("images", {}).values())
             task = _Task(series_path, result,
                          lambda p=series_path, ms=members: _volume(
                              p, config, [s.read(config.content_root, by_slug) for s in ms],
@@ -232,7 +232,7 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
                          lambda ms=members: _release(ms))
             if _plan(task, config, keys, inputs, cache, force, tasks) and not all(
                     _drawable(result, Path(path), fonts())
-                    for path in (series_path, series["foreword"]) if path):
+                    for path in (series_path, series.get("foreword", "")) if path):
                 tasks.pop()
     if tasks:
         templates()  # a broken theme.yml stops the build here, before any document is built
@@ -332,7 +332,8 @@ def _series_reading(path: Path, content_root: Path, cache: BuildCache) -> dict:
     ``series.yml`` and those files are unchanged; else it is read and checked again."""
     source = file_digest(path)
     known = cache.known(path, source)
-    if known is None or not all(map(Path.is_file, map(Path, known["images"]))):
+    if known is None or "foreword" not in known or not all(
+            map(Path.is_file, map(Path, known.get("images", {})))):
         from .series import read_series
 
         meta = read_series(path, content_root)

@@ -120,3 +120,29 @@ def test_editing_one_interview_rebuilds_it_and_its_volume_only(project, write):
     rebuilt = set(re.findall(r"^(dist/\S+)", run.stdout, re.M))
     assert rebuilt == {"dist/a/a.html", "dist/a/a.pdf", "dist/s/s.html", "dist/s/index.html",
                        "dist/s/s.pdf"}
+
+
+def test_a_series_read_from_the_cache_still_sees_its_foreword_and_its_title_change(
+        project, write):
+    """A rebuild takes a series' slug, title and foreword from the build cache while its files
+    are unchanged: an edited foreword rebuilds the volume, and a new title lets go of the
+    interview that named the old one."""
+    write("s/series.yml", SERIES + "foreword: _foreword.md\n")
+    foreword = write("s/_foreword.md", "A first word.\n")
+    write("s/a.md", interview("First", 1, "2026-05-01", "Di Ax"))
+    write("solo.md", interview("Solo", None, "2026-05-03", "So Lo").replace(
+        "date:", "series: Field Notes\ndate:", 1))
+    assert make("build", "--format", "html", cwd=project).code == 0
+    assert "So Lo answers" in (project / "dist/s/s.html").read_text()
+    assert "0 of 3 document(s) built, 3 up to date" in make(
+        "build", "--format", "html", cwd=project).stdout
+    foreword.write_text("A second word.\n")
+    run = make("build", "--format", "html", cwd=project)
+    assert set(re.findall(r"^(dist/\S+)", run.stdout, re.M)) == {"dist/s/s.html",
+                                                                  "dist/s/index.html"}
+    assert "A second word." in (project / "dist/s/s.html").read_text()
+    write("s/series.yml", SERIES.replace("Field Notes", "Other Notes") +
+          "foreword: _foreword.md\n")
+    assert make("build", "--format", "html", cwd=project).code == 0
+    volume = (project / "dist/s/s.html").read_text()
+    assert "Other Notes" in volume and "So Lo answers" not in volume and "Di Ax answers" in volume
