@@ -218,13 +218,13 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
                              lambda: _series_reading(series_path, config.content_root, cache))
             if series is None:
                 continue
+            title, slug = series.get("series", ""), series["slug"]
             members = [s for s in sources if s.path not in undrawable
-                       and series_claims(series_path, series.get("series", ""), series["slug"], s.path,
-                                         s.series)]
+                       and series_claims(series_path, title, slug, s.path, s.series)]
             inputs = (series["source"], *(s.hash for s in members),
                       *(digest for s in members
                         for digest in sorted(cache.entry(s.path)["images"].values())),
-                      *series.get("images", {}).values())
+                      *sorted(series.get("images", {}).values()))
             task = _Task(series_path, result,
                          lambda p=series_path, ms=members: _volume(
                              p, config, [s.read(config.content_root, by_slug) for s in ms],

@@ -127,8 +127,11 @@ def test_a_series_read_from_the_cache_still_sees_its_foreword_and_its_title_chan
     """A rebuild takes a series' slug, title and foreword from the build cache while its files
     are unchanged: an edited foreword rebuilds the volume, and a new title lets go of the
     interview that named the old one."""
-    write("s/series.yml", SERIES + "foreword: _foreword.md\n")
+    from PIL import Image
+
+    write("s/series.yml", SERIES + "foreword: _foreword.md\ncover: Cover.png\n")
     foreword = write("s/_foreword.md", "A first word.\n")
+    Image.new("RGB", (1600, 2560), "white").save(project / "content/s/Cover.png")
     write("s/a.md", interview("First", 1, "2026-05-01", "Di Ax"))
     write("solo.md", interview("Solo", None, "2026-05-03", "So Lo").replace(
         "date:", "series: Field Notes\ndate:", 1))
@@ -142,7 +145,7 @@ def test_a_series_read_from_the_cache_still_sees_its_foreword_and_its_title_chan
                                                                   "dist/s/index.html"}
     assert "A second word." in (project / "dist/s/s.html").read_text()
     write("s/series.yml", SERIES.replace("Field Notes", "Other Notes") +
-          "foreword: _foreword.md\n")
+          "foreword: _foreword.md\ncover: Cover.png\n")
     assert make("build", "--format", "html", cwd=project).code == 0
     volume = (project / "dist/s/s.html").read_text()
     assert "Other Notes" in volume and "So Lo answers" not in volume and "Di Ax answers" in volume
