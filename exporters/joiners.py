@@ -88,12 +88,22 @@ def is_empty(font: object, glyph: str) -> bool:
     return pen.bounds is None and glyphs[glyph].width == 0
 
 
-def font_uri(path: Path) -> str:
-    """The URL the PDF stylesheet's ``@font-face`` names for the font file ``path``: its copy
-    with a carrier as a ``data:`` URL, or the file itself."""
+def font_uri(path: Path) -> tuple[str, bool]:
+    """The URL the PDF stylesheet's ``@font-face`` names for the font file ``path`` (its copy
+    with a carrier as a ``data:`` URL, or the file itself), and whether text set with it may
+    hold the carrier: not when it is an Arabic-script font that cannot draw it (it has no
+    empty glyph, or its own character there), which would print a missing glyph's box."""
     font = path.read_bytes()
     carried = carrier_font(font)
-    return path.as_uri() if carried is None else data_uri(carried, "font/ttf")
+    if carried is not None:
+        return data_uri(carried, "font/ttf"), True
+    return path.as_uri(), not sets_arabic(font)
+
+
+def sets_arabic(font: bytes) -> bool:
+    from fontTools.ttLib import TTFont
+
+    return ord(ARABIC_LETTER) in TTFont(BytesIO(font), lazy=True).getBestCmap()
 
 
 def joiners_extractable(pdf: pydyf.PDF) -> None:

@@ -71,6 +71,9 @@ class Layouts:
         with project_fonts_only(self.templates.folders, cache_path(settings.out_dir, "fontconfig")):
             self.fonts = FontConfiguration()
         self.color_profiles: dict[str, Any] = {}  # filled by the stylesheet's @color-profile
+        self.carriers = True
+        """Whether ZWNJs go to WeasyPrint as :data:`exporters.joiners.CARRIER`: not when a
+        font of the stylesheet sets Arabic script but cannot draw it (see ``font_url``)."""
 
         def stylesheet(screen: bool) -> Any:
             css = self.templates.render(
@@ -91,7 +94,9 @@ class Layouts:
     def font_url(self, name: str) -> str:
         """A font of the PDF stylesheet; an Arabic-script font's copy keeps ZWNJs in the text
         (:mod:`exporters.joiners`)."""
-        return font_uri(self.templates.find(name))
+        url, may_carry = font_uri(self.templates.find(name))
+        self.carriers = self.carriers and may_carry
+        return url
 
     @classmethod
     def of(cls, settings: Settings) -> Layouts:
@@ -118,7 +123,8 @@ class Layouts:
             source=document.path.name)
         # data: URLs, not file: URLs, so that nothing in the PDF depends on where the project is
         images = {key: data_uri(*self.image(path)) for key, path in document.images.items()}
-        html = with_carriers(with_image_sources(html, images, unknown=""))
+        html = with_image_sources(html, images, unknown="")
+        html = with_carriers(html) if self.carriers else html
         stylesheets = [stylesheet, *([self.volume_stylesheet] if document.is_volume else [])]
         return without_ladders(HTML(string=html, base_url=str(document.path.parent) + "/",
                                     url_fetcher=self.fetcher),

@@ -221,3 +221,17 @@ def test_the_arabic_fonts_copy_maps_the_carrier_to_an_empty_glyph_and_nothing_el
             {tag: font.reader[tag] for tag in font.reader.keys() if tag not in changed}
         assert copy["head"].modified == font["head"].modified
     assert carrier_font((REPO / "templates/fonts/GentiumBookPlus-Regular.ttf").read_bytes()) is None
+
+
+def test_an_arabic_font_that_cannot_draw_the_carrier_turns_the_carriers_off(tmp_path):
+    """A house style's Arabic-script font with its own character at the carrier's code point
+    (or no empty glyph) would print a box for every ZWNJ: the PDFs then keep plain ZWNJs."""
+    from exporters.joiners import carrier_font, font_uri
+
+    fonts = REPO / "templates/fonts"
+    naskh = fonts / "NotoNaskhArabic-Regular.ttf"
+    taken = tmp_path / "Taken.ttf"
+    taken.write_bytes(carrier_font(naskh.read_bytes()))  # the code point is already mapped
+    assert font_uri(naskh)[0].startswith("data:font/ttf;base64,") and font_uri(naskh)[1]
+    assert font_uri(fonts / "GentiumBookPlus-Regular.ttf")[1]  # not Arabic: no say in it
+    assert font_uri(taken) == (taken.as_uri(), False)
