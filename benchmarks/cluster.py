@@ -305,18 +305,6 @@ def report(count: int, repeat: int, runs: list[Measured], cost: dict[str, float]
     return "\n".join(lines)
 
 
-def write(path: Path, text: str) -> None:
-    """Put ``text`` between the cluster marks of ``path`` (added under "## Cluster")."""
-    current = path.read_text(encoding="utf-8")
-    block = f"{BEGIN}\n{text}\n{END}"
-    if BEGIN in current and END in current:
-        before, rest = current.split(BEGIN, 1)
-        current = before + block + rest.split(END, 1)[1]
-    else:
-        current = current.rstrip("\n") + f"\n\n## Cluster\n\n{block}\n"
-    path.write_text(current, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--client"]:  # --client RESULT TOOLCHAIN -- ARGS: one measured build
@@ -331,9 +319,9 @@ def main(argv: list[str] | None = None) -> int:
     load = os.getloadavg()[0]
     runs, cost = measure(arguments.count, arguments.repeat)
     text = report(arguments.count, arguments.repeat, runs, cost, (load, os.getloadavg()[0]))
-    print(text)
-    if arguments.write:
-        write(REPO / "BENCHMARKS.md", text)
+    from marks import publish
+
+    publish(text, REPO / "BENCHMARKS.md" if arguments.write else None, BEGIN, END, "Cluster")
     return 0 if all(run.identical is not False for run in runs) else 1
 
 

@@ -35,6 +35,7 @@ from importlib import metadata
 from pathlib import Path
 
 from generate import SERIES_SLUG, generate
+from marks import publish
 
 REPO = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
@@ -422,17 +423,6 @@ def report(bench: Bench) -> str:
     ])
 
 
-def write(path: Path, text: str) -> None:
-    block = f"{BEGIN}\n{text}\n{END}"
-    if path.is_file():
-        old = path.read_text(encoding="utf-8")
-        if BEGIN in old and END in old:
-            head, rest = old.split(BEGIN, 1)
-            path.write_text(head + block + rest.split(END, 1)[1], encoding="utf-8")
-            return
-    path.write_text(f"# Benchmarks\n\n{block}\n", encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=100, help="interviews (default 100)")
@@ -449,11 +439,7 @@ def main(argv: list[str] | None = None) -> int:
         work.mkdir(parents=True, exist_ok=True)
         bench = Bench(work, arguments.count, arguments.jobs)
         bench.measure_all()
-    text = report(bench)
-    print(text)
-    if arguments.write:
-        write(arguments.write, text)
-        print(f"\nwrote {arguments.write}")
+    publish(report(bench), arguments.write, BEGIN, END)
     return 0
 
 

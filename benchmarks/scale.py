@@ -37,6 +37,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO))
 
 from generate import generate  # noqa: E402
+from marks import publish  # noqa: E402
 
 EPOCH = "1767225600"
 BEGIN = "<!-- scale results: written by `python benchmarks/scale.py --write`; edit outside these marks -->"
@@ -161,17 +162,6 @@ def report(rows: list[Measured], formats: str | None, jobs: int, series_size: in
     ])
 
 
-def write(path: Path, text: str) -> None:
-    block = f"{BEGIN}\n{text}\n{END}"
-    old = path.read_text(encoding="utf-8") if path.is_file() else "# Benchmarks\n"
-    if BEGIN in old and END in old:
-        head, rest = old.split(BEGIN, 1)
-        path.write_text(head + block + rest.split(END, 1)[1], encoding="utf-8")
-    else:
-        path.write_text(old.rstrip("\n") + "\n\n## A thousand interviews\n\n" + block + "\n",
-                        encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["--child"]:
@@ -199,11 +189,8 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(row)
     from exporters.build import default_jobs
 
-    text = report(rows, arguments.format, arguments.jobs or default_jobs(), arguments.series_size)
-    print(text)
-    if arguments.write:
-        write(arguments.write, text)
-        print(f"\nwrote {arguments.write}")
+    publish(report(rows, arguments.format, arguments.jobs or default_jobs(), arguments.series_size),
+            arguments.write, BEGIN, END, "A thousand interviews")
     return 0
 
 

@@ -74,3 +74,17 @@ def test_runner_measures_every_step_and_prints_the_table(tmp_path):
     assert "0 files rewritten" in rows["(d)"]
     written = (tmp_path / "BENCHMARKS.md").read_text(encoding="utf-8")
     assert "| (e) |" in written and "`nproc`" in written
+
+
+def test_a_benchmark_table_replaces_only_its_own_marks_and_never_loses_hand_text(tmp_path):
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from marks import place
+
+    notes = tmp_path / "BENCHMARKS.md"
+    notes.write_text("# Benchmarks\n\nWritten by hand.\n", encoding="utf-8")
+    place(notes, "first table", "<!-- a -->", "<!-- /a -->", "Cluster")
+    place(notes, "other table", "<!-- b -->", "<!-- /b -->")
+    place(notes, "second table", "<!-- a -->", "<!-- /a -->", "Cluster")
+    assert notes.read_text(encoding="utf-8") == (
+        "# Benchmarks\n\nWritten by hand.\n\n## Cluster\n\n<!-- a -->\nsecond table\n"
+        "<!-- /a -->\n\n<!-- b -->\nother table\n<!-- /b -->\n")
