@@ -63,6 +63,35 @@ def test_corrupt_cache_is_not_trusted(project, write):
     assert make(cwd=project).code == 0
 
 
+def test_a_cache_of_any_shape_only_causes_a_rebuild(project, write):
+    """Every section the build cache keeps (the sources, a series' reading, the editions'
+    template folders), each in a shape the build never writes: one line or none, never a
+    traceback, and the outputs made again."""
+    import json
+
+    write("s/series.yml", "title: Field Notes\n")
+    write("s/a.md", GOOD)
+    assert make("build", "--format", "html", cwd=project).code == 0
+    cache = project / "dist/.cache/builds.json"
+    good = json.loads(cache.read_text())
+    series = next(key for key in good["sources"] if key.endswith("series.yml"))
+    shapes = [
+        {**good, "editions": []},
+        {**good, "editions": {"html": {"code": 1, "folders": "html"}}},
+        {**good, "editions": {"html": {"code": good["editions"]["html"]["code"],
+                                       "folders": [3]}}},
+        {**good, "sources": {**good["sources"], series: {"source": good["sources"][series]
+                                                          ["source"], "slug": "s"}}},
+        {**good, "sources": {**good["sources"], series: {
+            **good["sources"][series], "images": {"/nowhere/_f.md": "x"}}}},
+    ]
+    for shape in shapes:
+        cache.write_text(json.dumps(shape))
+        run = make("build", "--format", "html", cwd=project)
+        assert run.code == 0 and "Traceback" not in run.stderr, (shape, run.stderr)
+        assert (project / "dist/s/s.html").is_file() and (project / "dist/a/a.html").is_file()
+
+
 def test_warnings_are_repeated_when_nothing_is_rebuilt(project, write):
     write("a.md", GOOD.replace("An introduction.", "**XY:** looks like a label."))
     first = make(cwd=project)
