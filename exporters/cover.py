@@ -10,6 +10,7 @@ from __future__ import annotations
 import colorsys
 import hashlib
 import io
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -88,7 +89,7 @@ def missing_characters(text: CoverText, fonts: CoverFonts) -> str:
 def draw_cover(text: CoverText, fonts: CoverFonts) -> bytes:
     """The cover as PNG bytes, ``WIDTH`` × ``HEIGHT`` pixels."""
     # Drawn as ink coverage (0-255), then coloured through a 16-entry palette: a small,
-    # fast PNG with the antialiasing kept.
+    # fast PNG with the antialiasing kept (256 entries would make it twice the size).
     image = Image.new("L", (WIDTH, HEIGHT), 0)
     draw = ImageDraw.Draw(image)
     width = WIDTH - 2 * MARGIN
@@ -123,11 +124,15 @@ def draw_cover(text: CoverText, fonts: CoverFonts) -> bytes:
         _draw_lines(draw, lines, font, y, text, 1.3)
         y += height + 30
 
-    levels = image.point(lambda value: (value * 15 + 127) // 255)
+    levels = image.point(INK_LEVELS)
     levels.putpalette(_palette(series_colour(text.series_name), INK), rawmode="RGB")
     output = io.BytesIO()
-    levels.save(output, "PNG", compress_level=6)
+    levels.save(output, "PNG", compress_type=zlib.Z_RLE)  # as small as level 6, 2× faster
     return output.getvalue()
+
+
+INK_LEVELS = [(coverage * 15 + 127) // 255 for coverage in range(256)]
+"""Ink coverage (0-255) to one of the palette's 16 colours."""
 
 
 def _palette(background: tuple[int, ...], ink: tuple[int, ...]) -> list[int]:
@@ -168,6 +173,10 @@ def _set_lines(text: str, font: ImageFont.FreeTypeFont, width: int,
         return (lines, False) if len(lines) <= max_lines else None
 
     @lru_cache(maxsize=None)
+    def length_of(start: int, end: int) -> float:
+        return font.getlength(_drawn(" ".join(words[start:end])))
+
+    @lru_cache(maxsize=None)
     def best(start: int, lines_left: int) -> tuple[float, tuple[int, ...]] | None:
         if start == len(words):
             return 0.0, ()
@@ -175,7 +184,7 @@ def _set_lines(text: str, font: ImageFont.FreeTypeFont, width: int,
             return None
         found = None
         for end in range(start + 1, len(words) + 1):
-            length = font.getlength(_drawn(" ".join(words[start:end])))
+            length = length_of(start, end)
             if length > width and end > start + 1:
                 break
             rest = best(end, lines_left - 1)

@@ -190,6 +190,18 @@ def test_axe_core_ran_on_every_html_page_and_every_xhtml_file_in_the_epubs(clien
     assert {results[name]["contentType"] for name in html} == {"text/html"}
 
 
+def test_chromium_loads_every_font_of_every_html_page_and_epub_file(clients):
+    """The HTML edition's fonts, cut and wrapped as WOFF by exporters.assets, and the EPUBs'
+    WOFF2 fonts load in Chromium: none fails, and each page loads its text face."""
+    results = clients["axe"]
+    failed = {name: status for name, result in results.items()
+              for status in result.get("fonts", []) if not status.endswith(": loaded")
+              and not status.endswith(": unloaded")}
+    assert not failed, failed
+    for name in (f"{slug}/{slug}.html" for slug in sample_slugs()):
+        assert any(status.endswith("400: loaded") for status in results[name]["fonts"]), name
+
+
 def test_axe_core_finds_no_violation_beyond_the_known_ones(clients):
     new = axe_lines(clients, lambda name, rule: not known(name, rule))
     assert not new, "axe-core violations:\n" + "\n".join(new)

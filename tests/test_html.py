@@ -47,3 +47,36 @@ def test_chromium_prints_it_on_the_chosen_page_size_with_the_text_in_order(sampl
     positions = [text.find(heading) for heading in headings]
     assert -1 not in positions and positions == sorted(positions), positions
     assert "1 / " in text  # folios from the print stylesheet
+
+
+@pytest.mark.parametrize("name", ["GentiumBookPlus-BoldItalic.ttf", "NotoNaskhArabic-Regular.ttf"])
+def test_the_pages_woff_fonts_unpack_to_the_cut_font_with_right_checksums(name):
+    """exporters.assets.woff wraps HarfBuzz's cut as WOFF 1.0: fontTools reads it back, every
+    checksum checked, with the cut's tables byte for byte and the glyphs the text needs."""
+    import io
+    from pathlib import Path
+
+    import uharfbuzz
+    from fontTools.ttLib import TTFont
+
+    from exporters.assets import cut_font, woff
+
+    text = "Inès Dvořák said “yes” — کتاب‌ها"
+    data = (Path(__file__).parent.parent / "templates/fonts" / name).read_bytes()
+    cut = cut_font(uharfbuzz.Face(uharfbuzz.Blob(data)), text, None)
+    wrapped = woff(cut)
+    assert wrapped[:4] == b"wOFF" and len(wrapped) < len(cut)
+    font, plain = TTFont(io.BytesIO(wrapped), checkChecksums=2), TTFont(io.BytesIO(cut))
+    assert font.flavor == "woff"
+    assert sorted(font.reader.keys()) == sorted(plain.reader.keys())
+    assert all(font.reader[tag] == plain.reader[tag] for tag in plain.reader.keys() if tag != "head")
+    unpacked = io.BytesIO()  # as a reader unpacks it: fontTools sets its own adjustment
+    reader = TTFont(io.BytesIO(wrapped), recalcTimestamp=False)
+    reader.flavor = None
+    reader.save(unpacked, reorderTables=False)
+    whole = unpacked.getvalue()
+    assert TTFont(io.BytesIO(whole)).reader["head"] == font.reader["head"]
+    assert sum(int.from_bytes(whole[i:i + 4], "big") for i in range(0, len(whole), 4)) \
+        % 2 ** 32 == 0xB1B0AFBA
+    drawn = {ord(c) for c in text} & set(TTFont(io.BytesIO(data)).getBestCmap())
+    assert len(drawn) > 5 and drawn <= set(font.getBestCmap())

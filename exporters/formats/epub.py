@@ -300,6 +300,7 @@ class EpubEdition(Edition):
         epub.write_epub(packed, book, {
             "raise_exceptions": True, "mtime": timestamp, "epub3_pages": False,
             "epub3_landmark": False, "epub2_guide": True,
+            "compresslevel": 0,  # repack compresses: ebooklib's zip is read once, in memory
         })
         with atomic_path(target) as temporary:
             temporary.write_bytes(repack(packed.getvalue(), timestamp.timetuple()[:6], lang))
@@ -513,11 +514,16 @@ def _ncx_entry(entry: ContentsEntry):
     return (epub.Section(entry.title, entry.href), [_ncx_entry(child) for child in entry.children])
 
 
+PACKED_ALREADY = (".jpg", ".jpeg", ".webp", ".woff2", ".woff", ".mp3", ".m4a", ".ogg")
+"""Entries stored as they are: deflating them again gains nothing. (A PNG gains: the
+cover's, run-length coded, by a sixth.)"""
+
+
 def repack(data: bytes, date_time: tuple[int, ...], lang: str) -> bytes:
     """The EPUB zip again, byte-reproducible: fixed times and modes, ``mimetype`` first and
-    stored, the other entries sorted by name; recordings are stored too, being compressed
-    already. The package document gets the ``xml:lang`` that ebooklib leaves out (Ace
-    requires it)."""
+    stored, the other entries sorted by name; photographs, fonts and recordings are stored too,
+    being compressed already (``PACKED_ALREADY``). The package document gets the ``xml:lang``
+    that ebooklib leaves out (Ace requires it)."""
     date_time = max(tuple(date_time), (1980, 1, 1, 0, 0, 0))
     source = zipfile.ZipFile(io.BytesIO(data))
     names = sorted(name for name in source.namelist() if name != "mimetype")
@@ -527,7 +533,8 @@ def repack(data: bytes, date_time: tuple[int, ...], lang: str) -> bytes:
             info = zipfile.ZipInfo(name, date_time)
             info.create_system = 3
             info.external_attr = 0o644 << 16
-            stored = name == "mimetype" or name.startswith(f"EPUB/{AUDIO_FOLDER}/")
+            stored = name == "mimetype" or name.startswith(f"EPUB/{AUDIO_FOLDER}/") \
+                or name.endswith(PACKED_ALREADY)
             info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             content = source.read(name)
             if name.endswith(".opf"):

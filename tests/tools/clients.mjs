@@ -242,8 +242,10 @@ async function axeRun(browser, axeSource, urls) {
         await page.evaluate(axeSource);
         const found = await page.evaluate(async () => {
           const run = await axe.run(document, { resultTypes: ['violations'] });
+          await document.fonts.ready;
           return {
             contentType: document.contentType,
+            fonts: [...document.fonts].map((f) => `${f.family} ${f.style} ${f.weight}: ${f.status}`),
             violations: run.violations.map((v) => ({
               id: v.id, impact: v.impact, help: v.help,
               nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 300),
