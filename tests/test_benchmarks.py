@@ -72,6 +72,7 @@ def test_runner_measures_every_step_and_prints_the_table(tmp_path):
         assert "failed" not in rows[step] and " s |" in rows[step], rows[step]
     assert "| yes |" in rows["(e)"]  # exactly the changed interview's editions were rewritten
     assert "0 files rewritten" in rows["(d)"]
+    assert "least CPU of 2 runs, taken in turn with (a-pdf)" in rows["(a)"]
     written = (tmp_path / "BENCHMARKS.md").read_text(encoding="utf-8")
     assert "| (e) |" in written and "`nproc`" in written
 
