@@ -13,7 +13,9 @@ held-out parts of the corpus separately:
 - leftovers kept: site furniture that reached the result (template tags, "More about",
   newsletter and sharing lines, players);
 - title and date right, where the source states them;
-- whether the result builds once its TODOs are filled.
+- whether the result builds once its TODOs are filled; for a file whose truth has no
+  questions and no answers (an article, not an interview), whether the import refuses it with
+  one line, as it should, rather than writing a file that cannot build (no text counted lost).
 
 ``--write`` puts the tables into BENCHMARKS.md under "Import accuracy". ``--part dev`` measures
 the development part alone: work on the importer looking only at its errors, and measure the
@@ -150,6 +152,9 @@ def measure(truth_path: Path) -> FileResult:
     try:
         imported = import_file(source)
     except ContentError as error:
+        if not expected and not empty.answers:  # an article with no Q&A: refusing it is right
+            return FileResult(**{**empty.__dict__, "lost_words": 0.0, "builds": True,
+                                 "error": f"(refused, as it should be: {error.problem.message})"})
         return FileResult(**{**empty.__dict__, "error": str(error.problem)})
     markdown = imported.document.markdown()
     result_words = set(words(plain(markdown)))

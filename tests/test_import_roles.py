@@ -153,8 +153,8 @@ More of what Zoe said.
 
 **Zoe** - PodBean hosts it.
 """)
-    assert turns(body) == [("Q", "1."), ("Emma", "There"), ("Zoe", "Training"),
-                           ("Q", "2."), ("Emma", "A"), ("Zoe", "PodBean")]
+    assert turns(body) == [("Q", "Why"), ("Emma", "There"), ("Zoe", "Training"),
+                           ("Q", "What"), ("Emma", "A"), ("Zoe", "PodBean")]  # numbers dropped
     assert front["speakers"]["Emma"] == {"name": "Emma", "role": "interviewee"}
 
 
@@ -190,3 +190,367 @@ CARUSO: [00:00:01] So this is the second session. Today is still November 14, 20
 SUBJECT: [00:00:09] Correct.
 """)
     assert str(front["date"]) == "2019-11-14"
+
+
+def test_numbered_question_headings_answered_by_every_labelled_guest(tmp_path):
+    """'### 2- How ...?' headings, each answered in turn by guests labelled in bold capitals:
+    the headings are the questions, without their numbers; the topic heading before them is
+    no question."""
+    _, body = imported(tmp_path / "panel.md", """# Voices from the booth
+
+## Transcript
+
+### 1- Meet the people
+
+**RUTH VALE:** I'm Ruth Vale and I fix compilers for a living.
+
+**OMAR BELL:** I'm Omar Bell and I write the documentation.
+
+### 2- How did you get involved in the project?
+
+**RUTH VALE:** A colleague sent me a bug report and I never left.
+
+**OMAR BELL:** I found a typo in the guide and sent a patch.
+
+### 3- What keeps you here?
+
+**RUTH VALE:** The people, mostly.
+
+**OMAR BELL:** The people and the coffee.
+
+### 4- What would you tell a newcomer?
+
+**RUTH VALE:** Ask questions early.
+
+**OMAR BELL:** Read the guide, then ignore half of it.
+""")
+    assert [label for label, _ in turns(body)] == ["RV", "OB"] + ["Q", "RV", "OB"] * 3
+    assert "Q: How did you get involved in the project?" in body
+    assert "Q: What keeps you here?" in body
+
+
+def test_question_headings_stay_questions_when_the_host_also_speaks(tmp_path):
+    """The headings ask and the guests answer them, while the labelled host chips in with
+    follow-ups: each heading an interviewee's turn follows straight away is the host's
+    question too."""
+    front, body = imported(tmp_path / "booth.md", """# Voices from the booth
+
+### 2- When did you start on the project?
+
+**RUTH VALE:** In 2019, before the first release.
+
+**MAYA ORTIZ:** Oh, so right at the start?
+
+**RUTH VALE:** Right at the start, yes.
+
+**OMAR BELL:** Last spring, through the docs sprint.
+
+### 3- What does the project mean to you?
+
+**RUTH VALE:** It is where I learned most of what I know.
+
+**MAYA ORTIZ:** Did you expect that?
+
+**RUTH VALE:** Not at all.
+
+**OMAR BELL:** A second home, honestly.
+""")
+    host = next(label for label, person in front["speakers"].items()
+                if person["name"] == "Maya Ortiz")
+    assert front["speakers"][host]["role"] == "interviewer"
+    assert f"{host}: When did you start on the project?" in body
+    assert f"{host}: What does the project mean to you?" in body
+
+
+def test_the_host_named_by_the_byline_who_answers_the_headings_with_the_guests(tmp_path):
+    """The byline names the host, who answers the headings' questions as the guests do, in
+    labelled turns that ask nothing: those turns are answers, the headings the questions."""
+    front, body = imported(tmp_path / "each-other.md", """---
+title: Voices from the booth
+author: "[Maya Ortiz](https://example.org/maya)"
+---
+
+### 1- How did you get involved?
+
+**Ruth Vale:** A colleague sent me a bug report and I never left.
+
+**Maya Ortiz:** I came for a conference talk and stayed for the people.
+
+### 2- What keeps you here?
+
+**Ruth Vale:** The people, mostly.
+
+**Maya Ortiz:** The weekly calls, and the people too.
+""")
+    role = {first: front["speakers"][label]["role"] for label, first in turns(body)}
+    assert (role["How"], role["What"]) == ("interviewer", "interviewer")
+    assert (role["A"], role["I"], role["The"]) == ("interviewee",) * 3
+    names = {person["name"] for person in front["speakers"].values()}
+    assert "Maya Ortiz" in names  # the byline's link is no part of the name
+
+
+def test_lower_case_user_names_in_bold_label_the_answers(tmp_path):
+    """A group interview on a forum: several people, named by their lower-case user names in
+    bold, answer each question heading."""
+    _, body = imported(tmp_path / "forum.md", """# Questions for the maintainers
+
+#### How did the project start?
+
+**quietfox**: That was before my time.
+
+The first commits are from 2006.
+
+**b0ltz**: A hobby project that grew.
+
+#### Who reviews the patches?
+
+**quietfox**: Mostly me, on weekends.
+
+**b0ltz**: Whoever has time that week.
+""")
+    assert turns(body) == [("Q", "How"), ("quietfox", "That"), ("b0ltz", "A"),
+                           ("Q", "Who"), ("quietfox", "Mostly"), ("b0ltz", "Whoever")]
+
+
+def test_question_headings_that_do_not_end_with_a_question_mark(tmp_path):
+    """Where the questions are headings, one at their level asks without '?': a prompt
+    ('Tell us about yourself!') or a remark among the questions; a topic before them and a
+    section after the last answer are no questions, and the section's text is no answer."""
+    _, body = imported(tmp_path / "chat.md", """# A chat with Ruth Vale
+
+### Introduction
+
+Ruth Vale makes cameras do things they were never sold to do.
+
+### Tell us a bit about yourself!
+
+I build firmware add-ons and take pictures of storms.
+
+### How long have you been a photographer?
+
+Twenty years, on and off.
+
+### Here is a demo of the storm trigger, with a nice interface.
+
+That one took a whole summer to get right.
+
+### Has free software always been part of your work?
+
+Since my first camera, yes.
+
+### Which operating system do you use?
+
+A Linux distribution, on every machine I own.
+
+### Is the course the same as your own approach?
+
+Mostly, with the shortcuts left out.
+
+### Equipment
+
+Two old bodies and a cheap zoom.
+
+### Why storms?
+
+They never look the same twice.
+
+### What comes next?
+
+A longer course, after a break.
+
+## The course
+
+The course has nine chapters and runs for six hours.
+""")
+    assert [first for label, first in turns(body) if label == "Q"] == [
+        "Tell", "How", "Here", "Has", "Which", "Is", "Why", "What"]  # 'Equipment' is a topic
+    assert "Ruth Vale makes cameras" in body.split("Q:")[0]  # still the introduction
+    course = body.index("## The course")
+    assert "The course has nine chapters" in body[course:]
+    assert not re.search(r"^A: The course has", body, re.M)
+
+
+def test_a_section_after_the_last_answer_stays_at_the_end(tmp_path):
+    """What a post says under a heading after the last answer ('Join us!') belongs to no turn
+    and stays where it is, not moved up into the introduction."""
+    _, body = imported(tmp_path / "join.md", """# Two questions
+
+Maya Ortiz: Where did you grow up?
+
+Ruth Vale: In Ohio, by the lake.
+
+Maya Ortiz: And what brought you here?
+
+Ruth Vale: A job offer, then the people.
+
+## Join us!
+
+Come to our monthly calls and tell us your story.
+""")
+    assert body.index("Come to our monthly calls") > body.index("A job offer")
+    assert "## Join us!\n\nCome to our monthly calls" in body
+
+
+def test_hard_wrapped_markdown_keeps_its_paragraphs_whole(tmp_path):
+    """Markdown wrapped at 80 columns (as formatters write it) holds one paragraph per block,
+    not one per line; turns written without blank lines between them are cut at labels."""
+    _, body = imported(tmp_path / "wrapped.md", """# Voices from the booth
+
+We talked with two people who keep the project running, and learned how
+they got involved with it over the years, and what
+keeps them here.
+
+**MAYA ORTIZ:** How did you get involved in the project, and who helped you
+find your way around it in the first few months?
+
+**RUTH VALE:** A colleague sent me a bug report about the compiler and I
+never left. The maintainers at the time were patient with my first patches,
+which were not very good.
+**MAYA ORTIZ:** And what keeps you here after all these years of work on
+the same code base?
+
+**RUTH VALE:** The people, mostly, and the feeling that the work matters to
+someone out there.
+
+**MAYA ORTIZ:** Thank you both.
+
+**RUTH VALE:** Thank you.
+""")
+    assert "learned how they got involved with it over the years, and what keeps them here." \
+        in body
+    assert re.search(r"^Q: How did you get involved in the project, and who helped you find "
+                     r"your way around it in the first few months\?$", body, re.M)
+    assert re.search(r"^A: A colleague .* which were not very good\.$", body, re.M)
+    assert re.search(r"^Q: And what keeps you here after all these years of work on the same "
+                     r"code base\?$", body, re.M)
+    _, body = imported(tmp_path / "long.md", """**MAYA ORTIZ:** How did you get involved in the
+project, and who helped you find your way around it in the first few months,
+when nothing in the code base made sense yet and the documentation was thin
+and out of date in most of the places where you would have needed it?
+
+**RUTH VALE:** A colleague sent me a bug report about the compiler and I
+never left. The maintainers at the time were patient with my first patches,
+which were not very good, and they explained every review comment to me in
+detail until I understood why the code had to be written the way it was.
+""")
+    assert re.search(r"^A: .*A colleague .* the way it was\.$", body, re.M)  # one paragraph
+
+
+def test_a_turn_is_never_dropped_as_page_furniture(tmp_path):
+    """An answer that speaks of 'supporting our maintainers' is no donation appeal."""
+    _, body = imported(tmp_path / "support.md", """Maya Ortiz: What does the board do?
+
+Ruth Vale: In short, we keep the project running by supporting our maintainers.
+
+Maya Ortiz: And day to day?
+
+Ruth Vale: Very little, ideally.
+""")
+    assert "supporting our maintainers" in body
+
+
+def test_the_language_of_a_chinese_text_is_told_by_its_script(tmp_path):
+    front, _ = imported(tmp_path / "zh.md", """# 访谈
+
+**Maya**：你好，能否先简单介绍一下你自己？参见 [SIG Apps](https://example.org/sig-apps/a/b)
+
+**Ruth**：当然可以！我是 Ruth，在一家公司担任软件工程师，已经参与这个项目很多年了。
+
+**Maya**：你们最喜欢这个项目的什么？
+
+**Ruth**：毫无疑问，是社区里的人。大家互相帮助，一起学习，一起进步。
+""")
+    assert front["lang"] == "zh"
+
+
+def test_answers_labelled_by_name_where_only_the_questions_were_labelled(tmp_path):
+    """The interviewer's label is on every question; two guests answer the first one, each
+    under their name written as the interviewer's is: two answers, and the unlabelled
+    answers after them are answers too."""
+    front, body = imported(tmp_path / "joint.md", """---
+title: Spotlight on the docs team
+author: Maya Ortiz
+---
+
+**Maya**: Could you introduce yourselves?
+
+**Ruth**: I'm Ruth, and I lead the docs team.
+
+**Omar**: I'm Omar, and I review most of the pages.
+
+He also keeps the glossary up to date.
+
+**Maya**: What is the team working on?
+
+A new tutorial for beginners, and a glossary.
+
+**Maya**: How can people help?
+
+By reviewing pull requests.
+""")
+    labels = [label for label, _ in turns(body)]
+    assert len(labels) == 7 and labels[1] != labels[2]
+    names = {front["speakers"][label]["name"] for label in labels[1:3]}
+    assert names == {"Ruth", "Omar"}
+    assert re.search(r"^Omar: I'm Omar.*\n\nHe also keeps the glossary", body, re.M)
+
+
+def test_reference_style_links_become_inline_links(tmp_path):
+    """'[the editor]' with '[the editor]: https://...' at the end of the post: the link goes
+    with the turn, the definition is no answer text."""
+    _, body = imported(tmp_path / "refs.md", """Maya Ortiz: Why [the editor][ed] and not another?
+
+Ruth Vale: Because [Darktable] does masks well.
+
+Maya Ortiz: Anything else?
+
+Ruth Vale: No, that's all.
+
+[ed]: https://example.org/editor
+[darktable]: https://example.org/darktable "Darktable"
+""")
+    assert "[the editor](https://example.org/editor)" in body
+    assert "[Darktable](https://example.org/darktable)" in body
+    assert "]:" not in body and "]\\:" not in body
+
+
+def test_a_footer_line_that_looks_like_a_label_is_still_furniture(tmp_path):
+    """Only a speaker's turn (a label used twice or more) is kept whatever it says; a footer
+    written 'Newsletter: subscribe ...' is still dropped."""
+    _, body = imported(tmp_path / "footer.md", """Maya Ortiz: What does the board do?
+
+Ruth Vale: We keep the project running.
+
+Maya Ortiz: And day to day?
+
+Ruth Vale: Very little, ideally.
+
+Newsletter: subscribe to our newsletter for more interviews.
+""")
+    assert "subscribe" not in body
+
+
+def test_a_host_who_opens_each_chapter_heading_still_asks(tmp_path):
+    """Chapter headings ending in '?' in a transcript where the host named in the byline
+    speaks first under each, asking without '?': the host is the interviewer there."""
+    front, body = imported(tmp_path / "chapters.md", """---
+title: Compilers on the radio
+author: Maya Ortiz
+---
+
+## Why compilers?
+
+**Maya Ortiz:** Tell me how you got into compilers.
+
+**Ruth Vale:** By accident, through a bug report.
+
+## What about the future?
+
+**Maya Ortiz:** Let's talk about what comes next for the project.
+
+**Ruth Vale:** More contributors, I hope.
+""")
+    role = {first: front["speakers"][label]["role"] if "speakers" in front else
+            ("interviewer" if label == "Q" else "interviewee") for label, first in turns(body)}
+    assert role["Tell"] == "interviewer" and role["Let's"] == "interviewer"
+    assert role["By"] == "interviewee"

@@ -202,7 +202,8 @@ def test_a_docx_whose_styles_are_based_on_each_other_does_not_hang(project):
     def loop(styles: bytes) -> bytes:
         return styles.replace(b'w:styleId="Normal">',
                               b'w:styleId="Normal"><w:basedOn w:val="Normal"/>', 1)
-    base = small_docx(project / "base.docx", ["Plain words, no bold."], title="Looping Styles")
+    base = small_docx(project / "base.docx", ["How did it start?", "Plain words, no bold."],
+                      title="Looping Styles")
     rewrite_docx(base, project / "loop.docx", {"word/styles.xml": loop})
     done = make("import", "loop.docx", cwd=project, timeout=60)
     assert done.code == 0, done.stderr
@@ -434,3 +435,20 @@ def test_a_recording_named_outside_the_sources_folder_is_never_taken_from_there(
         written = (project / f"content/{name}.md").read_text(encoding="utf-8")
         assert "\naudio:" not in written and "# TODO: the recording" in written
         assert not (project / "content/private.mp3").exists()
+
+
+def test_an_article_with_no_questions_is_refused_in_one_line_and_the_rest_imported(project):
+    """A narrative article (no labels, no questions) would give a file that cannot build: its
+    import is refused with one line naming the file and what to do, the other files are
+    imported, and the command says so by its exit code."""
+    (project / "article.md").write_text(
+        "# A visit to the lab\n\nThe team met in a small room in 2019. They built tools for "
+        "the ministry and shared them with everyone.\n\nThe work went on for three years, "
+        "with many releases and a community around it.\n", encoding="utf-8")
+    (project / "talk.txt").write_text("Q: How did you start?\n\nA: Slowly.\n", encoding="utf-8")
+    done = make("import", "article.md", "talk.txt", cwd=project, timeout=60)
+    assert done.code == 1
+    refusal = [line for line in done.stderr.splitlines() if "article.md" in line]
+    assert len(refusal) == 1 and "no questions or answers found" in refusal[0], done.stderr
+    assert "Imported 1 of 2 file(s)" in done.stdout
+    assert not list((project / "content").glob("a-visit*"))

@@ -17,6 +17,7 @@ import filecmp
 import re
 import shutil
 import traceback
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from .leftovers import ends_article, leftover, link_list
 from .recording import locate
 from .registry import choose, plugin_names
 from .structure import (INTERVIEWER, Extract, Note, Para, Section, Spoken, Structure,
-                        known_role, role_of_label, structure)
+                        known_role, role_of_label, split_label, structure)
 from .write import TODO, Document, Heading, Turn, protect_label
 
 HEAD_BYTES = 512
@@ -230,6 +231,12 @@ def _imported(path: Path, kind: str, extract: Extract) -> Imported:
                               for role in (INTERVIEWER, 'interviewee')},
                       tuple(values.pop("listed_speakers", ())),
                       str(values.pop("document_author", "") or ""))
+    if not any(isinstance(item, Spoken) for item in found.conversation):
+        raise ContentError(Problem(
+            path, 1, f"no questions or answers found in this {kind} file: it reads as an "
+                     "article, not an interview, and was not imported",
+            "if it is an interview, start each question with 'Q:' and each answer with 'A:' "
+            "(or the speaker's name and a colon) and import it again"))
     report.method = found.method
     report.unsure += found.unsure
     report.dropped += found.dropped
@@ -252,7 +259,8 @@ def _imported(path: Path, kind: str, extract: Extract) -> Imported:
     labels = _speakers(found, values, report)
     for item in found.conversation:
         if isinstance(item, Section):
-            document.conversation.append(Heading(_clean(item.title)))
+            document.conversation.append(Heading(_clean(item.title),
+                                                 [protect_label(p.text) for p in item.paras]))
             continue
         texts = [p.text for p in item.paras if p.text.strip()]
         document.conversation.append(Turn(labels[item.speaker], texts, item.paras[0].time))
@@ -323,7 +331,11 @@ def _keep_times_in_order(document: Document, report: Report) -> None:
 
 
 def _drop_leftovers(paras: list[Para], dropped: list[Note]) -> list[Para]:
+    """The paragraphs without the page's furniture; a turn of a speaker (a label used twice
+    or more) is never furniture, whatever it says ('... by supporting our maintainers')."""
     kept: list[Para] = []
+    labels = [para.label or split_label(para.text)[0] for para in paras]
+    speakers = {label for label, count in Counter(labels).items() if label and count >= 2}
     for index, para in enumerate(paras):
         text = _clean(para.text)
         tail = ends_article(text)
@@ -333,7 +345,8 @@ def _drop_leftovers(paras: list[Para], dropped: list[Note]) -> list[Para]:
         if index < 12 and para.words <= 25 and _take_front_line(text, {}):
             kept.append(para)  # a byline or date line: infer.py reads it
             continue
-        reason = leftover(text) or link_list(para.text) or ("navigation" if tail else None)
+        reason = None if labels[index] in speakers else (
+            leftover(text) or link_list(para.text) or ("navigation" if tail else None))
         if reason:
             dropped.append(Note(para.line, f"{reason}: '{' '.join(text.split())[:50]}'"))
         else:
@@ -354,7 +367,7 @@ def _speakers(found: Structure, values: dict, report: Report) -> dict[str, str]:
         else:
             name = found.names.get(key) or (key.title() if key.isupper() and len(key) > 3
                                             else key)
-            if name == values.get("interviewer"):
+            if name == values.get("interviewer") and key not in found.answering:
                 role = INTERVIEWER
             named = known_role(key, {r: str(values.get(r) or "") for r in (INTERVIEWER,
                                                                              "interviewee")})
@@ -383,7 +396,7 @@ def _speakers(found: Structure, values: dict, report: Report) -> dict[str, str]:
 
 
 def _initials(name: str, taken: set[str]) -> str:
-    words = re.findall(r"[^\W\d_][\w'’-]*", name)
+    words = re.findall(r"[^\W\d_][\w'’-]*", re.sub(r"\(.*?\)", "", name) or name)
     base = "".join(word[0] for word in words).upper() if len(words) > 1 else name
     label, number = base, 2
     while label in taken:

@@ -76,13 +76,27 @@ def find_date(text: str) -> dt.date | None:
     return None
 
 
+_SCRIPTS = (("ko", re.compile(r"[\uac00-\ud7af]")), ("ja", re.compile(r"[\u3040-\u30ff]")),
+            ("zh", re.compile(r"[\u4e00-\u9fff]")))
+"""Languages told by their script: Hangul, kana (Japanese writes Han characters too), Han."""
+
+
 def guess_language(text: str) -> str | None:
+    """The language of ``text``: by its script, when Korean, Japanese or Chinese characters
+    outnumber Latin letters (its links and names aside); else by its commonest words."""
+    latin = len(re.findall(r"[A-Za-z\u00c0-\u024f]", _LINKS.sub("", text)))
+    for lang, script in _SCRIPTS:
+        if len(script.findall(text)) > max(latin, 20) / (4 if lang == "ja" else 1):
+            return lang
     words = Counter(re.findall(r"[^\W\d_]+", text.lower()))
     scores = {lang: sum(words[w] for w in stop) for lang, stop in STOPWORDS.items()}
     best = max(scores, key=scores.get)
     ranked = sorted(scores.values(), reverse=True)
     return best if ranked[0] >= 10 and ranked[0] >= 1.5 * ranked[1] else None
 
+
+_LINKS = re.compile(r"\]\([^)]*\)|https?://\S+")
+"""A Markdown link's address or a bare one: no words of the text's language."""
 
 _TITLE_CHARS = 300
 """A longer line is no title or subtitle, however few its words."""

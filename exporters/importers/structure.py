@@ -73,6 +73,11 @@ class Spoken:
 @dataclass
 class Section:
     title: str
+    asks: bool = False
+    """A heading the source sets as its questions are set (:func:`_question_headings`)."""
+    paras: list[Para] = field(default_factory=list)
+    """What the source says under it before anyone speaks ('## Join us!' after the last
+    answer): kept there, neither a turn nor the introduction."""
 
 
 @dataclass
@@ -86,6 +91,9 @@ class Structure:
     """Speaker label to role."""
     names: dict[str, str] = field(default_factory=dict)
     """Speaker label to the full name the source gives with it ('AvW': 'Aaron van Wirdum')."""
+    answering: set[str] = field(default_factory=set)
+    """Labels whose turns the source's form makes answers, whoever the byline names (all the
+    labelled speakers, where the headings ask: :func:`_headings_ask`)."""
 
 
 _TIMESTAMP = re.compile(
@@ -157,13 +165,22 @@ def split_label(text: str) -> tuple[str, str]:
     if match["alias"] and not match["alias"][0].isupper():
         return "", text
     label = match["alias"] or label  # "Aaron van Wirdum (AvW):" speaks as "AvW" later
-    if (label.lower() in NOT_LABELS or len(words) > 4 or not words[0][0].isupper()
-            or any(word[0].islower() for word in words if word not in ("de", "van", "von", "da", "al", "bin", "le", "la"))):
+    if label.lower() in NOT_LABELS or len(words) > 4 or (
+            not _handle(match, words) and (not words[0][0].isupper() or any(
+                word[0].islower() for word in words
+                if word not in ("de", "van", "von", "da", "al", "bin", "le", "la")))):
         return "", text
     rest = stripped[match.end():]
     if match["o"] and match["shut"] is None and match["after"] is None:
         rest = _emphasis_goes_on(match["o"], rest)
     return label, rest
+
+
+def _handle(match: re.Match, words: list[str]) -> bool:
+    """Whether a label is a user name in lower case set in bold, as forums and group chats
+    write their speakers (``**reyalp**: ...``): one word, the emphasis closed before the
+    colon."""
+    return bool(match["o"]) and match["shut"] is not None and len(words) == 1
 
 
 def alias_name(text: str) -> str:
@@ -289,18 +306,19 @@ def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str],
     result = Structure(method="speaker labels")
     current: Spoken | None = None
     asking = _headings_ask(paras, labels, people)
-    for para in paras:
+    heading_questions = _question_headings(paras)
+    for index, para in enumerate(paras):
         label, rest = (para.label, para.text) if para.label else split_label(para.text)
         asked = _QUESTION_HEADING.match(para.text) if para.heading else None
-        if asked or (asking and para.heading and _ends_with_question(para.text)):
+        if asked or (asking and index in heading_questions):
             # "# Q. Even if you do believe ...?", "## 2. How did you start?": the interviewer's
             # turn, as a heading
-            current = Spoken("Q", [Para(asked["text"] if asked else para.text, para.line,
-                                        label="Q")])
+            current = Spoken("Q", [Para(asked["text"] if asked else question_heading(para.text),
+                                        para.line, label="Q")])
             result.conversation.append(current)
             continue
         if para.heading:
-            result.conversation.append(Section(para.text))
+            result.conversation.append(Section(para.text, index in heading_questions))
             current = None
             continue
         if not para.label and session_header(_TIMESTAMP.sub("", para.text, count=1)):
@@ -323,32 +341,123 @@ def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str],
                 current = Spoken(label, [para])
                 result.conversation.append(current)
         elif current is None:
-            result.introduction.append(para)
+            _unspoken(result, para)
         else:
             current.paras.append(para)
     result.roles = _label_roles(result, people, listed, writer)
+    if asking:  # the headings ask: every labelled speaker answers them
+        result.answering = {label for label in result.roles if label != "Q"}
+        result.roles.update({label: INTERVIEWEE for label in result.answering})
+    elif _question_emphasis(paras) == "heading":
+        _answered_headings(result)
     return result
+
+
+_HEADING_NUMBER = re.compile(r"^\s*\d{1,2}\s*\\?[-–—.):]\s+")
+"""A question heading's number: '2- ', '3. ', '4) ' (also escaped, '3\\.')."""
+
+
+def question_heading(text: str) -> str:
+    """A heading taken as a question, without its number: 'How did you start?' for
+    '2- How did you start?'."""
+    return _HEADING_NUMBER.sub("", text, count=1) or text
+
+
+def _answered_headings(result: Structure) -> None:
+    """Headings that ask, each answered straight away by an interviewee's turn, are questions,
+    though the interviewer also speaks in labelled turns ('### 3- When did you start?', then
+    the guests' turns, the host's follow-ups among them); the labelled interviewer asks them
+    when there is one, else 'Q'. A heading the interviewer's own turn follows stays a title."""
+    hosts = [label for label, role in result.roles.items() if role == INTERVIEWER]
+    asker = hosts[0] if len(hosts) == 1 else "Q"
+    items = result.conversation
+    for index, item in enumerate(items[:-1]):
+        after = items[index + 1]
+        if isinstance(item, Section) and item.asks \
+                and isinstance(after, Spoken) and result.roles.get(after.speaker) == INTERVIEWEE:
+            items[index] = Spoken(asker, [Para(question_heading(item.title), after.paras[0].line,
+                                               label=asker)])
+            result.roles.setdefault(asker, INTERVIEWER)
 
 
 def _headings_ask(paras: list[Para], labels: set[str], people: dict[str, str]) -> bool:
     """Whether the questions are the headings and the labels name only those who answer
     ('## 1. Why a podcast?', then '**Emma** - ...', '**Zoe** - ...'): the source sets its
-    questions in headings, no label is the interviewer's, and the labelled turns ask as
-    guests do, in under a tenth of them."""
-    if _question_emphasis(paras) != "heading" or any(
-            (role_of_label(label) or known_role(label, people)) == INTERVIEWER
-            for label in labels):
+    questions in headings, no label says it asks ('Q:'), and the labelled turns ask as guests
+    do, in under a tenth of them, those of a person named as the interviewer too (who may
+    answer the headings' questions with the guests)."""
+    if _question_emphasis(paras) != "heading" or any(role_of_label(label) == INTERVIEWER
+                                                     for label in labels):
         return False
-    labelled = [para for para in paras if not para.heading
-                and (para.label or split_label(para.text)[0]) in labels]
-    return sum(_ends_with_question(para.text) for para in labelled) < 0.1 * len(labelled)
+    said = {label: [para for para in paras if not para.heading
+                    and (para.label or split_label(para.text)[0]) == label] for label in labels}
+    hosts = {label for label in labels if known_role(label, people) == INTERVIEWER}
+    return all(_asks_as_guests(said[label]) for label in hosts) \
+        and _asks_as_guests([para for label in labels for para in said[label]]) \
+        and _first_after_headings(paras, hosts) * 2 <= len(_question_headings(paras))
+
+
+def _first_after_headings(paras: list[Para], speakers: set[str]) -> int:
+    """How many question headings one of ``speakers`` speaks first after: a host who opens
+    each chapter ('## Why Rust?', then the host's turn) asks there, however rarely with '?'."""
+    headings = _question_headings(paras)
+    count = 0
+    for index in headings:
+        first = next((para.label or split_label(para.text)[0] for para in paras[index + 1:]
+                      if para.heading or para.label or split_label(para.text)[0]), "")
+        count += first in speakers
+    return count
+
+
+def _asks_as_guests(said: list[Para]) -> bool:
+    """Whether under a tenth of these paragraphs end with '?', as guests' turns do."""
+    return sum(_ends_with_question(para.text) for para in said) < 0.1 * len(said)
+
+
+def _question_headings(paras: list[Para]) -> set[int]:
+    """Which headings are questions where the source sets its questions as headings: those
+    ending in '?', and, at the level most of those use and followed by text, one that reads
+    as a question ('Tell us about yourself!') or one among them ('Here is a demo of it, with a
+    nice interface.' between two asking headings); not a topic before or after them
+    ('Introduction', 'Final thoughts')."""
+    asking = [index for index, para in enumerate(paras)
+              if para.heading >= 2 and _ends_with_question(para.text)]
+    if not asking:
+        return set()
+    level = Counter(paras[index].heading for index in asking).most_common(1)[0][0]
+    found = set(asking)
+    for index, para in enumerate(paras[:-1]):
+        if para.heading == level and index not in found and not paras[index + 1].heading \
+                and ((asking[0] < index < asking[-1] and _sentence(para.text))
+                     or question_score(para) >= 4):
+            found.add(index)
+    return found
+
+
+def _sentence(text: str) -> bool:
+    """Whether a heading is a sentence, as a remark put to a guest is ('Here is a demo, with a
+    nice interface.'), not a topic's title ('Background', 'JavaScript maintenance')."""
+    return bool(re.search(r"[.!…:;)。！][\s\"”’'»*_]*$", text)) or len(text.split()) >= 8
+
+
+def _unspoken(result: Structure, para: Para) -> None:
+    """A paragraph no one speaks: the introduction's before the conversation, else the
+    heading's it follows."""
+    if result.conversation and isinstance(result.conversation[-1], Section):
+        result.conversation[-1].paras.append(para)
+    else:
+        result.introduction.append(para)
 
 
 def _by_question_labels(paras: list[Para], label: str) -> Structure:
-    """Only the questions are labelled (``Q:``): every other paragraph after one answers it."""
+    """Only the questions are labelled (``Q:``): every other paragraph after one answers it;
+    one that opens with another name written as the interviewer's label is (``**Sandipan**：``,
+    then ``**Maciej**：``, ``**Janet**：``) starts that person's answer."""
     result = Structure(method=f"'{label}:' labels on the questions")
     roles: list[str] = []
     spoken: list[Para] = []
+    form = next((_written(para.text) for para in paras
+                 if not para.heading and split_label(para.text)[0] == label), None)
     for para in paras:
         asked, rest = split_label(para.text) if not (para.heading or para.block) else ("", "")
         if para.heading:
@@ -358,9 +467,21 @@ def _by_question_labels(paras: list[Para], label: str) -> Structure:
             para = Para(rest, para.line, para.emphasis, para.plain, label=label)
         else:
             roles.append("A" if "Q" in roles else "intro")
+            if asked and "Q" in roles and not role_of_label(asked) \
+                    and _written(para.text) == form:
+                para = Para(rest, para.line, block=para.block, label=asked)
         spoken.append(para)
     _assemble(result, spoken, roles)
     return result
+
+
+def _written(text: str) -> tuple[tuple[int, bool], str, str]:
+    """How a paragraph's label is written: its form (:func:`_label_form`), the emphasis
+    around it and the colon after it ('**Sandipan**：' as '**Maciej**：', not 'Note:')."""
+    label = split_label(text)[0]
+    colon = re.search(r"[:：]", text)
+    return _label_form(label), text[:2] if text.startswith(("**", "__")) else "", \
+        colon.group() if colon else ""
 
 
 def _label_roles(result: Structure, people: dict[str, str],
@@ -534,9 +655,10 @@ def _question_emphasis(paras: list[Para]) -> str:
 def _by_emphasis(paras: list[Para], kind: str) -> Structure:
     result = Structure(method=f"questions set in {'headings' if kind == 'heading' else kind}")
     roles: list[str] = []
-    for para in paras:
+    heading_questions = _question_headings(paras) if kind == "heading" else set()
+    for index, para in enumerate(paras):
         if kind == "heading":
-            is_question = bool(para.heading) and _ends_with_question(para.text)
+            is_question = index in heading_questions
         else:
             is_question = para.emphasis == kind and not para.heading
         roles.append("Q" if is_question else ("section" if para.heading else "A"))
@@ -658,6 +780,7 @@ def _by_words(paras: list[Para]) -> Structure:
 def _assemble(result: Structure, paras: list[Para], roles: list[str]) -> None:
     """Group paragraphs by role into introduction, sections and turns."""
     current: Spoken | None = None
+    answerers: set[str] = set()
     for para, role in zip(paras, roles):
         if role == "intro":
             result.introduction.append(para)
@@ -666,16 +789,27 @@ def _assemble(result: Structure, paras: list[Para], roles: list[str]) -> None:
             current = None
         else:
             text = para.plain or para.text if role == "Q" else para.text
+            if role == "Q" and para.heading:
+                text = question_heading(text)
             label, rest = split_label(text) if not para.block else ("", text)
             if role_of_label(label) != (INTERVIEWER if role == "Q" else INTERVIEWEE):
                 label, rest = "", text  # only a 'Q:' on a question or 'A:' on an answer
+            named = para.label if role == "A" and para.label and para.label != "A" else ""
             para = Para(rest, para.line, block=para.block)
-            if current is not None and current.speaker == role and not label:
+            if named:  # the answer of a person named by a label (:func:`_by_question_labels`)
+                current = Spoken(named, [para])
+                result.conversation.append(current)
+                answerers.add(named)
+            elif current is None and role == "A" and not label:
+                _unspoken(result, para)  # under a heading that asks nothing, before a question
+            elif current is not None and not label and (
+                    current.speaker == role or (role == "A" and current.speaker in answerers)):
                 current.paras.append(para)
             else:
                 current = Spoken(role, [para])
                 result.conversation.append(current)
-    result.roles = {"Q": INTERVIEWER, "A": INTERVIEWEE}
+    result.roles = {"Q": INTERVIEWER, "A": INTERVIEWEE,
+                    **{named: INTERVIEWEE for named in answerers}}
 
 
 def _snippet(text: str, length: int = 50) -> str:

@@ -11,6 +11,7 @@ import codecs
 import dataclasses
 import datetime as dt
 import re
+import unicodedata
 from pathlib import Path
 
 from ..errors import ContentError, Problem
@@ -107,6 +108,7 @@ def read_text(path: Path, data: bytes, markdown: bool) -> Extract:
     if markdown:
         text = _without_targets(_reference_fields(
             _without_comments(_front_matter(path, text, extract), extract), extract), extract)
+        text = _inline_references(text, extract)
     headings = _markdown_headings(text) if markdown else {}
     for line, lines in _blocks(text.split("\n"), headings):
         if markdown and re.fullmatch(r"\s*([-*_]\s*){3,}", " ".join(lines)):
@@ -262,7 +264,9 @@ def _take_fields(values: dict, extract: Extract) -> None:
             value = [str(tag) for tag in value] if isinstance(value, list) else \
                 [tag.strip() for tag in str(value).split(",") if tag.strip()]
         elif field == "interviewer" and isinstance(value, list):
-            value = ", ".join(str(name) for name in value)
+            value = ", ".join(_link_text(str(name)) for name in value)
+        elif field == "interviewer":
+            value = _link_text(str(value))
         elif field == "audio":  # a file name: recording.locate looks for it beside the source
             value = named_recording(str(value.get("url", "") if isinstance(value, dict)
                                         else value))
@@ -278,6 +282,15 @@ def _take_fields(values: dict, extract: Extract) -> None:
             continue
         if value and not extract.hints.get(field):
             extract.hints[field] = value if field in ("date", "tags") else str(value).strip()
+
+
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def _link_text(name: str) -> str:
+    """A name as written in a front matter, without the Markdown link around it:
+    'Maya Ortiz (Lantern)' for '[Maya Ortiz](https://example.org/maya) (Lantern)'."""
+    return " ".join(_MARKDOWN_LINK.sub(r"\1", name).split())
 
 
 def _toml(front: str, extract: Extract) -> dict:
@@ -315,6 +328,37 @@ def _reference_fields(text: str, extract: Extract) -> str:
     if found:
         _take_fields({key: value for key, value in found.items() if value}, extract)
     return "\n".join(lines)
+
+
+_REFERENCE_LINK = re.compile(r"(?<![\\\]])\[([^\[\]]+)\](?:\[([^\[\]]*)\])?(?![(:\[])")
+"""A reference-style link: ``[text][label]``, ``[label][]`` or ``[label]`` alone."""
+
+
+def _inline_references(text: str, extract: Extract) -> str:
+    """Reference-style links (``[darktable]`` with ``[darktable]: https://...`` at the end of
+    the post) as inline links, which a turn keeps wherever it goes; the definitions' lines
+    left blank, so that line numbers still match (CommonMark's parser says which they are)."""
+    from markdown_it import MarkdownIt
+
+    env: dict = {}
+    MarkdownIt("commonmark").parse(text, env)
+    found = {label: target for label, target in (env.get("references") or {}).items()
+             if not label.startswith("^") and target.get("map")}  # '[^1]:' is a footnote
+    if not found:
+        return text
+    lines = text.split("\n")
+    for definition in found.values():
+        first, last = definition.get("map") or (0, 0)
+        lines[first:last] = [""] * (last - first)
+    extract.dropped.append(Note(min(target["map"][0] for target in found.values()) + 1,
+                                f"{len(found)} link reference definition(s), made inline links"))
+
+    def inline(match: re.Match) -> str:
+        label = " ".join((match[2] or match[1]).split()).upper()
+        target = found.get(label)
+        return f"[{match[1]}]({target['href']})" if target else match[0]
+
+    return _REFERENCE_LINK.sub(inline, "\n".join(lines))
 
 
 _HEADING_ATTRIBUTES = re.compile(r"\s*\{\s*[#.][^{}]*\}\s*$")
@@ -372,13 +416,46 @@ def _blocks(lines: list[str], headings: dict[int, tuple[int, str]] | None = None
         labelled = sum(1 for line in block if split_label(line.strip())[0])
         fenced = block[0].lstrip().startswith(("```", "~~~", ">", "|", "- ", "* ", "+ "))
         menu = len(block) >= 2 and sum(
-            len(line.split()) <= 8 and not line.rstrip().endswith(_SENTENCE_GOES_ON)
-            for line in block) * 2 > len(block)
-        if (one_per_line or labelled >= 2 or menu) and not fenced:
-            result += [(start + offset, [line]) for offset, line in enumerate(block)]
-        else:
+            len(line.split()) <= 8 and _width(line) <= MENU_WIDTH
+            and not line.rstrip().endswith(_SENTENCE_GOES_ON) for line in block) * 2 > len(block)
+        if fenced or not (one_per_line or labelled >= 2 or menu):
             result.append((start, block))
+        elif _hard_wrapped(block) and not menu:
+            result += _at_labels(start, block)
+        else:
+            result += [(start + offset, [line]) for offset, line in enumerate(block)]
     return result
+
+
+MENU_WIDTH = 60
+"""The widest a menu's line is, in columns (a CJK character takes two): 'About us', 'Blog'."""
+_SENTENCE_ENDS = (".", "?", "!", "…", "。", "？", "！", "؟", "：", ":")
+
+
+def _width(line: str) -> int:
+    """The columns a line takes, a wide (CJK) character two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line.strip())
+
+
+def _hard_wrapped(block: list[str]) -> bool:
+    """Whether a block is paragraphs wrapped over several lines, as editors and formatters
+    write Markdown and text (a line break every 80 columns or so): most of its lines end in
+    the middle of a sentence. Lines that each end a sentence are a paragraph each."""
+    breaks = [line.rstrip().rstrip("\"”’'»)]*_") for line in block[:-1]]
+    return bool(breaks) and sum(not line.endswith(_SENTENCE_ENDS) for line in breaks) * 2 \
+        > len(breaks)
+
+
+def _at_labels(start: int, block: list[str]) -> list[tuple[int, list[str]]]:
+    """A wrapped block cut where a line opens with a speaker's label (turns written without a
+    blank line between them): each turn one paragraph, its lines joined again."""
+    parts: list[tuple[int, list[str]]] = []
+    for offset, line in enumerate(block):
+        if not parts or split_label(line.strip())[0]:
+            parts.append((start + offset, [line]))
+        else:
+            parts[-1][1].append(line)
+    return parts
 
 
 _LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+(.*)$")

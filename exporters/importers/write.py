@@ -100,6 +100,8 @@ class Turn:
 @dataclass
 class Heading:
     text: str
+    paragraphs: list[str] = field(default_factory=list)
+    """What the source says under the heading before anyone speaks: no one's turn."""
 
 
 @dataclass
@@ -119,6 +121,7 @@ class Document:
         for item in self.conversation:
             if isinstance(item, Heading):
                 parts.append(f"## {item.text}\n")
+                parts += [protect_label(paragraph) + "\n" for paragraph in item.paragraphs]
                 continue
             first, *rest = item.paragraphs or [""]
             label = f"{item.label} [{item.time}]" if item.time else item.label
