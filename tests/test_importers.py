@@ -432,8 +432,8 @@ def test_several_sources_import_in_one_run_with_one_report(tmp_path):
 def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     """The figures of BENCHMARKS.md's "Import accuracy", on tests/corpus/real/ (origins and
     licences in its SOURCES.md; ground truth written by hand from the sources), kept from
-    getting worse: question precision 0.99 and recall 0.98 on the development part (0.993 and
-    0.988 when held-out part 2 joined it; 0.92 and 0.87 on that part alone when it was measured
+    getting worse: question precision and recall 0.99 on the development part (0.993 and
+    0.988 when held-out part 2 joined it, 1.00 and 1.00 after the rules its misses led to; 0.92 and 0.87 on that part alone when it was measured
     once, short of the 0.99 and 0.97 aimed at: see BENCHMARKS.md); on a part held out, when
     there is one, precision 0.92 and recall 0.86; titles and dates right in nine files of ten that state them, every
     interview builds, and none loses text."""
@@ -447,7 +447,7 @@ def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     spec.loader.exec_module(accuracy)
     results = [accuracy.measure(path) for path in sorted(accuracy.CORPUS.glob("*.truth.yml"))]
     assert len(results) >= 43
-    for held_out, (precision, recall) in ((False, (0.99, 0.98)), (True, (0.92, 0.86))):
+    for held_out, (precision, recall) in ((False, (0.99, 0.99)), (True, (0.92, 0.86))):
         part = [r for r in results if r.held_out is held_out]
         if not part:
             continue  # between two held-out parts: the last became development material
