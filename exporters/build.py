@@ -246,6 +246,7 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
                                    [{"path": str(w.path), "pages": w.pages} for w in written])
         for edition, notice in notices.items():  # rightly not made: not tried again until stale
             cache.remember_edition(task.path, edition, task.keys[edition], [], notice)
+        attempt(task.result, cache.path, "saving the build cache", cache.save)
         on_result(task.result)
 
     finished: set[int] = set()
@@ -304,6 +305,7 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
         saved = Result(cache.path)
         if cache.changed:
             attempt(saved, cache.path, "saving the build cache", cache.save)
+        cache.close()
         if saved.problems:
             results.append(saved)
             on_result(saved)
@@ -338,9 +340,9 @@ def _series_reading(path: Path, content_root: Path, cache: BuildCache) -> dict:
 
         meta = read_series(path, content_root)
         cache.remember_reading(path, source, meta.slug, meta.title, "",
-                               [file for file in (meta.foreword, meta.cover) if file], [])
+                               [file for file in (meta.foreword, meta.cover) if file], [],
+                               foreword=str(meta.foreword or ""))
         known = cache.entry(path)
-        known["foreword"] = str(meta.foreword or "")
     return known
 
 

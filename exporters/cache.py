@@ -1,14 +1,17 @@
 """Incremental builds: what each output was built from, by content hash.
 
-The cache is one JSON file in the output folder (``.cache/builds.json``). It is
-safe to delete, and a file that cannot be read is treated as empty: the worst
-a bad cache can do is cause a rebuild.
+The cache is one SQLite file in the output folder (``.cache/builds.sqlite``): a row per
+source file, read when that file's turn comes and written as soon as its editions are, so
+that a batch of any size holds none of it in memory, and a build that is killed keeps what
+it finished. It is safe to delete, and a file or row that cannot be read is treated as
+empty: the worst a bad cache can do is cause a rebuild.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
@@ -18,8 +21,10 @@ from .errors import Problem
 from .output import UnsafeOutput, cache_path, write_atomic
 
 PACKAGE = Path(__file__).resolve().parent
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 PROBLEM_FIELDS = {field.name for field in fields(Problem)}
+CACHE_TABLES = ("CREATE TABLE IF NOT EXISTS sources (name TEXT PRIMARY KEY, entry TEXT NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS editions (name TEXT PRIMARY KEY, record TEXT NOT NULL)")
 
 
 def digest(*parts: bytes | str) -> str:
@@ -49,61 +54,103 @@ def toolchain_digest() -> str:
     return digest(__version__, folder_digest([PACKAGE], "*.py"))
 
 
+def open_cache_database(out_dir: Path) -> sqlite3.Connection:
+    """The cache's database in ``<out>/.cache``, made afresh when it is missing, damaged, or
+    of another version. The journal SQLite writes beside it is checked like every output."""
+    path = cache_path(out_dir, "builds.sqlite")
+    cache_path(out_dir, "builds.sqlite-journal")  # raises if it would land outside <out>
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for attempt in range(2):
+        database = sqlite3.connect(path, check_same_thread=False)
+        try:
+            database.execute("PRAGMA synchronous = OFF")  # a lost row is only a rebuild
+            if database.execute("PRAGMA user_version").fetchone()[0] != CACHE_VERSION:
+                database.executescript("DROP TABLE IF EXISTS sources; DROP TABLE IF EXISTS "
+                                       f"editions; PRAGMA user_version = {CACHE_VERSION};")
+            for table in CACHE_TABLES:
+                database.execute(table)
+            found = {row[0] for row in database.execute("SELECT sql FROM sqlite_master")}
+            if not found >= {table.replace(" IF NOT EXISTS", "") for table in CACHE_TABLES}:
+                raise sqlite3.DatabaseError("tables of another shape")
+            database.commit()
+            return database
+        except sqlite3.DatabaseError:  # not a database, or a damaged one: start again
+            database.close()
+            if attempt == 0:
+                path.unlink(missing_ok=True)
+                cache_path(out_dir, "builds.sqlite-journal").unlink(missing_ok=True)
+    return sqlite3.connect(":memory:", check_same_thread=False)  # could not be remade there
+
+
 class BuildCache:
-    """Per source file: its hash, slug, warnings, images, and each edition's inputs and outputs."""
+    """Per source file: its hash, slug, warnings, images, and each edition's inputs and outputs.
+
+    ``changed`` says whether anything was remembered since the last ``save``; ``save``
+    commits it. Rows are read one source at a time, the last one kept at hand."""
 
     def __init__(self, out_dir: Path):
-        self.path = cache_path(out_dir, "builds.json")
-        data = self._read()
-        self.entries: dict[str, dict[str, Any]] = {
-            key: entry for key, entry in data.get("sources", {}).items() if _well_formed(entry)}
-        self.editions: dict[str, dict[str, Any]] = {
-            name: record for name, record in data.get("editions", {}).items()
-            if _edition_record(record)}
-        """Per edition: the template folders it uses, and the code they were learnt from."""
-        self._names: dict[Path, str] = {}  # each source's resolved path, looked up once
+        self.path = cache_path(out_dir, "builds.sqlite")
+        self._database = open_cache_database(out_dir)
+        (out_dir / ".cache" / "builds.json").unlink(missing_ok=True)  # an earlier version's cache
+        self._recent: tuple[str, dict[str, Any]] | None = None
         self.changed = False
-        """Whether anything was remembered since the cache was read: else there is nothing to
-        save."""
 
     def _name(self, source: Path) -> str:
         """The key of ``source``'s entry: its path, symbolic links followed."""
-        if source not in self._names:
-            self._names[source] = str(source.resolve())
-        return self._names[source]
+        return str(source.resolve())
 
-    def _read(self) -> dict[str, dict[str, Any]]:
-        """The cache file's sections; any entry not of the expected shape is dropped (by
-        ``__init__``), so that a damaged or foreign cache file only causes a rebuild."""
+    def _row(self, table: str, name: str) -> Any:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
-            return {}
-        return {section: data[section] for section in ("sources", "editions")
-                if isinstance(data.get(section), dict)}
+            found = self._database.execute(
+                f"SELECT {'entry' if table == 'sources' else 'record'} FROM {table} "
+                "WHERE name = ?", (name,)).fetchone()
+            return json.loads(found[0]) if found else None
+        except (sqlite3.DatabaseError, ValueError, TypeError):
+            return None
+
+    def _write(self, table: str, name: str, value: Any) -> None:
+        self.changed = True
+        try:
+            self._database.execute(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)",
+                                   (name, json.dumps(value, sort_keys=True)))
+        except sqlite3.DatabaseError:  # e.g. a full disk: not remembered, so built again
+            pass
+
+    def _entry(self, source: Path) -> tuple[str, dict[str, Any]]:
+        name = self._name(source)
+        if self._recent is None or self._recent[0] != name:
+            entry = self._row("sources", name)
+            self._recent = (name, entry if _well_formed(entry) else {})
+        return self._recent
+
+    def _store(self, name: str, entry: dict[str, Any]) -> None:
+        self._recent = (name, entry)
+        self._write("sources", name, entry)
 
     def save(self) -> None:
-        data = {"version": CACHE_VERSION, "sources": self.entries, "editions": self.editions}
-        write_atomic(self.path, json.dumps(data, indent=1, sort_keys=True).encode())
+        """Commit what was remembered since the last save."""
+        self._database.commit()
+        self.changed = False
+
+    def close(self) -> None:
+        self._database.close()
 
     def edition_folders(self, name: str, code: str) -> list[str] | None:
         """The template folders ``name`` uses, as learnt from this very code (``code``: the
         toolchain's digest and the edition's registration), without importing it."""
-        record = self.editions.get(name)
-        return record["folders"] if record and record["code"] == code else None
+        record = self._row("editions", name)
+        return record["folders"] if _edition_record(record) and record["code"] == code else None
 
     def remember_edition_folders(self, name: str, code: str, folders: list[str]) -> None:
-        self.changed = True
-        self.editions[name] = {"code": code, "folders": folders}
+        self._write("editions", name, {"code": code, "folders": folders})
 
     def entry(self, source: Path) -> dict[str, Any]:
-        return self.entries.setdefault(self._name(source), {})
+        """What is remembered of ``source`` (a copy: remember_* change it)."""
+        return dict(self._entry(source)[1])
 
     def known(self, source: Path, source_hash: str) -> dict[str, Any] | None:
         """The cached reading of ``source`` if the file and its images are unchanged."""
-        entry = self.entries.get(self._name(source))
+        entry = self.entry(source)
         if not entry or entry.get("source") != source_hash:
             return None
         try:
@@ -116,14 +163,16 @@ class BuildCache:
 
     def remember_reading(self, source: Path, source_hash: str, slug: str, series: str,
                          translation_of: str, images: list[Path],
-                         warnings: list[Problem]) -> None:
-        self.changed = True
-        entry = self.entry(source)
-        if entry.get("source") != source_hash:
-            entry["editions"] = {}
+                         warnings: list[Problem], foreword: str | None = None) -> None:
+        name, entry = self._entry(source)
+        entry = {**entry, "editions": entry.get("editions", {})
+                 if entry.get("source") == source_hash else {}}
         entry.update(source=source_hash, slug=slug, series=series, translation_of=translation_of,
                      images={str(p): file_digest(p) for p in images},
                      warnings=[{**asdict(w), "path": str(w.path)} for w in warnings])
+        if foreword is not None:
+            entry["foreword"] = foreword
+        self._store(name, entry)
 
     @staticmethod
     def cached_warnings(entry: dict[str, Any]) -> list[Problem]:
@@ -131,7 +180,7 @@ class BuildCache:
 
     def up_to_date(self, source: Path, edition: str, key: str) -> list[dict] | None:
         """The outputs recorded for ``edition`` if built from ``key`` and still on disk."""
-        record = self.entries.get(self._name(source), {}).get("editions", {}).get(edition)
+        record = self._entry(source)[1].get("editions", {}).get(edition)
         if not record or record.get("key") != key:
             return None
         if not all(Path(output["path"]).is_file() for output in record.get("outputs", [])):
@@ -143,12 +192,12 @@ class BuildCache:
         record: dict[str, Any] = {"key": key, "outputs": outputs}
         if notice is not None:
             record["notice"] = {**asdict(notice), "path": str(notice.path)}
-        self.changed = True
-        self.entry(source).setdefault("editions", {})[edition] = record
+        name, entry = self._entry(source)
+        self._store(name, {**entry, "editions": {**entry.get("editions", {}), edition: record}})
 
     def notices(self, source: Path, edition: str) -> list[Problem]:
         """The notice recorded for an edition that was rightly not made, if any."""
-        record = self.entries.get(self._name(source), {}).get("editions", {}).get(edition, {})
+        record = self._entry(source)[1].get("editions", {}).get(edition, {})
         notice = record.get("notice")
         return [Problem(**{**notice, "path": Path(notice["path"])})] if notice else []
 

@@ -7,10 +7,13 @@ tested here is reading, checking and where files go, which every edition shares.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
+import sqlite3
 import struct
+import tempfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +60,20 @@ def alias_bomb() -> str:
         previous, name = chr(ord("a") + index - 1), chr(ord("a") + index)
         lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
     return "\n".join(lines) + "\n"
+
+
+def cache_database(rows: dict[str, str], version: int = 2) -> bytes:
+    """A build cache file whose source rows are ``rows`` (name: the row's text)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "builds.sqlite"
+        with contextlib.closing(sqlite3.connect(path)) as database:
+            database.executescript(
+                "CREATE TABLE sources (name TEXT PRIMARY KEY, entry TEXT NOT NULL);"
+                "CREATE TABLE editions (name TEXT PRIMARY KEY, record TEXT NOT NULL);"
+                f"PRAGMA user_version = {version};")
+            database.executemany("INSERT INTO sources VALUES (?, ?)", rows.items())
+            database.commit()
+        return path.read_bytes()
 
 
 def many_turns(count: int) -> str:
@@ -366,12 +383,12 @@ CASES = [
     Case("out inside templates", {"theme/theme.yml": ""}, [], code=2,
          args=("--templates", "theme", "--out", "theme/dist"), built=()),
     # A damaged cache is only a rebuild
-    Case("cache not JSON", {"dist/.cache/builds.json": "{{{"}, [], code=0),
-    Case("cache of the wrong shape",
-         {"dist/.cache/builds.json": json.dumps({"version": 1, "sources": {
-             "x": 5, "y": {"editions": {"html": 5}}, "z": {"source": 3},
-             "w": {"source": "a", "slug": "w", "warnings": [{"line": "x"}]}}})}, [], code=0),
-    Case("cache is a list", {"dist/.cache/builds.json": "[1, 2]"}, [], code=0),
+    Case("cache not a database", {"dist/.cache/builds.sqlite": "{{{"}, [], code=0),
+    Case("cache of the wrong shape", {"dist/.cache/builds.sqlite": cache_database({
+        "x": "5", "y": '{"editions": {"html": 5}}', "z": '{"source": 3}',
+        "w": '{"source": "a", "slug": "w", "warnings": [{"line": "x"}]}'})}, [], code=0),
+    Case("cache of another version", {"dist/.cache/builds.sqlite": cache_database({}, 1)}, [],
+         code=0),
 ]
 
 

@@ -8,10 +8,12 @@ hands to the workers through Dask's configuration (``DASK_DISTRIBUTED__WORKER__P
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -91,8 +93,10 @@ def same_files(built: Path, reference: Path, editions: tuple[str, ...] = ()) -> 
 def recorded(dist: Path, project: Path) -> str:
     """The build cache, its paths relative to the project and without the editions' keys
     (they hash the package's code, which may change between two builds of a working tree)."""
-    data = json.loads((dist / ".cache" / "builds.json").read_text(encoding="utf-8"))
-    for entry in data["sources"].values():
+    with contextlib.closing(sqlite3.connect(dist / ".cache" / "builds.sqlite")) as database:
+        data = {name: json.loads(entry)
+                for name, entry in database.execute("SELECT name, entry FROM sources")}
+    for entry in data.values():
         for edition in entry.get("editions", {}).values():
             edition.pop("key")
     return json.dumps(data, sort_keys=True).replace(str(project), "PROJECT")
