@@ -326,6 +326,84 @@ def test_a_markdown_heading_needs_no_blank_line_around_it(tmp_path):
     assert front["title"] == "Title"
 
 
+def test_questions_as_definition_list_terms(tmp_path):
+    """A definition list (kramdown, Pandoc, PHP Markdown Extra): each question the term, its
+    answer the definition, ': ' before it."""
+    _, _, body = import_one(
+        tmp_path, "terms.md", "---\ntitle: Three Questions\n---\n\nAn introduction.\n\n"
+        "Hello Ruth. Could you introduce yourself?\n: I pilot ships into the harbour.\n\n"
+        "How did you start ?\n: My father was a pilot,\n  and his father.\n\n"
+        "What do you fear most?\n: Fog.\n")
+    assert re.findall(r"^Q: (.+)$", body, re.M) == [
+        "Hello Ruth. Could you introduce yourself?", "How did you start ?", "What do you fear most?"]
+    assert re.findall(r"^A: (.+)$", body, re.M) == [
+        "I pilot ships into the harbour.", "My father was a pilot, and his father.", "Fog."]
+
+
+@pytest.mark.parametrize("asker", ["*HARBOUR: ", "**3M: ", "**Maya Ortiz/Tom Lind: "])
+def test_the_askers_label_inside_the_questions_emphasis_is_the_speaker(tmp_path, asker):
+    """'**3M: ...?**', '*HARBOUR: ...?*', '**A/B: ...?**': the label inside the emphasis names
+    who asks (an organisation's initials, two names with a slash) and is not in the question."""
+    close = "*" if asker.startswith("*H") else "**"
+    text = "".join(f"{asker}Question number {n}, where did it start?{close}\n\n"
+                   f"Ruth Vale: Answer {n}, at sea.\n\n" for n in range(1, 4))
+    _, front, body = import_one(tmp_path, "labels.md", "---\ntitle: Labels\n---\n\n" + text)
+    assert re.findall(r"^Q: (.+)$", body, re.M) == [
+        f"Question number {n}, where did it start?" for n in range(1, 4)]
+    assert front["interviewee"] == "Ruth Vale"
+
+
+def test_unlabelled_questions_in_bold_answered_by_two_labelled_guests(tmp_path):
+    """'**Where do you sail?**', then 'Ruth : ...' and 'Tomas : ...' with no blank line
+    between them: the bold paragraphs ask, and both labelled speakers answer."""
+    text = "".join(f"**Question {n}, what about the sea?**\n\nRuth : Answer {n} from Ruth.\n"
+                   f"Tomas : Answer {n} from Tomas.\n\n" for n in range(1, 5))
+    _, front, body = import_one(tmp_path, "two.md", "---\ntitle: Two Guests\n---\n\n" + text)
+    assert re.findall(r"^Q: (.+)$", body, re.M) == [
+        f"Question {n}, what about the sea?" for n in range(1, 5)]
+    assert "interviewer" not in front or front["interviewer"] in ("TODO", None)
+    assert body.count("Answer 3 from Tomas.") == 1 and "Q: Answer" not in body
+
+
+def test_labels_in_bold_italics_and_turns_in_italics(tmp_path):
+    """'**_Ana:_** _text_' and '_**Ana:** text_' are Ana's turns, their text kept in italics,
+    under a front matter whose closing '---' is missing (read up to the blank line)."""
+    text = ("---\ntitle: Nested\ndate: 2015-11-08\n\n* * *\n\n"
+            "**Mag: Where did it start?**\n\n**_Ana:_** _In a port town._\n\n"
+            "**Mag: And then?**\n\n_**Ana:** Then the sea._\n\n"
+            "**Mag: Who came along?**\n\n_**Leo:** I did._\n")
+    _, front, body = import_one(tmp_path, "nested.md", text)
+    assert front["title"] == "Nested" and str(front["date"]) == "2015-11-08"
+    assert re.findall(r"^(\w+): (.+)$", body, re.M) == [
+        ("Mag", "Where did it start?"), ("Ana", "_In a port town._"), ("Mag", "And then?"),
+        ("Ana", "_Then the sea._"), ("Mag", "Who came along?"), ("Leo", "_I did._")]
+
+
+def test_a_full_name_once_then_initials_is_one_speaker(tmp_path):
+    """'**Dana Brook**:' for the first answer and '**DB**:' after: one interviewee, named in
+    full, and the first answer is not taken into the question before it."""
+    text = ("**Mag: How did you start?**\n\n**Dana Brook**: By accident.\n\n"
+            "**Mag: And then?**\n\n**DB**: I stayed.\n\n**Mag: Why?**\n\n**DB:** The sea.\n")
+    _, front, body = import_one(tmp_path, "initials.md", "---\ntitle: Initials\n---\n\n" + text)
+    assert re.findall(r"^Q: (.+)$", body, re.M) == ["How did you start?", "And then?", "Why?"]
+    assert re.findall(r"^A: (.+)$", body, re.M) == ["By accident.", "I stayed.", "The sea."]
+    assert front["interviewee"] == "Dana Brook"
+
+
+def test_sub_headings_inside_answers_do_not_outvote_question_headings(tmp_path):
+    """'### And what software?' with '##### Writing' and '##### Games' inside its answer:
+    the level-3 headings ask, the level-5 ones are the answer's own."""
+    text = ("### Who are you?\n\nA pilot.\n\n### What hardware do you use?\n\nA radio.\n\n"
+            "### And what software?\n\n##### Writing\n\n- An editor.\n\n##### Games\n\n"
+            "- Chess.\n\n##### Maps\n\n- Charts.\n\n##### Weather\n\n- Forecasts.\n\n"
+            "### What would be your dream setup?\n\nA calm sea.\n")
+    _, _, body = import_one(tmp_path, "uses.md", "---\ntitle: Uses\n---\n\n" + text)
+    assert re.findall(r"^Q: (.+)$", body, re.M) == [
+        "Who are you?", "What hardware do you use?", "And what software?",
+        "What would be your dream setup?"]
+    assert "Chess." in body
+
+
 @pytest.mark.parametrize("opening, interviewer, interviewee", [
     ("Maya Ortiz spoke with Tomas Lind about thirty years of cranes.", "Maya Ortiz", "Tomas Lind"),
     ("We sat down with Ruth Vale, who has piloted ships since 1981.", "Jo Park", "Ruth Vale"),
@@ -434,9 +512,10 @@ def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     licences in its SOURCES.md; ground truth written by hand from the sources), kept from
     getting worse: question precision and recall 0.99 on the development part (0.993 and
     0.988 when held-out part 2 joined it, 1.00 and 1.00 after the rules its misses led to; 0.92 and 0.87 on that part alone when it was measured
-    once, short of the 0.99 and 0.97 aimed at: see BENCHMARKS.md); on the part held out
-    (part 3, 19 files, measured once on 3 December 2026: 0.63 and 0.52), precision 0.62 and
-    recall 0.51; titles and dates right in nine files of ten that state them, every
+    once, short of the 0.99 and 0.97 aimed at: see BENCHMARKS.md; held-out part 3, 19 files,
+    measured once on 3 December 2026: 0.63 and 0.52, then development material: 0.999 and
+    0.997 over the 72 after the rules it led to); on a part held out, when there is one,
+    precision 0.62 and recall 0.51 (the last one measured); titles and dates right in nine files of ten that state them, every
     interview builds, and none loses text."""
     import importlib.util
     import sys
@@ -447,7 +526,7 @@ def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     sys.modules[spec.name] = accuracy  # its dataclasses look themselves up there
     spec.loader.exec_module(accuracy)
     results = [accuracy.measure(path) for path in sorted(accuracy.CORPUS.glob("*.truth.yml"))]
-    assert len(results) >= 43
+    assert len(results) >= 72
     for held_out, (precision, recall) in ((False, (0.99, 0.99)), (True, (0.62, 0.51))):
         part = [r for r in results if r.held_out is held_out]
         if not part:
@@ -459,12 +538,8 @@ def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     dated = [r for r in results if r.date_right is not None]
     assert sum(r.date_right for r in dated) >= 0.9 * len(dated), dated
     interviews = [r for r in results if r.questions or r.answers]  # one is an article, no Q&A
-    # Held-out part 3 as measured once: three interviews refused as articles (BENCHMARKS.md)
-    known_refusals = {"usesthis-karlee-esmailli.markdown", "osmbe-motm-jacques-fondaire.fr.md",
-                      "osmbe-motm-michel-hebert.fr.md"}
-    assert [r.name for r in interviews if not r.builds and r.name not in known_refusals] == []
-    assert not [r.name for r in interviews if not r.builds and not r.held_out]
-    assert max(r.lost_words for r in interviews if r.builds) <= 0.02
+    assert [r.name for r in interviews if not r.builds] == []
+    assert max(r.lost_words for r in interviews) <= 0.02
 
 
 RECORDING = Path(__file__).resolve().parent.parent / "content" / "recorded" / "harbour-pilot.mp3"

@@ -140,7 +140,7 @@ _BREAK_MARKER = re.compile(
     r"\s*(?:\\?[\])]|\\?:|$)", re.I)
 """A transcript's "Break: ...", "[Ad break]", "(Music)": no one's turn; left out."""
 _LABEL = re.compile(
-    r"^(?P<o>\*\*|__)?(?P<label>\\?[$@]?[^\W\d_][\w.'’ -]{0,38}?)"
+    r"^(?P<o>\*\*|__|\*(?!\*)|_(?!_))?(?P<label>\\?[$@]?[^\W_][\w.'’ /-]{0,38}?)"
     r"(?:\s+\((?P<alias>[^\W\d_][\w.'’-]{0,9})\))?"
     r"(?:(?P<shut>(?P=o))(?:\s*[:：]|\s+[-–—])|[:：]\s*(?P<after>(?P=o))|[:：]"
     r"|\s+[(\[]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[)\]]\s*(?::|[-–—]))(?:\s+|$|(?<=：))")
@@ -157,6 +157,7 @@ def split_label(text: str) -> tuple[str, str]:
     wholly in bold), the rest keeps that emphasis: unwrapped when it covered the whole rest.
     """
     stripped = _TIMESTAMP.sub("", text, count=1) if _TIMESTAMP.match(text) else text
+    stripped = _unnested(stripped)
     match = _LABEL.match(stripped)
     if not match:
         return "", text
@@ -165,8 +166,10 @@ def split_label(text: str) -> tuple[str, str]:
     if match["alias"] and not match["alias"][0].isupper():
         return "", text
     label = match["alias"] or label  # "Aaron van Wirdum (AvW):" speaks as "AvW" later
+    if words and words[0][0].isdigit() and not _initials(words):
+        return "", text  # "1990: ..." or "2.": a date or a number, not a speaker
     if label.lower() in NOT_LABELS or len(words) > 4 or (
-            not _handle(match, words) and (not words[0][0].isupper() or any(
+            not _handle(match, words) and (not _capital(words[0]) or any(
                 word[0].islower() for word in words
                 if word not in ("de", "van", "von", "da", "al", "bin", "le", "la")))):
         return "", text
@@ -174,6 +177,28 @@ def split_label(text: str) -> tuple[str, str]:
     if match["o"] and match["shut"] is None and match["after"] is None:
         rest = _emphasis_goes_on(match["o"], rest)
     return label, rest
+
+
+def _initials(words: list[str]) -> bool:
+    """Whether a label is one word of capitals and digits, an organisation's short name
+    (``18F``, ``3M``): a speaker, unlike a year or a number."""
+    return len(words) == 1 and words[0].isalnum() and any(c.isalpha() for c in words[0]) \
+        and words[0].upper() == words[0]
+
+
+def _capital(word: str) -> bool:
+    return word[0].isupper() or (word[0].isdigit() and _initials([word]))
+
+
+_BOLD_ITALIC_LABEL = re.compile(r"^(\*\*|__)([*_])([^*_\n]{1,40}?[:：])\2\1")
+_LABEL_IN_ITALIC_TURN = re.compile(r"^([*_])(\*\*|__)([^*_\n]{1,40}?[:：])\2[ \t]*")
+
+
+def _unnested(text: str) -> str:
+    """A label in bold italics, ``**_Ana:_** ...``, as ``**Ana:** ...``; a turn set in italics
+    with its label in bold inside, ``_**Ana:** text_``, as ``**Ana:** _text_``."""
+    text = _BOLD_ITALIC_LABEL.sub(r"\1\3\1", text, count=1)
+    return _LABEL_IN_ITALIC_TURN.sub(r"\2\3\2 \1", text, count=1)
 
 
 def _handle(match: re.Match, words: list[str]) -> bool:
@@ -247,7 +272,20 @@ def find_labels(paras: list[Para], people: dict[str, str] | None = None) -> set[
     counts.pop("", None)
     labels = {label for label, count in counts.items()
               if count >= 2 or role_of_label(label) or known_role(label, people or {})}
-    return labels | _once_labels(paras, {label for label in labels if counts[label] >= 2})
+    return labels | _once_labels(paras, {label for label in labels if counts[label] >= 2}) \
+        | set(short_forms(set(counts) - labels, labels))
+
+
+def short_forms(found: set[str], labels: set[str]) -> dict[str, str]:
+    """A speaker's full name used as a label once or twice, and their initials in the other
+    turns ('**Dan Brown**:', then '**DB**:'): full name -> the initials' label."""
+    forms = {}
+    for label in found:
+        words = label.split()
+        initials = "".join(word[0] for word in words).upper()
+        if len(words) >= 2 and all(word[0].isupper() for word in words) and initials in labels:
+            forms[label] = initials
+    return forms
 
 
 def _label_form(label: str) -> tuple[int, bool]:
@@ -307,8 +345,19 @@ def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str],
     current: Spoken | None = None
     asking = _headings_ask(paras, labels, people)
     heading_questions = _question_headings(paras)
+    emphasised = _emphasis_asks(paras, labels, people)
+    full_names = short_forms(labels, labels)
     for index, para in enumerate(paras):
         label, rest = (para.label, para.text) if para.label else split_label(para.text)
+        if label in full_names:  # "Dan Brown:" once, "DB:" after: one speaker, named in full
+            result.names.setdefault(full_names[label], label)
+            label = full_names[label]
+        if emphasised and para.emphasis == emphasised and not para.label and not label:
+            # "**Where do you map?**", then "Ruben : ...", "Josefien : ...": the question,
+            # set in emphasis with no label, asked of the labelled speakers
+            current = Spoken("Q", [Para(para.plain or para.text, para.line, label="Q")])
+            result.conversation.append(current)
+            continue
         asked = _QUESTION_HEADING.match(para.text) if para.heading else None
         if asked or (asking and index in heading_questions):
             # "# Q. Even if you do believe ...?", "## 2. How did you start?": the interviewer's
@@ -345,7 +394,7 @@ def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str],
         else:
             current.paras.append(para)
     result.roles = _label_roles(result, people, listed, writer)
-    if asking:  # the headings ask: every labelled speaker answers them
+    if asking or emphasised:  # the headings or emphasis ask: every labelled speaker answers
         result.answering = {label for label in result.roles if label != "Q"}
         result.roles.update({label: INTERVIEWEE for label in result.answering})
     elif _question_emphasis(paras) == "heading":
@@ -395,6 +444,28 @@ def _headings_ask(paras: list[Para], labels: set[str], people: dict[str, str]) -
     return all(_asks_as_guests(said[label]) for label in hosts) \
         and _asks_as_guests([para for label in labels for para in said[label]]) \
         and _first_after_headings(paras, hosts) * 2 <= len(_question_headings(paras))
+
+
+def _emphasis_asks(paras: list[Para], labels: set[str], people: dict[str, str]) -> str:
+    """The emphasis (``strong``, ``em``) this source sets its questions in, when the labels
+    name only those who answer them: unlabelled paragraphs wholly in that emphasis, most of
+    them ending in '?', each followed by a labelled turn; no label says it asks ('Q:'), and
+    the labelled turns ask as guests do. Else ''."""
+    kind = _question_emphasis(paras)
+    if kind not in ("strong", "em") or any(role_of_label(label) == INTERVIEWER or
+                                           known_role(label, people) == INTERVIEWER
+                                           for label in labels):
+        return ""
+    asked = [index for index, para in enumerate(paras[:-1]) if para.emphasis == kind
+             and not para.label and not split_label(para.text)[0]]
+    answered = [index for index in asked
+                if (paras[index + 1].label or split_label(paras[index + 1].text)[0]) in labels]
+    said = [para for para in paras if (para.label or split_label(para.text)[0]) in labels]
+    if len(answered) < 2 or len(answered) * 4 < len(asked) * 3 or not _asks_as_guests(said) \
+            or sum(_ends_with_question(paras[index].plain or paras[index].text)
+                   for index in asked) * 2 <= len(asked):
+        return ""
+    return kind
 
 
 def _first_after_headings(paras: list[Para], speakers: set[str]) -> int:
@@ -639,8 +710,12 @@ def _question_share(turns: list[Spoken]) -> float:
 def _question_emphasis(paras: list[Para]) -> str:
     """``strong``, ``em`` or ``heading``: how this source sets its questions, or ''."""
     headings = [p for p in paras if p.heading >= 2]
-    if len(headings) >= 2 and sum(_ends_with_question(p.text) for p in headings) * 2 > len(headings):
-        return "heading"
+    levels = sorted({p.heading for p in headings if _ends_with_question(p.text)})
+    # all the levels together, or the questions' level alone: sub-headings inside the answers
+    # ('##### Work stuff' under '### And what software?') do not outvote the questions
+    for group in (headings, *([p for p in headings if p.heading == level] for level in levels)):
+        if len(group) >= 2 and sum(_ends_with_question(p.text) for p in group) * 2 > len(group):
+            return "heading"
     counts = Counter(p.emphasis for p in paras if p.emphasis and not p.heading)
     asking = Counter(p.emphasis for p in paras
                      if p.emphasis and not p.heading and _ends_with_question(p.text))

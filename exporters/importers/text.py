@@ -110,7 +110,10 @@ def read_text(path: Path, data: bytes, markdown: bool) -> Extract:
             _without_comments(_front_matter(path, text, extract), extract), extract), extract)
         text = _inline_references(text, extract)
     headings = _markdown_headings(text) if markdown else {}
-    for line, lines in _blocks(text.split("\n"), headings):
+    blocks = _blocks(text.split("\n"), headings)
+    if markdown:
+        blocks = [part for start, block in blocks for part in _definitions(start, block)]
+    for line, lines in blocks:
         if markdown and re.fullmatch(r"\s*([-*_]\s*){3,}", " ".join(lines)):
             continue  # a thematic break
         para = _paragraph(lines, line, markdown)
@@ -179,7 +182,7 @@ def _front_matter(path: Path, text: str, extract: Extract) -> str:
     blanked, so that line numbers still match the file."""
     from ..load import parse_yaml, split_front_matter
 
-    split = split_front_matter(text)
+    split = split_front_matter(text) or _unclosed_front_matter(text)
     if split is None:
         return text
     front, body = split
@@ -198,6 +201,23 @@ def _front_matter(path: Path, text: str, extract: Extract) -> str:
         return blanked
     _take_fields(values, extract)
     return blanked
+
+
+_FIELD_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t].*)?")
+
+
+def _unclosed_front_matter(text: str) -> tuple[str, str] | None:
+    """A front matter whose closing ``---`` is missing (Pelican reads its fields up to the
+    first blank line): the ``key: value`` lines after the opening fence, up to a blank line,
+    as ``split_front_matter`` gives them (the blank line standing for the closing fence)."""
+    if not re.match(r"---[ \t]*\n", text):
+        return None
+    opening = text.index("\n")
+    end = text.find("\n\n", opening)
+    fields = text[opening + 1:end].split("\n") if end > opening else []
+    if len(fields) < 2 or not all(map(_FIELD_LINE.fullmatch, fields)):
+        return None
+    return text[opening:end + 1], text[end + 1:]
 
 
 _FLAT_FRONT_MATTER = re.compile(
@@ -455,6 +475,23 @@ def _at_labels(start: int, block: list[str]) -> list[tuple[int, list[str]]]:
             parts.append((start + offset, [line]))
         else:
             parts[-1][1].append(line)
+    return parts
+
+
+_DEFINITION = re.compile(r"^\s{0,3}:[ \t]+(?=\S)")
+
+
+def _definitions(start: int, block: list[str]) -> list[tuple[int, list[str]]]:
+    """A definition list (PHP Markdown Extra, Pandoc, kramdown): a term's lines, then each
+    definition opening with ``: ``. Interviews written so have the question as the term and
+    the answer as its definition: a paragraph each."""
+    opens = [offset for offset, line in enumerate(block) if offset and _DEFINITION.match(line)]
+    if not opens:
+        return [(start, block)]
+    parts = [(start, block[:opens[0]])]
+    for first, end in zip(opens, [*opens[1:], len(block)]):
+        parts.append((start + first, [_DEFINITION.sub("", block[first], count=1),
+                                      *block[first + 1:end]]))
     return parts
 
 
