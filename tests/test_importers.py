@@ -379,6 +379,22 @@ def test_labels_in_bold_italics_and_turns_in_italics(tmp_path):
         ("Ana", "_Then the sea._"), ("Mag", "Who came along?"), ("Leo", "_I did._")]
 
 
+def test_questions_as_a_numbered_list_with_the_answers_indented(tmp_path):
+    """'1. What is your role?' and its answer indented under it (a list item's paragraph, as
+    CommonMark reads it): the items ask, the indented paragraphs answer; a numbered list that
+    does not ask stays a list."""
+    _, _, body = import_one(
+        tmp_path, "numbered.md", "---\ntitle: Numbered\n---\n"
+        "1. What is your role?\n\n    I pilot ships.\n\n"
+        "2. How large is your team? Who else works with you?\n\n    Four of us.\n\n"
+        "    We meet on Mondays.\n\n3. What comes next?\n\n    A bigger boat:\n\n"
+        "    1. a hull\n    2. a mast\n")
+    assert re.findall(r"^Q: (.+)$", body, re.M) == [
+        "What is your role?", "How large is your team? Who else works with you?",
+        "What comes next?"]
+    assert "A: I pilot ships." in body and "We meet on Mondays." in body and "a mast" in body
+
+
 def test_a_full_name_once_then_initials_is_one_speaker(tmp_path):
     """'**Dana Brook**:' for the first answer and '**DB**:' after: one interviewee, named in
     full, and the first answer is not taken into the question before it."""
@@ -515,7 +531,8 @@ def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     once, short of the 0.99 and 0.97 aimed at: see BENCHMARKS.md; held-out part 3, 19 files,
     measured once on 3 December 2026: 0.63 and 0.52, then development material: 0.999 and
     0.997 over the 72 after the rules it led to); on a part held out, when there is one,
-    precision 0.99 and recall 0.88 (part 4, 8 files, measured once: 1.00 and 0.89); titles and dates right in nine files of ten that state them, every
+    precision 0.99 and recall 0.88 (part 4, 8 files, measured once: 1.00 and 0.89, then
+    development material too); titles and dates right in nine files of ten that state them, every
     interview builds, and none loses text."""
     import importlib.util
     import sys
@@ -538,9 +555,8 @@ def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     dated = [r for r in results if r.date_right is not None]
     assert sum(r.date_right for r in dated) >= 0.9 * len(dated), dated
     interviews = [r for r in results if r.questions or r.answers]  # one is an article, no Q&A
-    refused = {"usable-simply-secure-qa.md"}  # held-out part 4, as measured (BENCHMARKS.md)
-    assert [r.name for r in interviews if not r.builds and r.name not in refused] == []
-    assert max(r.lost_words for r in interviews if r.builds) <= 0.02
+    assert [r.name for r in interviews if not r.builds] == []
+    assert max(r.lost_words for r in interviews) <= 0.02
 
 
 RECORDING = Path(__file__).resolve().parent.parent / "content" / "recorded" / "harbour-pilot.mp3"

@@ -511,11 +511,17 @@ def _emphasised_item(lines: list[str]) -> Para | None:
     return None
 
 
+_NUMBERED_QUESTION = re.compile(r"^\s{0,3}\d{1,2}[.)]\s+(.*[?؟？][\s\"”’'»)\]*_]*)$")
+
+
 def _paragraph(lines: list[str], line: int, markdown: bool) -> Para:
     if markdown and _BLOCK.match(lines[0]):
         question = _emphasised_item(lines)
         if question is not None:
             return Para(question.text, line, emphasis=question.emphasis, plain=question.plain)
+        asked = _NUMBERED_QUESTION.match(lines[0]) if len(lines) == 1 else None
+        if asked:  # "1. What is your role?", its answer indented below: a question numbered
+            return Para(asked[1].strip(), line)
         return Para("\n".join(lines), line, block=True)
     text = " ".join(part.strip() for part in lines)
     if markdown:
