@@ -179,14 +179,16 @@ def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> i
     try:
         with_volumes = not arguments.paths and not arguments.no_volumes
         volumes = find_series(arguments.content) if with_volumes else []
+        tally = Tally()
         with Progress(out, total=len(files) + len(volumes)) as progress:
             def done(result: Result) -> None:
                 report(result, errors)
                 progress.advance(result)
+                tally.add(result)
+                result.written, result.up_to_date = [], []  # counted: a batch keeps no lists
 
-            results = build(files, config, jobs=arguments.jobs or default_jobs(),
-                            force=arguments.force,
-                            on_result=done, volumes=with_volumes, cluster=session)
+            build(files, config, jobs=arguments.jobs or default_jobs(), force=arguments.force,
+                  on_result=done, volumes=with_volumes, cluster=session)
     except UnsafeOutput as error:  # e.g. dist/.cache is a link to somewhere else
         errors.print(f"{display_path(arguments.out)}: {error}; nothing was written",
                      markup=False)
@@ -198,8 +200,8 @@ def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> i
     finally:
         if session is not None:
             session.close()
-    summary(results, out)
-    return 1 if any(result.failed for result in results) else 0
+    summary(tally, out)
+    return 1 if tally.failed else 0
 
 
 def open_cluster(address: str | None) -> Session | None:
@@ -320,33 +322,59 @@ LISTED_OUTPUTS = 200
 of an archive's every file is unreadable, and it would be held whole in memory to be drawn."""
 
 
-def summary(results: list[Result], out: Console) -> None:
+class Tally:
+    """The build's summary, counted as each document is reported, so that a batch of any size
+    keeps a few numbers (and the list of its files only while it is short enough to show)."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.built = 0
+        self.fresh = 0
+        self.failed: list[Path] = []
+        self.kinds: dict[str, list[int]] = {}
+        """Per file suffix: files, pages, bytes."""
+        self.listed: list[tuple[Path, int | None, int]] | None = []
+        """Each file written (path, pages, bytes), until there are too many to list: None."""
+
+    def add(self, result: Result) -> None:
+        self.documents += 1
+        if result.failed:
+            self.failed.append(result.source)
+        elif result.written:
+            self.built += 1
+        elif result.up_to_date:
+            self.fresh += 1
+        for each in result.written:
+            size = each.size
+            counts = self.kinds.setdefault(each.path.suffix, [0, 0, 0])
+            counts[0], counts[1], counts[2] = counts[0] + 1, counts[1] + (each.pages or 0), \
+                counts[2] + size
+            if self.listed is not None:
+                self.listed.append((each.path, each.pages, size))
+                if len(self.listed) > LISTED_OUTPUTS:
+                    self.listed = None
+
+
+def summary(tally: Tally, out: Console) -> None:
     from rich.table import Table
 
-    written = [each for result in results for each in result.written]
     table = Table(title="Built", title_justify="left", box=None, pad_edge=False)
-    table.add_column("output" if len(written) <= LISTED_OUTPUTS else "files")
+    table.add_column("output" if tally.listed is not None else "files")
     table.add_column("pages", justify="right")
     table.add_column("size", justify="right")
-    if len(written) <= LISTED_OUTPUTS:
-        for each in written:
-            table.add_row(display_path(each.path), str(each.pages or ""), human_size(each.size))
+    if tally.listed is not None:
+        for path, pages, size in tally.listed:
+            table.add_row(display_path(path), str(pages or ""), human_size(size))
     else:
-        for kind in sorted({each.path.suffix for each in written}):
-            files = [each for each in written if each.path.suffix == kind]
-            table.add_row(f"{len(files)} {kind or 'other'} files",
-                          str(sum(each.pages or 0 for each in files) or ""),
-                          human_size(sum(each.size for each in files)))
+        for kind, (files, pages, size) in sorted(tally.kinds.items()):
+            table.add_row(f"{files} {kind or 'other'} files", str(pages or ""), human_size(size))
     if table.row_count:
         out.print(table)
-    failed = [result for result in results if result.failed]
-    fresh = sum(1 for r in results if not r.failed and r.up_to_date and not r.written)
-    built = sum(1 for r in results if not r.failed and r.written)
-    line = f"{built} of {len(results)} document(s) built"
-    if fresh:
-        line += f", {fresh} up to date"
-    if failed:
-        line += "; failed: " + ", ".join(display_path(result.source) for result in failed)
+    line = f"{tally.built} of {tally.documents} document(s) built"
+    if tally.fresh:
+        line += f", {tally.fresh} up to date"
+    if tally.failed:
+        line += "; failed: " + ", ".join(display_path(source) for source in tally.failed)
     out.print(line, markup=False)
 
 

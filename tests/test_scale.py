@@ -198,21 +198,21 @@ def test_a_batch_of_many_files_is_summed_up_by_kind_not_listed(tmp_path):
     from rich.console import Console
 
     from exporters.build import Result
-    from exporters.cli import LISTED_OUTPUTS, summary
+    from exporters.cli import LISTED_OUTPUTS, Tally, summary
     from exporters.edition import Written
 
-    def results(count: int) -> list[Result]:
-        made = []
+    def tally(count: int) -> Tally:
+        counted = Tally()
         for number in range(count):
             pdf, page = tmp_path / f"{number}.pdf", tmp_path / f"{number}.html"
             pdf.write_bytes(b"%PDF" * 256)
             page.write_bytes(b"<p>" * 10)
-            made.append(Result(tmp_path / f"{number}.md", [Written(pdf, 12), Written(page)]))
-        return made
+            counted.add(Result(tmp_path / f"{number}.md", [Written(pdf, 12), Written(page)]))
+        return counted
 
     def shown(count: int) -> str:
         printed = io.StringIO()
-        summary(results(count), Console(file=printed, width=120))
+        summary(tally(count), Console(file=printed, width=120))
         return printed.getvalue()
 
     few = shown(3)
