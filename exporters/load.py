@@ -123,16 +123,18 @@ def read_text(path: Path, limit: int = MAX_CONTENT_BYTES) -> str:
     return _decode(path, data)
 
 
-def parse_yaml(text: str, path: Path, first_line: int = 1, what: str = "the file"
-               ) -> tuple[Any, yaml.Node | None]:
+def parse_yaml(text: str, path: Path, first_line: int = 1, what: str = "the file",
+               last_of_repeated_keys: bool = False) -> tuple[Any, yaml.Node | None]:
     """YAML text read as data, with its node tree for line numbers. Aliases, nesting deeper
-    than :data:`MAX_YAML_DEPTH`, keys given twice and impossible dates are refused with a
+    than :data:`MAX_YAML_DEPTH`, keys given twice (unless ``last_of_repeated_keys``: the last
+    counts, as site generators read a post) and impossible dates are refused with a
     ContentError naming the line; ``first_line`` is the file line of the text's first line."""
     loader = None
     try:
         loader = _BoundedLoader(text)
         node = loader.get_single_node()
-        _check_keys(node, path, first_line)
+        if not last_of_repeated_keys:
+            _check_keys(node, path, first_line)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         if isinstance(error, _RefusedYAML):

@@ -194,9 +194,15 @@ def _front_matter(path: Path, text: str, extract: Extract) -> str:
         try:
             values, _ = parse_yaml(front, path, 1, "the front matter")
         except ContentError as error:
-            extract.unsure.append(Note(error.problem.line, f"{error.problem.message}: its "
-                                                           "fields were left out"))
-            return blanked
+            try:  # a key given twice: the site generator that published the post took the last
+                values, _ = parse_yaml(front, path, 1, "the front matter",
+                                       last_of_repeated_keys=True)
+                left = "the last one was taken"
+            except ContentError:
+                values, left = None, "its fields were left out"
+            extract.unsure.append(Note(error.problem.line, f"{error.problem.message}: {left}"))
+            if values is None:
+                return blanked
     if not isinstance(values, dict):
         return blanked
     _take_fields(values, extract)
@@ -302,6 +308,24 @@ def _take_fields(values: dict, extract: Extract) -> None:
             continue
         if value and not extract.hints.get(field):
             extract.hints[field] = value if field in ("date", "tags") else str(value).strip()
+    if not extract.hints.get("date"):
+        extract.hints.update(_address_date(values))
+
+
+_ADDRESS_DATE = re.compile(r"(?:^|/)((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?=/|$)")
+
+
+def _address_date(values: dict) -> dict[str, dt.date]:
+    """The date in a post's own address, when that is all that dates it (Zola's ``path =
+    "inside-rust/2026/07/07/..."``, a Jekyll ``permalink``): ``{"date": ...}``, or nothing."""
+    for key in ("path", "permalink", "url"):
+        found = _ADDRESS_DATE.search(str(values.get(key, "")))
+        if found:
+            try:
+                return {"date": dt.date(*map(int, found.groups()))}
+            except ValueError:  # 2026/02/31
+                continue
+    return {}
 
 
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
