@@ -417,6 +417,29 @@ def test_a_post_dated_only_by_its_address(tmp_path, field):
     assert str(front["date"]).startswith("TODO") or front["date"] is None
 
 
+def test_question_labels_written_three_ways_and_a_publication_date_line(tmp_path):
+    """'**Q**:', '**Q**' with no colon and '*Q:*' in one post are all the question's label,
+    and '#### Publication date: May 10, 2023' under the title dates it."""
+    text = ("# Surveys at Sea\n\n#### Publication date: May 10, 2023\n\nAn introduction.\n\n"
+            "**Q**: Why a survey?\n\nTo learn.\n\n**Q** Was there one before?\n\nNo.\n\n"
+            "*Q:* Anything else?\n\nNothing.\n")
+    _, front, body = import_one(tmp_path, "survey.md", text)
+    assert re.findall(r"^Q: (.+)$", body, re.M) == ["Why a survey?", "Was there one before?",
+                                                     "Anything else?"]
+    assert str(front["date"]) == "2023-05-10"
+
+
+def test_a_full_name_once_then_the_first_name_is_one_speaker(tmp_path):
+    """'**Rina Gale:**' opens, '**Rina:**' asks after: one interviewer, named in full."""
+    text = ("**Rina Gale:** Kate, how did the journal start?\n\n**Kate Lowe:** By chance.\n\n"
+            "**Rina:** And the special issue?\n\n**Kate:** A year of work.\n\n"
+            "**Rina:** What comes next?\n\n**Kate:** Another one.\n")
+    _, front, body = import_one(tmp_path, "first.md", "---\ntitle: First Names\n---\n\n" + text)
+    assert front["interviewer"] == "Rina Gale" and front["interviewee"] == "Kate Lowe"
+    assert re.findall(r"^Q: (.+)$", body, re.M) == [
+        "Kate, how did the journal start?", "And the special issue?", "What comes next?"]
+
+
 def test_a_full_name_once_then_initials_is_one_speaker(tmp_path):
     """'**Dana Brook**:' for the first answer and '**DB**:' after: one interviewee, named in
     full, and the first answer is not taken into the question before it."""

@@ -26,7 +26,8 @@ _BYLINE = re.compile(
     rf"\s*(?:conducted )?by:? (?P<name>(?-i:{_NAME}))(?![\w'’]*,? (?-i:[a-z]))", re.I)
 """'Interview by Maya Ortiz', 'By Maya Ortiz': a name, capitalised, that no lower-case word
 follows ('By accident, mostly.' and 'By Tuesday, we' open answers, not bylines)."""
-_DATE_LINE = re.compile(r"^(?:(?:published|posted|updated|first published|recorded)(?: on)?:? )?"
+_DATE_LINE = re.compile(r"^(?:(?:published|posted|updated|first published|recorded|"
+                        r"publication date|date published|date)(?: on)?:? )?"
                         r"[\w ,.-]{6,30}$", re.I)
 _DATED_FOR = re.compile(r"^(?:recorded|published|posted|first published|written)(?: on)? "
                         r"(?P<date>[\w ,.-]{6,30}?) (?:for|in|by) (?P<pub>[^.;]{2,60})$", re.I)

@@ -160,7 +160,8 @@ def split_label(text: str) -> tuple[str, str]:
     stripped = _unnested(stripped)
     match = _LABEL.match(stripped)
     if not match:
-        return "", text
+        bare = _BARE_ROLE_LABEL.match(stripped)  # "**Q** Was there ...?": a role, no colon
+        return (bare["label"], stripped[bare.end():]) if bare else ("", text)
     label = match["label"].strip().rstrip(".").lstrip("\\")
     words = label.lstrip("$@").split()
     if match["alias"] and not match["alias"][0].isupper():
@@ -188,6 +189,9 @@ def _initials(words: list[str]) -> bool:
 
 def _capital(word: str) -> bool:
     return word[0].isupper() or (word[0].isdigit() and _initials([word]))
+
+
+_BARE_ROLE_LABEL = re.compile(r"^(\*\*|__)(?P<label>Q|A|Question|Answer)\1[ \t]+(?=\S)")
 
 
 _BOLD_ITALIC_LABEL = re.compile(r"^(\*\*|__)([*_])([^*_\n]{1,40}?[:：])\2\1")
@@ -277,14 +281,18 @@ def find_labels(paras: list[Para], people: dict[str, str] | None = None) -> set[
 
 
 def short_forms(found: set[str], labels: set[str]) -> dict[str, str]:
-    """A speaker's full name used as a label once or twice, and their initials in the other
-    turns ('**Dan Brown**:', then '**DB**:'): full name -> the initials' label."""
+    """A speaker's full name used as a label once or twice, and their initials or first name
+    in the other turns ('**Dan Brown**:', then '**DB**:'; '**Rinku Gupta:**', then
+    '**Rinku:**'): full name -> the short label."""
     forms = {}
     for label in found:
         words = label.split()
-        initials = "".join(word[0] for word in words).upper()
-        if len(words) >= 2 and all(word[0].isupper() for word in words) and initials in labels:
-            forms[label] = initials
+        if len(words) < 2 or not all(word[0].isupper() for word in words):
+            continue
+        short = [form for form in ("".join(word[0] for word in words).upper(), words[0])
+                 if form in labels and form != label]
+        if short:
+            forms[label] = short[0]
     return forms
 
 
