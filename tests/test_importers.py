@@ -440,6 +440,19 @@ def test_a_full_name_once_then_the_first_name_is_one_speaker(tmp_path):
         "Kate, how did the journal start?", "And the special issue?", "What comes next?"]
 
 
+def test_a_site_named_by_its_domain_asks_under_pelican_header_lines(tmp_path):
+    """Pelican's 'Title:' and 'Date:' lines above the text, and the site's domain in bold as
+    the interviewer's label ('**harbour-news.org:**')."""
+    text = ("Title: Interview: Ruth Vale on Fog\nDate: 2008-02-12 19:47\nTags: Harbour\n\n"
+            "**harbour-news.org:** Who are you, and what do you do?\n\n**Ruth:** A pilot.\n\n"
+            "**harbour-news.org:** What do you fear most at sea?\n\n**Ruth:** Fog.\n\n"
+            "**harbour-news.org:** Thank you!\n\n**Ruth:** Thanks.\n")
+    _, front, body = import_one(tmp_path, "pelican.md", text)
+    assert front["title"] == "Interview: Ruth Vale on Fog" and str(front["date"]) == "2008-02-12"
+    assert front["interviewer"] == "harbour-news.org" and front["interviewee"] == "Ruth"
+    assert len(re.findall(r"^Q: ", body, re.M)) == 3
+
+
 def test_a_full_name_once_then_initials_is_one_speaker(tmp_path):
     """'**Dana Brook**:' for the first answer and '**DB**:' after: one interviewee, named in
     full, and the first answer is not taken into the question before it."""

@@ -263,6 +263,9 @@ def _header_field(field: str, value: str, values: dict) -> str | None:
         return f"'{key}'"
     if field in ("location", "place"):
         return "nothing (the place)"
+    if field == "title":  # Pelican's "Title:" line above the text
+        values.setdefault("title", value)
+        return "'title'"
     date = find_date(value)
     if date is None:
         return None

@@ -114,7 +114,7 @@ def _time_in(found: re.Match | None) -> str:
 
 
 HEADER_FIELD = re.compile(
-    r"^(?P<field>interviewers?|interviewees?|narrators?|interview date|date of interview|date|"
+    r"^(?P<field>interviewers?|interviewees?|narrators?|interview date|date of interview|date|title|"
     r"location|place|recording|audio(?: file)?|media(?: file)?)\s*:\s*(?P<value>\S.{0,300})$",
     re.I)
 """An oral history's header: 'INTERVIEWEE: David Baltimore', 'DATE: 7 February 1994', and a
@@ -205,11 +205,15 @@ def _unnested(text: str) -> str:
     return _LABEL_IN_ITALIC_TURN.sub(r"\2\3\2 \1", text, count=1)
 
 
+_DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+", re.I)
+
+
 def _handle(match: re.Match, words: list[str]) -> bool:
     """Whether a label is a user name in lower case set in bold, as forums and group chats
     write their speakers (``**reyalp**: ...``): one word, the emphasis closed before the
-    colon."""
-    return bool(match["o"]) and match["shut"] is not None and len(words) == 1
+    colon; or a site's own name, a domain in bold (``**kubuntu-de.org:**``)."""
+    return bool(match["o"]) and len(words) == 1 and (
+        match["shut"] is not None or bool(_DOMAIN.fullmatch(words[0])))
 
 
 def alias_name(text: str) -> str:
