@@ -12,7 +12,8 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, as_completed, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -48,6 +49,8 @@ class Result:
     written: list[Written] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     up_to_date: list[Written] = field(default_factory=list)
+    reported: bool = field(default=False, repr=False, compare=False)
+    """Whether the build has handed it on (``on_result``)."""
 
     @property
     def failed(self) -> bool:
@@ -194,8 +197,18 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
         return FontCoverage(folders)
 
     keys = _edition_keys(config, folders, cache)
-    tasks: list[_Task] = []
+    tasks: deque[_Task] = deque()
     by_slug = {source.slug: source for source in sources}
+
+    def report(result: Result) -> None:
+        result.reported = True
+        on_result(result)
+
+    # What is settled before any document is built (refused while reading, up to date) is
+    # reported first, so that the progress counts only the documents still to build.
+    for result in results:
+        if result.failed:
+            report(result)
     # Only what is built has its characters checked: an up-to-date edition was checked against
     # these very fonts (their files are part of its key) when it was built.
     undrawable: set[Path] = set()
@@ -203,13 +216,13 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
         inputs = (source.hash, *sorted(cache.entry(source.path)["images"].values()))
         if source.translation_of in by_slug:
             inputs += (by_slug[source.translation_of].hash,)
-        task = _Task(source.path, source.result,
-                     lambda s=source: s.read(config.content_root, by_slug),
-                     lambda s=source: _release([s]))
-        if _plan(task, config, keys, inputs, cache, force, tasks) and \
-                not _drawable(source.result, source.path, fonts()):
+        task = _Task(source.path, source.result, (source,), inputs)
+        if not _plan(task, config, keys, cache, force, tasks):
+            report(source.result)
+        elif not _drawable(source.result, source.path, fonts()):
             tasks.pop()  # the task _plan has just queued
             undrawable.add(source.path)
+            report(source.result)
     if volumes:
         for series_path in find_series(config.content_root):
             result = Result(series_path)
@@ -217,23 +230,22 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
             series = attempt(result, series_path, "reading the series",
                              lambda: _series_reading(series_path, config.content_root, cache))
             if series is None:
+                report(result)
                 continue
             title, slug = series.get("series", ""), series["slug"]
-            members = [s for s in sources if s.path not in undrawable
-                       and series_claims(series_path, title, slug, s.path, s.series)]
+            members = tuple(s for s in sources if s.path not in undrawable
+                            and series_claims(series_path, title, slug, s.path, s.series))
             inputs = (series["source"], *(s.hash for s in members),
                       *(digest for s in members
                         for digest in sorted(cache.entry(s.path)["images"].values())),
                       *sorted(series.get("images", {}).values()))
-            task = _Task(series_path, result,
-                         lambda p=series_path, ms=members: _volume(
-                             p, config, [s.read(config.content_root, by_slug) for s in ms],
-                             templates()),
-                         lambda ms=members: _release(ms))
-            if _plan(task, config, keys, inputs, cache, force, tasks) and not all(
-                    _drawable(result, Path(path), fonts())
-                    for path in (series_path, series.get("foreword", "")) if path):
+            task = _Task(series_path, result, members, inputs, volume=True)
+            if not _plan(task, config, keys, cache, force, tasks):
+                report(result)
+            elif not all(_drawable(result, Path(path), fonts())
+                         for path in (series_path, series.get("foreword", "")) if path):
                 tasks.pop()
+                report(result)
     if tasks:
         templates()  # a broken theme.yml stops the build here, before any document is built
 
@@ -242,39 +254,39 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
         task.result.problems += problems + list(notices.values())
         for edition, written in done.items():
             task.result.written += written
-            cache.remember_edition(task.path, edition, task.keys[edition],
+            cache.remember_edition(task.path, edition, task.key(edition, keys),
                                    [{"path": str(w.path), "pages": w.pages} for w in written])
         for edition, notice in notices.items():  # rightly not made: not tried again until stale
-            cache.remember_edition(task.path, edition, task.keys[edition], [], notice)
+            cache.remember_edition(task.path, edition, task.key(edition, keys), [], notice)
         attempt(task.result, cache.path, "saving the build cache", cache.save)
-        on_result(task.result)
+        report(task.result)
 
-    finished: set[int] = set()
+    def load(task: _Task) -> Interview | list[Volume]:
+        if task.volume:  # a volume reads its interviews again
+            return _volume(task.path, config,
+                           [s.read(config.content_root, by_slug) for s in task.members],
+                           templates())
+        return task.members[0].read(config.content_root, by_slug)
 
     def documents() -> Iterator[tuple[_Task, Interview | list[Volume]]]:
-        """Each task's document, read when its turn comes and let go once handed on (a volume
-        reads its interviews again), so that a batch of any size holds a few documents, and
-        a volume's interviews while it is sent, never all of them."""
-        for task in tasks:
-            document = attempt(task.result, task.path, "reading the document", task.load)
-            if document is not None:
-                finished.add(id(task.result))
+        """Each task's document, read when its turn comes and let go once handed on, so that
+        a batch of any size holds a few documents, and a volume's interviews while it is
+        sent, never all of them. A task handed on is dropped from the queue."""
+        while tasks:
+            task = tasks.popleft()
+            document = attempt(task.result, task.path, "reading the document",
+                               lambda: load(task))
+            if document is None:
+                report(task.result)
+            else:
                 yield task, document
             del document
-            task.release()
-
-    # What is already settled (up to date, or refused while reading) is reported before any
-    # document is built, so that the progress counts only the documents still to build.
-    queued = {id(task.result) for task in tasks}
-    for result in results:
-        if id(result) not in queued:
-            finished.add(id(result))
-            on_result(result)
+            _release(task.members)
 
     def collect(task: _Task, export: Callable[[], tuple]) -> None:
         exported = attempt(task.result, task.path, "building its editions", export)
         if exported is None:
-            on_result(task.result)
+            report(task.result)
         else:
             finish(task, *exported)
 
@@ -308,10 +320,10 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
         cache.close()
         if saved.problems:
             results.append(saved)
-            on_result(saved)
+            report(saved)
     for result in results:
-        if id(result) not in finished:
-            on_result(result)
+        if not result.reported:
+            report(result)
     return results
 
 
@@ -321,11 +333,16 @@ class _Task:
 
     path: Path
     result: Result
-    load: Callable[[], Interview | list[Volume]]
-    release: Callable[[], None] = lambda: None
-    """Lets go of the document once it is handed on (an interview read for this build)."""
+    members: tuple[_Source, ...]
+    """The interview, or the interviews of the volume."""
+    inputs: tuple[str, ...]
+    """The digests of what the document is made from (its sources and images)."""
+    volume: bool = False
     stale: tuple[str, ...] = ()
-    keys: dict[str, str] = field(default_factory=dict)
+
+    def key(self, edition: str, edition_keys: dict[str, str]) -> str:
+        """What the cache files the edition's outputs under: it changes when any input does."""
+        return digest(edition_keys[edition], *self.inputs)
 
 
 def _series_reading(path: Path, content_root: Path, cache: BuildCache) -> dict:
@@ -367,19 +384,18 @@ def _words_per_page(templates: Templates) -> float:
     return words_per_page(page.width, page.height, length(templates.theme.font_size, "font_size"))
 
 
-def _release(sources: list[_Source]) -> None:
+def _release(sources: Iterable[_Source]) -> None:
     """Let go of the interviews read for ``sources``; they are read again if needed."""
     for source in sources:
         source.interview = None
 
 
-def _plan(task: _Task, config: BuildConfig, keys: dict[str, str], inputs: tuple[str, ...],
-          cache: BuildCache, force: bool, tasks: list[_Task]) -> bool:
+def _plan(task: _Task, config: BuildConfig, keys: dict[str, str], cache: BuildCache,
+          force: bool, tasks: deque[_Task]) -> bool:
     """Find which editions of ``task`` are stale; queue it if any is, and say whether."""
     stale = []
     for edition in config.formats:
-        task.keys[edition] = digest(keys[edition], *inputs)
-        outputs = None if force else cache.up_to_date(task.path, edition, task.keys[edition])
+        outputs = None if force else cache.up_to_date(task.path, edition, task.key(edition, keys))
         if outputs is None:
             stale.append(edition)
         else:
