@@ -584,15 +584,10 @@ def test_several_sources_import_in_one_run_with_one_report(tmp_path):
 def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     """The figures of BENCHMARKS.md's "Import accuracy", on tests/corpus/real/ (origins and
     licences in its SOURCES.md; ground truth written by hand from the sources), kept from
-    getting worse: question precision and recall 0.99 on the development part (0.993 and
-    0.988 when held-out part 2 joined it, 1.00 and 1.00 after the rules its misses led to; 0.92 and 0.87 on that part alone when it was measured
-    once, short of the 0.99 and 0.97 aimed at: see BENCHMARKS.md; held-out part 3, 19 files,
-    measured once on 3 December 2026: 0.63 and 0.52, then development material: 0.999 and
-    0.997 over the 72 after the rules it led to); on a part held out, when there is one,
-    precision 0.59 and recall 0.54 (part 7, 4 files from one source, measured once: 0.60 and
-    0.55; parts 4, 5 and 6: 1.00 and 0.89, 1.00 and 1.00, 1.00 and 0.83, then development
-    material too); titles and dates right in nine files of ten that state them, every
-    interview builds, and none loses text."""
+    getting worse: question precision and recall 0.99 on the development part; on a part held
+    out, when there is one, what it gave when it was measured once (part 8: 0.72 and 0.53,
+    titles 4 of 8, dates 2 of 3; the table has every part's figures); every interview builds,
+    and none loses text."""
     import importlib.util
     import sys
 
@@ -602,15 +597,14 @@ def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     sys.modules[spec.name] = accuracy  # its dataclasses look themselves up there
     spec.loader.exec_module(accuracy)
     results = [accuracy.measure(path) for path in sorted(accuracy.CORPUS.glob("*.truth.yml"))]
-    assert len(results) >= 93
-    for held_out, (precision, recall) in ((False, (0.99, 0.99)), (True, (0.59, 0.54))):
+    assert len(results) >= 104
+    for held_out, (precision, recall) in ((False, (0.99, 0.99)), (True, (0.72, 0.53))):
         part = [r for r in results if r.held_out is held_out]
         if not part:
             continue  # between two held-out parts: the last became development material
         summary = accuracy.summarise("part", part)
         assert summary.recall >= recall and summary.precision >= precision, summary
-    # held out, part 7 as measured once: titles 0 of 4, dates 4 of 4 (BENCHMARKS.md)
-    for held_out, (titles, dates) in ((False, (0.9, 0.9)), (True, (0.0, 0.9))):
+    for held_out, (titles, dates) in ((False, (0.9, 0.9)), (True, (0.5, 0.66))):
         part = [r for r in results if r.held_out is held_out]
         stated = [r for r in part if r.title_right is not None]
         assert sum(r.title_right for r in stated) >= titles * len(stated), stated
