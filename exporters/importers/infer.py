@@ -17,7 +17,7 @@ MONTHS = {name: number for number, names in enumerate((
     ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATES = (
-    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon>{_MONTH})\.? (?P<y>\d{{4}})\b", re.I),
     re.compile(rf"\b(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>\d{{4}})\b", re.I),
 )
@@ -101,6 +101,8 @@ _LINKS = re.compile(r"\]\([^)]*\)|https?://\S+")
 
 _TITLE_CHARS = 300
 """A longer line is no title or subtitle, however few its words."""
+_TRAILING_ADDRESS = re.compile(r"\s*(?:[-–—|:]\s*)?<?https?://\S+>?\s*$")
+"""The episode's address after its title: 'Episode 16: Conda Forge - https://manifest.fm/16'."""
 
 
 def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[list[Para], dict]:
@@ -122,7 +124,7 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
         if len(first.text) <= _TITLE_CHARS and not _TIMESTAMP.fullmatch(first.text) and (
                 first.heading or (
                 first.words <= 20 and not spoken and not first.text.rstrip().endswith((".", ":")))):
-            values["title"] = _clean(first.plain or first.text)
+            values["title"] = _TRAILING_ADDRESS.sub("", _clean(first.plain or first.text))
             dropped.append(Note(first.line, "the title line became 'title'"))
             paras.pop(0)
     elif paras and _clean(paras[0].text).casefold() == str(values.get("title", "")).casefold():

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .sequence import DEFAULT_MODEL as SEQUENCE_MODEL
 from .sequence import roles as sequence_roles
@@ -142,12 +142,14 @@ _BREAK_MARKER = re.compile(
 _LABEL = re.compile(
     r"^(?P<o>\*\*|__|\*(?!\*)|_(?!_))?(?P<label>\\?[$@]?[^\W_][\w.'’ /-]{0,38}?)"
     r"(?:\s+\((?P<alias>[^\W\d_][\w.'’-]{0,9})\))?"
+    r"(?P<time>\s+[(\[]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[)\]])?"
     r"(?:(?P<shut>(?P=o))(?:\s*[:：]|\s+[-–—])|[:：]\s*(?P<after>(?P=o))|[:：]"
-    r"|\s+[(\[]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[)\]]\s*(?::|[-–—]))(?:\s+|$|(?<=：))")
+    r"|(?(time)\s*[-–—]|(?!)))(?:\s+|$|(?<=：))")
 """A speaker's label: ``Maya Ortiz:``, ``**Q:**``, ``**$STDOUT:**``, ``**Janet**：`` (a CJK
 colon), ``Aaron van Wirdum (AvW):`` (the short form in brackets is the label the later turns
 use), a name in bold before a dash, ``**Emma** - ...``, and the form transcription
-services write, ``Adam Wiggins (00:00:27) - ...`` or ``Adam Wiggins [00:27]: ...``."""
+services write, ``Adam Wiggins (00:00:27) - ...`` or ``Adam Wiggins [00:27]: ...``, also in
+emphasis, ``*WS (0:01:44)*: ...``."""
 
 
 def split_label(text: str) -> tuple[str, str]:
@@ -287,13 +289,15 @@ def find_labels(paras: list[Para], people: dict[str, str] | None = None) -> set[
 def short_forms(found: set[str], labels: set[str]) -> dict[str, str]:
     """A speaker's full name used as a label once or twice, and their initials or first name
     in the other turns ('**Dan Brown**:', then '**DB**:'; '**Rinku Gupta:**', then
-    '**Rinku:**'): full name -> the short label."""
+    '**Rinku:**'; 'Jean-Philipe Bernardy', then 'JPB'; 'Bodigrim', then 'B'): full name -> the
+    short label."""
     forms = {}
     for label in found:
         words = label.split()
-        if len(words) < 2 or not all(word[0].isupper() for word in words):
+        if not all(word[0].isupper() for word in words):
             continue
-        short = [form for form in ("".join(word[0] for word in words).upper(), words[0])
+        initials = "".join(word[0] for part in words for word in part.split("-")).upper()
+        short = [form for form in (initials, *words[:1] * (len(words) > 1))
                  if form in labels and form != label]
         if short:
             forms[label] = short[0]
@@ -314,9 +318,16 @@ def _once_labels(paras: list[Para], repeated: set[str]) -> set[str]:
     """Labels used once, after the first turn, written as every repeated label is (at least
     two of them, all of one :func:`label_form`), before words, not a bare link: a speaker who
     says one thing ('LEE: Thank you, Dr. Walder.' among 'CARUSO:' and 'SUBJECT:' turns), not a
-    line such as 'PR: https://...' or a 'Part 1:' above the conversation."""
+    line such as 'PR: https://...' or a 'Part 1:' above the conversation. Where every repeated
+    label carries its turn's time in one markup, a label with a time in that markup anywhere
+    (:func:`_timed_markup`)."""
     forms = {_label_form(label) for label in repeated}
-    if len(repeated) < 2 or len(forms) != 1:
+    if len(repeated) < 2:
+        return set()
+    timed = {_timed_markup(para.text) for para in paras
+             if not para.label and split_label(para.text)[0] in repeated}
+    timed_form = next(iter(timed)) if len(timed) == 1 and None not in timed else None
+    if len(forms) != 1 and timed_form is None:
         return set()
     found: set[str] = set()
     started = False
@@ -324,10 +335,21 @@ def _once_labels(paras: list[Para], repeated: set[str]) -> set[str]:
         label, rest = (para.label, para.text) if para.label else split_label(para.text)
         if label in repeated:
             started = True
-        elif started and label and not para.heading and _label_form(label) in forms \
+        elif label and not para.heading and (
+                (started and len(forms) == 1 and _label_form(label) in forms)
+                or (timed_form is not None and _timed_markup(para.text) == timed_form)) \
                 and re.search(r"[^\W\d_]", _LINK.sub(r"\1", rest)):
             found.add(label)
     return found
+
+
+def _timed_markup(text: str) -> str | None:
+    """The emphasis around a label that carries its turn's time (``*B [0:02:14]*:`` gives
+    ``*``, a plain ``Ana (00:01:02):`` ''), or None: a label with a time is a transcript's
+    speaker however its name is written, when every other speaker's label has one too."""
+    stripped = _unnested(_TIMESTAMP.sub("", text, count=1) if _TIMESTAMP.match(text) else text)
+    match = _LABEL.match(stripped)
+    return (match["o"] or "") if match and match["time"] else None
 
 
 def structure(paras: list[Para], people: dict[str, str] | None = None,
@@ -411,7 +433,38 @@ def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str],
         result.roles.update({label: INTERVIEWEE for label in result.answering})
     elif _question_emphasis(paras) == "heading":
         _answered_headings(result)
+    else:
+        _unlabelled_questions(result)
     return result
+
+
+def _unlabelled_questions(result: Structure) -> None:
+    """A question with no label inside the answers (``¿Y cómo es …?`` after one guest's answer,
+    then ``**Laura:** …``) is the interviewer's, when the interviewer's other turns are
+    labelled: a guest's labelled turn that follows it would otherwise answer no one."""
+    askers = [label for label, role in result.roles.items() if role == INTERVIEWER]
+    if len(askers) != 1:
+        return
+    conversation: list[Spoken | Section] = []
+    for position, item in enumerate(result.conversation):
+        if not isinstance(item, Spoken) or result.roles.get(item.speaker) != INTERVIEWEE:
+            conversation.append(item)
+            continue
+        after = result.conversation[position + 1:position + 2]
+        answered_after = bool(after) and isinstance(after[0], Spoken) and \
+            result.roles.get(after[0].speaker) == INTERVIEWEE
+        start = 0
+        for index, para in enumerate(item.paras[1:], 1):
+            answered = item.paras[index + 1].label if index + 1 < len(item.paras) \
+                else answered_after
+            if answered and not para.label and not para.block and not para.heading \
+                    and _ends_with_question(para.text):
+                conversation += [Spoken(item.speaker, item.paras[start:index]),
+                                 Spoken(askers[0], [replace(para, label=askers[0])])]
+                start = index + 1
+        if start < len(item.paras):
+            conversation.append(Spoken(item.speaker, item.paras[start:]))
+    result.conversation = conversation
 
 
 _HEADING_NUMBER = re.compile(r"^\s*\d{1,2}\s*\\?[-–—.):]\s+")
@@ -613,7 +666,21 @@ def _label_roles(result: Structure, people: dict[str, str],
             roles[label] = INTERVIEWER
             result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' is taken as a second "
                                       f"interviewer: {reason.replace('HOST', best)}"))
+        for label in others:  # the show's own voice: a 'Narrator', a co-host who opens it
+            own = [turn for turn in turns if turn.speaker == label]
+            if roles[label] is None and sum(roles[s] is None for s in others) > 1 and (
+                    _HOST_WORDS.search(label) or _opens_the_show(own)):
+                roles[label] = INTERVIEWER
+                result.unsure.append(Note(own[0].paras[0].line, f"'{label}' is taken as a second "
+                                          "interviewer: " + ("the label says so"
+                                                             if _HOST_WORDS.search(label) else
+                                                             "introduces the show or the guest")))
     return {label: role or INTERVIEWEE for label, role in roles.items()}
+
+
+def _opens_the_show(own: list[Spoken]) -> bool:
+    """Whether a speaker's first turns open the show as a host does ("Welcome to ...")."""
+    return any(_INTRODUCES.search(para.text) for turn in own[:2] for para in turn.paras)
 
 
 _SELF_NAMED = re.compile(
@@ -693,7 +760,7 @@ def _asking_evidence(label: str, turns: list[Spoken], speakers: list[str]) -> tu
     if named:
         score += 0.5
         reasons.append(f"names {', '.join(named)}")
-    if any(_INTRODUCES.search(para.text) for turn in own[:2] for para in turn.paras):
+    if _opens_the_show(own):
         score += 0.5
         reasons.append("introduces the show or the guest")
     return score, ", ".join(reasons)
@@ -787,8 +854,13 @@ _INTRO_WORDS = re.compile(
     r"editor'?s? note|editor’s note|has been (edited|condensed)|condensed for)", re.IGNORECASE)
 
 
+_QUESTION_END = re.compile(r"[?؟？][\s\"”’'»)\]*_]*(?:\([^()]{1,120}\)[\s.]*)?$")
+"""A question mark at the end, also Arabic-script and CJK, before closing quotes or emphasis,
+or before an aside in brackets: '…with advanced degrees? (you two are examples of this)'."""
+
+
 def _ends_with_question(text: str) -> bool:
-    return bool(re.search(r"[?؟？][\s\"”’'»)\]*_]*$", text))  # also Arabic-script and CJK '?'
+    return bool(_QUESTION_END.search(text))
 
 
 def _sentences(text: str) -> list[str]:
