@@ -541,13 +541,82 @@ def test_an_unlabelled_question_between_two_guests_answers_is_asked(tmp_path):
     ("dated.md", "---\ntitle: Nets\ndate: '2024-01-10T08:00:00+02:00'\n---\n\n"
                  "## How did you start?\n\nMy father.\n\n## And now?\n\nI teach.\n",
      "date", "2024-01-10"),
+    ("2015-10-08-qa-rui.md", "---\ntitle: 'Q&A: Rui'\n---\n\nQ: Why?\n\nA: Because.\n\n"
+                             "Q: How?\n\nA: Slowly.\n", "date", "2015-10-08"),
+    ("post.md", "---\ntitle: Interview\ncreated_at: 2016-09-14\n---\n\n## Why?\n\nBecause.\n\n"
+                "## How?\n\nSlowly.\n", "date", "2016-09-14"),
+    ("contents.md", "## Table of Contents\n\n- [Start](#start)\n\n## Start\n\n"
+                    "Ana: Welcome. Why?\n\nBo: Because.\n\nAna: How?\n\nBo: Slowly.\n",
+     "title", "TODO"),
 ])
-def test_a_title_line_ending_in_its_address_and_a_date_with_its_time(tmp_path, name, text,
-                                                                       field, value):
+def test_titles_and_dates_where_sources_state_them(tmp_path, name, text, field, value):
     """The episode's address after its title line is not the title; a front matter's date
-    written with its time and zone ('2024-01-10T08:00:00+02:00') is the day."""
+    written with its time and zone ('2024-01-10T08:00:00+02:00') is the day; a Jekyll post
+    with no date in its front matter is dated by its file's name, another by `created_at`;
+    a 'Table of Contents' heading is no title."""
     _, front, _ = import_one(tmp_path, name, text)
     assert str(front[field]) == value
+
+
+BOOK_CLUB = """(Intro music)
+
+0:00:05.0 **Ana Sol** Welcome to Page Turners! Today we talk with the author, Rui Mar.
+
+0:00:09.1 **Rui Mar** Thanks for having me. Where do I start, do you know?
+
+0:00:11.0 **Ana Sol** What led you to write the book?
+
+0:00:15.2 **Rui Mar** A long winter, and a box of letters I found in the attic of my grandmother's house. I read them all, and then I could not stop thinking about them. Who would?
+
+0:00:30.0 **Ben Ode** Did you know who wrote them?
+
+0:00:33.0 **Rui Mar** Not at first. It took me a year to find out, and two more to write it down.
+
+0:00:45.0 **Ben Ode** Two years! How did you keep going?
+
+0:00:48.0 **Rui Mar** Stubbornness, mostly, and coffee, and a great deal of walking by the sea.
+
+0:00:52.0 **All** (laughs)
+
+0:00:54.0 **Cy Lin** Was the coffee good?
+
+0:00:56.0 **Rui Mar** Terrible, every cup of it, and I drank it anyway.
+
+0:00:58.0 **Cy Lin** And what comes next? Another book?
+
+0:01:00.0 **Rui Mar** Maybe a shorter one, about the sea this time.
+
+0:01:04.0 **Ana Sol** Thank you, Rui.
+"""
+
+
+@pytest.mark.parametrize("name", ["book-club.txt", "book-club.md"])
+def test_a_transcript_of_times_and_names_in_bold_with_three_hosts(tmp_path, name):
+    """'0:00:05.0 **Ana Sol** Welcome …': a time, then the speaker's name in bold with no colon.
+    Three hosts ask; the guest, who says most and asks least of those who say much, answers,
+    though he asks twice himself; a one-line '**All** (laughs)' is no guest. '(Intro music)'
+    is no title."""
+    _, front, _ = import_one(tmp_path, name, BOOK_CLUB)
+    roles = {person["name"]: person["role"] for person in front["speakers"].values()}
+    assert {name: roles[name] for name in ("Ana Sol", "Ben Ode", "Cy Lin", "Rui Mar")} == {
+        "Ana Sol": "interviewer", "Ben Ode": "interviewer", "Cy Lin": "interviewer",
+        "Rui Mar": "interviewee"}
+    assert front["title"] == "TODO"
+
+
+def test_questions_set_as_block_quotes(tmp_path):
+    """'> What are you working on now?' over a plain answer: the questions of a post that
+    sets them as quotations, with no label."""
+    text = ("---\ntitle: Meet our Keynoter\n---\n\nWe are glad to announce our keynoter.\n\n"
+            "> You built the harbour's first tide clock.\n> Was it fun?\n\nYes, very.\n\n"
+            "> What are you working on now?\n\nA bigger clock.\n\n"
+            "> Any advice for newcomers?\n\nStart small.\n")
+    _, _, body = import_one(tmp_path, "keynote.md", text)
+    assert re.findall(r"^Q: (.+)$", body, re.M) == [
+        "You built the harbour's first tide clock. Was it fun?",
+        "What are you working on now?", "Any advice for newcomers?"]
+    assert re.findall(r"^A: (.+)$", body, re.M) == ["Yes, very.", "A bigger clock.",
+                                                    "Start small."]
 
 
 def test_sub_headings_inside_answers_do_not_outvote_question_headings(tmp_path):
@@ -697,9 +766,8 @@ def test_import_accuracy_on_real_interviews_nobody_here_wrote():
         dated = [r for r in part if r.date_right is not None]
         assert sum(r.date_right for r in dated) >= dates * len(dated), dated
     interviews = [r for r in results if r.questions or r.answers]  # one is an article, no Q&A
-    assert [r.name for r in interviews if not r.builds] == [
-        r.name for r in interviews if r.held_out and r.name == "seagl-keynote-mairin-duffy.md"]
-    assert max(r.lost_words for r in interviews if r.builds) <= 0.02
+    assert [r.name for r in interviews if not r.builds] == []
+    assert max(r.lost_words for r in interviews) <= 0.02
 
 
 RECORDING = Path(__file__).resolve().parent.parent / "content" / "recorded" / "harbour-pilot.mp3"

@@ -30,8 +30,8 @@ from ..output import atomic_path, write_atomic
 from ..slugs import slugify
 from .bounds import MAX_FIELD_CHARS, MAX_IMPORT_PARAGRAPHS, sizes, too_many
 from .importer import Importer, ImporterError
-from .infer import (_clean, _take_front_line, front_values, guess_language, name_in,
-                    spoken_date)
+from .infer import (_clean, _take_front_line, find_date, front_values, guess_language,
+                    name_in, spoken_date)
 from .leftovers import ends_article, leftover, link_list
 from .recording import locate
 from .registry import choose, plugin_names
@@ -252,9 +252,13 @@ def _imported(path: Path, kind: str, extract: Extract) -> Imported:
     if not values.get("date"):
         opening = [para.text for item in _openings(found.conversation) for para in item.paras[:2]]
         said = spoken_date(opening)
+        named = next(filter(None, map(find_date, _NAMED_DATE.findall(path.name))), None)
         if said:
             values["date"] = said
             document.notes["date"] = "check: the day the opening turns say it is"
+        elif named:
+            values["date"] = named
+            document.notes["date"] = "check: the day in the file's name"
     recording = _recording(path, values, document, report)
     labels = _speakers(found, values, report)
     for item in found.conversation:
@@ -281,6 +285,9 @@ def _imported(path: Path, kind: str, extract: Extract) -> Imported:
                           if note.text.startswith(("image", "the recording"))]
     return Imported(document, report, recording)
 
+
+_NAMED_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?!\d)")
+"""A post's day in its file's name, as Jekyll names them: '2015-10-08-QA-edunham.md'."""
 
 OPENING_TURNS = 6
 """How many turns open a recording: where an oral history says what day it is."""

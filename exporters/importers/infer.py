@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from .recording import named_recording
-from .structure import _TIMESTAMP, HEADER_FIELD, Note, Para, split_label
+from .structure import _TIMESTAMP, BREAK_MARKER, HEADER_FIELD, Note, Para, split_label
 
 _NAME = r"[A-ZÀ-Ý][\w'’.-]+(?: (?:de |van |von |da |al |le |la )?[A-ZÀ-Ý][\w'’.-]+){0,3}"
 MONTHS = {name: number for number, names in enumerate((
@@ -101,6 +101,9 @@ _LINKS = re.compile(r"\]\([^)]*\)|https?://\S+")
 
 _TITLE_CHARS = 300
 """A longer line is no title or subtitle, however few its words."""
+_CONTENTS = re.compile(r"(?:table of )?contents|toc|inhalt(?:sverzeichnis)?|sommaire|"
+                       r"table des matières|índice|contenido|indice|sumário", re.I)
+"""A heading over the page's own list of sections: no title."""
 _TRAILING_ADDRESS = re.compile(r"\s*(?:[-–—|:]\s*)?<?https?://\S+>?\s*$")
 """The episode's address after its title: 'Episode 16: Conda Forge - https://manifest.fm/16'."""
 
@@ -121,7 +124,9 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
     if "title" not in values and paras:
         first = paras[0]
         spoken = first.label or split_label(first.text)[0]
-        if len(first.text) <= _TITLE_CHARS and not _TIMESTAMP.fullmatch(first.text) and (
+        if len(first.text) <= _TITLE_CHARS and not _TIMESTAMP.fullmatch(first.text) \
+                and not BREAK_MARKER.match(first.text) \
+                and not _CONTENTS.fullmatch(_clean(first.text)) and (
                 first.heading or (
                 first.words <= 20 and not spoken and not first.text.rstrip().endswith((".", ":")))):
             values["title"] = _TRAILING_ADDRESS.sub("", _clean(first.plain or first.text))

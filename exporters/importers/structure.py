@@ -134,7 +134,7 @@ def session_header(text: str) -> bool:
 
 _QUESTION_HEADING = re.compile(r"^(?:q|question)\s*[.:)]\s+(?P<text>\S.*)$", re.I | re.S)
 """A heading that says it is a question: ``# Q. What changed?``."""
-_BREAK_MARKER = re.compile(
+BREAK_MARKER = re.compile(
     r"^\W*(?:\\?[\[(]\s*)?(?:ad break|advertisement|break|sponsor(?:ed)?(?: message)?|"
     r"(?:intro |outro |theme )?music|music (?:plays|fades)|applause|laughter|crosstalk)"
     r"\s*(?:\\?[\])]|\\?:|$)", re.I)
@@ -163,6 +163,8 @@ def split_label(text: str) -> tuple[str, str]:
     match = _LABEL.match(stripped)
     if not match:
         bare = _BARE_ROLE_LABEL.match(stripped)  # "**Q** Was there ...?": a role, no colon
+        if bare is None and _TIMESTAMP.match(text):  # "0:00:14.2 **Jen Luker** text"
+            bare = TIMED_BOLD_NAME.match(stripped)
         return (bare["label"], stripped[bare.end():]) if bare else ("", text)
     label = match["label"].strip().rstrip(".").lstrip("\\")
     words = label.lstrip("$@").split()
@@ -194,6 +196,9 @@ def _capital(word: str) -> bool:
 
 
 _BARE_ROLE_LABEL = re.compile(r"^(\*\*|__)(?P<label>Q|A|Question|Answer)\1[ \t]+(?=\S)")
+TIMED_BOLD_NAME = re.compile(
+    r"^(\*\*|__)(?P<label>[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,3})\1[ \t]+(?=\S)")
+"""A speaker's name in bold with no colon, after the turn's time: '0:00:14.2 **Jen Luker** …'."""
 
 
 _BOLD_ITALIC_LABEL = re.compile(r"^(\*\*|__)([*_])([^*_\n]{1,40}?[:：])\2\1")
@@ -407,7 +412,7 @@ def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str],
         if not para.label and session_header(_TIMESTAMP.sub("", para.text, count=1)):
             result.dropped.append(Note(para.line, f"a session's header: '{_snippet(para.text)}'"))
             continue
-        if not para.label and _BREAK_MARKER.match(_TIMESTAMP.sub("", para.text, count=1)):
+        if not para.label and BREAK_MARKER.match(_TIMESTAMP.sub("", para.text, count=1)):
             result.dropped.append(Note(para.line, f"a break in the recording: "
                                                   f"'{_snippet(para.text)}'"))
             continue
@@ -725,12 +730,16 @@ def _partners(turns: list[Spoken], others: list[str], host: set[str],
 def _second_hosts(turns: list[Spoken], others: list[str]) -> list[str]:
     """Among the speakers left, those who ask as hosts do: twice or more, in a tenth of their
     turns or more (guests in real transcripts ask in under a tenth, and a guest's one
-    rhetorical question is no sign), never the one who asks least, who is a guest."""
+    rhetorical question is no sign), never the one who asks least of those who say much (a
+    fifth of the words of the one who says most, or more), who is a guest."""
     if len(others) < 2:
         return []
     own = {label: [t for t in turns if t.speaker == label] for label in others}
     shares = {label: _question_share(spoken) for label, spoken in own.items()}
-    guest = min(others, key=lambda label: shares[label])
+    said = {label: sum(para.words for turn in spoken for para in turn.paras)
+            for label, spoken in own.items()}
+    guest = min((label for label in others if 5 * said[label] >= max(said.values())),
+                key=lambda label: shares[label])
     return [label for label in others if label != guest and shares[label] >= 0.1
             and shares[label] * len(own[label]) >= 2]
 

@@ -18,7 +18,8 @@ from ..errors import ContentError, Problem
 from .bounds import MAX_IMPORT_LINES, check_chars, too_many
 from ..slugs import slugify
 from .recording import named_recording
-from .structure import _TIMESTAMP, Extract, Note, Para, split_label, stamp_of
+from .structure import (_TIMESTAMP, TIMED_BOLD_NAME, Extract, Note, Para, _ends_with_question,
+                        split_label, stamp_of)
 from .write import escape
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -162,7 +163,8 @@ def _without_comments(text: str, extract: Extract) -> str:
 
 FRONT_MATTER_FIELDS = {
     "title": "title", "subtitle": "subtitle", "date": "date", "published": "date",
-    "pubdate": "date", "publishdate": "date", "date_published": "date", "author": "interviewer",
+    "pubdate": "date", "publishdate": "date", "date_published": "date", "published_at": "date",
+    "created_at": "date", "created": "date", "author": "interviewer", "author_name": "interviewer",
     "authors": "interviewer", "description": "summary", "summary": "summary",
     "excerpt": "summary", "tags": "tags", "keywords": "tags", "lang": "lang",
     "language": "lang", "slug": "slug", "permalink": "source_url", "url": "source_url",
@@ -535,6 +537,19 @@ def _emphasised_item(lines: list[str]) -> Para | None:
     return None
 
 
+_QUOTE_LINE = re.compile(r"^\s{0,3}>[ \t]?(.*)$")
+
+
+def _quoted_question(lines: list[str]) -> str:
+    """The text of a block quote of one paragraph that ends with a question mark, or ''."""
+    quoted = [_QUOTE_LINE.match(line) for line in lines]
+    if not all(quoted) or any(not found[1].strip() or found[1].lstrip().startswith(">")
+                              for found in quoted):
+        return ""
+    text = " ".join(found[1].strip() for found in quoted)
+    return text if _ends_with_question(text) else ""
+
+
 _NUMBERED_QUESTION = re.compile(r"^\s{0,3}\d{1,2}[.)]\s+(.*[?؟？][\s\"”’'»)\]*_]*)$")
 
 
@@ -546,6 +561,9 @@ def _paragraph(lines: list[str], line: int, markdown: bool) -> Para:
         asked = _NUMBERED_QUESTION.match(lines[0]) if len(lines) == 1 else None
         if asked:  # "1. What is your role?", its answer indented below: a question numbered
             return Para(asked[1].strip(), line)
+        quoted = _quoted_question(lines)
+        if quoted:  # "> How did you get involved? What attracted you?": set as a quotation
+            return Para(quoted, line, emphasis="quote", plain=quoted)
         return Para("\n".join(lines), line, block=True)
     text = " ".join(part.strip() for part in lines)
     if markdown:
@@ -557,4 +575,8 @@ def _paragraph(lines: list[str], line: int, markdown: bool) -> Para:
             if whole and "\n" not in whole[1]:
                 return Para(text, line, emphasis=kind, plain=whole[1])
         return Para(text, line)
-    return Para(escape(_TIMESTAMP.sub("", text, count=1)), line, time=stamp_of(text))
+    rest, time = _TIMESTAMP.sub("", text, count=1), stamp_of(text)
+    named = TIMED_BOLD_NAME.match(rest) if time else None
+    if named:  # "0:00:14.2 **Jen Luker** text": the name is the turn's label
+        return Para(escape(rest[named.end():]), line, label=named["label"], time=time)
+    return Para(escape(rest), line, time=time)
