@@ -29,27 +29,39 @@ def duplicate_slugs(files: Iterable[Listed]) -> dict[Path, Problem]:
     first: dict[str, Path] = {}
     problems = {}
     for listed in files:
-        if listed.slug in first:
-            problems[listed.path] = Problem(
-                listed.path, 1, f"the slug '{listed.slug}' is already used by "
-                f"{display_path(first[listed.slug])}",
-                "give one of them another file name or a 'slug:' field", rule="duplicate-slug")
-        else:
-            first[listed.slug] = listed.path
+        problem = duplicate_slug(listed, first.get(listed.slug))
+        first.setdefault(listed.slug, listed.path)
+        if problem:
+            problems[listed.path] = problem
     return problems
+
+
+def duplicate_slug(listed: Listed, first: Path | None) -> Problem | None:
+    """The problem of ``listed`` when an earlier file, the first with its slug, is ``first``."""
+    if first is None:
+        return None
+    return Problem(listed.path, 1, f"the slug '{listed.slug}' is already used by "
+                   f"{display_path(first)}",
+                   "give one of them another file name or a 'slug:' field", rule="duplicate-slug")
 
 
 def unknown_originals(files: Iterable[Listed]) -> dict[Path, Problem]:
     """For each translation whose ``translation_of`` names no other interview, the problem."""
     files = list(files)
     slugs = {listed.slug for listed in files}
-    return {listed.path: Problem(
+    return {listed.path: problem for listed in files
+            if (problem := unknown_original(listed, listed.translation_of in slugs))}
+
+
+def unknown_original(listed: Listed, named: bool) -> Problem | None:
+    """The problem of ``listed`` when it is a translation of no other interview; ``named``:
+    whether some interview of the batch has the slug its ``translation_of`` names."""
+    if not listed.translation_of or (named and listed.translation_of != listed.slug):
+        return None
+    return Problem(
         listed.path, 1, f"translation_of: '{listed.translation_of}' is not the slug of another "
         "interview", "write the slug (the file name, without .md) of the original interview",
         rule="translation")
-        for listed in files
-        if listed.translation_of and (listed.translation_of not in slugs
-                                      or listed.translation_of == listed.slug)}
 
 
 def shared_series_numbers(files: Iterable[Listed]) -> list[Problem]:
