@@ -12,12 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from dataclasses import asdict, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import Problem
+from .errors import Problem, problem_from_record, problem_record
 from .output import UnsafeOutput, cache_path, write_atomic
 
 PACKAGE = Path(__file__).resolve().parent
@@ -169,14 +169,14 @@ class BuildCache:
                  if entry.get("source") == source_hash else {}}
         entry.update(source=source_hash, slug=slug, series=series, translation_of=translation_of,
                      images={str(p): file_digest(p) for p in images},
-                     warnings=[{**asdict(w), "path": str(w.path)} for w in warnings])
+                     warnings=list(map(problem_record, warnings)))
         if foreword is not None:
             entry["foreword"] = foreword
         self._store(name, entry)
 
     @staticmethod
     def cached_warnings(entry: dict[str, Any]) -> list[Problem]:
-        return [Problem(**{**w, "path": Path(w["path"])}) for w in entry.get("warnings", [])]
+        return list(map(problem_from_record, entry.get("warnings", [])))
 
     def up_to_date(self, source: Path, edition: str, key: str) -> list[dict] | None:
         """The outputs recorded for ``edition`` if built from ``key`` and still on disk."""
@@ -191,7 +191,7 @@ class BuildCache:
                          notice: Problem | None = None) -> None:
         record: dict[str, Any] = {"key": key, "outputs": outputs}
         if notice is not None:
-            record["notice"] = {**asdict(notice), "path": str(notice.path)}
+            record["notice"] = problem_record(notice)
         name, entry = self._entry(source)
         self._store(name, {**entry, "editions": {**entry.get("editions", {}), edition: record}})
 
@@ -199,7 +199,7 @@ class BuildCache:
         """The notice recorded for an edition that was rightly not made, if any."""
         record = self._entry(source)[1].get("editions", {}).get(edition, {})
         notice = record.get("notice")
-        return [Problem(**{**notice, "path": Path(notice["path"])})] if notice else []
+        return [problem_from_record(notice)] if notice else []
 
 
 def _edition_record(record: Any) -> bool:
@@ -282,12 +282,12 @@ class CheckCache:
         self.changed = True
         self.entries[name] = {
             "source": source_hash, "depends": {str(path): _state(path) for path in depends},
-            "problems": [{**asdict(p), "path": str(p.path)} for p in problems],
+            "problems": list(map(problem_record, problems)),
             "listed": listed}
 
     @staticmethod
     def problems(entry: dict[str, Any]) -> list[Problem]:
-        return [Problem(**{**p, "path": Path(p["path"])}) for p in entry["problems"]]
+        return list(map(problem_from_record, entry["problems"]))
 
     def save(self) -> None:
         """Write the entries, if any changed; a cache that cannot be written is no loss."""

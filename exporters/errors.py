@@ -6,9 +6,9 @@ import errno
 import logging
 import os
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
@@ -79,6 +79,15 @@ class ContentError(Exception):
         super().__init__("\n".join(map(str, (problem, *more))))
         self.problem = problem
         self.problems = (problem, *more)
+
+
+def problem_record(problem: Problem) -> dict[str, Any]:
+    """``problem`` as plain values, for JSON."""
+    return {**asdict(problem), "path": str(problem.path)}
+
+
+def problem_from_record(record: dict[str, Any]) -> Problem:
+    return Problem(**{**record, "path": Path(record["path"])})
 
 
 def unexpected_problem(path: Path, error: BaseException, doing: str) -> Problem:
