@@ -19,9 +19,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from .batch import Batch, Row
 from .cache import BuildCache, digest, file_digest, folder_digest, toolchain_digest
 from .errors import ContentError, Problem, unexpected_problem
-from .crossfile import Listed, duplicate_slugs, unknown_originals
+from .crossfile import Listed, duplicate_slug, unknown_original
 from .edition import Edition, Settings, Skipped, Written
 from .formats import edition_registry, load_editions
 from .glyphs import FontCoverage, missing_glyph_problems
@@ -49,8 +50,6 @@ class Result:
     written: list[Written] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     up_to_date: list[Written] = field(default_factory=list)
-    reported: bool = field(default=False, repr=False, compare=False)
-    """Whether the build has handed it on (``on_result``)."""
 
     @property
     def failed(self) -> bool:
@@ -81,114 +80,101 @@ class BuildConfig:
                         source_date_epoch=self.source_date_epoch, generator=self.generator)
 
 
-@dataclass
-class _Source:
-    path: Path
-    result: Result
-    hash: str = ""
-    slug: str = ""
-    series: str = ""
-    images: list[Path] = field(default_factory=list)
-    interview: Interview | None = None
-
-    translation_of: str = ""
-
-    def read(self, content_root: Path, by_slug: dict[str, _Source]) -> Interview:
-        """The parsed interview, linked to its original when it is a translation."""
-        from .model import Original
-
-        if self.interview is None:
-            self.interview = _read_interview(self.path, content_root)
-        wanted = self.interview.meta.translation_of
-        if wanted and self.interview.original is None:  # read_all checked that it is there
-            other = by_slug[wanted]  # read for its title only: not kept unless already held
-            original = (other.interview or _read_interview(other.path, content_root)).meta
-            self.interview = replace(self.interview,
-                                     original=Original(original.slug, original.title, original.lang,
-                                                      by_slug[wanted].path))
-        return self.interview
-
-
 def _read_interview(path: Path, content_root: Path) -> Interview:
     from .model import read_interview, root_for
 
     return read_interview(path, root_for(path, content_root))
 
 
-def read_all(files: list[Path], content_root: Path,
-             cache: BuildCache | None = None) -> tuple[list[_Source], list[Result]]:
-    """Read and validate every file. With a cache, unchanged files are not parsed again."""
-    sources: list[_Source] = []
-    results: list[Result] = []
-    fresh: set[Path] = set()
-    for path in files:
-        source = _Source(path, Result(path))
-        results.append(source.result)
-        if not path.exists():
-            source.result.problems.append(Problem(path, 1, "no such file", "check the path"))
-            continue
-        digest_of_file = attempt(source.result, path, "reading the file", lambda: file_digest(path))
-        if digest_of_file is None:
-            continue
-        source.hash = digest_of_file
-        known = cache.known(path, source.hash) if cache else None
-        if known:
-            source.slug = known["slug"]
-            source.series = known.get("series", "")
-            source.translation_of = known.get("translation_of", "")
-            source.images = [Path(image) for image in known.get("images", {})]
-            source.result.problems += BuildCache.cached_warnings(known)
-        else:
-            source.interview = attempt(source.result, path, "reading the file",
-                                       lambda: _read_interview(path, content_root))
-            if source.interview is None:
-                continue
-            source.slug = source.interview.meta.slug
-            source.series = source.interview.meta.series
-            source.translation_of = source.interview.meta.translation_of
-            # every file besides the text whose change rebuilds it: images, the recording
-            source.images = [*source.interview.body.images.values(),
-                             *filter(None, [source.interview.meta.audio])]
-            warnings = sorted(source.interview.warnings, key=lambda p: p.line)
-            source.result.problems += warnings
-            if cache:
-                cache.remember_reading(path, source.hash, source.slug, source.series,
-                                       source.translation_of, source.images, warnings)
-            source.interview = None  # read again when its turn comes: a batch of any size
-            fresh.add(path)          # holds a few documents at a time, never all of them
-        sources.append(source)
-    listed = [Listed(s.path, s.slug, s.translation_of) for s in sources]
-    refused = {**unknown_originals(listed), **duplicate_slugs(listed)}
-    for source in sources:
-        if source.path in refused:
-            source.result.problems.append(refused[source.path])
-    sources = [source for source in sources if source.path not in refused]
-    by_slug = {source.slug: source for source in sources}
-    for source in list(sources):
-        if source.path in fresh and source.translation_of:
-            if attempt(source.result, source.path, "linking the translation",
-                       lambda: source.read(content_root, by_slug)) is None:
-                sources.remove(source)
-            source.interview = None
-    return sources, results
+def _read_linked(path: Path, content_root: Path, batch: Batch) -> Interview:
+    """The parsed interview, linked to its original when it is a translation."""
+    from .model import Original
+
+    interview = _read_interview(path, content_root)
+    wanted = interview.meta.translation_of
+    if wanted and interview.original is None:  # read_all checked that it is there
+        other = batch.original(wanted)
+        if other is None:
+            raise KeyError(wanted)
+        original = _read_interview(other.path, content_root).meta  # for its title only
+        interview = replace(interview, original=Original(original.slug, original.title,
+                                                         original.lang, other.path))
+    return interview
+
+
+def read_all(files: list[Path], content_root: Path, cache: BuildCache, batch: Batch) -> None:
+    """Read and validate every file into a row of ``batch``; unchanged files are known from
+    ``cache``, not parsed again. A file that cannot be built is ``failed``, with its problems."""
+    for position, path in enumerate(files):
+        batch.put(_read_source(position, path, content_root, cache))
+    for row in batch.rows("slug IS NOT NULL"):
+        listed = Listed(row.path, row.slug or "", row.translation_of)
+        refused = (duplicate_slug(listed, batch.first_with_slug(listed.slug, row.position))
+                   or unknown_original(listed, batch.has_slug(listed.translation_of)))
+        if refused:
+            batch.put(replace(row, failed=True, problems=(*row.problems, refused)))
+    for row in batch.rows("fresh AND translation_of != '' AND NOT failed"):
+        result = _result(row)
+        if attempt(result, row.path, "linking the translation",
+                   lambda: _read_linked(row.path, content_root, batch)) is None:
+            batch.put(replace(row, failed=True, problems=tuple(result.problems)))
+
+
+def _read_source(position: int, path: Path, content_root: Path, cache: BuildCache) -> Row:
+    """The row of the file at ``path``: what planning needs of it, or why it failed."""
+    result = Result(path)
+    failed = Row(position, path, failed=True, problems=())
+    if not path.exists():
+        return replace(failed, problems=(Problem(path, 1, "no such file", "check the path"),))
+    source_hash = attempt(result, path, "reading the file", lambda: file_digest(path))
+    if source_hash is None:
+        return replace(failed, problems=tuple(result.problems))
+    known = cache.known(path, source_hash)
+    if known:
+        return Row(position, path, source_hash, known["slug"], known.get("series", ""),
+                   known.get("translation_of", ""),
+                   problems=tuple(BuildCache.cached_warnings(known)))
+    # parsed here for what planning needs, and again when its turn comes to be built
+    interview = attempt(result, path, "reading the file",
+                        lambda: _read_interview(path, content_root))
+    if interview is None:
+        return replace(failed, problems=tuple(result.problems))
+    meta = interview.meta
+    # every file besides the text whose change rebuilds it: images, the recording
+    images = [*interview.body.images.values(), *filter(None, [meta.audio])]
+    warnings = sorted(interview.warnings, key=lambda p: p.line)
+    cache.remember_reading(path, source_hash, meta.slug, meta.series, meta.translation_of,
+                           images, warnings)
+    return Row(position, path, source_hash, meta.slug, meta.series, meta.translation_of,
+               fresh=True, problems=tuple(warnings))
+
+
+def _result(row: Row) -> Result:
+    """The result of ``row``'s file so far."""
+    return Result(row.path, problems=list(row.problems), up_to_date=list(row.up_to_date))
 
 
 def build(files: list[Path], config: BuildConfig, jobs: int = 1, force: bool = False,
           on_result: Callable[[Result], None] = lambda result: None,
-          volumes: bool = True, cluster: Session | None = None) -> list[Result]:
+          volumes: bool = True, cluster: Session | None = None,
+          keep_results: bool = True) -> list[Result]:
     """Build the chosen editions of every file, and of every series volume when ``volumes``;
-    returns one result per interview file and per series. With ``cluster`` (see
-    ``cluster.py``) the documents are exported on its workers and ``jobs`` is ignored."""
+    each result, one per interview file and per series, goes to ``on_result`` once settled,
+    and is returned at the end, in that order, when ``keep_results`` (else none is kept: a
+    batch of any size). With ``cluster`` (see ``cluster.py``) the documents are exported on
+    its workers and ``jobs`` is ignored."""
     with exclusive(config.out_dir):
-        return _build(files, config, jobs, force, on_result, volumes, cluster)
+        return _build(files, config, jobs, force, on_result, volumes, cluster, keep_results)
 
 
 def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
            on_result: Callable[[Result], None], volumes: bool,
-           cluster: Session | None = None) -> list[Result]:
+           cluster: Session | None, keep_results: bool) -> list[Result]:
     remove_leftovers(config.out_dir)
     cache = BuildCache(config.out_dir)
-    sources, results = read_all(files, config.content_root, cache)
+    batch = cache.batch()
+    read_all(files, config.content_root, cache, batch)
+    series_files = find_series(config.content_root) if volumes else []
     folders = template_folders(config.templates)
     templates = functools.cache(config.make_templates)  # made when a document is to be built
 
@@ -196,105 +182,123 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
     def fonts() -> FontCoverage:  # read only when a document is to be built: it costs ~0.2 s
         return FontCoverage(folders)
 
-    keys = _edition_keys(config, folders, cache)
-    tasks: deque[_Task] = deque()
-    by_slug = {source.slug: source for source in sources}
+    edition_keys = _edition_keys(config, folders, cache)
+    kept: list[tuple[int, Result]] = []
 
-    def report(result: Result) -> None:
-        result.reported = True
+    def report(position: int, result: Result) -> None:
         on_result(result)
+        if keep_results:
+            kept.append((position, result))
+
+    def plan(path: Path, result: Result, inputs: Iterable[str]) -> _Task | None:
+        """The task of the document at ``path`` if any edition of it is stale; if none is, its
+        result is settled."""
+        keys = {edition: digest(edition_keys[edition], *inputs) for edition in config.formats}
+        stale = _stale(path, result, keys, config.formats, cache, force)
+        return _Task(-1, path, result, keys, stale) if stale else None
 
     # What is settled before any document is built (refused while reading, up to date) is
     # reported first, so that the progress counts only the documents still to build.
-    for result in results:
-        if result.failed:
-            report(result)
+    for row in batch.rows("failed"):
+        report(row.position, _result(row))
     # Only what is built has its characters checked: an up-to-date edition was checked against
     # these very fonts (their files are part of its key) when it was built.
-    undrawable: set[Path] = set()
-    for source in sources:
-        inputs = (source.hash, *sorted(cache.entry(source.path)["images"].values()))
-        if source.translation_of in by_slug:
-            inputs += (by_slug[source.translation_of].hash,)
-        task = _Task(source.path, source.result, (source,), inputs)
-        if not _plan(task, config, keys, cache, force, tasks):
-            report(source.result)
-        elif not _drawable(source.result, source.path, fonts()):
-            tasks.pop()  # the task _plan has just queued
-            undrawable.add(source.path)
-            report(source.result)
-    if volumes:
-        for series_path in find_series(config.content_root):
-            result = Result(series_path)
-            results.append(result)
-            series = attempt(result, series_path, "reading the series",
-                             lambda: _series_reading(series_path, config.content_root, cache))
-            if series is None:
-                report(result)
-                continue
-            title, slug = series.get("series", ""), series["slug"]
-            members = tuple(s for s in sources if s.path not in undrawable
-                            and series_claims(series_path, title, slug, s.path, s.series))
-            inputs = (series["source"], *(s.hash for s in members),
-                      *(digest for s in members
-                        for digest in sorted(cache.entry(s.path)["images"].values())),
-                      *sorted(series.get("images", {}).values()))
-            task = _Task(series_path, result, members, inputs, volume=True)
-            if not _plan(task, config, keys, cache, force, tasks):
-                report(result)
-            elif not all(_drawable(result, Path(path), fonts())
-                         for path in (series_path, series.get("foreword", "")) if path):
-                tasks.pop()
-                report(result)
-    if tasks:
+    queued = 0
+    for row in batch.rows("NOT failed"):
+        result = _result(row)
+        original = batch.original(row.translation_of) if row.translation_of else None
+        task = plan(row.path, result, (row.hash, *_image_digests(cache, row.path),
+                                       *([original.hash] if original else [])))
+        if task is None:
+            report(row.position, result)
+        elif not _drawable(result, row.path, fonts()):
+            batch.put(replace(row, undrawable=True))
+            report(row.position, result)
+        else:  # the task is made again when its turn comes, from the row
+            batch.put(replace(row, stale=task.stale, keys=task.keys,
+                              problems=tuple(result.problems), up_to_date=tuple(result.up_to_date)))
+            queued += 1
+    volume_tasks: deque[_Task] = deque()
+    for number, series_path in enumerate(series_files, start=len(files)):
+        result = Result(series_path)
+        series = attempt(result, series_path, "reading the series",
+                         lambda: _series_reading(series_path, config.content_root, cache))
+        if series is None:
+            report(number, result)
+            continue
+        title, slug = series.get("series", ""), series["slug"]
+        members = [(row.hash, _image_digests(cache, row.path))
+                   for row in _members(batch, series_path, title, slug)]
+        task = plan(series_path, result,
+                    (series["source"], *(source_hash for source_hash, _ in members),
+                     *(image for _, images in members for image in images),
+                     *sorted(series.get("images", {}).values())))
+        del members
+        if task is None:
+            report(number, result)
+        elif not all(_drawable(result, Path(path), fonts())
+                     for path in (series_path, series.get("foreword", "")) if path):
+            report(number, result)
+        else:
+            volume_tasks.append(replace(task, position=number, volume=True, title=title,
+                                        slug=slug))
+    queued += len(volume_tasks)
+    if queued:
         templates()  # a broken theme.yml stops the build here, before any document is built
+
+    def tasks() -> Iterator[_Task]:
+        """The documents to build, in order: each is made when its turn comes, and a volume's
+        task is dropped once handed on."""
+        for row in batch.rows("stale != '[]' AND NOT failed"):
+            yield _Task(row.position, row.path, _result(row), row.keys, row.stale)
+        while volume_tasks:
+            yield volume_tasks.popleft()
 
     def finish(task: _Task, done: dict[str, list[Written]], problems: list[Problem],
                notices: dict[str, Problem]) -> None:
         task.result.problems += problems + list(notices.values())
         for edition, written in done.items():
             task.result.written += written
-            cache.remember_edition(task.path, edition, task.key(edition, keys),
+            cache.remember_edition(task.path, edition, task.keys[edition],
                                    [{"path": str(w.path), "pages": w.pages} for w in written])
         for edition, notice in notices.items():  # rightly not made: not tried again until stale
-            cache.remember_edition(task.path, edition, task.key(edition, keys), [], notice)
+            cache.remember_edition(task.path, edition, task.keys[edition], [], notice)
         attempt(task.result, cache.path, "saving the build cache", cache.save)
-        report(task.result)
+        report(task.position, task.result)
 
     def load(task: _Task) -> Interview | list[Volume]:
         if task.volume:  # a volume reads its interviews again
             return _volume(task.path, config,
-                           [s.read(config.content_root, by_slug) for s in task.members],
+                           [_read_linked(row.path, config.content_root, batch)
+                            for row in _members(batch, task.path, task.title, task.slug)],
                            templates())
-        return task.members[0].read(config.content_root, by_slug)
+        return _read_linked(task.path, config.content_root, batch)
 
     def documents() -> Iterator[tuple[_Task, Interview | list[Volume]]]:
         """Each task's document, read when its turn comes and let go once handed on, so that
         a batch of any size holds a few documents, and a volume's interviews while it is
-        sent, never all of them. A task handed on is dropped from the queue."""
-        while tasks:
-            task = tasks.popleft()
+        sent, never all of them."""
+        for task in tasks():
             document = attempt(task.result, task.path, "reading the document",
                                lambda: load(task))
             if document is None:
-                report(task.result)
+                report(task.position, task.result)
             else:
                 yield task, document
             del document
-            _release(task.members)
 
     def collect(task: _Task, export: Callable[[], tuple]) -> None:
         exported = attempt(task.result, task.path, "building its editions", export)
         if exported is None:
-            report(task.result)
+            report(task.position, task.result)
         else:
             finish(task, *exported)
 
     try:
         if cluster is not None:  # --cluster: workers export, this process writes the outputs
             cluster.dispatch(config, documents(), collect)
-        elif jobs > 1 and len(tasks) > 1:
-            workers = min(jobs, len(tasks))
+        elif jobs > 1 and queued > 1:
+            workers = min(jobs, queued)
             from concurrent.futures import ProcessPoolExecutor
 
             with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
@@ -319,30 +323,37 @@ def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
             attempt(saved, cache.path, "saving the build cache", cache.save)
         cache.close()
         if saved.problems:
-            results.append(saved)
-            report(saved)
-    for result in results:
-        if not result.reported:
-            report(result)
-    return results
+            report(len(files) + len(series_files), saved)
+    return [result for _, result in sorted(kept, key=lambda pair: pair[0])]
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Task:
     """One document (an interview or a volume) and the editions of it to build."""
 
+    position: int
+    """Its place among the results: the interview's in the files, a volume's after them."""
     path: Path
     result: Result
-    members: tuple[_Source, ...]
-    """The interview, or the interviews of the volume."""
-    inputs: tuple[str, ...]
-    """The digests of what the document is made from (its sources and images)."""
+    keys: dict[str, str]
+    """Per edition, what the cache files its outputs under: it changes when any input does."""
+    stale: tuple[str, ...]
     volume: bool = False
-    stale: tuple[str, ...] = ()
+    title: str = ""
+    """A volume's series' title and slug, by which its interviews claim it."""
+    slug: str = ""
 
-    def key(self, edition: str, edition_keys: dict[str, str]) -> str:
-        """What the cache files the edition's outputs under: it changes when any input does."""
-        return digest(edition_keys[edition], *self.inputs)
+
+def _members(batch: Batch, series_path: Path, title: str, slug: str) -> Iterator[Row]:
+    """The rows of the interviews of the series at ``series_path``: those to be built whose
+    characters the fonts have."""
+    return (row for row in batch.rows("NOT failed AND NOT undrawable")
+            if series_claims(series_path, title, slug, row.path, row.series))
+
+
+def _image_digests(cache: BuildCache, path: Path) -> list[str]:
+    """The digests of the files the interview at ``path`` names, in a stable order."""
+    return sorted(cache.entry(path)["images"].values())
 
 
 def _series_reading(path: Path, content_root: Path, cache: BuildCache) -> dict:
@@ -384,27 +395,19 @@ def _words_per_page(templates: Templates) -> float:
     return words_per_page(page.width, page.height, length(templates.theme.font_size, "font_size"))
 
 
-def _release(sources: Iterable[_Source]) -> None:
-    """Let go of the interviews read for ``sources``; they are read again if needed."""
-    for source in sources:
-        source.interview = None
-
-
-def _plan(task: _Task, config: BuildConfig, keys: dict[str, str], cache: BuildCache,
-          force: bool, tasks: deque[_Task]) -> bool:
-    """Find which editions of ``task`` are stale; queue it if any is, and say whether."""
+def _stale(path: Path, result: Result, keys: dict[str, str], editions: tuple[str, ...],
+           cache: BuildCache, force: bool) -> tuple[str, ...]:
+    """The editions of the document at ``path`` to build; the outputs and notices of the others,
+    up to date, go into ``result``."""
     stale = []
-    for edition in config.formats:
-        outputs = None if force else cache.up_to_date(task.path, edition, task.key(edition, keys))
+    for edition in editions:
+        outputs = None if force else cache.up_to_date(path, edition, keys[edition])
         if outputs is None:
             stale.append(edition)
         else:
-            task.result.up_to_date += [Written(Path(o["path"]), o.get("pages")) for o in outputs]
-            task.result.problems += cache.notices(task.path, edition)
-    if stale:
-        task.stale = tuple(stale)
-        tasks.append(task)
-    return bool(stale)
+            result.up_to_date += [Written(Path(o["path"]), o.get("pages")) for o in outputs]
+            result.problems += cache.notices(path, edition)
+    return tuple(stale)
 
 
 def _drawable(result: Result, path: Path, coverage: FontCoverage) -> bool:

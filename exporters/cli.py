@@ -188,7 +188,7 @@ def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> i
                 result.written, result.up_to_date = [], []  # counted: a batch keeps no lists
 
             build(files, config, jobs=arguments.jobs or default_jobs(), force=arguments.force,
-                  on_result=done, volumes=with_volumes, cluster=session)
+                  on_result=done, volumes=with_volumes, cluster=session, keep_results=False)
     except UnsafeOutput as error:  # e.g. dist/.cache is a link to somewhere else
         errors.print(f"{display_path(arguments.out)}: {error}; nothing was written",
                      markup=False)
