@@ -1,7 +1,8 @@
-"""The plan of one build: a row per interview file, in a temporary table of the build cache's
-database, so that what a batch keeps of each file is on disk, not in memory, whatever its
-count. Rows are read back a page at a time, in the order the files were given; the table goes
-with the build's connection.
+"""The plan of one build: a row per interview file, in a temporary SQLite database (a file in
+the system's temporary folder, deleted when closed), so that what a batch keeps of each file is
+on disk, not in memory, whatever its count. Rows are read back a page at a time, in the order
+the files were given. It is apart from the build cache's database, whose writes may fail
+(a full disk) or be rolled back without the plan losing a row.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from .errors import Problem, problem_from_record, problem_record
 
 PAGE = 256
 """Rows read at a time."""
-TABLE = """CREATE TEMP TABLE batch (
+TABLE = """CREATE TABLE batch (
     position INTEGER PRIMARY KEY,  -- the file's place in the list given to the build
     path TEXT NOT NULL,            -- as given
     hash TEXT NOT NULL,
@@ -73,14 +74,15 @@ def _from_sql(values: tuple) -> Row:
 
 
 class Batch:
-    """The rows of one build, in ``database`` (the build cache's connection)."""
+    """The rows of one build; ``close`` deletes them."""
 
-    def __init__(self, database: sqlite3.Connection):
-        self._database = database
-        database.execute("PRAGMA temp_store = FILE")  # the point is that it is not in memory
-        database.execute("DROP TABLE IF EXISTS temp.batch")
-        database.execute(TABLE)
-        database.execute("CREATE INDEX temp.batch_slug ON batch (slug, position)")
+    def __init__(self) -> None:
+        self._database = sqlite3.connect("", check_same_thread=False)  # "": a temporary file
+        self._database.execute(TABLE)
+        self._database.execute("CREATE INDEX batch_slug ON batch (slug, position)")
+
+    def close(self) -> None:
+        self._database.close()
 
     def put(self, row: Row) -> None:
         """Add ``row``, or replace the row of its position."""

@@ -7,6 +7,7 @@ was built from changed (see ``cache.py``); workers stay warm across documents.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
@@ -163,16 +164,16 @@ def build(files: list[Path], config: BuildConfig, jobs: int = 1, force: bool = F
     and is returned at the end, in that order, when ``keep_results`` (else none is kept: a
     batch of any size). With ``cluster`` (see ``cluster.py``) the documents are exported on
     its workers and ``jobs`` is ignored."""
-    with exclusive(config.out_dir):
-        return _build(files, config, jobs, force, on_result, volumes, cluster, keep_results)
+    with exclusive(config.out_dir), contextlib.closing(Batch()) as batch:
+        return _build(files, config, batch, jobs, force, on_result, volumes, cluster,
+                      keep_results)
 
 
-def _build(files: list[Path], config: BuildConfig, jobs: int, force: bool,
+def _build(files: list[Path], config: BuildConfig, batch: Batch, jobs: int, force: bool,
            on_result: Callable[[Result], None], volumes: bool,
            cluster: Session | None, keep_results: bool) -> list[Result]:
     remove_leftovers(config.out_dir)
     cache = BuildCache(config.out_dir)
-    batch = cache.batch()
     read_all(files, config.content_root, cache, batch)
     series_files = find_series(config.content_root) if volumes else []
     folders = template_folders(config.templates)

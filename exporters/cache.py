@@ -14,14 +14,11 @@ import json
 import sqlite3
 from dataclasses import fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import __version__
 from .errors import Problem, problem_from_record, problem_record
 from .output import UnsafeOutput, cache_path, write_atomic
-
-if TYPE_CHECKING:  # only a build plans: check does not import what it needs
-    from .batch import Batch
 
 PACKAGE = Path(__file__).resolve().parent
 CACHE_VERSION = 2
@@ -137,12 +134,6 @@ class BuildCache:
 
     def close(self) -> None:
         self._database.close()
-
-    def batch(self) -> Batch:
-        """A new plan of a build, in this database until it is closed."""
-        from .batch import Batch
-
-        return Batch(self._database)
 
     def edition_folders(self, name: str, code: str) -> list[str] | None:
         """The template folders ``name`` uses, as learnt from this very code (``code``: the
