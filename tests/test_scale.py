@@ -282,3 +282,24 @@ def test_a_batch_holds_a_series_of_interviews_at_most_never_all_of_them(project)
                         sum(type(o) is Interview for o in gc.get_objects())))
     assert len(results) == 8 and not any(result.failed for result in results)
     assert max(most) - before <= 3, (before, most)
+
+
+def test_a_batch_reported_as_it_goes_keeps_no_result(project):
+    """With keep_results=False (as make.py build), each result is handed to on_result and let
+    go: while 12 interviews in 2 series build, at most the two volumes' results, queued
+    after the interviews, and the one being reported are alive at once."""
+    import gc
+
+    from exporters.build import BuildConfig, Result, build, discover
+
+    generate(12, project / "content", 2)
+    gc.collect()
+    before = sum(type(o) is Result for o in gc.get_objects())  # other tests' in this process
+    alive = []
+    config = BuildConfig(formats=("html",), out_dir=project / "dist",
+                         content_root=project / "content")
+    returned = build(discover([], config.content_root), config, keep_results=False,
+                     on_result=lambda result: alive.append(
+                         sum(type(o) is Result for o in gc.get_objects())))
+    assert returned == [] and len(alive) == 14
+    assert max(alive) - before <= 3, (before, alive)
