@@ -25,10 +25,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from exporters.build import discover, read_all  # noqa: E402
+from exporters.build import discover  # noqa: E402
 from exporters.edition import Settings  # noqa: E402
 from exporters.impose import impose  # noqa: E402
 from exporters.layout import Layout, Layouts  # noqa: E402
+from exporters.model import read_interview, root_for  # noqa: E402
 from exporters.render import Templates  # noqa: E402
 
 
@@ -44,7 +45,8 @@ def main() -> None:
     settings = Settings(templates=Templates(arguments.templates, options), out_dir=out,
                         content_root=arguments.content, source_date_epoch=0)
     layouts = Layouts.of(settings)
-    interviews, _ = read_all(discover([], arguments.content), arguments.content)
+    interviews = [read_interview(path, root_for(path, arguments.content))
+                  for path in discover([], arguments.content)]
 
     def screen_only() -> None:
         for interview in interviews:
