@@ -8,6 +8,7 @@ the files were given. It is apart from the build cache's database, whose writes 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ PAGE = 256
 TABLE = """CREATE TABLE batch (
     position INTEGER PRIMARY KEY,  -- the file's place in the list given to the build
     path TEXT NOT NULL,            -- as given
+    resolved TEXT NOT NULL,        -- symbolic links followed
     hash TEXT NOT NULL,
     slug TEXT,                     -- NULL when the file could not be read
     series TEXT NOT NULL,
@@ -34,8 +36,8 @@ TABLE = """CREATE TABLE batch (
     problems TEXT NOT NULL,        -- JSON: the problems found so far
     up_to_date TEXT NOT NULL       -- JSON: the outputs of the editions already up to date
 )"""
-COLUMNS = ("position", "path", "hash", "slug", "series", "translation_of", "fresh", "failed",
-           "undrawable", "stale", "keys", "problems", "up_to_date")
+COLUMNS = ("position", "path", "resolved", "hash", "slug", "series", "translation_of", "fresh",
+           "failed", "undrawable", "stale", "keys", "problems", "up_to_date")
 
 
 @dataclass(frozen=True)
@@ -58,14 +60,15 @@ class Row:
 
 
 def _to_sql(row: Row) -> tuple:
-    return (row.position, str(row.path), row.hash, row.slug, row.series, row.translation_of,
-            row.fresh, row.failed, row.undrawable, json.dumps(row.stale), json.dumps(row.keys),
+    return (row.position, str(row.path), str(row.path.resolve()), row.hash, row.slug,
+            row.series, row.translation_of, row.fresh, row.failed, row.undrawable,
+            json.dumps(row.stale), json.dumps(row.keys),
             json.dumps(list(map(problem_record, row.problems))),
             json.dumps([{"path": str(w.path), "pages": w.pages} for w in row.up_to_date]))
 
 
 def _from_sql(values: tuple) -> Row:
-    (position, path, source_hash, slug, series, translation_of, fresh, failed, undrawable,
+    (position, path, _, source_hash, slug, series, translation_of, fresh, failed, undrawable,
      stale, keys, problems, up_to_date) = values
     return Row(position, Path(path), source_hash, slug, series, translation_of, bool(fresh),
                bool(failed), bool(undrawable), tuple(json.loads(stale)), json.loads(keys),
@@ -80,6 +83,8 @@ class Batch:
         self._database = sqlite3.connect("", check_same_thread=False)  # "": a temporary file
         self._database.execute(TABLE)
         self._database.execute("CREATE INDEX batch_slug ON batch (slug, position)")
+        self._database.execute("CREATE INDEX batch_series ON batch (series)")
+        self._database.execute("CREATE INDEX batch_resolved ON batch (resolved)")
 
     def close(self) -> None:
         self._database.close()
@@ -118,3 +123,12 @@ class Batch:
         """The file to build whose slug is ``slug`` (there is one at most, once files with a
         slug already used are refused)."""
         return next(self.rows("slug = ? AND NOT failed", slug), None)
+
+    def near_series(self, folder: Path, names: tuple[str, ...]) -> Iterator[Row]:
+        """The rows to build, with characters the fonts have, of the files in ``folder`` or
+        whose series is one of ``names``: those among which a series there finds its own."""
+        inside = str(folder.resolve()).rstrip(os.sep) + os.sep
+        after = inside[:-1] + chr(ord(os.sep) + 1)  # the first name past those inside
+        return self.rows("NOT failed AND NOT undrawable AND (series IN "
+                         f"({', '.join('?' * len(names))}) OR (resolved >= ? AND resolved < ?))",
+                         *names, inside, after)

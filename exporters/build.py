@@ -348,7 +348,7 @@ class _Task:
 def _members(batch: Batch, series_path: Path, title: str, slug: str) -> Iterator[Row]:
     """The rows of the interviews of the series at ``series_path``: those to be built whose
     characters the fonts have."""
-    return (row for row in batch.rows("NOT failed AND NOT undrawable")
+    return (row for row in batch.near_series(series_path.parent, (title, slug))
             if series_claims(series_path, title, slug, row.path, row.series))
 
 
