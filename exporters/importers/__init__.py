@@ -252,7 +252,7 @@ def _imported(path: Path, kind: str, extract: Extract) -> Imported:
     if not values.get("date"):
         opening = [para.text for item in _openings(found.conversation) for para in item.paras[:2]]
         said = spoken_date(opening)
-        named = next(filter(None, map(find_date, _NAMED_DATE.findall(path.name))), None)
+        named = find_date(path.name)  # as Jekyll names its posts: '2015-10-08-qa-ana.md'
         if said:
             values["date"] = said
             document.notes["date"] = "check: the day the opening turns say it is"
@@ -285,9 +285,6 @@ def _imported(path: Path, kind: str, extract: Extract) -> Imported:
                           if note.text.startswith(("image", "the recording"))]
     return Imported(document, report, recording)
 
-
-_NAMED_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?!\d)")
-"""A post's day in its file's name, as Jekyll names them: '2015-10-08-QA-edunham.md'."""
 
 OPENING_TURNS = 6
 """How many turns open a recording: where an oral history says what day it is."""

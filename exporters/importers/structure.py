@@ -158,8 +158,7 @@ def split_label(text: str) -> tuple[str, str]:
     When the label's emphasis goes on past it (``**Q: How did you start?**``, a paragraph set
     wholly in bold), the rest keeps that emphasis: unwrapped when it covered the whole rest.
     """
-    stripped = _TIMESTAMP.sub("", text, count=1) if _TIMESTAMP.match(text) else text
-    stripped = _unnested(stripped)
+    stripped = _label_text(text)
     match = _LABEL.match(stripped)
     if not match:
         bare = _BARE_ROLE_LABEL.match(stripped)  # "**Q** Was there ...?": a role, no colon
@@ -182,6 +181,12 @@ def split_label(text: str) -> tuple[str, str]:
     if match["o"] and match["shut"] is None and match["after"] is None:
         rest = _emphasis_goes_on(match["o"], rest)
     return label, rest
+
+
+def _label_text(text: str) -> str:
+    """A paragraph as its label is matched: without the turn's time before it, a label in
+    bold italics as one in bold (:func:`_unnested`)."""
+    return _unnested(_TIMESTAMP.sub("", text, count=1))
 
 
 def _initials(words: list[str]) -> bool:
@@ -329,20 +334,21 @@ def _once_labels(paras: list[Para], repeated: set[str]) -> set[str]:
     forms = {_label_form(label) for label in repeated}
     if len(repeated) < 2:
         return set()
-    timed = {_timed_markup(para.text) for para in paras
-             if not para.label and split_label(para.text)[0] in repeated}
+    read = [(para, *((para.label, para.text, None) if para.label
+                     else (*split_label(para.text), _timed_markup(para.text))))
+            for para in paras]
+    timed = {markup for para, label, _, markup in read if not para.label and label in repeated}
     timed_form = next(iter(timed)) if len(timed) == 1 and None not in timed else None
     if len(forms) != 1 and timed_form is None:
         return set()
     found: set[str] = set()
     started = False
-    for para in paras:
-        label, rest = (para.label, para.text) if para.label else split_label(para.text)
+    for para, label, rest, markup in read:
         if label in repeated:
             started = True
         elif label and not para.heading and (
                 (started and len(forms) == 1 and _label_form(label) in forms)
-                or (timed_form is not None and _timed_markup(para.text) == timed_form)) \
+                or (timed_form is not None and markup == timed_form)) \
                 and re.search(r"[^\W\d_]", _LINK.sub(r"\1", rest)):
             found.add(label)
     return found
@@ -352,8 +358,7 @@ def _timed_markup(text: str) -> str | None:
     """The emphasis around a label that carries its turn's time (``*B [0:02:14]*:`` gives
     ``*``, a plain ``Ana (00:01:02):`` ''), or None: a label with a time is a transcript's
     speaker however its name is written, when every other speaker's label has one too."""
-    stripped = _unnested(_TIMESTAMP.sub("", text, count=1) if _TIMESTAMP.match(text) else text)
-    match = _LABEL.match(stripped)
+    match = _LABEL.match(_label_text(text))
     return (match["o"] or "") if match and match["time"] else None
 
 
@@ -738,7 +743,8 @@ def _second_hosts(turns: list[Spoken], others: list[str]) -> list[str]:
     shares = {label: _question_share(spoken) for label, spoken in own.items()}
     said = {label: sum(para.words for turn in spoken for para in turn.paras)
             for label, spoken in own.items()}
-    guest = min((label for label in others if 5 * said[label] >= max(said.values())),
+    most = max(said.values())
+    guest = min((label for label in others if 5 * said[label] >= most),
                 key=lambda label: shares[label])
     return [label for label in others if label != guest and shares[label] >= 0.1
             and shares[label] * len(own[label]) >= 2]
