@@ -85,6 +85,7 @@ class Batch:
         self._database.execute("CREATE INDEX batch_slug ON batch (slug, position)")
         self._database.execute("CREATE INDEX batch_series ON batch (series)")
         self._database.execute("CREATE INDEX batch_resolved ON batch (resolved)")
+        self._database.execute("CREATE INDEX batch_path ON batch (path)")
 
     def close(self) -> None:
         self._database.close()
@@ -106,6 +107,16 @@ class Batch:
             if len(page) < PAGE:
                 return
             after = page[-1][0]
+
+    def count(self) -> int:
+        """How many rows there are: one past the last position."""
+        last = self._database.execute("SELECT max(position) FROM batch").fetchone()[0]
+        return 0 if last is None else last + 1
+
+    def has_path(self, path: Path) -> bool:
+        """Whether there is a row of the file named ``path``, as given."""
+        return self._database.execute("SELECT 1 FROM batch WHERE path = ? LIMIT 1",
+                                      (str(path),)).fetchone() is not None
 
     def first_with_slug(self, slug: str, before: int) -> Path | None:
         """The first file read before ``before`` whose slug is ``slug``."""

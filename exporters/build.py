@@ -29,7 +29,7 @@ from .formats import edition_registry, load_editions
 from .glyphs import FontCoverage, missing_glyph_problems
 from .load import (discover, find_series, read_text,  # noqa: F401 (exporters.discover)
                    series_claims, template_folders)
-from .output import UnsafeOutput, exclusive, remove_leftovers
+from .output import UnsafeOutput, cache_path, exclusive, remove_leftovers
 
 # What only building needs (Markdown, Jinja, the series' volumes, worker processes) is
 # imported where a document is read or built: a rebuild with nothing to do stays light.
@@ -103,11 +103,15 @@ def _read_linked(path: Path, content_root: Path, batch: Batch) -> Interview:
     return interview
 
 
-def read_all(files: list[Path], content_root: Path, cache: BuildCache, batch: Batch) -> None:
-    """Read and validate every file into a row of ``batch``; unchanged files are known from
-    ``cache``, not parsed again. A file that cannot be built is ``failed``, with its problems."""
-    for position, path in enumerate(files):
-        batch.put(_read_source(position, path, content_root, cache))
+def read_all(files: Iterable[Path], content_root: Path, cache: BuildCache, batch: Batch) -> None:
+    """Read and validate every file into a row of ``batch``, once however often it is named;
+    unchanged files are known from ``cache``, not parsed again. A file that cannot be built is
+    ``failed``, with its problems."""
+    position = 0
+    for path in files:
+        if not batch.has_path(path):
+            batch.put(_read_source(position, path, content_root, cache))
+            position += 1
     for row in batch.rows("slug IS NOT NULL"):
         listed = Listed(row.path, row.slug or "", row.translation_of)
         refused = (duplicate_slug(listed, batch.first_with_slug(listed.slug, row.position))
@@ -155,27 +159,35 @@ def _result(row: Row) -> Result:
     return Result(row.path, problems=list(row.problems), up_to_date=list(row.up_to_date))
 
 
-def build(files: list[Path], config: BuildConfig, jobs: int = 1, force: bool = False,
+def build(files: Iterable[Path], config: BuildConfig, jobs: int = 1, force: bool = False,
           on_result: Callable[[Result], None] = lambda result: None,
           volumes: bool = True, cluster: Session | None = None,
-          keep_results: bool = True) -> list[Result]:
-    """Build the chosen editions of every file, and of every series volume when ``volumes``;
-    each result, one per interview file and per series, goes to ``on_result`` once settled,
-    and is returned at the end, in that order, when ``keep_results`` (else none is kept: a
-    batch of any size). With ``cluster`` (see ``cluster.py``) the documents are exported on
-    its workers and ``jobs`` is ignored."""
+          keep_results: bool = True,
+          on_count: Callable[[int], None] = lambda count: None) -> list[Result]:
+    """Build the chosen editions of every file (a file named twice is built once), and of
+    every series volume when ``volumes``; each result, one per interview file and per series,
+    goes to ``on_result`` once settled, and is returned at the end, in that order, when
+    ``keep_results`` (else none is kept: ``files`` may be walked as it is read, a batch of any
+    size). ``on_count`` hears how many results will come, before the first. With ``cluster``
+    (see ``cluster.py``) the documents are exported on its workers and ``jobs`` is ignored."""
     with exclusive(config.out_dir), contextlib.closing(Batch()) as batch:
-        return _build(files, config, batch, jobs, force, on_result, volumes, cluster,
-                      keep_results)
+        try:
+            return _build(files, config, batch, jobs, force, on_result, volumes, cluster,
+                          keep_results, on_count)
+        finally:  # what the workers, gone now, could not remove (see scratch_folder)
+            remove_leftovers(cache_path(config.out_dir, ""))
 
 
-def _build(files: list[Path], config: BuildConfig, batch: Batch, jobs: int, force: bool,
+def _build(files: Iterable[Path], config: BuildConfig, batch: Batch, jobs: int, force: bool,
            on_result: Callable[[Result], None], volumes: bool,
-           cluster: Session | None, keep_results: bool) -> list[Result]:
+           cluster: Session | None, keep_results: bool,
+           on_count: Callable[[int], None]) -> list[Result]:
     remove_leftovers(config.out_dir)
     cache = BuildCache(config.out_dir)
     read_all(files, config.content_root, cache, batch)
     series_files = find_series(config.content_root) if volumes else []
+    interviews = batch.count()
+    on_count(interviews + len(series_files))
     folders = template_folders(config.templates)
     templates = functools.cache(config.make_templates)  # made when a document is to be built
 
@@ -220,7 +232,7 @@ def _build(files: list[Path], config: BuildConfig, batch: Batch, jobs: int, forc
                               problems=tuple(result.problems), up_to_date=tuple(result.up_to_date)))
             queued += 1
     volume_tasks: deque[_Task] = deque()
-    for number, series_path in enumerate(series_files, start=len(files)):
+    for number, series_path in enumerate(series_files, start=interviews):
         result = Result(series_path)
         series = attempt(result, series_path, "reading the series",
                          lambda: _series_reading(series_path, config.content_root, cache))
@@ -324,7 +336,7 @@ def _build(files: list[Path], config: BuildConfig, batch: Batch, jobs: int, forc
             attempt(saved, cache.path, "saving the build cache", cache.save)
         cache.close()
         if saved.problems:
-            report(len(files) + len(series_files), saved)
+            report(interviews + len(series_files), saved)
     return [result for _, result in sorted(kept, key=lambda pair: pair[0])]
 
 

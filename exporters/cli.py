@@ -145,9 +145,9 @@ def _edition_names() -> list[str]:
 
 
 def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> int:
-    from .build import BuildConfig, build, default_jobs, discover
+    from .build import BuildConfig, build, default_jobs
     from .output import UnsafeOutput
-    from .load import find_series
+    from .load import each_interview
 
     formats = arguments.known_editions or _edition_names()
     chosen = [name.strip() for name in arguments.format.split(",") if name.strip()]
@@ -174,13 +174,12 @@ def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> i
         options=tuple(sorted(options.items())),
         source_date_epoch=int(epoch) if epoch is not None else None,
         generator=f"interview-press {__version__}")
-    files = discover(arguments.paths, arguments.content)
+    files = each_interview(arguments.paths, arguments.content)  # walked while read, not held
     session = open_cluster(arguments.cluster)
     try:
         with_volumes = not arguments.paths and not arguments.no_volumes
-        volumes = find_series(arguments.content) if with_volumes else []
         tally = Tally()
-        with Progress(out, total=len(files) + len(volumes)) as progress:
+        with Progress(out) as progress:
             def done(result: Result) -> None:
                 report(result, errors)
                 progress.advance(result)
@@ -188,7 +187,8 @@ def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> i
                 result.written, result.up_to_date = [], []  # counted: a batch keeps no lists
 
             build(files, config, jobs=arguments.jobs or default_jobs(), force=arguments.force,
-                  on_result=done, volumes=with_volumes, cluster=session, keep_results=False)
+                  on_result=done, volumes=with_volumes, cluster=session, keep_results=False,
+                  on_count=progress.expect)
     except UnsafeOutput as error:  # e.g. dist/.cache is a link to somewhere else
         errors.print(f"{display_path(arguments.out)}: {error}; nothing was written",
                      markup=False)
@@ -252,7 +252,7 @@ class Progress:
     """What a batch has done: on a terminal a bar with done/total, the rate and the time left;
     on anything else (CI logs) one plain line per document built, with the same figures."""
 
-    def __init__(self, console: Console, total: int,
+    def __init__(self, console: Console, total: int = 0,
                  clock: Callable[[], float] = time.monotonic):
         self.console = console
         self.total = total
@@ -277,6 +277,12 @@ class Progress:
     def __exit__(self, *exc) -> None:
         if self.bar:
             self.bar.stop()
+
+    def expect(self, total: int) -> None:
+        """Count ``total`` documents in all, once the batch knows how many it holds."""
+        self.total = total
+        if self.bar:
+            self.bar.update(self.task, total=total, pace=f"{self.done}/{total}")
 
     def advance(self, result: Result) -> None:
         """Count ``result``; the rate is of documents built, so that those found up to date

@@ -7,7 +7,7 @@ matter, broken YAML) becomes a :class:`ContentError` naming the file and line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -300,14 +300,28 @@ def _key_lines(node: yaml.Node | None, first_line: int, prefix: str = "") -> dic
 
 def discover(paths: Iterable[Path], content_root: Path) -> list[Path]:
     """Every interview file named by ``paths`` (files or folders), or all under the content root."""
-    found: list[Path] = []
+    return list(dict.fromkeys(each_interview(paths, content_root)))
+
+
+def each_interview(paths: Iterable[Path], content_root: Path) -> Iterator[Path]:
+    """The files of :func:`discover`, in its order, found a folder at a time: a batch of any
+    size is walked, not held. A file named twice (``content/a.md content``) comes twice."""
     for path in list(paths) or [content_root]:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*.md")
-                            if not p.name.startswith((".", "_")) and p.is_file())
+            yield from _markdown_under(path)
         else:
-            found.append(path)
-    return list(dict.fromkeys(found))
+            yield path
+
+
+def _markdown_under(folder: Path) -> Iterator[Path]:
+    """The ``.md`` files under ``folder``, by their paths' parts (a folder's files before the
+    file of the same name plus ``.md``); not in linked folders, nor hidden or ``_`` files."""
+    for entry in sorted(folder.iterdir(), key=lambda entry: entry.name):
+        if entry.is_dir() and not entry.is_symlink():
+            yield from _markdown_under(entry)
+        elif entry.name.endswith(".md") and not entry.name.startswith((".", "_")) \
+                and entry.is_file():
+            yield entry
 
 
 SERIES_FILE = "series.yml"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -84,8 +85,20 @@ def exclusive(out_dir: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+def scratch_folder(out_dir: Path, name: str) -> Path:
+    """A new folder in ``<out>/.cache/`` for files a library writes while it works, named as
+    a temporary file: the build removes it when it ends, or the next one if it is killed."""
+    parent = cache_path(out_dir, "")
+    parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f"{TEMPORARY_PREFIX}{name}.", dir=parent))
+
+
 def remove_leftovers(folder: Path) -> None:
-    """Delete temporary files left in ``folder`` by a build that was killed."""
+    """Delete the temporary files and folders left in ``folder`` by a build that was killed
+    (or by worker processes, which end without cleaning up)."""
     if folder.is_dir():
-        for leftover in folder.rglob(TEMPORARY_PREFIX + "*"):
-            leftover.unlink(missing_ok=True)
+        for leftover in list(folder.rglob(TEMPORARY_PREFIX + "*")):
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                leftover.unlink(missing_ok=True)

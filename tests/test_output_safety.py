@@ -48,6 +48,21 @@ def test_a_full_disk_is_one_line_and_keeps_the_previous_outputs(project, write, 
     assert not list(out.rglob(".partial-*"))
 
 
+def test_a_build_leaves_nothing_in_the_system_temporary_folder(project, write, tmp_path):
+    """WeasyPrint copies the fonts of every worker into a temporary folder it never removes
+    from a worker process; the build keeps them in its output folder and removes them."""
+    for name in ("a", "b", "c"):  # more than one: the build starts its worker processes
+        write(f"{name}.md", GOOD)
+    temporary = tmp_path / "system-temp"
+    temporary.mkdir()
+    run = make("build", "--format", "pdf,html", "--jobs", "2", cwd=project,
+               env={"TMPDIR": str(temporary)})
+    assert run.code == 0, run.stderr
+    assert all((project / "dist" / name / f"{name}.pdf").is_file() for name in ("a", "b", "c"))
+    assert list(temporary.iterdir()) == []
+    assert not list((project / "dist").rglob(".partial-*"))
+
+
 def test_a_second_build_into_the_same_folder_waits_for_the_first(project, write):
     write("a.md", GOOD)
     lock_path = project / "dist" / ".cache" / "lock"

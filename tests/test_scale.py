@@ -33,6 +33,32 @@ def test_progress_says_done_of_all_the_rate_and_the_time_left(project):
                         progress[-1]), progress[-1]
 
 
+def test_a_file_named_twice_is_built_once_and_counted_once(project):
+    generate(3, project / "content")
+    one = "content/field-notes/002-ferry-captain.md"
+    run = make("build", "--format", "html", one, "content/field-notes", one, cwd=project)
+    assert run.code == 0, run.stderr
+    progress = [line.split(" (")[0].removeprefix("built ") + " " + line.split(" (")[1][:3]
+                for line in run.stdout.splitlines() if line.startswith("built ")]
+    assert progress == [f"{one} 1/3", "content/field-notes/001-beekeeper.md 2/3",
+                        "content/field-notes/003-night-baker.md 3/3"], run.stdout
+
+
+def test_a_batch_reads_its_files_as_they_are_walked(project):
+    """build() takes the files as an iterator, read once: the list of a batch is not held."""
+    from exporters.build import BuildConfig, build
+    from exporters.load import each_interview
+
+    generate(3, project / "content")
+    counted = []
+    config = BuildConfig(formats=("html",), out_dir=project / "dist",
+                         content_root=project / "content")
+    results = build(each_interview([], config.content_root), config, on_count=counted.append)
+    assert counted == [4]
+    assert [result.source.name for result in results] == [
+        "001-beekeeper.md", "002-ferry-captain.md", "003-night-baker.md", "series.yml"]
+
+
 def test_up_to_date_documents_are_counted_first_and_not_in_the_rate(project):
     generate(3, project / "content")
     assert make("build", "--format", "html", cwd=project).code == 0
