@@ -984,3 +984,21 @@ def test_a_numbered_prompt_a_heading_id_and_wrapped_cjk_lines(tmp_path):
                             "**Sandipan**：还有吗？\n\n**Janet**：没有了。\n")
     assert "Q: 展望未来，哪些趋势让 SIG Apps 感到兴奋？" in body
     assert "A: 人工智能， 以及更多。" in body
+
+
+def test_an_output_name_without_md_is_a_folder_to_write_into(tmp_path):
+    """An editor who types ``-o content/talks`` means a folder: the build reads only .md files,
+    so a file named ``talks`` would never be built."""
+    source = tmp_path / "talk.txt"
+    source.write_text("Q: Where did you grow up?\n\nA: By the sea, in a fishing town.\n",
+                      encoding="utf-8")
+    run = make("import", str(source), "-o", "content/talks", cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    written = list((tmp_path / "content" / "talks").glob("*.md"))
+    assert len(written) == 1 and "Q: Where did you grow up?" in written[0].read_text("utf-8")
+
+    (tmp_path / "notes").write_text("not a folder", encoding="utf-8")
+    refused = make("import", str(source), "-o", "notes", cwd=tmp_path)
+    assert refused.code == 2
+    assert refused.lines == ["import: -o notes is a file, but a name without .md is a folder "
+                             "to write into; give a folder, or a file name ending in .md, with -o"]

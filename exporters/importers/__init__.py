@@ -431,8 +431,9 @@ def add_arguments(command: argparse.ArgumentParser) -> None:
                          help=f"a .txt, .md, .html, .docx or .vtt file{more}; several are "
                               "imported in one run, with one report")
     command.add_argument("-o", "--output", type=Path, metavar="PATH",
-                         help="the content file to write, or a folder to write into (for "
-                              "several sources, a folder; default: content/<title>.md)")
+                         help="the content file to write (a name ending in .md), or a folder "
+                              "to write into (for several sources, a folder; default: "
+                              "content/<title>.md)")
     command.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
                          help="the content folder (default: content)")
     command.add_argument("--force", action="store_true", help="overwrite an existing file")
@@ -446,10 +447,13 @@ def run(arguments: argparse.Namespace, out, errors) -> int:
     written, 2 for a usage error."""
     sources: list[Path] = arguments.sources
     output: Path | None = arguments.output
-    into_folder = len(sources) > 1 or (output is not None and output.is_dir())
-    if len(sources) > 1 and output is not None and output.exists() and not output.is_dir():
-        errors.print(f"import: -o {output} is a file, but {len(sources)} sources need a folder "
-                     "to write into; give a folder with -o", markup=False)
+    # a name without .md is a folder, made if need be: the build reads only .md files
+    into_folder = len(sources) > 1 or (output is not None and (
+        output.is_dir() or output.suffix.lower() != ".md"))
+    if into_folder and output is not None and output.exists() and not output.is_dir():
+        need = f"{len(sources)} sources need" if len(sources) > 1 else "a name without .md is"
+        errors.print(f"import: -o {output} is a file, but {need} a folder to write into; "
+                     "give a folder, or a file name ending in .md, with -o", markup=False)
         return 2
     if arguments.jobs < 1:
         errors.print("import: --jobs must be 1 or more", markup=False)
