@@ -740,8 +740,8 @@ def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     """The figures of BENCHMARKS.md's "Import accuracy", on tests/corpus/real/ (origins and
     licences in its SOURCES.md; ground truth written by hand from the sources), kept from
     getting worse: question precision and recall 0.99 on the development part; on a part held
-    out, when there is one, what the last part gave when it was measured once (part 9: 0.87
-    and 0.62, titles 5 of 6, dates 0 of 4; the table has every part's figures); every
+    out, when there is one, what the last part gave when it was measured once (part 10: 0.99
+    and 0.76, titles 3 of 3, dates 3 of 3; the table has every part's figures); every
     interview builds, and none loses text."""
     import importlib.util
     import sys
@@ -752,14 +752,14 @@ def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     sys.modules[spec.name] = accuracy  # its dataclasses look themselves up there
     spec.loader.exec_module(accuracy)
     results = [accuracy.measure(path) for path in sorted(accuracy.CORPUS.glob("*.truth.yml"))]
-    assert len(results) >= 113
-    for held_out, (precision, recall) in ((False, (0.99, 0.99)), (True, (0.87, 0.61))):
+    assert len(results) >= 120
+    for held_out, (precision, recall) in ((False, (0.99, 0.99)), (True, (0.99, 0.75))):
         part = [r for r in results if r.held_out is held_out]
         if not part:
             continue  # between two held-out parts: the last became development material
         summary = accuracy.summarise("part", part)
         assert summary.recall >= recall and summary.precision >= precision, summary
-    for held_out, (titles, dates) in ((False, (0.9, 0.9)), (True, (0.8, 0.0))):
+    for held_out, (titles, dates) in ((False, (0.9, 0.9)), (True, (0.9, 0.9))):
         part = [r for r in results if r.held_out is held_out]
         stated = [r for r in part if r.title_right is not None]
         assert sum(r.title_right for r in stated) >= titles * len(stated), stated
