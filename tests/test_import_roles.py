@@ -554,3 +554,56 @@ author: Maya Ortiz
             ("interviewer" if label == "Q" else "interviewee") for label, first in turns(body)}
     assert role["Tell"] == "interviewer" and role["Let's"] == "interviewer"
     assert role["By"] == "interviewee"
+
+
+TWO_HOSTS = """**Ines Varga:** I'm Ines Varga.
+
+**Tomas Berg:** And I'm Tomas Berg.
+
+**Ines Varga:** On today's show, Tomas and I talked with Rosa Lind, who has kept the lighthouse on Skarv island for thirty years.
+
+**Tomas Berg:** Our focus was the winter she spent alone out there, when the supply boat could not land for eleven weeks.
+
+**Tomas Berg:** So I first read about you in a newspaper from 1998, and the photograph stayed with me.
+
+**Rosa Lind:** That photograph was taken on the only sunny day of that whole winter, which is funny.
+
+**Tomas Berg:** It made the island look like a holiday.
+
+**Rosa Lind:** It was not a holiday. The generator failed twice and I ran the lamp on paraffin.
+
+**Tomas Berg:** And nobody could reach you.
+
+**Rosa Lind:** Nobody. The radio worked, so I talked to the coast guard every evening at six.
+
+**Tomas Berg:** We'll take a short break, and then the log she kept.
+
+**Break:** [12:40]
+
+**Tomas Berg:** We're back with Rosa Lind. How did you keep track of the days?
+
+**Rosa Lind:** I kept the log, the same as every keeper before me. Every entry has the weather and the lamp.
+
+**Ines Varga:** Do you still have it?
+
+**Rosa Lind:** The archive in Bergen has it now. I go and read it sometimes.
+
+**Ines Varga:** Rosa Lind, thank you.
+"""
+
+
+def test_a_co_host_the_host_speaks_of_as_one_is_an_interviewer(tmp_path):
+    """The host says 'Tomas and I talked with Rosa Lind': Tomas, who ends few of his turns
+    with a question mark, is the second interviewer, not a guest."""
+    front, body = imported(tmp_path / "episode.md", TWO_HOSTS)
+    roles = {person["name"]: person["role"] for person in front["speakers"].values()}
+    assert roles == {"Ines Varga": "interviewer", "Tomas Berg": "interviewer",
+                     "Rosa Lind": "interviewee"}
+
+
+def test_a_break_in_the_recording_ends_the_turn_before_it(tmp_path):
+    """A host who speaks just before a break and just after it asks a new question after
+    it: two turns, not one."""
+    _, body = imported(tmp_path / "episode.md", TWO_HOSTS)
+    assert "Break" not in body
+    assert [word for label, word in turns(body) if label == "TB"][-2:] == ["We'll", "We're"]

@@ -387,6 +387,7 @@ def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str],
                listed: tuple[str, ...] = (), writer: str = "") -> Structure:
     result = Structure(method="speaker labels")
     current: Spoken | None = None
+    resumed: Spoken | None = None
     asking = _headings_ask(paras, labels, people)
     heading_questions = _question_headings(paras)
     emphasised = _emphasis_asks(paras, labels, people)
@@ -420,6 +421,7 @@ def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str],
         if not para.label and BREAK_MARKER.match(_TIMESTAMP.sub("", para.text, count=1)):
             result.dropped.append(Note(para.line, f"a break in the recording: "
                                                   f"'{_snippet(para.text)}'"))
+            resumed = current  # after the break, the same speaker starts a new turn
             continue
         if para.label or label in labels:
             if not para.label and alias_name(para.text):
@@ -428,7 +430,7 @@ def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str],
             rest = _TIMESTAMP.sub("", rest, count=1)  # "Name: [12:34] ..." (a turn's time)
             para = Para(rest, para.line, para.emphasis, para.plain, label=label, block=para.block,
                         time=time)
-            if current is not None and current.speaker == label:
+            if current is not None and current.speaker == label and current is not resumed:
                 current.paras.append(para)  # the same speaker again: the same turn goes on
             else:
                 current = Spoken(label, [para])
@@ -670,9 +672,8 @@ def _label_roles(result: Structure, people: dict[str, str],
             roles[label] = INTERVIEWER
             result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' is taken as a second "
                                       f"interviewer: {evidence[label][1]}"))
-        for label, reason in _partners(turns, [s for s in others if roles[s] is None],
-                                       _own_names(best, [t for t in turns if t.speaker == best]),
-                                       writer).items():
+        for label, reason in _partners(turns, [s for s in others if roles[s] is None], best,
+                                       writer, INTERVIEWEE in roles.values()).items():
             roles[label] = INTERVIEWER
             result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' is taken as a second "
                                       f"interviewer: {reason.replace('HOST', best)}"))
@@ -707,29 +708,42 @@ def _own_names(label: str, own: list[Spoken]) -> set[str]:
     return {name.casefold() for name in names | {found["name"] for found in said if found}}
 
 
-def _partners(turns: list[Spoken], others: list[str], host: set[str],
-              writer: str = "") -> dict[str, str]:
+def _partners(turns: list[Spoken], others: list[str], host: str,
+              writer: str = "", guest_known: bool = False) -> dict[str, str]:
     """Among the speakers left, the interviewer's partners, whatever they ask, with the reason
     ('HOST' standing for the interviewer): those who speak of the interviewer and themselves
-    as one ("at least Adam and I have given"), and one whose label names the file's author
+    as one ("at least Adam and I have given"), or of whom the interviewer speaks so ("on
+    today's show, Mikeal and I talked with Karl"), and one whose label names the file's author
     (who wrote the interview down: an interviewer, as 'LEE:' for 'Berry, Lee'). Never the one
-    of them who speaks most, who is the guest."""
-    if len(others) < 2:
+    of them who speaks most, who is the guest, unless the guest is known already."""
+    if len(others) < 2 and not guest_known:
         return {}
-    own = {label: [p for t in turns if t.speaker == label for p in t.paras] for label in others}
-    guest = max(others, key=lambda label: sum(para.words for para in own[label]))
-    names_of_host = "|".join(map(re.escape, sorted(host)))
-    pair = re.compile(rf"\b(?:(?:{names_of_host}) and (?:I|me)|I and (?:{names_of_host}))\b",
-                      re.I) if host else None
+    own = {label: [p for t in turns if t.speaker == label for p in t.paras]
+           for label in (*others, host)}
+    guest = None if guest_known else max(
+        others, key=lambda label: sum(para.words for para in own[label]))
     found = {}
     for label in others:
         if label == guest:
             continue
-        if pair is not None and any(pair.search(para.text) for para in own[label]):
+        if _speaks_as_one(own[label], _own_names(host, [t for t in turns if t.speaker == host])):
             found[label] = "speaks of 'HOST' and themselves as one ('… and I')"
+        elif _speaks_as_one(own[host], _own_names(label, [t for t in turns
+                                                           if t.speaker == label])):
+            found[label] = "'HOST' speaks of them and themselves as one ('… and I')"
         elif writer and names(label, writer.replace(",", " ")):
             found[label] = f"names the file's author, {writer}"
     return found
+
+
+def _speaks_as_one(paras: list[Para], other: set[str]) -> bool:
+    """Whether someone speaks of another, by one of their names, and themselves as one: "at
+    least Adam and I have given", "Mikeal and I talked with"."""
+    if not other:
+        return False
+    either = "|".join(map(re.escape, sorted(other)))
+    pair = re.compile(rf"\b(?:(?:{either}) and (?:I|me)|I and (?:{either}))\b", re.I)
+    return any(pair.search(para.text) for para in paras)
 
 
 def _second_hosts(turns: list[Spoken], others: list[str]) -> list[str]:
@@ -784,7 +798,7 @@ def _asking_evidence(label: str, turns: list[Spoken], speakers: list[str]) -> tu
 _INTRODUCES = re.compile(
     r"\b(?:welcome (?:to|back to)|you(?:['’]re| are) listening to|(?:i['’]m|i am) your host|"
     r"joining (?:me|us) (?:today|now|this week)|my guests? (?:today|this week|is|are)|"
-    r"in today['’]s episode|in this episode|on today['’]s show|"
+    r"(?:in|on) (?:today['’]s|this) (?:episode|show)|"
     r"today we(?:['’]re| are) (?:talking|joined))",
     re.I)
 """What a host says when opening a show: "Welcome to ...", "Joining me today is ..."."""
