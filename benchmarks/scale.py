@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{count} interviews: {row.wall:.0f} s wall, {row.cpu:.0f} s CPU, parent "
                   f"{row.parent_peak_mb:.0f} MB; {row.summary}", flush=True)
             rows.append(row)
-    from exporters.build import default_jobs
+    from exporters.cli import default_jobs
 
     publish(report(rows, arguments.format, arguments.jobs or default_jobs(), arguments.series_size),
             arguments.write, BEGIN, END, "A thousand interviews")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -85,6 +86,9 @@ class Body:
     errors: tuple[Problem, ...] = ()
     """What stops a build but not the reading (a missing image): ``check`` reports them with
     the warnings, the build refuses the interview (:func:`exporters.model.read_interview`)."""
+    text_lines: frozenset[int] = frozenset()
+    """The lines of the source's body (from 0) that hold running text, not code: what
+    ``check``'s rules on typed text read."""
 
     @property
     def turns(self) -> tuple[Turn, ...]:
@@ -168,10 +172,26 @@ def _note_reference(meta: dict, prefix: str, lang: str) -> str:
             f'role="doc-noteref">{in_digits(number, lang)}</a>')
 
 
-def label_pattern(labels: list[str]) -> re.Pattern[str]:
-    """Matches a declared label at the start of a line: ``Q:``, ``**Q:**`` or ``**Q**:``, each
-    with an optional time before the colon (``Q [12:34]:``), or just after it (``Q: [12:34]``)."""
-    names = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+def label_pattern(labels: Collection[str]) -> re.Pattern[str]:
+    """Matches a label at the start of a line: ``Q:``, ``**Q:**`` or ``**Q**:``, each with an
+    optional time before the colon (``Q [12:34]:``), or just after it (``Q: [12:34]``). It may
+    match a name that is not one of ``labels`` (:func:`declared_label` tells): one pattern
+    serves every file whose labels hold none of the characters around them, as compiling one
+    per file costs more than reading the file."""
+    if not any(_LABEL_SYNTAX.intersection(label) for label in labels):
+        return _ANY_LABEL
+    return _label_regex("|".join(re.escape(label) for label in sorted(labels, key=len,
+                                                                        reverse=True)))
+
+
+def declared_label(pattern: re.Pattern[str], text: str,
+                   labels: Collection[str]) -> re.Match[str] | None:
+    """The match of one of ``labels`` at the start of ``text``, or None."""
+    match = pattern.match(text)
+    return match if match and (match["b"] or match["u"] or match["p"]) in labels else None
+
+
+def _label_regex(names: str) -> re.Pattern[str]:
     time = r"(?:[ \t]*\[(?P<{}>[^\]\n]*)\])?"
     return re.compile(
         rf"^[ ]{{0,3}}(?:\*\*(?P<b>{names}){time.format('bt')}(?::\*\*|\*\*:)"
@@ -179,6 +199,10 @@ def label_pattern(labels: list[str]) -> re.Pattern[str]:
         rf"|(?P<p>{names}){time.format('pt')}:)(?=\s|$)[ \t]*"
         rf"(?:\[(?P<after>[ \t]*\d+:[\d:.,]*[ \t]*)\](?![\[(:])[ \t]*)?"
     )
+
+
+_LABEL_SYNTAX = frozenset("*_:[]\n")
+_ANY_LABEL = _label_regex(r"[^*_:\[\]\n]+?")
 
 
 _TIME = re.compile(r"[ \t]*(?:(\d{1,3}):([0-5]\d)|(\d{1,4})):([0-5]\d)(?:[.,](\d{1,3}))?[ \t]*")
@@ -228,6 +252,7 @@ class _BodyReader:
     """Edited line index of a turn's label -> the time written with it, as written."""
     malformed: set[int] = field(default_factory=set)
     """The file lines of the times that are not times."""
+    text_lines: set[int] = field(default_factory=set)
 
     def file_line(self, body_index: int) -> int:
         return self.source.body_line + body_index
@@ -265,7 +290,7 @@ class _BodyReader:
             raise self.fail(1, "no turns found: no paragraph starts with a speaker's label",
                             f"start each question and answer with one of {labels}")
         return Body(introduction, parts, notes, dict(self.images), tuple(self.warnings),
-                    tuple(self.errors))
+                    tuple(self.errors), frozenset(self.text_lines))
 
     def _find_turn_starts(self, md: MarkdownIt) -> tuple[list[str], list[int], dict[int, str]]:
         """Strip the labels from the source and note where each turn starts.
@@ -274,10 +299,13 @@ class _BodyReader:
         (a label in the middle of a paragraph gets a blank line inserted before
         it), and a map from edited line index to the label found there.
         """
-        pattern = label_pattern(list(self.metadata.labels))
+        labels = self.metadata.labels
+        pattern = label_pattern(labels)
         original = self.source.body.split("\n")
         paragraph_lines: dict[int, bool] = {}
         for token in block_parser(self.metadata.lang).parse(self.source.body, {}):
+            if token.type == "inline" and token.map:
+                self.text_lines.update(range(*token.map))
             if token.type == "paragraph_open" and token.level == 0 and token.map:
                 first, last = token.map
                 for index in range(first, last):
@@ -288,7 +316,7 @@ class _BodyReader:
         starts: dict[int, str] = {}
         for index, text in enumerate(original):
             if index in paragraph_lines:
-                match = pattern.match(text)
+                match = declared_label(pattern, text, labels)
                 if match:
                     if not paragraph_lines[index]:
                         lines.append("")

@@ -538,6 +538,3 @@ def attempt(result: Result, path: Path, doing: str, step: Callable[[], T]) -> T 
         result.problems.append(unexpected_problem(path, error, doing))
     return None
 
-
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

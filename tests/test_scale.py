@@ -134,6 +134,25 @@ def test_check_gives_the_same_answer_from_its_cache(project, write):
                for line in first[1])
 
 
+def test_check_in_several_processes_says_what_one_process_says(project, write):
+    """Enough files for check to share them out among workers: the same lines, in the same
+    order, the same failure, and a cache that answers the same afterwards."""
+    generate(20, project / "content")
+    write("field-notes/021-extra.md", GOOD.replace("This is the answer.",
+                                                   "This is  the answer. TODO"))
+    write("field-notes/022-broken.md", "---\ntitle: [unclosed\n---\n\nQ: Why?\n")
+    one = check_lines(project, "--no-cache", "--jobs", "1")
+    two = check_lines(project, "--no-cache", "--jobs", "2")
+    assert two == one
+    assert one[0] == 1 and "Checked 23 file(s): 1 with errors" in one[2]
+    assert [line.split(":")[0] for line in one[1]] == sorted(
+        line.split(":")[0] for line in one[1])
+    assert any("[double-space]" in line for line in one[1])
+    assert any("022-broken.md:2:" in line for line in one[1])
+    assert check_lines(project, "--jobs", "2") == one  # the cache is filled by the workers' results
+    assert check_lines(project, "--jobs", "2") == one  # and answers from it
+
+
 def test_check_sees_a_change_to_any_file_a_result_depends_on(project, write):
     from PIL import Image
 
