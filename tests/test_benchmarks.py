@@ -67,12 +67,14 @@ def test_runner_measures_every_step_and_prints_the_table(tmp_path):
     assert done.returncode == 0, done.stderr
     rows = {line.split("|")[1].strip(): line for line in done.stdout.splitlines()
             if line.startswith("| (")}
-    assert list(rows) == ["(a)", "(a*)", "(a-pdf)", "(b)", "(c)", "(d)", "(e)", "(f)", "(g)"]
-    for step in ("(a)", "(a*)", "(a-pdf)", "(b)", "(c)", "(d)", "(e)", "(g)"):
+    assert list(rows) == ["(a)", "(a*)", "(a-pdf)", "(b)", "(c)", "(d)", "(e)", "(f)", "(g)",
+                          "(g-cold)"]
+    for step in ("(a)", "(a*)", "(a-pdf)", "(b)", "(c)", "(d)", "(e)", "(g)", "(g-cold)"):
         assert "failed" not in rows[step] and " s |" in rows[step], rows[step]
     assert "| yes |" in rows["(e)"]  # exactly the changed interview's editions were rewritten
     assert "0 files rewritten" in rows["(d)"]
     assert "least CPU of 2 runs, taken in turn with (a-pdf)" in rows["(a)"]
+    assert "least wall time of 3 runs" in rows["(g-cold)"]
     written = (tmp_path / "BENCHMARKS.md").read_text(encoding="utf-8")
     assert "| (e) |" in written and "`nproc`" in written
 
