@@ -98,10 +98,15 @@ def _check_files(paths: list[Path], content_root: Path, jobs: int) -> list[Check
     from . import body, metadata, model  # noqa: F401
 
     workers = min(jobs, len(paths) // (FILES_WORTH_A_POOL // 2))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_checker,
-                             initargs=(coverage,)) as pool:
-        return list(pool.map(_check_in_worker, paths, [content_root] * len(paths),
-                             chunksize=max(1, len(paths) // (4 * workers))))
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_start_checker,
+                                 initargs=(coverage,)) as pool:
+            return list(pool.map(_check_in_worker, paths, [content_root] * len(paths),
+                                 chunksize=max(1, len(paths) // (4 * workers))))
+    except BrokenProcessPool:  # a worker was killed (out of memory, a signal): check here
+        return [_lint_within_bounds(path, content_root, coverage) for path in paths]
 
 
 _coverage: FontCoverage | None = None  # one per worker process, given by _start_checker

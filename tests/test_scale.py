@@ -348,3 +348,25 @@ def test_a_batch_reported_as_it_goes_keeps_no_result(project):
                          sum(type(o) is Result for o in gc.get_objects())))
     assert returned == [] and len(alive) == 14
     assert max(alive) - before <= 3, (before, alive)
+
+
+def test_check_goes_on_in_its_own_process_when_a_worker_is_killed(project, monkeypatch):
+    """A worker that dies mid-check (killed from outside, out of memory) costs time, not the
+    answer: the files are checked again in the check's own process."""
+    import os
+
+    from exporters import lint
+
+    generate(20, project / "content")
+    alone = lint.lint([], project / "content", jobs=1)
+    parent, real = os.getpid(), lint.lint_file
+
+    def dying_in_a_worker(path, *args):
+        if os.getpid() != parent and path.name.startswith("007"):
+            os._exit(9)
+        return real(path, *args)
+
+    monkeypatch.setattr(lint, "lint_file", dying_in_a_worker)
+    shared = lint.lint([], project / "content", jobs=2)
+    assert [(r.path, r.problems) for r in shared] == [(r.path, r.problems) for r in alone]
+    assert len(shared) == 21  # 20 interviews and their series
