@@ -231,8 +231,7 @@ def _handle(match: re.Match, words: list[str]) -> bool:
 def alias_name(text: str) -> str:
     """The full name of a label that gives its short form too: 'Aaron van Wirdum' for
     ``Aaron van Wirdum (AvW): ...``; else ''."""
-    stripped = _TIMESTAMP.sub("", text, count=1) if _TIMESTAMP.match(text) else text
-    match = _LABEL.match(stripped)
+    match = _LABEL.match(_label_text(text))
     return match["label"].strip().lstrip("\\") if match and match["alias"] else ""
 
 
