@@ -550,7 +550,7 @@ def _quoted_question(lines: list[str]) -> str:
     return text if _ends_with_question(text) else ""
 
 
-_NUMBERED_QUESTION = re.compile(r"^\s{0,3}\d{1,2}[.)]\s+(.*[?؟？][\s\"”’'»)\]*_]*)$")
+_NUMBERED_ITEM = re.compile(r"^\s{0,3}\d{1,2}[.)]\s+(.*)$")
 
 
 def _paragraph(lines: list[str], line: int, markdown: bool) -> Para:
@@ -558,8 +558,8 @@ def _paragraph(lines: list[str], line: int, markdown: bool) -> Para:
         question = _emphasised_item(lines)
         if question is not None:
             return Para(question.text, line, emphasis=question.emphasis, plain=question.plain)
-        asked = _NUMBERED_QUESTION.match(lines[0]) if len(lines) == 1 else None
-        if asked:  # "1. What is your role?", its answer indented below: a question numbered
+        asked = _NUMBERED_ITEM.match(lines[0]) if len(lines) == 1 else None
+        if asked and _ends_with_question(asked[1]):  # "1. What is your role?", its answer indented below: a question numbered
             return Para(asked[1].strip(), line)
         quoted = _quoted_question(lines)
         if quoted:  # "> How did you get involved? What attracted you?": set as a quotation
