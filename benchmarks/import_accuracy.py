@@ -144,7 +144,7 @@ def measure(truth_path: Path) -> FileResult:
     from exporters.model import read_interview
 
     truth = yaml.safe_load(truth_path.read_text(encoding="utf-8"))
-    source = CORPUS / truth["file"]
+    source = truth_path.parent / truth["file"]
     expected = [key(question) for question in truth.get("questions") or []]
     empty = FileResult(truth["file"], truth.get("kind", "?"), bool(truth.get("held_out")),
                        len(expected), 0, 0, int(truth.get("answers") or 0), 0, 1.0, 0, None,

@@ -78,6 +78,15 @@ class Metadata:
     """The recording's media type as an EPUB carries it; None when an EPUB cannot (Vorbis)."""
 
 
+def is_label(text: str) -> bool:
+    """Whether ``text`` can label a speaker's turns: no ':' '*' or '_' (the label's own
+    syntax), no control characters, no space at either end."""
+    return bool(_LABEL.fullmatch(text)) and text == text.strip()
+
+
+_LABEL = re.compile(r"[^\s:*_][^:*_\x00-\x1f\x7f-\x9f]*")
+
+
 def read_metadata(source: Source) -> Metadata:
     """Validate the front matter of ``source``; a ContentError carries every problem found,
     each at its own line."""
@@ -278,7 +287,7 @@ class _Fields:
 
     def _speaker(self, label: str, entry: Any) -> Speaker:
         key = f"speakers.{label}"
-        if not re.fullmatch(r"[^\s:*_][^:*_\x00-\x1f\x7f-\x9f]*", label) or label != label.strip():
+        if not is_label(label):
             raise self.fail(key, f"'{label}' cannot be a speaker label",
                             "use initials or a name without ':' '*' or '_'")
         if isinstance(entry, str):

@@ -607,3 +607,53 @@ def test_a_break_in_the_recording_ends_the_turn_before_it(tmp_path):
     _, body = imported(tmp_path / "episode.md", TWO_HOSTS)
     assert "Break" not in body
     assert [word for label, word in turns(body) if label == "TB"][-2:] == ["We'll", "We're"]
+
+
+DIARISED_VTT = """WEBVTT
+
+1
+00:00:01.000 --> 00:00:04.000
+<v Ann Lee:>Welcome. Today I am talking to Bo Chan about the ferry.
+
+2
+00:00:04.500 --> 00:00:07.000
+<v Ann Lee:>How did you start working on the boats?
+
+3
+00:00:07.500 --> 00:00:12.000
+<v Bo Chan:>My uncle ran the night crossing, and I went along at twelve.
+
+4
+00:00:12.500 --> 00:00:13.000
+<v SPEAKER_S3:>Sorry, the door.
+
+5
+00:00:13.500 --> 00:00:16.000
+<v Ann Lee:>And what did he teach you first?
+
+6
+00:00:16.500 --> 00:00:20.000
+<v Bo Chan:>To watch the water before the clock.
+"""
+
+
+def test_a_speaker_named_by_a_diarisation_tool_gets_a_label_that_builds(tmp_path):
+    """Voices written '<v Name:>' and one left as 'SPEAKER_S3' by the tool that told the
+    voices apart: every label written is one the schema takes, so the file builds once its
+    title and date are filled in."""
+    from exporters.model import read_interview
+
+    front, body = imported(tmp_path / "ferry.vtt", DIARISED_VTT)
+    labels = set(front["speakers"])
+    assert not any(set(label) & set(":*_") for label in labels), labels
+    assert {person["name"]: person["role"] for person in front["speakers"].values()} == {
+        "Ann Lee": "interviewer", "Bo Chan": "interviewee", "Speaker_S3": "interviewee"}
+    content = tmp_path / "content"
+    content.mkdir()
+    markdown = import_file(tmp_path / "ferry.vtt").document.markdown()
+    written = content / "ferry.md"
+    written.write_text(markdown.replace("title: TODO", "title: The Ferry")
+                       .replace("date: TODO", "date: 2026-01-01"), encoding="utf-8")
+    interview = read_interview(written, content)
+    assert [turn.kind for turn in interview.body.turns] == [
+        "question", "answer", "answer", "question", "answer"]

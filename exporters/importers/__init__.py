@@ -26,6 +26,7 @@ from pathlib import Path
 import langcodes
 
 from ..errors import ContentError, Problem, display_path
+from ..metadata import is_label
 from ..output import atomic_path, write_atomic
 from ..slugs import slugify
 from .bounds import MAX_FIELD_CHARS, MAX_IMPORT_PARAGRAPHS, sizes, too_many
@@ -400,8 +401,12 @@ def _speakers(found: Structure, values: dict, report: Report) -> dict[str, str]:
 
 
 def _initials(name: str, taken: set[str]) -> str:
-    words = re.findall(r"[^\W\d_][\w'’-]*", re.sub(r"\(.*?\)", "", name) or name)
-    base = "".join(word[0] for word in words).upper() if len(words) > 1 else name
+    """A speaker's label: the initials of a name of several words, else the name, or its one
+    word where the name cannot be a label ('Speaker_S3' is two words: 'SS')."""
+    words = re.findall(r"[^\W\d_][^\W_]*(?:['’-][^\W_]+)*",
+                       re.sub(r"\(.*?\)", "", name) or name)
+    base = "".join(word[0] for word in words).upper() if len(words) > 1 else \
+        name if is_label(name) else words[0] if words else "S"
     label, number = base, 2
     while label in taken:
         label, number = f"{base}{number}", number + 1

@@ -93,7 +93,9 @@ def _voices(text: str) -> list[tuple[str, str]]:
         pieces.append(("", head))
     for index, match in enumerate(positions):
         end = positions[index + 1].start() if index + 1 < len(positions) else len(text)
-        pieces.append((html.unescape(match[1]).strip(), text[match.end():end]))
+        # "<v Bart Decrem:>": some captioning tools write the name as a label, colon included
+        voice = html.unescape(match[1]).strip().rstrip(":：").rstrip()
+        pieces.append((voice, text[match.end():end]))
     return [(voice, " ".join(html.unescape(_TAG.sub("", words)).split()))
             for voice, words in pieces if _TAG.sub("", words).strip()]
 
