@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont
 
+from .glyphs import font_cmap
 from .typography import NBSP, NNBSP, WORD_JOINER
 
 WIDTH, HEIGHT = 1600, 2560
@@ -253,4 +253,4 @@ def _has_raqm() -> bool:
 
 @lru_cache(maxsize=8)
 def _cmap(path: Path) -> frozenset[int]:
-    return frozenset(TTFont(str(path), lazy=True).getBestCmap())
+    return font_cmap(path)
