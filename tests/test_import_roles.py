@@ -657,3 +657,40 @@ def test_a_speaker_named_by_a_diarisation_tool_gets_a_label_that_builds(tmp_path
     interview = read_interview(written, content)
     assert [turn.kind for turn in interview.body.turns] == [
         "question", "answer", "answer", "question", "answer"]
+
+
+SWAPPED_VOICES = """WEBVTT
+
+1
+00:00:01.000 --> 00:00:04.000
+<v Mira Holt>Welcome to the harbour archive.
+
+2
+00:00:04.500 --> 00:00:08.000
+<v Tom Reyes>I am Mira Holt, and today I am talking to Tom Reyes. How did you come to the harbour?
+
+3
+00:00:08.500 --> 00:00:14.000
+<v Mira Holt>I came on a coal boat in 1961 and never left.
+
+4
+00:00:14.500 --> 00:00:16.000
+<v Tom Reyes>What did you do first?
+
+5
+00:00:16.500 --> 00:00:20.000
+<v Mira Holt>I mended nets for my uncle.
+"""
+
+
+def test_a_speaker_who_gives_another_speaker_s_name_as_their_own_is_reported(tmp_path):
+    """Voices swapped by the tool that told them apart: the one tagged 'Tom Reyes' says
+    "I am Mira Holt". The import says so, at that line, and what to check."""
+    source = tmp_path / "harbour.vtt"
+    source.write_text(SWAPPED_VOICES, encoding="utf-8")
+    unsure = [note.text for note in import_file(source).report.unsure]
+    assert any("'Tom Reyes' says \"I am Mira\", the name of 'Mira Holt'" in text
+               and "check who speaks" in text for text in unsure), unsure
+    source.write_text(SWAPPED_VOICES.replace("<v Tom Reyes>I am Mira Holt", "<v Tom Reyes>I am "
+                                             "Tom Reyes"), encoding="utf-8")
+    assert not any("the name of" in note.text for note in import_file(source).report.unsure)

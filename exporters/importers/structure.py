@@ -439,6 +439,7 @@ def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str],
         else:
             current.paras.append(para)
     result.roles = _label_roles(result, people, listed, writer)
+    result.unsure += _misnamed_speakers([i for i in result.conversation if isinstance(i, Spoken)])
     if asking or emphasised:  # the headings or emphasis ask: every labelled speaker answers
         result.answering = {label for label in result.roles if label != "Q"}
         result.roles.update({label: INTERVIEWEE for label in result.answering})
@@ -696,6 +697,26 @@ def _opens_the_show(own: list[Spoken]) -> bool:
 _SELF_NAMED = re.compile(
     r"\b(?:[Mm]y name(?:['’]s| is)|I['’]m|I am)\s+(?P<name>[A-Z][\w'’-]+)")
 """A speaker saying who they are: "My name's Adam Wiggins", "I'm Adam"."""
+
+
+def _misnamed_speakers(turns: list[Spoken]) -> list[Note]:
+    """A speaker who, in their first turns, gives as their own the name that labels another
+    speaker ('Kirk McKusick': "I am Elisabetta Mori, an interviewer with FOSSDA"): the tool
+    that told the voices apart may have swapped or merged them."""
+    labels = list(dict.fromkeys(turn.speaker for turn in turns))
+    notes = []
+    for label in labels:
+        for para in (p for turn in [t for t in turns if t.speaker == label][:3]
+                     for p in turn.paras):
+            said = _SELF_NAMED.search(para.text)
+            other = next((o for o in labels if said and o != label and names(said["name"], o)
+                          and not names(said["name"], label)), None)
+            if other is not None:
+                notes.append(Note(para.line, f"'{label}' says \"{said.group(0)}\", the name of "
+                                             f"'{other}': the source may have swapped or mixed "
+                                             "up their voices; check who speaks where"))
+                break
+    return notes
 
 
 def _own_names(label: str, own: list[Spoken]) -> set[str]:
