@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import docx
+import pytest
 import yaml
 
 from exporters.importers import import_file
@@ -694,3 +695,21 @@ def test_a_speaker_who_gives_another_speaker_s_name_as_their_own_is_reported(tmp
     source.write_text(SWAPPED_VOICES.replace("<v Tom Reyes>I am Mira Holt", "<v Tom Reyes>I am "
                                              "Tom Reyes"), encoding="utf-8")
     assert not any("the name of" in note.text for note in import_file(source).report.unsure)
+
+
+@pytest.mark.parametrize("opening, date", [
+    ("It's the 8th of May, 2024, and I am Ann Lee, an interviewer with the archive.",
+     "2024-05-08"),
+    ("Hello, today is March 3rd in the year 2022.", "2022-03-03"),
+    ("It's the 16th of April 2024 and I am Ann Lee.", "2024-04-16"),
+])
+def test_the_day_an_oral_history_says_it_is_recorded_is_its_date(tmp_path, opening, date):
+    """The interviewer's slate, as oral historians say it, dates the interview (with a note to
+    check it); a year said on its own ("It's 1994, people") does not."""
+    vtt = DIARISED_VTT.replace("Welcome. Today I am talking to Bo Chan about the ferry.",
+                               opening)
+    front, _ = imported(tmp_path / "slate.vtt", vtt)
+    assert str(front["date"]) == date
+    front, _ = imported(tmp_path / "year.vtt", DIARISED_VTT.replace(
+        "Welcome. Today I am talking", "It's 1994, people. Today I am talking"))
+    assert front["date"] == "TODO"

@@ -16,10 +16,15 @@ MONTHS = {name: number for number, names in enumerate((
     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
     ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _DATES = (
     re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
-    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon>{_MONTH})\.? (?P<y>\d{{4}})\b", re.I),
-    re.compile(rf"\b(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>\d{{4}})\b", re.I),
+    # '8 May 2024', and as it is said: 'the 8th of May, 2024'
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{_MONTH})\.?,? "
+               rf"(?P<y>\d{{4}})\b", re.I),
+    # 'May 8, 2024', and as it is said: 'May 8th in the year 2024'
+    re.compile(rf"\b(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? "
+               rf"(?:in the year )?(?P<y>\d{{4}})\b", re.I),
 )
 _BYLINE = re.compile(
     rf"^(?:an? )?(?:interview(?:ed)?|conversation|questions|words|text|story|reporting)?"
@@ -193,8 +198,10 @@ def _who_asks_whom(values: dict, texts: list[str]) -> None:
             return
 
 
-_TODAY = re.compile(r"\btoday(?:['’]s date)? is (?:still )?(?P<rest>[^.!?]{6,60})", re.I)
-"""'So today is Wednesday, January 24, 2024': how an oral history's recording opens."""
+_TODAY = re.compile(rf"\b(?:today(?:['’]s date)? is (?:still )?|it(?:['’]s| is) (?=(?:the \d|"
+                    rf"(?:{_WEEKDAY}|{_MONTH})\b)))(?P<rest>[^.!?]{{6,60}})", re.I)
+"""'So today is Wednesday, January 24, 2024', 'It's the 20th of April, 2023': how an oral
+history's recording opens."""
 
 
 def spoken_date(paragraphs: list[str]) -> dt.date | None:
