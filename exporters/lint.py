@@ -88,18 +88,17 @@ def _check_files(paths: list[Path], content_root: Path, jobs: int) -> list[Check
     """:func:`lint_file` on each of ``paths``, in order, in ``jobs`` processes."""
     if not paths:
         return []
-    coverage = FontCoverage([TEMPLATES])  # the fonts' cmaps, read once: ~0.04 s
+    coverage = FontCoverage([TEMPLATES])  # the fonts' character maps, read once
     if jobs < 2 or len(paths) < FILES_WORTH_A_POOL:
         return [_lint_within_bounds(path, content_root, coverage) for path in paths]
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     import langcodes  # noqa: F401 (imported once here, the workers inherit it where they fork)
 
     from . import body, metadata, model  # noqa: F401
 
     workers = min(jobs, len(paths) // (FILES_WORTH_A_POOL // 2))
-    from concurrent.futures.process import BrokenProcessPool
-
     try:
         with ProcessPoolExecutor(max_workers=workers, initializer=_start_checker,
                                  initargs=(coverage,)) as pool:
