@@ -81,17 +81,42 @@ class BuildConfig:
                         source_date_epoch=self.source_date_epoch, generator=self.generator)
 
 
+PARSED_BUDGET = 4_000_000
+"""Bytes of sources whose parse, made while planning, is kept for their build: a batch of
+ordinary size parses each file once; a batch of any size holds at most this much of them
+(a parsed interview takes about five times its source)."""
+
+
+@dataclass
+class Parsed:
+    """Interviews parsed while planning, each kept until its build takes it."""
+
+    budget: int
+    kept: dict[Path, Interview] = field(default_factory=dict)
+
+    def keep(self, path: Path, size: int, interview: Interview) -> None:
+        if size <= self.budget:
+            self.budget -= size
+            self.kept[path] = interview
+
+    def take(self, path: Path) -> Interview | None:
+        return self.kept.pop(path, None)
+
+
 def _read_interview(path: Path, content_root: Path) -> Interview:
     from .model import read_interview, root_for
 
     return read_interview(path, root_for(path, content_root))
 
 
-def _read_linked(path: Path, content_root: Path, batch: Batch) -> Interview:
-    """The parsed interview, linked to its original when it is a translation."""
+def _read_linked(path: Path, content_root: Path, batch: Batch,
+                 parsed: Parsed | None = None) -> Interview:
+    """The parsed interview (as planning parsed it, if that was kept), linked to its original
+    when it is a translation."""
     from .model import Original
 
-    interview = _read_interview(path, content_root)
+    kept = parsed.take(path) if parsed is not None else None
+    interview = kept or _read_interview(path, content_root)
     wanted = interview.meta.translation_of
     if wanted and interview.original is None:  # read_all checked that it is there
         other = batch.original(wanted)
@@ -103,14 +128,15 @@ def _read_linked(path: Path, content_root: Path, batch: Batch) -> Interview:
     return interview
 
 
-def read_all(files: Iterable[Path], content_root: Path, cache: BuildCache, batch: Batch) -> None:
+def read_all(files: Iterable[Path], content_root: Path, cache: BuildCache, batch: Batch,
+             parsed: Parsed | None = None) -> None:
     """Read and validate every file into a row of ``batch``, once however often it is named;
-    unchanged files are known from ``cache``, not parsed again. A file that cannot be built is
-    ``failed``, with its problems."""
+    unchanged files are known from ``cache``, not parsed again, and what is parsed goes to
+    ``parsed``. A file that cannot be built is ``failed``, with its problems."""
     position = 0
     for path in files:
         if not batch.has_path(path):
-            batch.put(_read_source(position, path, content_root, cache))
+            batch.put(_read_source(position, path, content_root, cache, parsed))
             position += 1
     for row in batch.rows("slug IS NOT NULL"):
         listed = Listed(row.path, row.slug or "", row.translation_of)
@@ -125,7 +151,8 @@ def read_all(files: Iterable[Path], content_root: Path, cache: BuildCache, batch
             batch.put(replace(row, failed=True, problems=tuple(result.problems)))
 
 
-def _read_source(position: int, path: Path, content_root: Path, cache: BuildCache) -> Row:
+def _read_source(position: int, path: Path, content_root: Path, cache: BuildCache,
+                 parsed: Parsed | None) -> Row:
     """The row of the file at ``path``: what planning needs of it, or why it failed."""
     result = Result(path)
     failed = Row(position, path, failed=True, problems=())
@@ -139,11 +166,12 @@ def _read_source(position: int, path: Path, content_root: Path, cache: BuildCach
         return Row(position, path, source_hash, known["slug"], known.get("series", ""),
                    known.get("translation_of", ""),
                    problems=tuple(BuildCache.cached_warnings(known)))
-    # parsed here for what planning needs, and again when its turn comes to be built
     interview = attempt(result, path, "reading the file",
                         lambda: _read_interview(path, content_root))
     if interview is None:
         return replace(failed, problems=tuple(result.problems))
+    if parsed is not None:
+        parsed.keep(path, path.stat().st_size, interview)
     meta = interview.meta
     # every file besides the text whose change rebuilds it: images, the recording
     images = [*interview.body.images.values(), *filter(None, [meta.audio])]
@@ -184,7 +212,8 @@ def _build(files: Iterable[Path], config: BuildConfig, batch: Batch, jobs: int, 
            on_count: Callable[[int], None]) -> list[Result]:
     remove_leftovers(config.out_dir)
     cache = BuildCache(config.out_dir)
-    read_all(files, config.content_root, cache, batch)
+    parsed = Parsed(PARSED_BUDGET)
+    read_all(files, config.content_root, cache, batch, parsed)
     series_files = find_series(config.content_root) if volumes else []
     interviews = batch.count()
     on_count(interviews + len(series_files))
@@ -285,7 +314,7 @@ def _build(files: Iterable[Path], config: BuildConfig, batch: Batch, jobs: int, 
                            [_read_linked(row.path, config.content_root, batch)
                             for row in _members(batch, task.path, task.title, task.slug)],
                            templates())
-        return _read_linked(task.path, config.content_root, batch)
+        return _read_linked(task.path, config.content_root, batch, parsed)
 
     def documents() -> Iterator[tuple[_Task, Interview | list[Volume]]]:
         """Each task's document, read when its turn comes and let go once handed on, so that
@@ -313,6 +342,8 @@ def _build(files: Iterable[Path], config: BuildConfig, batch: Batch, jobs: int, 
         elif jobs > 1 and queued > 1:
             workers = min(jobs, queued)
             from concurrent.futures import ProcessPoolExecutor
+
+            _import_for_workers(config.formats)
 
             with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
                                      initargs=(config,)) as pool:
@@ -511,6 +542,16 @@ def _start_worker(config: BuildConfig) -> None:
     global _worker
     _die_with_parent()
     _worker = _Exporters(config)
+
+
+def _import_for_workers(formats: tuple[str, ...]) -> None:
+    """What the editions need imported once here rather than in each worker, which a fork
+    gives a copy of it."""
+    from importlib import import_module
+
+    for edition in load_editions(formats).values():
+        for module in edition.imports:
+            import_module(module)
 
 
 def _die_with_parent() -> None:

@@ -115,6 +115,9 @@ class Edition:
     template_folders: ClassVar[tuple[str, ...]] = ()
     """The template folders it is made from, besides ``common/`` and ``fonts/`` (default: a
     folder named as the edition); a change in them rebuilds the edition."""
+    imports: ClassVar[tuple[str, ...]] = ()
+    """Modules its export needs that are dear to import: a parallel build imports them once,
+    before it starts its worker processes, which then share them."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings

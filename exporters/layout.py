@@ -42,6 +42,7 @@ class LayoutEdition(Edition):
     """The base of the PDF editions: they share the worker's :class:`Layouts`."""
 
     template_folders = ("pdf", "icc")
+    imports = ("weasyprint",)
 
     def __init__(self, settings: Settings):
         super().__init__(settings)
@@ -181,6 +182,7 @@ class Layout:
                 self.page_labels(laid, pdf)
                 right_to_left_ligatures_extractable(pdf)
                 joiners_extractable(pdf)
+                streams_serialised_once(pdf)
 
             self._print = document.write_pdf(
                 pdf_identifier=self.identifier, finisher=finish, **options)
@@ -203,6 +205,7 @@ class Layout:
             self.page_labels(laid, pdf)
             right_to_left_ligatures_extractable(pdf)
             joiners_extractable(pdf)
+            streams_serialised_once(pdf)
 
         with without_marks(document):
             document.write_pdf(target, pdf_identifier=self.identifier, pdf_variant="pdf/ua-1",
@@ -260,6 +263,33 @@ def pdf_pages(pdf: pydyf.PDF) -> list[pydyf.Dictionary]:
     """The page dictionaries of a PDF that WeasyPrint is writing, in order."""
     return [obj for obj in pdf.objects
             if isinstance(obj, pydyf.Dictionary) and obj.get("Type") == "/Page"]
+
+
+class _SerialisedStream(pydyf.Object):
+    """A stream of the PDF as it will be written, compressed already."""
+
+    def __init__(self, stream: pydyf.Stream):
+        super().__init__()
+        self.number, self.generation, self.free = stream.number, stream.generation, stream.free
+        self.serialised: bytes = stream.data
+
+    @property
+    def data(self) -> bytes:
+        return self.serialised
+
+    @property
+    def compressible(self) -> bool:
+        return False  # a stream is never put in an object stream
+
+
+def streams_serialised_once(pdf: pydyf.PDF) -> None:
+    """Serialise and compress each stream now, for good: given an identifier, pydyf
+    serialises every object twice (the file, then the hash in its /ID), and compressing the
+    streams at level 9 is about 5% of writing an interview. The last step of a finisher:
+    nothing may change a stream after it. Other objects refer to a stream by its number, which
+    is kept."""
+    pdf.objects[:] = [_SerialisedStream(item) if isinstance(item, pydyf.Stream) else item
+                      for item in pdf.objects]
 
 
 @contextlib.contextmanager

@@ -174,6 +174,7 @@ def place_notes(body: Body) -> dict[str, list[Note]]:
 class EpubEdition(Edition):
     name = "epub"
     order = 3
+    imports = ("exporters.cover",)
 
     def __init__(self, settings: Settings):
         super().__init__(settings)
