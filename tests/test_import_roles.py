@@ -713,3 +713,73 @@ def test_the_day_an_oral_history_says_it_is_recorded_is_its_date(tmp_path, openi
     front, _ = imported(tmp_path / "year.vtt", DIARISED_VTT.replace(
         "Welcome. Today I am talking", "It's 1994, people. Today I am talking"))
     assert front["date"] == "TODO"
+
+
+PROFILE = """# Mara Quist: how does she sail?
+
+We recently talked with Mara Quist about how she sails. This is part of a series.
+
+## Who is Mara Quist?
+
+Mara is a boat builder on the north coast. She learned the trade from her aunt, and her
+first boat still floats. “I never wanted to do anything else,” says Mara.
+
+## What boat?
+
+Mara sails a twelve-foot dinghy that she built herself. She keeps it in the harbour and
+takes it out before work.
+
+## What tools?
+
+Her favourite plane is older than she is. She sharpens it every Sunday.
+"""
+
+
+def test_a_profile_told_in_the_third_person_is_refused_as_one(tmp_path):
+    """Headings that ask, over text that tells of the person ('She keeps it in the harbour'),
+    with their own words only in quotation marks: a profile, not an interview. The import
+    says so in one line and writes nothing; the same headings over answers in the first
+    person are questions."""
+    from exporters.errors import ContentError
+
+    source = tmp_path / "mara.md"
+    source.write_text(PROFILE, encoding="utf-8")
+    with pytest.raises(ContentError, match="a profile in the third person"):
+        import_file(source)
+    spoken = (PROFILE.replace("Mara is a boat builder", "I am a boat builder")
+              .replace("She learned the trade from her aunt, and her", "I learned the trade "
+                       "from my aunt, and my")
+              .replace("Mara sails a twelve-foot dinghy that she built herself. She keeps it",
+                       "I sail a twelve-foot dinghy that I built myself. I keep it")
+              .replace("Her favourite plane is older than she is. She sharpens",
+                       "My favourite plane is older than I am. I sharpen"))
+    _, body = imported(tmp_path / "spoken.md", spoken)
+    assert [label for label, _ in turns(body)] == ["Q", "A"] * 3
+
+
+def test_an_answer_whose_label_was_left_out_is_the_guest_s(tmp_path):
+    """'**RB:** Who keeps the boats?', an answer with no label, then '**RB:**' again: the
+    paragraph between is the guest's answer, not the host going on."""
+    _, body = imported(tmp_path / "yard.md", (
+        "**Rosa Berg:** How did the yard start?\n\n"
+        "**Ivo Lang:** My father bought it in a storm.\n\n"
+        "**RB:** What did it build first?\n\n"
+        "**IL:** Rowing boats, for the ferrymen.\n\n"
+        "**RB:** Who keeps the boats now?\n\n"
+        "My cousin does, and she keeps them well.\n\n"
+        "**RB:** I'd love to hear about the launch.\n\n"
+        "**IL:** It was loud. Half the town came.\n"))
+    assert [(label, word) for label, word in turns(body)] == [
+        ("Q", "How"), ("A", "My"), ("Q", "What"), ("A", "Rowing"), ("Q", "Who"), ("A", "My"),
+        ("Q", "I'd"), ("A", "It")]
+
+
+def test_a_photo_credit_under_the_title_leaves_the_title_where_it_is(tmp_path):
+    """The heading is the title; the picture under it is neither title nor subtitle, and its
+    credit line ('Photo by …') is no byline."""
+    front, _ = imported(tmp_path / "credit.md", (
+        "The Harbour at Night\n======\n\n![][1]\n\nPhoto by Ana Ruiz on Example\n\n"
+        "Q: When did you start?\n\nA: In spring.\n\nQ: Why?\n\nA: The light.\n\n"
+        "[1]: https://example.org/a.jpg\n"))
+    assert front["title"] == "The Harbour at Night"
+    assert "subtitle" not in front

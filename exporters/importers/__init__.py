@@ -36,7 +36,7 @@ from .infer import (_clean, _take_front_line, find_date, front_values, guess_lan
 from .leftovers import ends_article, leftover, link_list
 from .recording import locate
 from .registry import choose, plugin_names
-from .structure import (INTERVIEWER, Extract, Note, Para, Section, Spoken, Structure,
+from .structure import (INTERVIEWER, PROFILE, Extract, Note, Para, Section, Spoken, Structure,
                         known_role, role_of_label, split_label, structure)
 from .write import TODO, Document, Heading, Turn, protect_label
 
@@ -234,8 +234,8 @@ def _imported(path: Path, kind: str, extract: Extract) -> Imported:
                       str(values.pop("document_author", "") or ""))
     if not any(isinstance(item, Spoken) for item in found.conversation):
         raise ContentError(Problem(
-            path, 1, f"no questions or answers found in this {kind} file: it reads as an "
-                     "article, not an interview, and was not imported",
+            path, 1, f"no questions or answers found in this {kind} file: it reads as "
+                     f"{found.method if found.method == PROFILE else 'an article'}, not an interview, and was not imported",
             "if it is an interview, start each question with 'Q:' and each answer with 'A:' "
             "(or the speaker's name and a colon) and import it again"))
     report.method = found.method

@@ -104,6 +104,8 @@ def guess_language(text: str) -> str | None:
 _LINKS = re.compile(r"\]\([^)]*\)|https?://\S+")
 """A Markdown link's address or a bare one: no words of the text's language."""
 
+_PICTURE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
+"""A Markdown image, inline or by reference: a line of nothing else is no title."""
 _TITLE_CHARS = 300
 """A longer line is no title or subtitle, however few its words."""
 _CONTENTS = re.compile(r"(?:table of )?contents|toc|inhalt(?:sverzeichnis)?|sommaire|"
@@ -121,7 +123,7 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
     values: dict = {k: v for k, v in hints.items() if v}
     paras = list(paras)
     byline = next((i for i, p in enumerate(paras[:8]) if p.words <= 25 and not p.heading
-                   and _take_front_line(_clean(p.text), {})), 0)
+                   and _front_fields(_clean(p.text))), 0)
     if "title" not in values and byline >= 2 and paras[byline - 1].words <= 20:
         for para in paras[: byline - 1]:  # the site's name and section above the title
             dropped.append(Note(para.line, f"page header above the title: '{_clean(para.text)[:50]}'"))
@@ -130,6 +132,7 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
         first = paras[0]
         spoken = first.label or split_label(first.text)[0]
         if len(first.text) <= _TITLE_CHARS and not _TIMESTAMP.fullmatch(first.text) \
+                and _PICTURE.sub("", first.text).strip() \
                 and not BREAK_MARKER.match(first.text) \
                 and not _CONTENTS.fullmatch(_clean(first.text)) and (
                 first.heading or (
@@ -142,6 +145,7 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
         paras.pop(0)
     if paras and paras[0].heading == 0 and "subtitle" not in values and paras[0].words <= 15 \
             and len(paras[0].text) <= _TITLE_CHARS and not _TIMESTAMP.fullmatch(paras[0].text) \
+            and _PICTURE.sub("", paras[0].text).strip() \
             and not _clean(paras[0].text).endswith((".", "?", "!", ":", "؟", "？", "。")) \
             and not (paras[0].label or split_label(paras[0].text)[0]) \
             and not _BYLINE.match(_clean(paras[0].text)) and not find_date(paras[0].text):
@@ -227,6 +231,14 @@ def name_in(paragraphs: list[str], other_than: str = "") -> str:
 
 _NOT_NAMES = {"the", "this", "in", "on", "at", "for", "when", "after", "before", "we", "it",
               "our", "my", "last", "every", "most", "some", "since", "editor's", "editor’s"}
+
+
+def _front_fields(text: str) -> dict:
+    """What a byline, date line or header field says ('By Maya Ortiz': the interviewer); not
+    a photo credit or a reading time, which say nothing of the interview."""
+    found: dict = {}
+    _take_front_line(text, found)
+    return found
 
 
 def _take_front_line(text: str, values: dict) -> str | None:

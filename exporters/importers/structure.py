@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .sequence import DEFAULT_MODEL as SEQUENCE_MODEL
@@ -439,6 +440,7 @@ def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str],
         else:
             current.paras.append(para)
     result.roles = _label_roles(result, people, listed, writer)
+    _answers_left_unlabelled(result)
     result.unsure += _misnamed_speakers([i for i in result.conversation if isinstance(i, Spoken)])
     if asking or emphasised:  # the headings or emphasis ask: every labelled speaker answers
         result.answering = {label for label in result.roles if label != "Q"}
@@ -448,6 +450,33 @@ def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str],
     else:
         _unlabelled_questions(result)
     return result
+
+
+def _answers_left_unlabelled(result: Structure) -> None:
+    """An answer whose label the source left out: the interviewer asks ('**GH:** Is there
+    anyone…?'), unlabelled paragraphs follow, then the interviewer's label again ('**GH:** I’d
+    love to hear…'). Those paragraphs are the one interviewee's answer, not the interviewer
+    going on, where there is one interviewee."""
+    answering = [label for label, role in result.roles.items() if role == INTERVIEWEE]
+    if len(answering) != 1:
+        return
+    items = result.conversation
+    index = 0
+    while index < len(items):
+        turn = items[index]
+        index += 1
+        if not isinstance(turn, Spoken) or result.roles.get(turn.speaker) != INTERVIEWER:
+            continue
+        again = next((k for k in range(2, len(turn.paras)) if turn.paras[k].label), 0)
+        asked = next((j for j in range(again - 2, -1, -1)
+                      if _ends_with_question(turn.paras[j].text)), -1) if again else -1
+        if asked < 0 or any(para.label for para in turn.paras[asked + 1:again]):
+            continue
+        answer = Spoken(answering[0], turn.paras[asked + 1:again])
+        rest = Spoken(turn.speaker, turn.paras[again:])
+        turn.paras[asked + 1:] = []
+        items[index:index] = [answer, rest]
+        index += 1  # on to the interviewer's turn after the answer: it may ask again
 
 
 def _unlabelled_questions(result: Structure) -> None:
@@ -876,8 +905,27 @@ def _by_emphasis(paras: list[Para], kind: str) -> Structure:
     for index in range(first):
         if roles[index] == "A":
             roles[index] = "intro"
+    if _told_of(paras[index] for index, role in enumerate(roles) if role == "A"):
+        return Structure(introduction=list(paras), method=PROFILE)
     _assemble(result, paras, roles)
     return result
+
+
+PROFILE = "a profile in the third person"
+"""What a source is whose text under its questions is told about the person, not by them."""
+_QUOTED = re.compile(r"[“\"«„][^“”\"«»„]*[”\"»]")
+_SPEAKER_WORDS = re.compile(r"\bI\b|\b(?i:me|my|mine|myself|we|us|our|ours|ourselves)\b")
+_SUBJECT_WORDS = re.compile(r"\b(?i:he|she|his|her|him|hers|himself|herself)\b")
+
+
+def _told_of(answers: Iterable[Para]) -> bool:
+    """Whether the text under the questions speaks of its subject rather than as them: 'he'
+    and 'she' four times as often as 'I' and 'we', quotations left out (a profile: 'What
+    hardware?', then 'Akash uses a Lenovo B490 at work. “This laptop is great,” says
+    Akash.'), where an interview's answers say 'I'."""
+    told = " ".join(_QUOTED.sub(" ", para.plain or para.text) for para in answers)
+    about = len(_SUBJECT_WORDS.findall(told))
+    return about >= 4 and len(_SPEAKER_WORDS.findall(told)) * 4 <= about
 
 
 _INTERROGATIVE = re.compile(
