@@ -783,3 +783,57 @@ def test_a_photo_credit_under_the_title_leaves_the_title_where_it_is(tmp_path):
         "[1]: https://example.org/a.jpg\n"))
     assert front["title"] == "The Harbour at Night"
     assert "subtitle" not in front
+
+
+def test_labels_in_asterisks_that_pair_with_nothing_still_label_the_turns(tmp_path):
+    """An editor's stray asterisks around 'Q:' and 'A:' ('******Q: …?', '**********A:**********
+    …', an unclosed '**Q: …?'): the labels and their text are what was meant."""
+    _, body = imported(tmp_path / "stars.md", (
+        "Boats of the north\n======\n\nAn interview with a boat builder.\n\n"
+        "**Q: When did you build your first boat?\n\n* * *\n\n**A:** At twelve, with my aunt.\n\n"
+        "******Q: Was it any good? Did it float?\n\n* * *\n\n"
+        "**********A:********** It floated for a week.\n\n"
+        "**************Q: What do you build now?**************\n\n"
+        "******************A:****************** Dinghies, mostly.\n"))
+    assert turns(body) == [("Q", "When"), ("A", "At"), ("Q", "Was"), ("A", "It"),
+                           ("Q", "What"), ("A", "Dinghies,")]
+    assert "*" not in body
+
+
+def test_the_asker_s_name_in_a_question_heading_is_no_text(tmp_path):
+    """'### Ruth Vale: How did you start?', then '### Vale: …', each answered 'Ivo Lang: …',
+    then 'Lang: …' (the surname as the short form): the names are labels, not words of the
+    questions and answers."""
+    questions = ["How did you start?", "What do you build?", "Who taught you?"]
+    text = "Ivo Lang builds boats.\n\n" + "\n\n".join(
+        f"### {'Ruth Vale' if i == 0 else 'Vale'}: {q}\n\n{'Ivo Lang' if i == 0 else 'Lang'}: "
+        f"I {answer}." for i, (q, answer) in enumerate(zip(questions, [
+            "started at twelve", "build dinghies", "learned from my aunt"])))
+    _, body = imported(tmp_path / "headed.md", text + "\n")
+    assert turns(body) == [("Q", "How"), ("A", "I"), ("Q", "What"), ("A", "I"), ("Q", "Who"),
+                           ("A", "I")]
+    assert "Vale:" not in body and "Lang:" not in body
+
+
+def test_the_last_question_s_answer_without_a_label_is_the_guest_s(tmp_path):
+    """'Ruth: … where can people reach you?' and then an unlabelled paragraph, the last of the
+    interview: the guest's answer, not more of the question."""
+    _, body = imported(tmp_path / "last.md", (
+        "Ruth: Welcome, Ivo. How did the yard start?\n\nIvo: My father bought it.\n\n"
+        "Ruth: What did it build first?\n\nIvo: Rowing boats.\n\n"
+        "Ruth: Thank you, Ivo. Where can people reach you?\n\n"
+        "By letter, at the yard, or on the quay most mornings.\n"))
+    assert [label for label, _ in turns(body)] == ["Q", "A"] * 3
+    assert turns(body)[-1] == ("A", "By")
+
+
+def test_a_translation_project_s_hidden_header_in_brackets_gives_clean_fields(tmp_path):
+    """'[#]: author: (Ruth Vale https://…)' and '[#]: via: (https://…)', as LCTT writes
+    them: the interviewer's name and the address, without the brackets."""
+    front, _ = imported(tmp_path / "lctt.md", (
+        "[#]: collector: (someone)\n[#]: via: (https://example.org/yard-interview)\n"
+        "[#]: author: (Ruth Vale https://example.org/users/ruth)\n\nThe yard\n======\n\n"
+        "Q: How did the yard start?\n\nA: My father bought it.\n\n"
+        "Q: What did it build first?\n\nA: Rowing boats.\n"))
+    assert front["interviewer"] == "Ruth Vale"
+    assert front["source_url"] == "https://example.org/yard-interview"

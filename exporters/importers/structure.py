@@ -299,15 +299,15 @@ def find_labels(paras: list[Para], people: dict[str, str] | None = None) -> set[
 def short_forms(found: set[str], labels: set[str]) -> dict[str, str]:
     """A speaker's full name used as a label once or twice, and their initials or first name
     in the other turns ('**Dan Brown**:', then '**DB**:'; '**Rinku Gupta:**', then
-    '**Rinku:**'; 'Jean-Philipe Bernardy', then 'JPB'; 'Bodigrim', then 'B'): full name -> the
-    short label."""
+    '**Rinku:**'; 'Jannis Leidel:', then 'Leidel:'; 'Jean-Philipe Bernardy', then 'JPB';
+    'Bodigrim', then 'B'): full name -> the short label."""
     forms = {}
     for label in found:
         words = label.split()
         if not all(word[0].isupper() for word in words):
             continue
         initials = "".join(word[0] for part in words for word in part.split("-")).upper()
-        short = [form for form in (initials, *words[:1] * (len(words) > 1))
+        short = [form for form in (initials, *(words[:1] + words[-1:]) * (len(words) > 1))
                  if form in labels and form != label]
         if short:
             forms[label] = short[0]
@@ -407,8 +407,11 @@ def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str],
         if asked or (asking and index in heading_questions):
             # "# Q. Even if you do believe ...?", "## 2. How did you start?": the interviewer's
             # turn, as a heading
-            current = Spoken("Q", [Para(asked["text"] if asked else question_heading(para.text),
-                                        para.line, label="Q")])
+            question = asked["text"] if asked else question_heading(para.text)
+            named, rest = split_label(question)
+            if named and (named in labels or known_role(named, people)):
+                question = rest  # '### Zadka: How did you start?': the asker's name is no text
+            current = Spoken("Q", [Para(question, para.line, label="Q")])
             result.conversation.append(current)
             continue
         if para.heading:
@@ -455,8 +458,8 @@ def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str],
 def _answers_left_unlabelled(result: Structure) -> None:
     """An answer whose label the source left out: the interviewer asks ('**GH:** Is there
     anyone…?'), unlabelled paragraphs follow, then the interviewer's label again ('**GH:** I’d
-    love to hear…'). Those paragraphs are the one interviewee's answer, not the interviewer
-    going on, where there is one interviewee."""
+    love to hear…') or nothing more (the last question's answer). Those paragraphs are the one
+    interviewee's answer, not the interviewer going on, where there is one interviewee."""
     answering = [label for label, role in result.roles.items() if role == INTERVIEWEE]
     if len(answering) != 1:
         return
@@ -467,15 +470,17 @@ def _answers_left_unlabelled(result: Structure) -> None:
         index += 1
         if not isinstance(turn, Spoken) or result.roles.get(turn.speaker) != INTERVIEWER:
             continue
-        again = next((k for k in range(2, len(turn.paras)) if turn.paras[k].label), 0)
+        last = not any(isinstance(item, Spoken) for item in items[index:])
+        again = next((k for k in range(2, len(turn.paras)) if turn.paras[k].label),
+                     len(turn.paras) if last else 0)
         asked = next((j for j in range(again - 2, -1, -1)
                       if _ends_with_question(turn.paras[j].text)), -1) if again else -1
         if asked < 0 or any(para.label for para in turn.paras[asked + 1:again]):
             continue
         answer = Spoken(answering[0], turn.paras[asked + 1:again])
-        rest = Spoken(turn.speaker, turn.paras[again:])
+        rest = [Spoken(turn.speaker, turn.paras[again:])] if again < len(turn.paras) else []
         turn.paras[asked + 1:] = []
-        items[index:index] = [answer, rest]
+        items[index:index] = [answer, *rest]
         index += 1  # on to the interviewer's turn after the answer: it may ask again
 
 
@@ -905,10 +910,24 @@ def _by_emphasis(paras: list[Para], kind: str) -> Structure:
     for index in range(first):
         if roles[index] == "A":
             roles[index] = "intro"
+    speaking = _turn_labels(paras, roles)
     if _told_of(paras[index] for index, role in enumerate(roles) if role == "A"):
         return Structure(introduction=list(paras), method=PROFILE)
-    _assemble(result, paras, roles)
+    _assemble(result, paras, roles, speaking)
     return result
+
+
+def _turn_labels(paras: list[Para], roles: list[str]) -> set[str]:
+    """The names that open two or more questions, or two or more answers, where the questions
+    are headings or emphasis: '### Zadka: How did you…?', 'Leidel: I got started…' (the
+    full name once, 'Moshe Zadka:', its short form after). They are labels, not text."""
+    opening = [split_label(para.plain or para.text)[0]
+               for index, (para, role) in enumerate(zip(paras, roles))
+               if role == "Q" or (role == "A" and (index == 0 or roles[index - 1] != "A"))]
+    named = {label for label in opening if label}
+    full_names = short_forms(named, named)
+    counts = Counter(full_names.get(label, label) for label in opening if label)
+    return {label for label in named if counts[full_names.get(label, label)] >= 2}
 
 
 PROFILE = "a profile in the third person"
@@ -1033,8 +1052,10 @@ def _by_words(paras: list[Para]) -> Structure:
     return result
 
 
-def _assemble(result: Structure, paras: list[Para], roles: list[str]) -> None:
-    """Group paragraphs by role into introduction, sections and turns."""
+def _assemble(result: Structure, paras: list[Para], roles: list[str],
+              speaking: set[str] = frozenset()) -> None:
+    """Group paragraphs by role into introduction, sections and turns; a name in ``speaking``
+    that opens a question or an answer is its label, and is taken off."""
     current: Spoken | None = None
     answerers: set[str] = set()
     for para, role in zip(paras, roles):
@@ -1048,7 +1069,8 @@ def _assemble(result: Structure, paras: list[Para], roles: list[str]) -> None:
             if role == "Q" and para.heading:
                 text = question_heading(text)
             label, rest = split_label(text) if not para.block else ("", text)
-            if role_of_label(label) != (INTERVIEWER if role == "Q" else INTERVIEWEE):
+            if role_of_label(label) != (INTERVIEWER if role == "Q" else INTERVIEWEE) \
+                    and label not in speaking:
                 label, rest = "", text  # only a 'Q:' on a question or 'A:' on an answer
             named = para.label if role == "A" and para.label and para.label != "A" else ""
             para = Para(rest, para.line, block=para.block)

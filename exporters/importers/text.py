@@ -356,9 +356,11 @@ def _toml(front: str, extract: Extract) -> dict:
             **{key: value for key, value in nested.items() if key not in values}}
 
 
-_REFERENCE_FIELD = re.compile(r'^\[(?:#|//|_|comment)\]:\s*(?:#\s*)?\(?\s*([\w-]+)\s*:\s*"?(.*?)"?\s*\)?\s*$')
+_REFERENCE_FIELD = re.compile(
+    r'^\[(?:#|//|_|comment)\]:\s*(?:#\s*)?\(?\s*([\w-]+)\s*:\s*["(]?(.*?)[")]?\s*\)?\s*$')
 """Metadata hidden as a Markdown link reference, which no reader sees:
-``[#]: subject: "How C has grown"`` (as translation projects write it)."""
+``[#]: subject: "How C has grown"``, ``[#]: author: (Moshe Zadka https://…)`` (as translation
+projects write it)."""
 
 
 def _reference_fields(text: str, extract: Extract) -> str:
@@ -553,6 +555,22 @@ def _quoted_question(lines: list[str]) -> str:
 _NUMBERED_ITEM = re.compile(r"^\s{0,3}\d{1,2}[.)]\s+(.*)$")
 
 
+_STARRED_LABEL = re.compile(r"^(\*{2,})(?=[\w .'’-]{1,40}:)")
+_STAR_RUN = re.compile(r"\*{3,}")
+
+
+def _without_stray_stars(text: str) -> str:
+    """A label in asterisks that pair with nothing, as an editor left them: '******Q: At the
+    time…?', '**********A:********** I've been…', '**Q: When…?' with no closing '**'. Markdown
+    shows them as asterisks; the label and its text are what was meant."""
+    starred = _STARRED_LABEL.match(text)
+    if not starred:
+        return text
+    if len(starred[1]) >= 3:
+        return _STAR_RUN.sub("", text).strip()
+    return text[2:] if text.count("**") == 1 else text
+
+
 def _paragraph(lines: list[str], line: int, markdown: bool) -> Para:
     if markdown and _BLOCK.match(lines[0]):
         question = _emphasised_item(lines)
@@ -567,6 +585,7 @@ def _paragraph(lines: list[str], line: int, markdown: bool) -> Para:
         return Para("\n".join(lines), line, block=True)
     text = " ".join(part.strip() for part in lines)
     if markdown:
+        text = _without_stray_stars(text)
         heading = _HEADING.match(text)
         if heading:
             return Para(heading[2], line, heading=len(heading[1]))
