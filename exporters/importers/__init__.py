@@ -235,7 +235,8 @@ def _imported(path: Path, kind: str, extract: Extract) -> Imported:
     if not any(isinstance(item, Spoken) for item in found.conversation):
         raise ContentError(Problem(
             path, 1, f"no questions or answers found in this {kind} file: it reads as "
-                     f"{found.method if found.method == PROFILE else 'an article'}, not an interview, and was not imported",
+                     f"{found.method if found.method == PROFILE else 'an article'}, not an "
+                     "interview, and was not imported",
             "if it is an interview, start each question with 'Q:' and each answer with 'A:' "
             "(or the speaker's name and a colon) and import it again"))
     report.method = found.method
