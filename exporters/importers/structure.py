@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
 from .sequence import DEFAULT_MODEL as SEQUENCE_MODEL
@@ -1053,7 +1053,7 @@ def _by_words(paras: list[Para]) -> Structure:
 
 
 def _assemble(result: Structure, paras: list[Para], roles: list[str],
-              speaking: set[str] = frozenset()) -> None:
+              speaking: AbstractSet[str] = frozenset()) -> None:
     """Group paragraphs by role into introduction, sections and turns; a name in ``speaking``
     that opens a question or an answer is its label, and is taken off."""
     current: Spoken | None = None
