@@ -102,6 +102,10 @@ class Parsed:
     def take(self, path: Path) -> Interview | None:
         return self.kept.pop(path, None)
 
+    def drop(self, path: Path) -> None:
+        """Let go of the parse of a file that will not be built (up to date, or refused)."""
+        self.kept.pop(path, None)
+
 
 def _read_interview(path: Path, content_root: Path) -> Interview:
     from .model import read_interview, root_for
@@ -242,6 +246,7 @@ def _build(files: Iterable[Path], config: BuildConfig, batch: Batch, jobs: int, 
     # What is settled before any document is built (refused while reading, up to date) is
     # reported first, so that the progress counts only the documents still to build.
     for row in batch.rows("failed"):
+        parsed.drop(row.path)
         report(row.position, _result(row))
     # Only what is built has its characters checked: an up-to-date edition was checked against
     # these very fonts (their files are part of its key) when it was built.
@@ -252,8 +257,10 @@ def _build(files: Iterable[Path], config: BuildConfig, batch: Batch, jobs: int, 
         task = plan(row.path, result, (row.hash, *_image_digests(cache, row.path),
                                        *([original.hash] if original else [])))
         if task is None:
+            parsed.drop(row.path)
             report(row.position, result)
         elif not _drawable(result, row.path, fonts()):
+            parsed.drop(row.path)
             batch.put(replace(row, undrawable=True))
             report(row.position, result)
         else:  # the task is made again when its turn comes, from the row

@@ -837,3 +837,13 @@ def test_a_translation_project_s_hidden_header_in_brackets_gives_clean_fields(tm
         "Q: What did it build first?\n\nA: Rowing boats.\n"))
     assert front["interviewer"] == "Ruth Vale"
     assert front["source_url"] == "https://example.org/yard-interview"
+
+
+def test_a_turn_wholly_in_bold_after_its_label_alone_is_read_without_the_bold(tmp_path):
+    """'**RB:**' on a line of its own, then the question wholly in bold: the bold only marks
+    the turn, as the label does; the question reads without it."""
+    _, body = imported(tmp_path / "bold.md", (
+        "**Rosa Berg:** How did the yard start?\n\n**Ivo Lang:** My father bought it.\n\n"
+        "**RB:**\n\n**What did it build first?**\n\n**IL:** Rowing boats.\n\n"
+        "**RB:** Who keeps it now?\n\n**IL:** My cousin.\n"))
+    assert "Q: What did it build first?\n" in body

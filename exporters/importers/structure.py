@@ -440,6 +440,10 @@ def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str],
                 result.conversation.append(current)
         elif current is None:
             _unspoken(result, para)
+        elif para.emphasis and not any(said.text.strip() for said in current.paras):
+            # '**CD:**' alone, then the turn wholly in bold: the bold marks the turn, as the
+            # label's would
+            current.paras.append(Para(para.plain or para.text, para.line, block=para.block))
         else:
             current.paras.append(para)
     result.roles = _label_roles(result, people, listed, writer)
