@@ -847,3 +847,38 @@ def test_a_turn_wholly_in_bold_after_its_label_alone_is_read_without_the_bold(tm
         "**RB:**\n\n**What did it build first?**\n\n**IL:** Rowing boats.\n\n"
         "**RB:** Who keeps it now?\n\n**IL:** My cousin.\n"))
     assert "Q: What did it build first?\n" in body
+
+
+def test_a_profile_without_question_headings_is_refused_as_one(tmp_path):
+    """A profile whose only 'question' is a sentence of the narrator's ('Another worry Mara
+    has is the rain. Will it ever stop?'), over text that tells of her: refused as a profile,
+    as when its headings ask."""
+    from exporters.errors import ContentError
+
+    text = PROFILE.replace("## Who is Mara Quist?", "## Mara Quist").replace(
+        "## What boat?", "## Her boat").replace("## What tools?", "## Her tools") + (
+        "\nAnother worry Mara has is the weather on the coast. Will the rain ever stop?\n\n"
+        "She says the boats do not mind, and she keeps working through it. Her aunt taught "
+        "her that, she says, and she has never had a reason to doubt her.\n")
+    source = tmp_path / "mara.md"
+    source.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError, match="a profile in the third person"):
+        import_file(source)
+
+
+def test_italic_quotations_that_ask_nothing_are_not_questions(tmp_path):
+    """Paragraphs in italics, none of them asking (quotations of a talk), between plain ones:
+    no questions in emphasis, so the file is no interview and is refused."""
+    from exporters.errors import ContentError
+
+    source = tmp_path / "memoir.md"
+    source.write_text(
+        "# The yard, remembered\n\nI came to the yard in the spring of my twelfth year.\n\n"
+        "_“We built rowing boats for the ferrymen, and then dinghies,” he told a podcast._\n\n"
+        "My aunt kept the books, and I swept the shavings every evening.\n\n"
+        "_“The harbour changed when the bridge came,” he said._\n\n"
+        "We moved the slipway twice before the war.\n\n"
+        "_“Nobody buys a rowing boat now,” he said, laughing._\n\n"
+        "I still have the first plane she gave me.\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="reads as an article"):
+        import_file(source)

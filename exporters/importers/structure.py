@@ -886,9 +886,10 @@ def _question_emphasis(paras: list[Para]) -> str:
     asking = Counter(p.emphasis for p in paras
                      if p.emphasis and not p.heading and _ends_with_question(p.text))
     plain = sum(1 for p in paras if not p.emphasis and not p.heading)
-    # the kind that asks most, then the most common: a table's bold row names do not ask
+    # the kind that asks most, then the most common: a table's bold row names do not ask, and
+    # emphasis none of whose paragraphs asks sets quotations or notes, not questions
     for kind in sorted(counts, key=lambda kind: (asking[kind], counts[kind]), reverse=True)[:1]:
-        if counts[kind] >= 2 and plain >= counts[kind]:
+        if counts[kind] >= 2 and plain >= counts[kind] and asking[kind]:
             return kind
     return ""
 
@@ -1052,6 +1053,8 @@ def _by_words(paras: list[Para]) -> Structure:
         elif roles[index] == "Q" and index > 0 and roles[index - 1] == "Q":
             result.unsure.append(Note(para.line, "two question paragraphs in a row were kept "
                                       "as one question"))
+    if _told_of(paras[index] for index, role in enumerate(roles) if role == "A"):
+        return Structure(introduction=list(paras), method=PROFILE)
     _assemble(result, paras, roles)
     return result
 
