@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Set as AbstractSet
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
 from .sequence import DEFAULT_MODEL as SEQUENCE_MODEL
@@ -915,10 +915,9 @@ def _by_emphasis(paras: list[Para], kind: str) -> Structure:
     for index in range(first):
         if roles[index] == "A":
             roles[index] = "intro"
-    speaking = _turn_labels(paras, roles)
-    if _told_of(paras[index] for index, role in enumerate(roles) if role == "A"):
+    if _told_of(paras, roles):
         return Structure(introduction=list(paras), method=PROFILE)
-    _assemble(result, paras, roles, speaking)
+    _assemble(result, paras, roles, _turn_labels(paras, roles))
     return result
 
 
@@ -942,12 +941,13 @@ _SPEAKER_WORDS = re.compile(r"\bI\b|\b(?i:me|my|mine|myself|we|us|our|ours|ourse
 _SUBJECT_WORDS = re.compile(r"\b(?i:he|she|his|her|him|hers|himself|herself)\b")
 
 
-def _told_of(answers: Iterable[Para]) -> bool:
-    """Whether the text under the questions speaks of its subject rather than as them: 'he'
-    and 'she' four times as often as 'I' and 'we', quotations left out (a profile: 'What
+def _told_of(paras: list[Para], roles: list[str]) -> bool:
+    """Whether the text of the answers speaks of its subject rather than as them: 'he' and
+    'she' four times as often as 'I' and 'we', quotations left out (a profile: 'What
     hardware?', then 'Akash uses a Lenovo B490 at work. “This laptop is great,” says
     Akash.'), where an interview's answers say 'I'."""
-    told = " ".join(_QUOTED.sub(" ", para.plain or para.text) for para in answers)
+    told = " ".join(_QUOTED.sub(" ", para.plain or para.text)
+                    for para, role in zip(paras, roles) if role == "A")
     about = len(_SUBJECT_WORDS.findall(told))
     return about >= 4 and len(_SPEAKER_WORDS.findall(told)) * 4 <= about
 
@@ -1053,7 +1053,7 @@ def _by_words(paras: list[Para]) -> Structure:
         elif roles[index] == "Q" and index > 0 and roles[index - 1] == "Q":
             result.unsure.append(Note(para.line, "two question paragraphs in a row were kept "
                                       "as one question"))
-    if _told_of(paras[index] for index, role in enumerate(roles) if role == "A"):
+    if _told_of(paras, roles):
         return Structure(introduction=list(paras), method=PROFILE)
     _assemble(result, paras, roles)
     return result
