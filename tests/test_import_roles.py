@@ -882,3 +882,19 @@ def test_italic_quotations_that_ask_nothing_are_not_questions(tmp_path):
         "I still have the first plane she gave me.\n", encoding="utf-8")
     with pytest.raises(ContentError, match="reads as an article"):
         import_file(source)
+
+
+def test_an_essay_that_asks_one_question_is_no_interview(tmp_path):
+    """A long first-person essay whose one question is put to the reader ('This made me
+    wonder, what if…?'): refused as an article, not imported as an interview of one
+    question."""
+    from exporters.errors import ContentError
+
+    paragraphs = [f"I built boats for {n} years, and the yard taught me something every season."
+                  for n in range(2, 12)]
+    paragraphs.insert(6, "This made me wonder, what if the slipway were somewhere else?")
+    source = tmp_path / "essay.md"
+    source.write_text("# What the yard taught me\n\n" + "\n\n".join(paragraphs) + "\n",
+                      encoding="utf-8")
+    with pytest.raises(ContentError, match="reads as an article"):
+        import_file(source)

@@ -1055,8 +1055,21 @@ def _by_words(paras: list[Para]) -> Structure:
                                       "as one question"))
     if _told_of(paras, roles):
         return Structure(introduction=list(paras), method=PROFILE)
+    if _asked_once(roles):
+        return Structure(introduction=list(paras), method=result.method)
     _assemble(result, paras, roles)
     return result
+
+
+ASKED_ONCE_AMONG = 10
+"""Paragraphs from which one question found by its wording alone makes no interview."""
+
+
+def _asked_once(roles: list[str]) -> bool:
+    """Whether a long text asks one question only, as an essay asks its reader ('This made me
+    wonder, what if…?'): an interview found by its wording asks more than once."""
+    return sum(role == "Q" and (index == 0 or roles[index - 1] != "Q")
+               for index, role in enumerate(roles)) < 2 and len(roles) >= ASKED_ONCE_AMONG
 
 
 def _assemble(result: Structure, paras: list[Para], roles: list[str],
