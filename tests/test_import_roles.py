@@ -898,3 +898,15 @@ def test_an_essay_that_asks_one_question_is_no_interview(tmp_path):
                       encoding="utf-8")
     with pytest.raises(ContentError, match="reads as an article"):
         import_file(source)
+
+
+def test_a_speaker_label_with_an_emoji_is_still_a_label(tmp_path):
+    """'**Ivo Lang✌:**', as a transcript wrote its guest: the name is the label, the emoji
+    decoration; his turns are his, not more of the host's before them."""
+    _, body = imported(tmp_path / "emoji.md", (
+        "**Rosa Berg:** Welcome. How did the yard start?\n\n"
+        "**Ivo Lang✌:** My father bought it in a storm.\n\n"
+        "**Rosa Berg:** What did it build first?\n\n**Ivo Lang✌:** Rowing boats.\n\n"
+        "**Rosa Berg:** Who keeps it now?\n\n**Ivo Lang✌:** My cousin.\n"))
+    assert [word for _, word in turns(body)] == ["Welcome.", "My", "What", "Rowing", "Who", "My"]
+    assert "✌" not in body

@@ -142,6 +142,7 @@ BREAK_MARKER = re.compile(
 """A transcript's "Break: ...", "[Ad break]", "(Music)": no one's turn; left out."""
 _LABEL = re.compile(
     r"^(?P<o>\*\*|__|\*(?!\*)|_(?!_))?(?P<label>\\?[$@]?[^\W_][\w.'’ /-]{0,38}?)"
+    r"(?:\s?[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]\ufe0f?){0,3}"
     r"(?:\s+\((?P<alias>[^\W\d_][\w.'’-]{0,9})\))?"
     r"(?P<time>\s+[(\[]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[)\]])?"
     r"(?:(?P<shut>(?P=o))(?:\s*[:：]|\s+[-–—])|[:：]\s*(?P<after>(?P=o))|[:：]"
