@@ -232,6 +232,7 @@ def _build(files: Iterable[Path], config: BuildConfig, batch: Batch, jobs: int, 
     kept: list[tuple[int, Result]] = []
 
     def report(position: int, result: Result) -> None:
+        parsed.drop(result.source)  # settled: a parse kept for its build is not needed
         on_result(result)
         if keep_results:
             kept.append((position, result))
@@ -246,7 +247,6 @@ def _build(files: Iterable[Path], config: BuildConfig, batch: Batch, jobs: int, 
     # What is settled before any document is built (refused while reading, up to date) is
     # reported first, so that the progress counts only the documents still to build.
     for row in batch.rows("failed"):
-        parsed.drop(row.path)
         report(row.position, _result(row))
     # Only what is built has its characters checked: an up-to-date edition was checked against
     # these very fonts (their files are part of its key) when it was built.
@@ -257,10 +257,8 @@ def _build(files: Iterable[Path], config: BuildConfig, batch: Batch, jobs: int, 
         task = plan(row.path, result, (row.hash, *_image_digests(cache, row.path),
                                        *([original.hash] if original else [])))
         if task is None:
-            parsed.drop(row.path)
             report(row.position, result)
         elif not _drawable(result, row.path, fonts()):
-            parsed.drop(row.path)
             batch.put(replace(row, undrawable=True))
             report(row.position, result)
         else:  # the task is made again when its turn comes, from the row

@@ -179,10 +179,7 @@ class Layout:
                 options["pdf_variant"] = self.paper.standard
             def finish(laid: Any, pdf: pydyf.PDF) -> None:
                 self.print_boxes(laid, pdf)
-                self.page_labels(laid, pdf)
-                right_to_left_ligatures_extractable(pdf)
-                joiners_extractable(pdf)
-                streams_serialised_once(pdf)
+                self.finish(laid, pdf)
 
             self._print = document.write_pdf(
                 pdf_identifier=self.identifier, finisher=finish, **options)
@@ -202,15 +199,20 @@ class Layout:
                             document.font_config, {}, None)
         def finish(laid: Any, pdf: pydyf.PDF) -> None:
             crop_to_trim(laid, pdf)
-            self.page_labels(laid, pdf)
-            right_to_left_ligatures_extractable(pdf)
-            joiners_extractable(pdf)
-            streams_serialised_once(pdf)
+            self.finish(laid, pdf)
 
         with without_marks(document):
             document.write_pdf(target, pdf_identifier=self.identifier, pdf_variant="pdf/ua-1",
                                finisher=finish)
         return len(document.pages)
+
+    def finish(self, document: Any, pdf: pydyf.PDF) -> None:
+        """What every PDF edition's finisher ends with, after its own page boxes: page
+        labels, extractable right-to-left ligatures and ZWNJs, each stream compressed once."""
+        self.page_labels(document, pdf)
+        right_to_left_ligatures_extractable(pdf)
+        joiners_extractable(pdf)
+        streams_serialised_once(pdf)
 
     def page_labels(self, document: Any, pdf: pydyf.PDF) -> None:
         """A volume's page numbers as viewers show them (/PageLabels): roman for the front
