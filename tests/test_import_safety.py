@@ -15,6 +15,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 
 from conftest import REPO, make
@@ -452,3 +454,45 @@ def test_an_article_with_no_questions_is_refused_in_one_line_and_the_rest_import
     assert len(refusal) == 1 and "no questions or answers found" in refusal[0], done.stderr
     assert "Imported 1 of 2 file(s)" in done.stdout
     assert not list((project / "content").glob("a-visit*"))
+
+
+PASTED_PIECES = ["**Q:**", "**A:**", "******Q: ", "**********A:**********", "**Q: ", "* * *",
+                 "### Zadka: How did you start?", "### ", "Leidel: I started at twelve.",
+                 "Ruth: Where?", "Ivo: Here.", "**Ivo Lang✌:** Yes.", "**RB:**",
+                 "**Was it hard?**", "_“I never minded,” she said._", "Photo by A on B",
+                 "![][1]", "[1]: https://example.org/a.jpg", "[#]: author: (Ann Lee https://e.org)",
+                 "Title\n======", "## Who is Mara?", "She builds boats. He says so.",
+                 "This made me wonder, what if?", "> quoted answer", "1. What now?", "?", "",
+                 "\u200c", "مُهره؟", "**Break:** \\[01:02:03.45\\]", "\\[12:34\\] And then?"]
+
+
+@given(st.lists(st.one_of(st.sampled_from(PASTED_PIECES), st.text(max_size=40)), max_size=30))
+@settings(max_examples=150, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_pasted_markdown_of_any_shape_imports_or_gives_one_line(tmp_path, pieces):
+    """Markdown made of the pieces real posts and transcripts are made of (labels in stray
+    asterisks or with an emoji, question headings with the asker's name, profiles, credits,
+    bracketed headers, breaks, stamps), in any order: the import writes a file that reads
+    back with its turns, or refuses it in one line naming the file; never another error."""
+    from exporters.model import read_interview
+
+    source = tmp_path / "pasted.md"
+    source.write_text("\n\n".join(pieces), encoding="utf-8")
+    try:
+        imported = import_file(source)
+    except ContentError as error:
+        assert "\n" not in str(error.problem) and "pasted.md" in str(error.problem)
+        event("refused in one line")
+        return
+    written = tmp_path / "content" / "written.md"
+    written.parent.mkdir(exist_ok=True)
+    written.write_text(imported.document.markdown().replace("TODO", "Someone")
+                       .replace("date: Someone", "date: 2020-01-01"), encoding="utf-8")
+    try:
+        interview = read_interview(written, written.parent)
+    except ContentError as error:  # a field the editor must still fill: one line, not a crash
+        assert "\n" not in str(error.problem)
+        event("imported, a field still to fill")
+        return
+    event("imported and read back")
+    assert interview.body.turns, imported.document.markdown()  # what was imported has turns
