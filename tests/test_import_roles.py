@@ -910,3 +910,46 @@ def test_a_speaker_label_with_an_emoji_is_still_a_label(tmp_path):
         "**Rosa Berg:** Who keeps it now?\n\n**Ivo Lang✌:** My cousin.\n"))
     assert [word for _, word in turns(body)] == ["Welcome.", "My", "What", "Rowing", "Who", "My"]
     assert "✌" not in body
+
+
+ROUNDTABLE = """**Nadia Kerr:** Welcome to Signal Path. Around the table today are three people who run radio meetups. Who wants to start?
+
+**Oskar Lind:** I'll go first. I run the meetup in Malmö, twelve years now.
+
+**Nadia Kerr:** Twelve years! What keeps people coming back?
+
+**Oskar Lind:** The soldering evenings. Nobody comes for the talks, everybody comes for the irons.
+
+**Pia Sund:** Thanks for having me, first of all. Oskar, do you lend the irons, or do people bring their own?
+
+**Oskar Lind:** We lend them. Half of them are older than our members.
+
+**Nadia Kerr:** Pia, you started yours last spring. How did the first evening go?
+
+**Pia Sund:** Four people came, and one of them was my brother. The second evening, thirty.
+
+**Tuva Berg:** From four to thirty in a month, that is quick.
+
+**Pia Sund:** A poster in the library did it. Nothing else worked. Oskar, do posters work for you?
+
+**Oskar Lind:** Better than anything online. We print forty a season.
+
+**Nadia Kerr:** Tuva, yours meets online. What does that change?
+
+**Tuva Berg:** Everything and nothing. We still build kits, we just hold them up to the camera.
+
+**Nadia Kerr:** Do the kits arrive in time?
+
+**Tuva Berg:** Mostly. The post is slower than the soldering.
+
+**Nadia Kerr:** Thank you all three. That's our show.
+"""
+
+
+def test_a_guest_who_asks_the_others_in_a_roundtable_is_no_interviewer(tmp_path):
+    """Pia asks Oskar twice, in a third of her turns, but thanks the show for having her: a
+    guest, as Oskar and Tuva are."""
+    front, body = imported(tmp_path / "roundtable.md", ROUNDTABLE)
+    roles = {person["name"]: person["role"] for person in front["speakers"].values()}
+    assert roles == {"Nadia Kerr": "interviewer", "Oskar Lind": "interviewee",
+                     "Pia Sund": "interviewee", "Tuva Berg": "interviewee"}

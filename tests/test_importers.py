@@ -739,7 +739,8 @@ def test_several_sources_import_in_one_run_with_one_report(tmp_path):
 def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     """The figures of BENCHMARKS.md's "Import accuracy", on tests/corpus/real/ (origins and
     licences in its SOURCES.md; ground truth written by hand from the sources), kept from
-    getting worse: question precision and recall 0.99 on the development part; on a part held
+    getting worse: question precision 0.97 and recall 0.99 on the development part (0.99 and 0.99
+    before the roundtables of part 19a, whose guests ask each other); on a part held
     out, when there is one, what it gave when it was measured once (parts 14 and 18, nine
     podcast transcripts: precision 0.88, recall 1.00, the loss one roundtable whose guests ask
     as the hosts do; the table has every part's figures); every interview builds, and none
@@ -753,8 +754,8 @@ def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     sys.modules[spec.name] = accuracy  # its dataclasses look themselves up there
     spec.loader.exec_module(accuracy)
     results = [accuracy.measure(path) for path in sorted(accuracy.CORPUS.glob("*.truth.yml"))]
-    assert len(results) >= 163
-    for held_out, (precision, recall) in ((False, (0.99, 0.99)), (True, (0.87, 0.99))):
+    assert len(results) >= 170
+    for held_out, (precision, recall) in ((False, (0.97, 0.99)), (True, (0.87, 0.99))):
         part = [r for r in results if r.held_out is held_out]
         if not part:
             continue  # between two held-out parts: the last became development material

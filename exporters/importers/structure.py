@@ -809,7 +809,8 @@ def _second_hosts(turns: list[Spoken], others: list[str]) -> list[str]:
     """Among the speakers left, those who ask as hosts do: twice or more, in a tenth of their
     turns or more (guests in real transcripts ask in under a tenth, and a guest's one
     rhetorical question is no sign), never the one who asks least of those who say much (a
-    fifth of the words of the one who says most, or more), who is a guest."""
+    fifth of the words of the one who says most, or more), who is a guest, nor one who thanks
+    for having them on the show, a guest who asks the others in a roundtable."""
     if len(others) < 2:
         return []
     own = {label: [t for t in turns if t.speaker == label] for label in others}
@@ -820,7 +821,13 @@ def _second_hosts(turns: list[Spoken], others: list[str]) -> list[str]:
     guest = min((label for label in others if 5 * said[label] >= most),
                 key=lambda label: shares[label])
     return [label for label in others if label != guest and shares[label] >= 0.1
-            and shares[label] * len(own[label]) >= 2]
+            and shares[label] * len(own[label]) >= 2
+            and not any(_THANKS_AS_GUEST.search(para.text)
+                        for turn in own[label] for para in turn.paras)]
+
+
+_THANKS_AS_GUEST = re.compile(r"\bthanks?(?: you)?\b[^.?!]{0,20}\bfor having (?:me|us)\b", re.I)
+"""What a guest says of the show that invited them: "Thanks for having me"."""
 
 
 _HOST_WORDS = re.compile(r"\b(?:host|hosts|interviewer|moderator|presenter|anchor|reporter|"
