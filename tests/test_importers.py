@@ -741,8 +741,8 @@ def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     licences in its SOURCES.md; ground truth written by hand from the sources), kept from
     getting worse: question precision 0.97 and recall 0.99 on the development part (0.99 and 0.99
     before the roundtables of part 19a, whose guests ask each other); on a part held
-    out, when there is one, what it gave when it was measured once (parts 14 and 18, nine
-    podcast transcripts: precision 0.88, recall 1.00, the loss one roundtable whose guests ask
+    out, when there is one, what it gave when it was measured once (parts 14, 18 and 19, 16
+    podcast transcripts: precision 0.91, recall 0.96, the losses roundtables whose guests ask
     as the hosts do; the table has every part's figures); every interview builds, and none
     loses text."""
     import importlib.util
@@ -755,7 +755,7 @@ def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     spec.loader.exec_module(accuracy)
     results = [accuracy.measure(path) for path in sorted(accuracy.CORPUS.glob("*.truth.yml"))]
     assert len(results) >= 170
-    for held_out, (precision, recall) in ((False, (0.97, 0.99)), (True, (0.87, 0.99))):
+    for held_out, (precision, recall) in ((False, (0.97, 0.99)), (True, (0.90, 0.95))):
         part = [r for r in results if r.held_out is held_out]
         if not part:
             continue  # between two held-out parts: the last became development material
