@@ -17,7 +17,8 @@ held-out parts of the corpus separately:
   questions and no answers (an article, not an interview), whether the import refuses it with
   one line, as it should, rather than writing a file that cannot build (no text counted lost).
 
-``--write`` puts the tables into BENCHMARKS.md under "Import accuracy". ``--part dev`` measures
+``--write`` puts the tables into BENCHMARKS.md under "Import accuracy", row by row, keeping
+the rows and notes written there by hand. ``--part dev`` measures
 the development part alone: work on the importer looking only at its errors, and measure the
 held-out part once, at the end.
 """
@@ -271,19 +272,45 @@ def report(results: list[FileResult]) -> list[str]:
             f"Targets: {TARGETS}.", "", *table(summaries), "", *file_table(results)]
 
 
-def write(lines: list[str]) -> None:
-    path = REPO / "BENCHMARKS.md"
+def write(lines: list[str], path: Path = REPO / "BENCHMARKS.md") -> None:
+    """Record ``lines`` (``report``'s) under "Import accuracy" in ``path``: where the section is
+    there, its opening line, each measured row (by its label) and the per-file table are
+    replaced in place, and every line written by hand (the history of each part held out, the
+    notes) stays where it is."""
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
     heading = "## Import accuracy"
-    section = "\n".join([heading, "", "`python benchmarks/import_accuracy.py --write`: " + lines[0],
-                         *lines[1:]]) + "\n"
-    if heading in text:
-        before, _, rest = text.partition(heading)
-        after = rest[rest.index("\n## ") + 1:] if "\n## " in rest else ""
-        text = before + section + ("\n" + after if after else "")
+    opening = "`python benchmarks/import_accuracy.py --write`: " + lines[0]
+    if heading not in text:
+        section = "\n".join([heading, "", opening, *lines[1:]]) + "\n"
+        path.write_text(text.rstrip("\n") + "\n\n" + section, encoding="utf-8")
+        return
+    before, _, rest = text.partition(heading)
+    cut = rest.find("\n## ")
+    body, after = (rest, "") if cut < 0 else (rest[:cut + 1], rest[cut + 1:])
+    old = body.split("\n")
+    files_at = lines.index(next(line for line in lines if line.startswith("| file |")))
+    rows = {_label(line): line for line in lines[1:files_at] if line.startswith("| ")}
+    kept = []
+    for line in old:
+        if line.startswith("`python benchmarks/import_accuracy.py --write`"):
+            kept.append(opening)
+        elif line.startswith("| ") and _label(line) in rows:
+            kept.append(rows.pop(_label(line)))
+        else:
+            kept.append(line)
+    new_files = lines[files_at:]
+    at = next((i for i, line in enumerate(kept) if line.startswith("| file |")), None)
+    if at is None:
+        kept[-1:-1] = ["", *new_files]
     else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text, encoding="utf-8")
+        end = next((i for i in range(at, len(kept)) if not kept[i].startswith("|")), len(kept))
+        kept[at:end] = new_files
+    path.write_text(before + heading + "\n".join(kept) + after, encoding="utf-8")
+
+
+def _label(row: str) -> str:
+    """The first cell of a table row: 'all', 'markdown', or a hand-written part's name."""
+    return row.split("|")[1].strip()
 
 
 def main(argv: list[str] | None = None) -> int:

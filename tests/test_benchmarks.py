@@ -79,6 +79,29 @@ def test_runner_measures_every_step_and_prints_the_table(tmp_path):
     assert "| (e) |" in written and "`nproc`" in written
 
 
+def test_the_import_accuracy_table_keeps_the_rows_and_notes_written_by_hand(tmp_path):
+    """--write replaces the measured rows and the per-file table, and leaves each held-out
+    part's history row and the notes where they were."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from import_accuracy import write
+
+    notes = tmp_path / "BENCHMARKS.md"
+    notes.write_text(
+        "# Benchmarks\n\n## Import accuracy\n\n`python benchmarks/import_accuracy.py --write`: "
+        "old.\n\n| part | files |\n|---|---|\n| all | 1 |\n| held out, part 2 (by hand) | 9 |\n"
+        "| markdown | 1 |\n\nA note by hand.\n\n| file | kind |\n|---|---|\n| a.md | markdown |\n"
+        "\n## Next\n\nKept.\n", encoding="utf-8")
+    write(["2 real interviews.", "", "| part | files |", "|---|---|", "| all | 2 |",
+           "| markdown | 2 |", "", "| file | kind |", "|---|---|", "| a.md | markdown |",
+           "| b.md | markdown |"], notes)
+    assert notes.read_text(encoding="utf-8") == (
+        "# Benchmarks\n\n## Import accuracy\n\n`python benchmarks/import_accuracy.py --write`: "
+        "2 real interviews.\n\n| part | files |\n|---|---|\n| all | 2 |\n"
+        "| held out, part 2 (by hand) | 9 |\n| markdown | 2 |\n\nA note by hand.\n\n"
+        "| file | kind |\n|---|---|\n| a.md | markdown |\n| b.md | markdown |\n"
+        "\n## Next\n\nKept.\n")
+
+
 def test_a_benchmark_table_replaces_only_its_own_marks_and_never_loses_hand_text(tmp_path):
     sys.path.insert(0, str(REPO / "benchmarks"))
     from marks import place
