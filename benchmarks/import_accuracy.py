@@ -288,7 +288,7 @@ def write(lines: list[str], path: Path = REPO / "BENCHMARKS.md") -> None:
     cut = rest.find("\n## ")
     body, after = (rest, "") if cut < 0 else (rest[:cut + 1], rest[cut + 1:])
     old = body.split("\n")
-    files_at = lines.index(next(line for line in lines if line.startswith("| file |")))
+    files_at = next(i for i, line in enumerate(lines) if line.startswith("| file |"))
     rows = {_label(line): line for line in lines[1:files_at] if line.startswith("| ")}
     kept = []
     for line in old:
