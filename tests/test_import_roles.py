@@ -953,3 +953,43 @@ def test_a_guest_who_asks_the_others_in_a_roundtable_is_no_interviewer(tmp_path)
     roles = {person["name"]: person["role"] for person in front["speakers"].values()}
     assert roles == {"Nadia Kerr": "interviewer", "Oskar Lind": "interviewee",
                      "Pia Sund": "interviewee", "Tuva Berg": "interviewee"}
+
+
+PANEL = """**Lena Ek:** Welcome to Field Notes. With me are Rami, Joy and Ben, who map rivers.
+
+**Rami Saad:** Hello. Where do we start, Joy? Your survey or mine?
+
+**Joy Park:** Mine, it was first. We walked the river in June, forty kilometres.
+
+**Rami Saad:** Forty? How long did that take you?
+
+**Joy Park:** Nine days, with a boat for the deep parts.
+
+**Lena Ek:** What did the maps get wrong?
+
+**Ben Holt:** The bends. Every bend had moved since the last survey.
+
+**Rami Saad:** By how much? Metres, or more?
+
+**Ben Holt:** Up to thirty metres in ten years.
+
+**Lena Ek:** Thank you all.
+"""
+
+
+def test_the_hosts_the_editor_names_ask_and_everyone_else_answers(tmp_path):
+    """Rami, a guest, asks more than the host does: taken for the interviewer by the evidence,
+    a guest once the editor names the host. A host named who speaks nowhere is reported."""
+    path = tmp_path / "panel.md"
+    path.write_text(PANEL, encoding="utf-8")
+    roles = {person["name"]: person["role"]
+             for person in imported(path)[0]["speakers"].values()}
+    assert roles["Rami Saad"] == "interviewer"  # what the evidence alone gives
+    markdown = import_file(path, ("Lena Ek",)).document.markdown()
+    _, front, body = markdown.split("---\n", 2)
+    roles = {person["name"]: person["role"]
+             for person in yaml.safe_load(front)["speakers"].values()}
+    assert roles == {"Lena Ek": "interviewer", "Rami Saad": "interviewee",
+                     "Joy Park": "interviewee", "Ben Holt": "interviewee"}
+    notes = [note.text for note in import_file(path, ("Lena Eck",)).report.unsure]
+    assert any("'Lena Eck', named as a host, speaks nowhere" in note for note in notes), notes

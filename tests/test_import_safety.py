@@ -407,7 +407,7 @@ def test_an_unexpected_error_is_one_line_and_its_traceback_only_with_verbose(pro
         out, errors = io.StringIO(), io.StringIO()
         arguments = argparse.Namespace(sources=[project / "notes.txt"], jobs=1, output=None,
                                        force=False, content=project / "content",
-                                       verbose=verbose)
+                                       verbose=verbose, hosts=())
         code = run(arguments, Console(file=out, soft_wrap=True),
                    Console(file=errors, soft_wrap=True))
         lines = [line for line in errors.getvalue().splitlines() if line.strip()]

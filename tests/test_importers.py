@@ -1004,3 +1004,30 @@ def test_an_output_name_without_md_is_a_folder_to_write_into(tmp_path):
     assert refused.code == 2
     assert refused.lines == ["import: -o notes is a file, but a name without .md is a folder "
                              "to write into; give a folder, or a file name ending in .md, with -o"]
+
+
+def test_hosts_named_on_the_command_line_ask_in_every_file_imported(project):
+    """`import --hosts` reaches every file, in worker processes too; an empty list is a usage
+    error in one line."""
+    panel = ("**Lena Ek:** Welcome. With me are Rami and Joy.\n\n"
+             "**Rami Saad:** Joy, where did you start? And why there?\n\n"
+             "**Joy Park:** At the mouth, where the maps were oldest.\n\n"
+             "**Rami Saad:** How old? Older than the war?\n\n"
+             "**Joy Park:** From 1931.\n\n"
+             "**Lena Ek:** What changed most?\n\n"
+             "**Joy Park:** The bends.\n")
+    for name in ("one.md", "two.md"):
+        (project / name).write_text(panel, encoding="utf-8")
+    run = make("import", "one.md", "two.md", "-o", "imported", "--jobs", "2",
+               "--hosts", "Lena Ek", cwd=project)
+    assert run.code == 0, run.stderr
+    for name in ("one.md", "two.md"):
+        front = yaml.safe_load((project / "imported" / name).read_text(encoding="utf-8")
+                               .split("---\n")[1])
+        roles = {person["name"]: person["role"] for person in front["speakers"].values()}
+        assert roles == {"Lena Ek": "interviewer", "Rami Saad": "interviewee",
+                         "Joy Park": "interviewee"}, name
+    run = make("import", "one.md", "--hosts", " , ", cwd=project)
+    assert run.code == 2
+    assert run.stderr.strip().splitlines()[-1].endswith(
+        "argument --hosts: name at least one host, as the speaker labels do")

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import langcodes
@@ -137,8 +138,9 @@ class Imported:
                 or slugify(self.report.source.stem) or DEFAULT_NAME)
 
 
-def import_file(path: Path) -> Imported:
-    """Read ``path`` (any supported format) into a document and a report.
+def import_file(path: Path, hosts: tuple[str, ...] = ()) -> Imported:
+    """Read ``path`` (any supported format) into a document and a report; ``hosts``, the
+    speakers the editor says ask, where the source labels its speakers.
 
     Whatever the file holds, this returns or raises ContentError, whose one line names the
     source; an error no check foresaw is that line too, with the exception as its cause.
@@ -155,7 +157,7 @@ def import_file(path: Path) -> Imported:
         extract = importer.read(path, _read(path, importer))
         _check_extract(path, extract)
         _tidy(extract)
-        return _imported(path, kind, extract)
+        return _imported(path, kind, extract, hosts)
     except (ContentError, ImporterError):
         raise
     except Exception as error:  # noqa: BLE001 - one line for any file, the traceback with --verbose
@@ -221,7 +223,7 @@ def _control(match: re.Match) -> str:
     return " " if match.group() in "\x0b\x0c" else ""
 
 
-def _imported(path: Path, kind: str, extract: Extract) -> Imported:
+def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = ()) -> Imported:
     if not any(para.text.strip() for para in extract.paras):
         raise ContentError(Problem(path, 1, f"no text found in this {kind} file",
                                    "check that it is the interview and not an empty page"))
@@ -231,7 +233,7 @@ def _imported(path: Path, kind: str, extract: Extract) -> Imported:
     found = structure(paras, {role: str(values.get(role) or '')
                               for role in (INTERVIEWER, 'interviewee')},
                       tuple(values.pop("listed_speakers", ())),
-                      str(values.pop("document_author", "") or ""))
+                      str(values.pop("document_author", "") or ""), hosts)
     if not any(isinstance(item, Spoken) for item in found.conversation):
         raise ContentError(Problem(
             path, 1, f"no questions or answers found in this {kind} file: it reads as "
@@ -240,6 +242,9 @@ def _imported(path: Path, kind: str, extract: Extract) -> Imported:
             "if it is an interview, start each question with 'Q:' and each answer with 'A:' "
             "(or the speaker's name and a colon) and import it again"))
     report.method = found.method
+    if hosts and found.method != "speaker labels":
+        report.unsure.append(Note(1, f"--hosts was not used: this file does not label its "
+                                     f"speakers (its turns were found by {found.method})"))
     report.unsure += found.unsure
     report.dropped += found.dropped
     document = Document(values)
@@ -446,6 +451,17 @@ def add_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                          help="import in N processes (default: 1; worth it past a few "
                               "hundred files)")
+    command.add_argument("--hosts", type=_host_names, default=(), metavar="NAMES",
+                         help="who asks, as the speaker labels name them, separated by commas "
+                              "(\"Jerod Santo, Adam Stacoviak\"): every other speaker answers; "
+                              "for transcripts whose guests ask too")
+
+
+def _host_names(value: str) -> tuple[str, ...]:
+    hosts = tuple(name.strip() for name in value.split(",") if name.strip())
+    if not hosts:
+        raise argparse.ArgumentTypeError("name at least one host, as the speaker labels do")
+    return hosts
 
 
 def run(arguments: argparse.Namespace, out, errors) -> int:
@@ -467,7 +483,7 @@ def run(arguments: argparse.Namespace, out, errors) -> int:
     folder = (output if into_folder and output is not None else arguments.content)
     taken: set[Path] = set()
     written = 0
-    for source, outcome in _imports(sources, arguments.jobs):
+    for source, outcome in _imports(sources, arguments.jobs, arguments.hosts):
         if isinstance(outcome, ImporterError):
             errors.print(f"import: {outcome}", markup=False)
             continue
@@ -486,19 +502,21 @@ def run(arguments: argparse.Namespace, out, errors) -> int:
     return 0 if written == len(sources) else 1
 
 
-def _imports(sources: list[Path], jobs: int) -> Iterator[tuple[Path, Imported | Exception]]:
+def _imports(sources: list[Path], jobs: int,
+             hosts: tuple[str, ...] = ()) -> Iterator[tuple[Path, Imported | Exception]]:
     """Each source and what importing it gave, in the order given."""
+    importing = partial(_import_or_error, hosts=hosts)
     if jobs == 1 or len(sources) == 1:
         for source in sources:
-            yield source, _import_or_error(source)
+            yield source, importing(source)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from zip(sources, pool.map(_import_or_error, sources, chunksize=8))
+        yield from zip(sources, pool.map(importing, sources, chunksize=8))
 
 
-def _import_or_error(source: Path) -> Imported | Exception:
+def _import_or_error(source: Path, hosts: tuple[str, ...] = ()) -> Imported | Exception:
     try:
-        return import_file(source)
+        return import_file(source, hosts)
     except (ImporterError, ContentError) as error:
         return error
 

@@ -364,17 +364,19 @@ def _timed_markup(text: str) -> str | None:
 
 
 def structure(paras: list[Para], people: dict[str, str] | None = None,
-              listed: tuple[str, ...] = (), writer: str = "") -> Structure:
+              listed: tuple[str, ...] = (), writer: str = "",
+              hosts: tuple[str, ...] = ()) -> Structure:
     """Decide the introduction, parts and turns of ``paras``; ``people`` are the interviewer
     and interviewee the source names elsewhere (a byline, a header), by role; ``listed``, the
     people a post's front matter lists as its speakers, without saying who asks; ``writer``,
-    whoever the file says wrote it (a DOCX's author), without saying in what role."""
+    whoever the file says wrote it (a DOCX's author), without saying in what role; ``hosts``,
+    the speakers the editor says ask (``import --hosts``), whom no evidence overrules."""
     people = people or {}
     labels = find_labels(paras, people)
     labelled = sum(1 for p in paras if (p.label or split_label(p.text)[0]) in labels)
     named = {known_role(label, people) for label in labels} - {None}
     if len(labels) >= 2 and (labelled >= 4 or len(named) == 2) or any(p.label for p in paras):
-        return _by_labels(paras, labels, people, listed, writer)
+        return _by_labels(paras, labels, people, listed, writer, hosts)
     only = next(iter(labels)) if len(labels) == 1 else ""
     if only and labelled >= 2 and (role_of_label(only) or known_role(only, people)) == INTERVIEWER:
         return _by_question_labels(paras, only)
@@ -385,7 +387,8 @@ def structure(paras: list[Para], people: dict[str, str] | None = None,
 
 
 def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str],
-               listed: tuple[str, ...] = (), writer: str = "") -> Structure:
+               listed: tuple[str, ...] = (), writer: str = "",
+               hosts: tuple[str, ...] = ()) -> Structure:
     result = Structure(method="speaker labels")
     current: Spoken | None = None
     resumed: Spoken | None = None
@@ -447,7 +450,8 @@ def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str],
             current.paras.append(Para(para.plain or para.text, para.line, block=para.block))
         else:
             current.paras.append(para)
-    result.roles = _label_roles(result, people, listed, writer)
+    result.roles = (_hosts_roles(result, hosts) if hosts else
+                    _label_roles(result, people, listed, writer))
     _answers_left_unlabelled(result)
     result.unsure += _misnamed_speakers([i for i in result.conversation if isinstance(i, Spoken)])
     if asking or emphasised:  # the headings or emphasis ask: every labelled speaker answers
@@ -669,6 +673,23 @@ def _written(text: str) -> tuple[tuple[int, bool], str, str]:
     colon = re.search(r"[:：]", text)
     return _label_form(label), text[:2] if text.startswith(("**", "__")) else "", \
         colon.group() if colon else ""
+
+
+def _hosts_roles(result: Structure, hosts: tuple[str, ...]) -> dict[str, str]:
+    """The roles when the editor names the hosts: every speaker a label of whom names one of
+    ``hosts`` asks, every other answers (a 'Q' or 'A' label keeps its role); a host named who
+    speaks nowhere is reported."""
+    speakers = list(dict.fromkeys(item.speaker for item in result.conversation
+                                  if isinstance(item, Spoken)))
+    line = next((item.paras[0].line for item in result.conversation
+                 if isinstance(item, Spoken)), 1)
+    for host in hosts:
+        if not any(names(label, host) for label in speakers):
+            result.unsure.append(Note(line, f"'{host}', named as a host, speaks nowhere in this "
+                                            f"file; check the name against its speaker labels "
+                                            f"({', '.join(speakers)})"))
+    return {label: INTERVIEWER if any(names(label, host) for host in hosts)
+            else role_of_label(label) or INTERVIEWEE for label in speakers}
 
 
 def _label_roles(result: Structure, people: dict[str, str],
