@@ -139,7 +139,7 @@ def plain(html: str) -> str:
     return html_module.unescape(re.sub(r"<[^>]+>", " ", html))
 
 
-def measure(truth_path: Path) -> FileResult:
+def measure(truth_path: Path, regulars: dict[str, int] | None = None) -> FileResult:
     from exporters.errors import ContentError
     from exporters.importers import import_file
     from exporters.model import read_interview
@@ -151,7 +151,7 @@ def measure(truth_path: Path) -> FileResult:
                        len(expected), 0, 0, int(truth.get("answers") or 0), 0, 1.0, 0, None,
                        None, False)
     try:
-        imported = import_file(source)
+        imported = import_file(source, regulars=regulars)
     except ContentError as error:
         if not expected and not empty.answers:  # an article with no Q&A: refusing it is right
             return FileResult(**{**empty.__dict__, "lost_words": 0.0, "builds": True,
@@ -313,6 +313,31 @@ def _label(row: str) -> str:
     return row.split("|")[1].strip()
 
 
+def origin(truth_path: Path) -> str:
+    """The repository or site a corpus file comes from ('github.com/thechangelog/transcripts')."""
+    stated = str((yaml.safe_load(truth_path.read_text(encoding="utf-8")) or {}).get("origin"))
+    found = re.match(r"https?://(github\.com/[^/]+/[^/]+|[^/]+)", stated)
+    return found.group(1) if found else stated
+
+
+def runs_regulars(truths: list[Path], corpus: Path) -> dict[Path, dict[str, int]]:
+    """Each file's run regulars when every origin's files are imported as one run, as a
+    show's publisher imports its transcripts (held-out and development files alike: a run
+    counts who speaks, it learns nothing)."""
+    from exporters.importers import run_regulars
+
+    by_origin: dict[str, list[Path]] = defaultdict(list)
+    for path in sorted(corpus.glob("*.truth.yml")):
+        by_origin[origin(path)].append(path)
+    found = {}
+    for paths in by_origin.values():
+        sources = [path.parent / yaml.safe_load(path.read_text(encoding="utf-8"))["file"]
+                   for path in paths]
+        regulars = run_regulars(sources)
+        found.update({path: regulars for path in paths})
+    return {path: found.get(path, {}) for path in truths}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="record the tables in BENCHMARKS.md")
@@ -320,7 +345,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--part", choices=("all", "dev", "held-out"), default="all",
                         help="measure only the development part (to work on the importer "
                              "without seeing the held-out files) or only the held-out part")
+    parser.add_argument("--runs", action="store_true",
+                        help="import each origin's files as one run, so that the people who "
+                             "speak in many of them count as its regulars (as import does "
+                             "for many sources); default: each file alone")
     arguments = parser.parse_args(argv)
+    if arguments.write and arguments.runs:
+        parser.error("--write records files imported alone: leave out --runs")
     if arguments.write and arguments.part != "all":
         parser.error("--write records the whole corpus: leave out --part")
     truths = [path for path in sorted(arguments.corpus.glob("*.truth.yml"))
@@ -329,7 +360,8 @@ def main(argv: list[str] | None = None) -> int:
     if not truths:
         print(f"no *.truth.yml in {arguments.corpus}", file=sys.stderr)
         return 1
-    results = [measure(path) for path in truths]
+    regulars = runs_regulars(truths, arguments.corpus) if arguments.runs else {}
+    results = [measure(path, regulars.get(path)) for path in truths]
     lines = report(results)
     print("\n".join(lines))
     if arguments.write:

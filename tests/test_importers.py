@@ -1031,3 +1031,84 @@ def test_hosts_named_on_the_command_line_ask_in_every_file_imported(project):
     assert run.code == 2
     assert run.stderr.strip().splitlines()[-1].endswith(
         "argument --hosts: name at least one host, as the speaker labels do")
+
+
+SHOW_GUESTS = ("Ada Moss", "Bo Lund", "Cara Wynn", "Dev Rao", "Elin Berg", "Finn Hale",
+               "Gwen Tarr", "Hugo Pell", "Iris Vane", "Jonas Kerr", "Kai Dorn", "Lise Ahl")
+
+
+def _episode(guest: str) -> str:
+    """An episode of a made-up show: Lena Ek hosts with Tomas Lind, who asks nothing, and a
+    guest who asks Tomas more than he is asked."""
+    first = guest.split()[0]
+    return (f"**Lena Ek:** Welcome back. Today Tomas and I are talking with {guest}. How did "
+            f"the survey start?\n\n"
+            f"**{guest}:** It started with a box of old charts in a cellar. Tomas, did you "
+            f"ever see them?\n\n"
+            f"**Tomas Lind:** I saw a few once, years ago, at the harbour office.\n\n"
+            f"**{guest}:** Then you know how faded they were. Which one did you see first?\n\n"
+            f"**Tomas Lind:** The north channel, with its soundings in red ink.\n\n"
+            f"**Lena Ek:** What did you do with the charts, {first}?\n\n"
+            f"**{guest}:** We copied every one by hand, line for line, over two winters.\n\n"
+            f"**Tomas Lind:** That is a long time to spend in a cellar.\n\n"
+            f"**{guest}:** It was. Would you have done it?\n\n"
+            f"**Tomas Lind:** Probably not, and certainly not in winter.\n\n"
+            f"**Lena Ek:** Where are they now?\n\n"
+            f"**{guest}:** In the county archive, in a dry room at last.\n")
+
+
+def _roles(path: Path) -> dict[str, str]:
+    front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    return {person["name"]: person["role"] for person in front["speakers"].values()}
+
+
+def test_a_run_of_a_shows_transcripts_takes_the_people_heard_in_many_as_its_hosts(project):
+    """Alone, an episode gives its talkative guest the co-host's part (the guest asks, the
+    co-host does not); imported with the show's other episodes, the two who speak in all of
+    them ask and each guest answers, and the report says why. The editor's --hosts still
+    decides."""
+    folder = project / "show"
+    folder.mkdir()
+    for number, guest in enumerate(SHOW_GUESTS, 1):
+        (folder / f"episode-{number:02}.md").write_text(_episode(guest), encoding="utf-8")
+    sources = sorted(str(path.relative_to(project)) for path in folder.glob("*.md"))
+    alone = make("import", sources[0], "-o", "alone.md", cwd=project)
+    assert alone.code == 0, alone.stderr
+    assert _roles(project / "alone.md") == {"Lena Ek": "interviewer", "Ada Moss": "interviewer",
+                                            "Tomas Lind": "interviewee"}
+    run = make("import", *sources, "-o", "imported", "--jobs", "2", cwd=project)
+    assert run.code == 0, run.stderr
+    written = sorted((project / "imported").glob("*.md"))
+    assert len(written) == len(SHOW_GUESTS)
+    for path, guest in zip(written, SHOW_GUESTS):
+        assert _roles(path) == {"Lena Ek": "interviewer", "Tomas Lind": "interviewer",
+                                guest: "interviewee"}, path.name
+    assert ("Lena Ek, Tomas Lind taken as the interviewer(s) and Ada Moss as answering: of this "
+            "run's files, the first speak in many ('Lena Ek' in 12, 'Tomas Lind' in 12)"
+            in run.stdout), run.stdout
+    named = make("import", *sources, "-o", "named", "--hosts", "Lena Ek", cwd=project)
+    assert named.code == 0, named.stderr
+    assert _roles(project / "named" / written[0].name) == {
+        "Lena Ek": "interviewer", "Tomas Lind": "interviewee", "Ada Moss": "interviewee"}
+
+
+def test_a_narrator_heard_in_every_session_of_a_run_still_answers(project):
+    """An oral history in twelve sessions, each with another interviewer: the narrator speaks
+    in all of them, and answers in all of them."""
+    folder = project / "sessions"
+    folder.mkdir()
+    for number, asker in enumerate(SHOW_GUESTS, 1):
+        (folder / f"session-{number:02}.md").write_text(
+            f"**{asker}:** Where were you born?\n\n"
+            f"**Mira Holm:** In a fishing village on the east coast, in a house by the pier.\n\n"
+            f"**{asker}:** What did your father do?\n\n"
+            f"**Mira Holm:** He mended nets, and in the winters he built boats.\n\n"
+            f"**{asker}:** Did you help him?\n\n"
+            f"**Mira Holm:** Every winter, until I left for the city.\n", encoding="utf-8")
+    sources = sorted(str(path.relative_to(project)) for path in folder.glob("*.md"))
+    run = make("import", *sources, "-o", "imported", cwd=project)
+    assert run.code == 0, run.stderr
+    for path, asker in zip(sorted((project / "imported").glob("*.md")), SHOW_GUESTS):
+        text = path.read_text(encoding="utf-8")
+        front = yaml.safe_load(text.split("---\n")[1])
+        assert (front["interviewer"], front["interviewee"]) == (asker, "Mira Holm"), path.name

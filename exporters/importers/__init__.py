@@ -18,7 +18,7 @@ import re
 import shutil
 import traceback
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -37,8 +37,8 @@ from .infer import (_clean, _take_front_line, find_date, front_values, guess_lan
 from .leftovers import ends_article, leftover, link_list
 from .recording import locate
 from .registry import choose, plugin_names
-from .structure import (INTERVIEWER, PROFILE, Extract, Note, Para, Section, Spoken, Structure,
-                        known_role, role_of_label, split_label, structure)
+from .structure import (INTERVIEWER, PROFILE, Cast, Extract, Note, Para, Section, Spoken,
+                        Structure, known_role, role_of_label, split_label, structure)
 from .write import TODO, Document, Heading, Turn, protect_label
 
 HEAD_BYTES = 512
@@ -129,6 +129,9 @@ class Imported:
     report: Report
     recording: Path | None = None
     """The recording the source names, found beside it: copied beside the content file."""
+    voices: tuple[str, ...] = ()
+    """The people its speaker labels name (not 'Q', 'Speaker 2' or 'Jingle'): what a run of
+    many files counts to find its regulars (:func:`regulars`)."""
 
     @property
     def name(self) -> str:
@@ -138,9 +141,11 @@ class Imported:
                 or slugify(self.report.source.stem) or DEFAULT_NAME)
 
 
-def import_file(path: Path, hosts: tuple[str, ...] = ()) -> Imported:
+def import_file(path: Path, hosts: tuple[str, ...] = (),
+                regulars: dict[str, int] | None = None) -> Imported:
     """Read ``path`` (any supported format) into a document and a report; ``hosts``, the
-    speakers the editor says ask, where the source labels its speakers.
+    speakers the editor says ask, where the source labels its speakers; ``regulars``, the
+    speakers of the run it is imported in who speak in many of its files, with how many.
 
     Whatever the file holds, this returns or raises ContentError, whose one line names the
     source; an error no check foresaw is that line too, with the exception as its cause.
@@ -157,7 +162,7 @@ def import_file(path: Path, hosts: tuple[str, ...] = ()) -> Imported:
         extract = importer.read(path, _read(path, importer))
         _check_extract(path, extract)
         _tidy(extract)
-        return _imported(path, kind, extract, hosts)
+        return _imported(path, kind, extract, hosts, regulars or {})
     except (ContentError, ImporterError):
         raise
     except Exception as error:  # noqa: BLE001 - one line for any file, the traceback with --verbose
@@ -223,17 +228,19 @@ def _control(match: re.Match) -> str:
     return " " if match.group() in "\x0b\x0c" else ""
 
 
-def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = ()) -> Imported:
+def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = (),
+              regulars: dict[str, int] | None = None) -> Imported:
     if not any(para.text.strip() for para in extract.paras):
         raise ContentError(Problem(path, 1, f"no text found in this {kind} file",
                                    "check that it is the interview and not an empty page"))
     report = Report(path, kind, dropped=list(extract.dropped), unsure=list(extract.unsure))
     paras = _drop_leftovers(extract.paras, report.dropped)
     paras, values = front_values(paras, extract.hints, report.dropped)
-    found = structure(paras, {role: str(values.get(role) or '')
-                              for role in (INTERVIEWER, 'interviewee')},
-                      tuple(values.pop("listed_speakers", ())),
-                      str(values.pop("document_author", "") or ""), hosts)
+    found = structure(paras, Cast({role: str(values.get(role) or '')
+                                   for role in (INTERVIEWER, 'interviewee')},
+                                  tuple(values.pop("listed_speakers", ())),
+                                  str(values.pop("document_author", "") or ""), hosts,
+                                  regulars or {}))
     if not any(isinstance(item, Spoken) for item in found.conversation):
         raise ContentError(Problem(
             path, 1, f"no questions or answers found in this {kind} file: it reads as "
@@ -290,7 +297,8 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
         report.todo.append("speakers")
     document.comments += [f"{note.text} (source line {note.line})" for note in report.unsure
                           if note.text.startswith(("image", "the recording"))]
-    return Imported(document, report, recording)
+    return Imported(document, report, recording,
+                    tuple(key for key in found.roles if _names_a_person(key)))
 
 
 OPENING_TURNS = 6
@@ -504,19 +512,69 @@ def run(arguments: argparse.Namespace, out, errors) -> int:
 
 def _imports(sources: list[Path], jobs: int,
              hosts: tuple[str, ...] = ()) -> Iterator[tuple[Path, Imported | Exception]]:
-    """Each source and what importing it gave, in the order given."""
-    importing = partial(_import_or_error, hosts=hosts)
+    """Each source and what importing it gave, in the order given. Unless the editor names
+    the hosts, a run of :data:`REGULAR_FILES` sources or more is read twice: once to count in
+    how many files each person speaks, then to import each file knowing the run's regulars
+    (:func:`regulars`)."""
+    found = {} if hosts else run_regulars(sources, jobs)
+    yield from zip(sources, _each(sources, jobs, partial(_import_or_error, hosts=hosts,
+                                                         regulars=found)))
+
+
+def run_regulars(sources: list[Path], jobs: int = 1) -> dict[str, int]:
+    """The regulars of one import run of ``sources`` (:func:`regulars`); none in a run of
+    fewer than :data:`REGULAR_FILES`."""
+    if len(sources) < REGULAR_FILES:
+        return {}
+    return regulars(outcome.voices for outcome in _each(sources, jobs, _import_or_error)
+                    if isinstance(outcome, Imported))
+
+
+def _each(sources: list[Path], jobs: int,
+          importing: Callable[[Path], Imported | Exception]) -> Iterator[Imported | Exception]:
     if jobs == 1 or len(sources) == 1:
-        for source in sources:
-            yield source, importing(source)
+        yield from map(importing, sources)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from zip(sources, pool.map(importing, sources, chunksize=8))
+        yield from pool.map(importing, sources, chunksize=8)
 
 
-def _import_or_error(source: Path, hosts: tuple[str, ...] = ()) -> Imported | Exception:
+REGULAR_FILES = 10
+REGULAR_SHARE = 0.03
+"""A person who speaks in :data:`REGULAR_FILES` or more of one import run's files, and in this
+share of the files that name their speakers or more, is one of its regulars: a show's hosts,
+an archive's interviewers. Chosen on whole Changelog shows of 20 to 480 transcripts against
+their hosts (BENCHMARKS.md, "Regulars"): frequent guests speak in 1 to 2% of a show's files, and
+in a run of a few of a show's files its hosts are too rarely seen to tell them from guests."""
+
+
+def regulars(voices: Iterable[tuple[str, ...]]) -> dict[str, int]:
+    """The regulars of a run whose files' speakers are ``voices``, each with the number of
+    files they speak in."""
+    counted: Counter[str] = Counter()
+    files = 0
+    for names in voices:
+        counted.update(set(names))
+        files += bool(names)
+    least = max(REGULAR_FILES, REGULAR_SHARE * files)
+    return {name: count for name, count in counted.items() if count >= least}
+
+
+_NOT_A_PERSON = re.compile(r"\b(?:speaker|unknown|voice|voices|audience|crowd|all|everyone|both|"
+                           r"break|intro|outro|jingle|music|sponsor|ad|clip|video)\b", re.I)
+
+
+def _names_a_person(label: str) -> bool:
+    """Whether a speaker label names someone, not a role ('Q'), a number ('Speaker 2') or a
+    sound ('Jingle')."""
+    return (len(label) > 1 and not role_of_label(label) and not _NOT_A_PERSON.search(label)
+            and not any(char.isdigit() for char in label))
+
+
+def _import_or_error(source: Path, hosts: tuple[str, ...] = (),
+                     regulars: dict[str, int] | None = None) -> Imported | Exception:
     try:
-        return import_file(source, hosts)
+        return import_file(source, hosts, regulars)
     except (ImporterError, ContentError) as error:
         return error
 

@@ -363,20 +363,32 @@ def _timed_markup(text: str) -> str | None:
     return (match["o"] or "") if match and match["time"] else None
 
 
-def structure(paras: list[Para], people: dict[str, str] | None = None,
-              listed: tuple[str, ...] = (), writer: str = "",
-              hosts: tuple[str, ...] = ()) -> Structure:
-    """Decide the introduction, parts and turns of ``paras``; ``people`` are the interviewer
-    and interviewee the source names elsewhere (a byline, a header), by role; ``listed``, the
-    people a post's front matter lists as its speakers, without saying who asks; ``writer``,
-    whoever the file says wrote it (a DOCX's author), without saying in what role; ``hosts``,
-    the speakers the editor says ask (``import --hosts``), whom no evidence overrules."""
-    people = people or {}
+@dataclass(frozen=True)
+class Cast:
+    """Who is who, as said outside the turns: ``people``, the interviewer and interviewee the
+    source names elsewhere (a byline, a header), by role; ``listed``, the people a post's front
+    matter lists as its speakers, without saying who asks; ``writer``, whoever the file says
+    wrote it (a DOCX's author), without saying in what role; ``hosts``, the speakers the editor
+    says ask (``import --hosts``), whom no evidence overrules; ``regulars``, the speakers who
+    speak in many files of one import run (a show's hosts, an archive's interviewers), with the
+    number of files each speaks in."""
+
+    people: dict[str, str] = field(default_factory=dict)
+    listed: tuple[str, ...] = ()
+    writer: str = ""
+    hosts: tuple[str, ...] = ()
+    regulars: dict[str, int] = field(default_factory=dict)
+
+
+def structure(paras: list[Para], cast: Cast | None = None) -> Structure:
+    """Decide the introduction, parts and turns of ``paras``, knowing what ``cast`` says."""
+    cast = cast or Cast()
+    people = cast.people
     labels = find_labels(paras, people)
     labelled = sum(1 for p in paras if (p.label or split_label(p.text)[0]) in labels)
     named = {known_role(label, people) for label in labels} - {None}
     if len(labels) >= 2 and (labelled >= 4 or len(named) == 2) or any(p.label for p in paras):
-        return _by_labels(paras, labels, people, listed, writer, hosts)
+        return _by_labels(paras, labels, cast)
     only = next(iter(labels)) if len(labels) == 1 else ""
     if only and labelled >= 2 and (role_of_label(only) or known_role(only, people)) == INTERVIEWER:
         return _by_question_labels(paras, only)
@@ -386,10 +398,9 @@ def structure(paras: list[Para], people: dict[str, str] | None = None,
     return _by_words(paras)
 
 
-def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str],
-               listed: tuple[str, ...] = (), writer: str = "",
-               hosts: tuple[str, ...] = ()) -> Structure:
+def _by_labels(paras: list[Para], labels: set[str], cast: Cast) -> Structure:
     result = Structure(method="speaker labels")
+    people = cast.people
     current: Spoken | None = None
     resumed: Spoken | None = None
     asking = _headings_ask(paras, labels, people)
@@ -450,8 +461,8 @@ def _by_labels(paras: list[Para], labels: set[str], people: dict[str, str],
             current.paras.append(Para(para.plain or para.text, para.line, block=para.block))
         else:
             current.paras.append(para)
-    result.roles = (_hosts_roles(result, hosts) if hosts else
-                    _label_roles(result, people, listed, writer))
+    result.roles = (_hosts_roles(result, cast.hosts) if cast.hosts else
+                    _label_roles(result, cast))
     _answers_left_unlabelled(result)
     result.unsure += _misnamed_speakers([i for i in result.conversation if isinstance(i, Spoken)])
     if asking or emphasised:  # the headings or emphasis ask: every labelled speaker answers
@@ -692,17 +703,18 @@ def _hosts_roles(result: Structure, hosts: tuple[str, ...]) -> dict[str, str]:
             else role_of_label(label) or INTERVIEWEE for label in speakers}
 
 
-def _label_roles(result: Structure, people: dict[str, str],
-                 listed: tuple[str, ...] = (), writer: str = "") -> dict[str, str]:
+def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
     """Q/A-like labels by name; else, when a post lists some of its speakers but not others,
-    the listed ones are its guests and the others its hosts; else the speaker with the most
-    evidence of asking, weighed against the others (hosts end few turns with "?" in real
-    transcripts): their share of questions, a label that says host, speaking first and last,
-    naming the other speakers."""
+    the listed ones are its guests and the others its hosts; else, when some speakers are
+    regulars of the import run and others are not, the regulars ask (:func:`_regulars_ask`);
+    else the speaker with the most evidence of asking, weighed against the others (hosts end
+    few turns with "?" in real transcripts): their share of questions, a label that says host,
+    speaking first and last, naming the other speakers."""
     turns = [item for item in result.conversation if isinstance(item, Spoken)]
     speakers = list(dict.fromkeys(turn.speaker for turn in turns))
-    roles = {label: role_of_label(label) or known_role(label, people) for label in speakers}
-    guests = {label: person for label in speakers for person in listed if names(label, person)}
+    roles = {label: role_of_label(label) or known_role(label, cast.people) for label in speakers}
+    guests = {label: person for label in speakers for person in cast.listed
+              if names(label, person)}
     hosts = [label for label in speakers if label not in guests and roles[label] is None]
     if guests and hosts and INTERVIEWER not in roles.values():
         for label in speakers:
@@ -714,6 +726,18 @@ def _label_roles(result: Structure, people: dict[str, str],
                                   f"({', '.join(guests)}) and not them"))
         return {label: role or INTERVIEWEE for label, role in roles.items()}
     open_roles = [label for label in speakers if roles[label] is None]
+    regulars = [label for label in open_roles if label in cast.regulars]
+    if INTERVIEWER not in roles.values() and _regulars_ask(turns, regulars, open_roles):
+        others = [label for label in open_roles if label not in regulars]
+        for label in open_roles:
+            roles[label] = INTERVIEWER if label in regulars else INTERVIEWEE
+        counts = ", ".join(f"'{label}' in {cast.regulars[label]}" for label in regulars)
+        result.unsure.append(Note(turns[0].paras[0].line, f"{', '.join(regulars)} taken as the "
+                                  f"interviewer(s) and {', '.join(others)} as answering: of "
+                                  f"this run's files, the first speak in many ({counts}), the "
+                                  f"others in few; name the hosts with --hosts if that is "
+                                  f"wrong"))
+        return roles
     if INTERVIEWER not in roles.values() and len(speakers) >= 2 and open_roles:
         evidence = {label: _asking_evidence(label, turns, speakers) for label in open_roles}
         best = max(open_roles, key=lambda label: evidence[label][0])
@@ -733,7 +757,7 @@ def _label_roles(result: Structure, people: dict[str, str],
             result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' is taken as a second "
                                       f"interviewer: {evidence[label][1]}"))
         for label, reason in _partners(turns, [s for s in others if roles[s] is None], best,
-                                       writer, INTERVIEWEE in roles.values()).items():
+                                       cast.writer, INTERVIEWEE in roles.values()).items():
             roles[label] = INTERVIEWER
             result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' is taken as a second "
                                       f"interviewer: {reason.replace('HOST', best)}"))
@@ -747,6 +771,20 @@ def _label_roles(result: Structure, people: dict[str, str],
                                                              if _HOST_WORDS.search(label) else
                                                              "introduces the show or the guest")))
     return {label: role or INTERVIEWEE for label, role in roles.items()}
+
+
+def _regulars_ask(turns: list[Spoken], regulars: list[str], speakers: list[str]) -> bool:
+    """Whether the run's regulars among ``speakers`` are this file's interviewers: some of the
+    speakers are regulars and some are not, and a regular asks in as large a share of their
+    turns as any of the others (a narrator heard in many sessions of an archive, each with
+    another interviewer, is a regular who answers)."""
+    if not regulars or len(regulars) == len(speakers):
+        return False
+    shares = {label: _question_share([turn for turn in turns if turn.speaker == label])
+              for label in speakers}
+    most = max(shares[label] for label in regulars)
+    return most > 0 and all(most >= shares[label] for label in speakers
+                            if label not in regulars)
 
 
 def _opens_the_show(own: list[Spoken]) -> bool:
