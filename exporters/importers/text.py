@@ -13,6 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ContentError, Problem
 from .bounds import MAX_IMPORT_LINES, check_chars, too_many
@@ -21,6 +22,9 @@ from .recording import named_recording
 from .structure import (_TIMESTAMP, TIMED_BOLD_NAME, Extract, Note, Para, _ends_with_question,
                         split_label, stamp_of)
 from .write import escape
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _WHOLE = (
@@ -378,6 +382,15 @@ def _reference_fields(text: str, extract: Extract) -> str:
     return "\n".join(lines)
 
 
+def _block_parser() -> MarkdownIt:
+    """CommonMark's parser of blocks only: the headings and link reference definitions it
+    finds are all import asks of it (a heading's text is its source), and the inline parse
+    would take most of the time."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").disable("inline")
+
+
 _REFERENCE_LINK = re.compile(r"(?<![\\\]])\[([^\[\]]+)\](?:\[([^\[\]]*)\])?(?![(:\[])")
 """A reference-style link: ``[text][label]``, ``[label][]`` or ``[label]`` alone."""
 
@@ -386,10 +399,8 @@ def _inline_references(text: str, extract: Extract) -> str:
     """Reference-style links (``[darktable]`` with ``[darktable]: https://...`` at the end of
     the post) as inline links, which a turn keeps wherever it goes; the definitions' lines
     left blank, so that line numbers still match (CommonMark's parser says which they are)."""
-    from markdown_it import MarkdownIt
-
     env: dict = {}
-    MarkdownIt("commonmark").parse(text, env)
+    _block_parser().parse(text, env)
     found = {label: target for label, target in (env.get("references") or {}).items()
              if not label.startswith("^") and target.get("map")}  # '[^1]:' is a footnote
     if not found:
@@ -416,9 +427,7 @@ _HEADING_ATTRIBUTES = re.compile(r"\s*\{\s*[#.][^{}]*\}\s*$")
 def _markdown_headings(text: str) -> dict[int, tuple[int, str]]:
     """The headings the Markdown parser finds (CommonMark: an ATX heading needs no blank line
     around it; a setext heading is underlined): first line -> (last line, ``## text``)."""
-    from markdown_it import MarkdownIt
-
-    tokens = MarkdownIt("commonmark").parse(text)
+    tokens = _block_parser().parse(text)
     return {token.map[0] + 1: (token.map[1], f"{'#' * int(token.tag[1])} "
                                              + _HEADING_ATTRIBUTES.sub("", tokens[i + 1].content))
             for i, token in enumerate(tokens)
