@@ -23,6 +23,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 import langcodes
 
@@ -511,6 +512,9 @@ def run(arguments: argparse.Namespace, out, errors) -> int:
     return 0 if written == len(sources) else 1
 
 
+Outcome = TypeVar("Outcome")
+
+
 def _imports(sources: list[Path], jobs: int,
              hosts: tuple[str, ...] = ()) -> Iterator[tuple[Path, Imported | Exception]]:
     """Each source and what importing it gave, in the order given. Unless the editor names
@@ -527,12 +531,17 @@ def run_regulars(sources: list[Path], jobs: int = 1) -> dict[str, int]:
     fewer than :data:`REGULAR_FILES`."""
     if len(sources) < REGULAR_FILES:
         return {}
-    return regulars(outcome.voices for outcome in _each(sources, jobs, _import_or_error)
-                    if isinstance(outcome, Imported))
+    return regulars(_each(sources, jobs, _voices_of))
 
 
-def _each(sources: list[Path], jobs: int,
-          importing: Callable[[Path], Imported | Exception]) -> Iterator[Imported | Exception]:
+def _voices_of(source: Path) -> tuple[str, ...]:
+    """Who speaks in ``source`` (:attr:`Imported.voices`): all a worker sends back of it."""
+    outcome = _import_or_error(source)
+    return outcome.voices if isinstance(outcome, Imported) else ()
+
+
+def _each(sources: list[Path], jobs: int, importing: Callable[[Path], Outcome]
+          ) -> Iterator[Outcome]:
     if jobs == 1 or len(sources) == 1:
         yield from map(importing, sources)
         return
