@@ -1,20 +1,21 @@
 """Who asks, when a show's whole catalogue is imported in one run: the speakers' roles against
 the show's hosts, with and without the run's regulars.
 
-``python benchmarks/regulars.py GIT_DIR [--split a|b|all] [--jobs N]`` reads The Changelog's
-transcripts repository (``fetch github:thechangelog/transcripts``; the figures in
-BENCHMARKS.md are of commit 44a0e16c), imports each show's folder as one run, as a podcast
-network imports its back catalogue, and counts the speakers whose role is wrong, by the hosts
-listed in ``regulars_hosts.yml`` (each show's regular hosts and panelists, as its episodes
-introduce them). Only roundtables count: files with three or more speakers of five turns or
-more, among them a host and someone who is not. The corpus's held-out files are left out of
-the runs and of the count. ``--split a`` is the half the rule was chosen on, ``b`` the half it
-was not (by a hash of the file's path).
+``python benchmarks/regulars.py OWNER/NAME=GIT_DIR... [--split a|b|all] [--jobs N]`` reads
+the repositories given (``fetch github:OWNER/NAME``; the commits measured are in BENCHMARKS.md),
+imports each show listed in ``regulars_hosts.yml`` as one run, as a podcast network imports its
+back catalogue, and counts the speakers whose role is wrong by the hosts listed there (each
+show's regular hosts and panelists, as its episodes introduce them). Only roundtables count:
+files with three or more speakers of five turns or more, among them a host and someone who is
+not. The corpus's held-out files are left out of the runs and of the count. ``--split a`` is
+the half of The Changelog's files the rule was chosen on, ``b`` the half it was not (by a hash
+of the file's path); the other shows were not looked at when it was chosen.
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import re
 import subprocess
 import sys
@@ -59,12 +60,13 @@ def held_out_paths() -> set[str]:
     return found
 
 
-def export(git_dir: Path, show: str, into: Path, leave_out: set[str]) -> list[Path]:
-    names = subprocess.run(["git", "-C", str(git_dir), "ls-tree", "--name-only", "HEAD",
-                            f"{show}/"], capture_output=True, text=True, check=True).stdout
+def export(git_dir: Path, pattern: str, into: Path, leave_out: set[str]) -> list[Path]:
+    """The files of ``git_dir`` that ``pattern`` matches, written under ``into``."""
+    names = subprocess.run(["git", "-C", str(git_dir), "ls-tree", "-r", "--name-only", "HEAD"],
+                           capture_output=True, text=True, check=True).stdout
     files = []
-    for name in names.split():
-        if not name.endswith(".md") or name in leave_out:
+    for name in sorted(names.split("\n")):
+        if not fnmatch.fnmatch(name, pattern) or name in leave_out:
             continue
         text = subprocess.run(["git", "-C", str(git_dir), "show", f"HEAD:{name}"],
                               capture_output=True, check=True).stdout
@@ -118,10 +120,11 @@ def in_split(path: Path, root: Path, split: str) -> bool:
 def main(argv: list[str] | None = None) -> int:
     from exporters.importers import regulars
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("git_dir", type=Path)
+    parser.add_argument("repositories", nargs="+", metavar="OWNER/NAME=GIT_DIR")
     parser.add_argument("--split", choices=("a", "b", "all"), default="all")
     parser.add_argument("--jobs", type=int, default=2)
     arguments = parser.parse_args(argv)
+    git_dirs = dict(argument.split("=", 1) for argument in arguments.repositories)
     shows = yaml.safe_load(HOSTS.read_text(encoding="utf-8"))
     leave_out = held_out_paths()
     rows = ["| show | files in the run | roundtables counted | speakers | wrong speakers, "
@@ -129,15 +132,17 @@ def main(argv: list[str] | None = None) -> int:
             "their turns, one run |", "|---|---|---|---|---|---|---|---|"]
     total_alone, total_run = Tally(), Tally()
     with tempfile.TemporaryDirectory() as folder, ProcessPoolExecutor(arguments.jobs) as pool:
-        root = Path(folder)
-        for show, hosts in shows.items():
-            files = export(arguments.git_dir, show, root, leave_out)
+        for show, listed in shows.items():
+            if listed["repo"] not in git_dirs:
+                continue
+            root = Path(folder) / show
+            files = export(Path(git_dirs[listed["repo"]]), listed["files"], root, leave_out)
             found = regulars(pool.map(voices, files, chunksize=8))
             counted = [path for path in files if in_split(path, root, arguments.split)]
-            host_names = set(hosts)
-            alone = sum((tally(r, host_names) for r in
+            hosts = set(listed["hosts"])
+            alone = sum((tally(r, hosts) for r in
                          pool.map(roles, [(p, {}) for p in counted], chunksize=8)), Tally())
-            run = sum((tally(r, host_names) for r in
+            run = sum((tally(r, hosts) for r in
                        pool.map(roles, [(p, found) for p in counted], chunksize=8)), Tally())
             total_alone, total_run = total_alone + alone, total_run + run
             rows.append(f"| {show} | {len(files)} | {alone.files} | {alone.speakers} | "

@@ -1037,7 +1037,7 @@ SHOW_GUESTS = ("Ada Moss", "Bo Lund", "Cara Wynn", "Dev Rao", "Elin Berg", "Finn
                "Gwen Tarr", "Hugo Pell", "Iris Vane", "Jonas Kerr", "Kai Dorn", "Lise Ahl")
 
 
-def _episode(guest: str) -> str:
+def _episode(guest: str, cohost: str = "Tomas Lind") -> str:
     """An episode of a made-up show: Lena Ek hosts with Tomas Lind, who asks nothing, and a
     guest who asks Tomas more than he is asked."""
     first = guest.split()[0]
@@ -1045,14 +1045,14 @@ def _episode(guest: str) -> str:
             f"the survey start?\n\n"
             f"**{guest}:** It started with a box of old charts in a cellar. Tomas, did you "
             f"ever see them?\n\n"
-            f"**Tomas Lind:** I saw a few once, years ago, at the harbour office.\n\n"
+            f"**{cohost}:** I saw a few once, years ago, at the harbour office.\n\n"
             f"**{guest}:** Then you know how faded they were. Which one did you see first?\n\n"
-            f"**Tomas Lind:** The north channel, with its soundings in red ink.\n\n"
+            f"**{cohost}:** The north channel, with its soundings in red ink.\n\n"
             f"**Lena Ek:** What did you do with the charts, {first}?\n\n"
             f"**{guest}:** We copied every one by hand, line for line, over two winters.\n\n"
-            f"**Tomas Lind:** That is a long time to spend in a cellar.\n\n"
+            f"**{cohost}:** That is a long time to spend in a cellar.\n\n"
             f"**{guest}:** It was. Would you have done it?\n\n"
-            f"**Tomas Lind:** Probably not, and certainly not in winter.\n\n"
+            f"**{cohost}:** Probably not, and certainly not in winter.\n\n"
             f"**Lena Ek:** Where are they now?\n\n"
             f"**{guest}:** In the county archive, in a dry room at last.\n")
 
@@ -1065,12 +1065,14 @@ def _roles(path: Path) -> dict[str, str]:
 def test_a_run_of_a_shows_transcripts_takes_the_people_heard_in_many_as_its_hosts(project):
     """Alone, an episode gives its talkative guest the co-host's part (the guest asks, the
     co-host does not); imported with the show's other episodes, the two who speak in all of
-    them ask and each guest answers, and the report says why. The editor's --hosts still
-    decides."""
+    them ask and each guest answers, and the report says why; the co-host's name, spelt
+    'Tomás' in half of them, is one person. The editor's --hosts still decides."""
     folder = project / "show"
     folder.mkdir()
     for number, guest in enumerate(SHOW_GUESTS, 1):
-        (folder / f"episode-{number:02}.md").write_text(_episode(guest), encoding="utf-8")
+        cohost = "Tomas Lind" if number % 2 else "Tomás Lind"
+        (folder / f"episode-{number:02}.md").write_text(_episode(guest, cohost),
+                                                         encoding="utf-8")
     sources = sorted(str(path.relative_to(project)) for path in folder.glob("*.md"))
     alone = make("import", sources[0], "-o", "alone.md", cwd=project)
     assert alone.code == 0, alone.stderr
@@ -1080,8 +1082,9 @@ def test_a_run_of_a_shows_transcripts_takes_the_people_heard_in_many_as_its_host
     assert run.code == 0, run.stderr
     written = sorted((project / "imported").glob("*.md"))
     assert len(written) == len(SHOW_GUESTS)
-    for path, guest in zip(written, SHOW_GUESTS):
-        assert _roles(path) == {"Lena Ek": "interviewer", "Tomas Lind": "interviewer",
+    for number, (path, guest) in enumerate(zip(written, SHOW_GUESTS), 1):
+        cohost = "Tomas Lind" if number % 2 else "Tomás Lind"
+        assert _roles(path) == {"Lena Ek": "interviewer", cohost: "interviewer",
                                 guest: "interviewee"}, path.name
     assert ("Lena Ek, Tomas Lind taken as the interviewer(s) and Ada Moss as answering: of this "
             "run's files, the first speak in many ('Lena Ek' in 12, 'Tomas Lind' in 12)"

@@ -39,7 +39,8 @@ from .leftovers import ends_article, leftover, link_list
 from .recording import locate
 from .registry import choose, plugin_names
 from .structure import (INTERVIEWER, PROFILE, Cast, Extract, Note, Para, Section, Spoken,
-                        Structure, known_role, role_of_label, split_label, structure)
+                        Structure, known_role, person_forms, role_of_label, split_label,
+                        structure)
 from .write import TODO, Document, Heading, Turn, protect_label
 
 HEAD_BYTES = 512
@@ -131,8 +132,9 @@ class Imported:
     recording: Path | None = None
     """The recording the source names, found beside it: copied beside the content file."""
     voices: tuple[str, ...] = ()
-    """The people its speaker labels name (not 'Q', 'Speaker 2' or 'Jingle'): what a run of
-    many files counts to find its regulars (:func:`regulars`)."""
+    """The people its speaker labels name (not 'Q', 'Speaker 2' or 'Jingle'), each under its
+    label and full name (:func:`~.structure.person_forms`): what a run of many files counts to
+    find its regulars (:func:`regulars`)."""
 
     @property
     def name(self) -> str:
@@ -298,8 +300,9 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
         report.todo.append("speakers")
     document.comments += [f"{note.text} (source line {note.line})" for note in report.unsure
                           if note.text.startswith(("image", "the recording"))]
-    return Imported(document, report, recording,
-                    tuple(key for key in found.roles if _names_a_person(key)))
+    return Imported(document, report, recording, tuple(
+        form for key in found.roles if _names_a_person(found.names.get(key, key))
+        for form in person_forms(key, found.names.get(key, ""))))
 
 
 OPENING_TURNS = 6

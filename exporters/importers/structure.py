@@ -14,6 +14,7 @@ Every guess the third kind makes near its threshold is reported as unsure.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
@@ -726,12 +727,15 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
                                   f"({', '.join(guests)}) and not them"))
         return {label: role or INTERVIEWEE for label, role in roles.items()}
     open_roles = [label for label in speakers if roles[label] is None]
-    regulars = [label for label in open_roles if label in cast.regulars]
-    if INTERVIEWER not in roles.values() and _regulars_ask(turns, regulars, open_roles):
-        others = [label for label in open_roles if label not in regulars]
+    heard_in = {label: max((cast.regulars.get(form, 0) for form in
+                            person_forms(label, result.names.get(label, ""))), default=0)
+                for label in open_roles}
+    regulars = [label for label in open_roles if heard_in[label]]
+    if INTERVIEWER not in roles.values() and _regulars_ask(turns, regulars, speakers):
+        others = [label for label in speakers if label not in regulars]
         for label in open_roles:
             roles[label] = INTERVIEWER if label in regulars else INTERVIEWEE
-        counts = ", ".join(f"'{label}' in {cast.regulars[label]}" for label in regulars)
+        counts = ", ".join(f"'{label}' in {heard_in[label]}" for label in regulars)
         result.unsure.append(Note(turns[0].paras[0].line, f"{', '.join(regulars)} taken as the "
                                   f"interviewer(s) and {', '.join(others)} as answering: of "
                                   f"this run's files, the first speak in many ({counts}), the "
@@ -771,6 +775,19 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
                                                              if _HOST_WORDS.search(label) else
                                                              "introduces the show or the guest")))
     return {label: role or INTERVIEWEE for label, role in roles.items()}
+
+
+def person_forms(label: str, full_name: str = "") -> frozenset[str]:
+    """The forms under which an import run counts a speaker: the label ('AL') and the full name
+    the source gives with it ('Andres Löh'), each without case or accents, so that 'Andres Loh'
+    in one transcript and 'Andres Löh' in the next are one person."""
+    return frozenset(_folded(form) for form in (label, full_name) if form)
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(char for char in decomposed
+                            if not unicodedata.combining(char)).split())
 
 
 def _regulars_ask(turns: list[Spoken], regulars: list[str], speakers: list[str]) -> bool:
