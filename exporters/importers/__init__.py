@@ -301,8 +301,8 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
     document.comments += [f"{note.text} (source line {note.line})" for note in report.unsure
                           if note.text.startswith(("image", "the recording"))]
     return Imported(document, report, recording, tuple(
-        form for key in found.roles if _names_a_person(found.names.get(key, key))
-        for form in person_forms(key, found.names.get(key, ""))))
+        form for key in found.roles for form in person_forms(key, found.names.get(key, ""))
+        if _names_a_person(form)))
 
 
 OPENING_TURNS = 6
