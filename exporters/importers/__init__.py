@@ -76,11 +76,12 @@ def _importer(path: Path, head: bytes) -> Importer:
 def _read(path: Path, importer: Importer) -> bytes:
     """The whole source, refused in one line when it is larger than the importer reads."""
     limit, data = importer.max_bytes, b""
-    if path.stat().st_size <= limit:
+    stated = path.stat().st_size
+    if stated <= limit:
         with path.open("rb") as stream:
             data = stream.read(limit + 1)  # never more, whatever the file turns out to hold
-    if path.stat().st_size > limit or len(data) > limit:
-        size = max(path.stat().st_size, len(data))
+    if stated > limit or len(data) > limit:
+        size = max(stated, len(data))
         said, bound = sizes(size, limit)
         name = f" ({importer.max_bytes_name})" if importer.max_bytes_name else ""
         raise ContentError(Problem(path, 1, f"the file is {said}, more than the {bound} "
