@@ -450,6 +450,29 @@ Ruth Vale: Very little, ideally.
     assert "supporting our maintainers" in body
 
 
+def test_the_answer_to_a_question_heading_is_never_page_furniture(tmp_path):
+    """'How can readers follow the survey?' answered 'Follow us on Mastodon, or subscribe to
+    our newsletter': an answer, not a subscription appeal; the last answer, a list of links, is
+    no link list of the page either."""
+    _, body = imported(tmp_path / "follow.md", """# Charting the north channel
+
+## How did the survey start?
+
+With a box of old charts in a cellar, and two winters of copying them by hand.
+
+## How can readers follow the survey?
+
+Follow us on Mastodon, or subscribe to our newsletter.
+
+## Where can people read more?
+
+* [The county archive](https://example.org/archive)
+* [Our notes](https://example.org/notes)
+""")
+    assert re.search(r"^A: Follow us on Mastodon, or subscribe to our newsletter\.$", body, re.M)
+    assert re.search(r"^A: \* \[The county archive\]", body, re.M), body
+
+
 def test_the_language_of_a_chinese_text_is_told_by_its_script(tmp_path):
     front, _ = imported(tmp_path / "zh.md", """# 访谈
 

@@ -39,8 +39,8 @@ from .leftovers import ends_article, leftover, link_list
 from .recording import locate
 from .registry import choose, plugin_names
 from .structure import (INTERVIEWER, PROFILE, Cast, Extract, Note, Para, Section, Spoken,
-                        Structure, known_role, person_forms, role_of_label, split_label,
-                        structure)
+                        Structure, _ends_with_question, known_role, person_forms,
+                        role_of_label, split_label, structure)
 from .write import TODO, Document, Heading, Turn, protect_label
 
 HEAD_BYTES = 512
@@ -356,12 +356,17 @@ def _keep_times_in_order(document: Document, report: Report) -> None:
 
 def _drop_leftovers(paras: list[Para], dropped: list[Note]) -> list[Para]:
     """The paragraphs without the page's furniture; a turn of a speaker (a label used twice
-    or more) is never furniture, whatever it says ('... by supporting our maintainers')."""
+    or more) is never furniture, whatever it says ('... by supporting our maintainers'), nor
+    is the paragraph that answers a question set as a heading or in emphasis ('## What's the
+    best way to follow Dat?', then 'Follow @dat_project, or subscribe to our newsletter.')."""
     kept: list[Para] = []
     labels = [para.label or split_label(para.text)[0] for para in paras]
     speakers = {label for label, count in Counter(labels).items() if label and count >= 2}
     for index, para in enumerate(paras):
         text = _clean(para.text)
+        if kept and _sets_a_question(kept[-1]) and not (para.heading or para.emphasis):
+            kept.append(para)
+            continue
         tail = ends_article(text)
         if tail and index >= len(paras) / 2:
             dropped.append(Note(para.line, f"{tail} ({len(paras) - index} paragraph(s))"))
@@ -376,6 +381,11 @@ def _drop_leftovers(paras: list[Para], dropped: list[Note]) -> list[Para]:
         else:
             kept.append(para)
     return kept
+
+
+def _sets_a_question(para: Para) -> bool:
+    """A question set as a heading or wholly in emphasis, as a post sets its questions."""
+    return bool(para.heading or para.emphasis) and _ends_with_question(para.plain or para.text)
 
 
 def _speakers(found: Structure, values: dict, report: Report) -> dict[str, str]:
