@@ -473,6 +473,41 @@ Follow us on Mastodon, or subscribe to our newsletter.
     assert re.search(r"^A: \* \[The county archive\]", body, re.M), body
 
 
+def test_sub_headings_below_the_questions_divide_an_answer_not_the_interview(tmp_path):
+    """'## What did you chart?' answered under '### The north channel' and '### The harbour
+    mouth': one answer, its sub-headings in bold; '## Afterword', at the questions' level and
+    asking nothing, is still a part."""
+    _, body = imported(tmp_path / "charts.md", """# Charting the coast
+
+## How did the survey start?
+
+With a box of old charts in a cellar.
+
+## What did you chart?
+
+### The north channel
+
+Every sounding, twice, in red ink.
+
+### The harbour mouth
+
+Only the sandbar, which moves each winter.
+
+## Where are the charts now?
+
+In the county archive, in a dry room at last.
+
+## Afterword
+
+The survey ended in the spring.
+""")
+    assert re.search(r"^A: \*\*The north channel\*\*$", body, re.M), body
+    assert re.search(r"^\*\*The harbour mouth\*\*$", body, re.M), body
+    assert "## The north channel" not in body and "## The harbour mouth" not in body
+    assert re.search(r"^## Afterword$", body, re.M), body
+    assert len(re.findall(r"^A: ", body, re.M)) == 3
+
+
 def test_the_language_of_a_chinese_text_is_told_by_its_script(tmp_path):
     front, _ = imported(tmp_path / "zh.md", """# 访谈
 

@@ -982,6 +982,7 @@ def _by_emphasis(paras: list[Para], kind: str) -> Structure:
     result = Structure(method=f"questions set in {'headings' if kind == 'heading' else kind}")
     roles: list[str] = []
     heading_questions = _question_headings(paras) if kind == "heading" else set()
+    paras = _answers_subheadings(paras, heading_questions)
     for index, para in enumerate(paras):
         if kind == "heading":
             is_question = index in heading_questions
@@ -1003,6 +1004,19 @@ def _by_emphasis(paras: list[Para], kind: str) -> Structure:
         return Structure(introduction=list(paras), method=PROFILE)
     _assemble(result, paras, roles, _turn_labels(paras, roles))
     return result
+
+
+def _answers_subheadings(paras: list[Para], questions: set[int]) -> list[Para]:
+    """``paras`` with each heading below the questions' level, after the first question, as a
+    line in bold of the answer it divides ('## Can you share some use cases?', then '###
+    DataRefuge', its text, '### California Civic Data', its text): not a part of the interview.
+    """
+    if not questions:
+        return paras
+    level = Counter(paras[index].heading for index in questions).most_common(1)[0][0]
+    return [Para(f"**{para.text}**", para.line, "strong", para.text)
+            if para.heading > level and index > min(questions) and index not in questions
+            else para for index, para in enumerate(paras)]
 
 
 def _turn_labels(paras: list[Para], roles: list[str]) -> set[str]:
