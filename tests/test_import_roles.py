@@ -508,6 +508,86 @@ The survey ended in the spring.
     assert len(re.findall(r"^A: ", body, re.M)) == 3
 
 
+def test_a_markdown_post_whose_body_is_html_is_read_as_a_page(tmp_path):
+    """A blog moved from WordPress keeps its HTML under a front matter: its questions are
+    headings ('Q1: …', an id that says 'share'), numbered, its accents UTF-8."""
+    front, body = imported(tmp_path / "cartes.md", """---
+title: 'Cartographier la côte : entretien avec Léa Morin'
+date: '2023-07-04T14:51:53'
+---
+
+<p>Cet été, nous avons parlé avec Léa Morin de ses relevés côtiers.</p>
+
+<h2 class="wp-block-heading" id="h-q1-can-you-share-how-it-started"><strong>Q1: Pouvez-vous nous dire comment tout a commencé ?</strong></h2>
+
+<p>Avec une boîte de vieilles cartes trouvée dans une cave, à Brest.</p>
+
+<div style="height:22px" aria-hidden="true" class="wp-block-spacer"></div>
+
+<h2 class="wp-block-heading" id="h-q2-what-did-you-chart"><strong>Q2: Qu’avez-vous cartographié ?</strong></h2>
+
+<p>Le chenal du nord, deux fois, à l’encre rouge.</p>
+
+<h2 class="wp-block-heading"><strong>Q3. Où sont les cartes aujourd’hui ?</strong></h2>
+
+<p>Aux archives départementales, enfin au sec.</p>
+""")
+    assert front["title"] == "Cartographier la côte : entretien avec Léa Morin"
+    assert re.findall(r"^Q: (.*)$", body, re.M) == [
+        "Pouvez-vous nous dire comment tout a commencé ?", "Qu’avez-vous cartographié ?",
+        "Où sont les cartes aujourd’hui ?"]
+    assert "A: Avec une boîte de vieilles cartes trouvée dans une cave, à Brest." in body
+
+
+def test_a_bylined_author_whose_labelled_paragraphs_answer_is_the_one_interviewed(tmp_path):
+    """The post's author labels her answers ('Lena: “…”') under numbered questions in bold,
+    after a '**Q&A:**' line: she answers, and the line introduces."""
+    front, body = imported(tmp_path / "notify.md", """---
+title: 'Meet the team behind the tide tables'
+author: 'Lena Ek'
+---
+
+We asked our product manager about the tide tables.
+
+**Q&A:**
+
+**1. What does a typical day look like for you?**
+
+Lena: “Every day looks a bit different, which is what keeps it interesting.”
+
+**2. What are your hopes for the service?**
+
+Lena: “That every harbour can publish its tables without us.”
+
+**3. And when you are not at work?**
+
+Lena: “Sailing, mostly, and mending the boat in winter.”
+""")
+    assert re.findall(r"^Q: (.*)$", body, re.M) == [
+        "What does a typical day look like for you?", "What are your hopes for the service?",
+        "And when you are not at work?"]
+    assert front.get("interviewee") == "Lena Ek"
+    assert "Q: Q&A" not in body
+
+
+def test_several_authors_ask_unless_the_title_names_one_of_them(tmp_path):
+    """'Yael Berger and Eva Demers-Brett' wrote 'Eva's exit interview': who wrote it, not
+    who asks, and Yael's turns ask; 'Jakub Beránek, Lori Lorusso' of a spotlight on someone
+    else are its interviewers."""
+    conversation = ("**Yael:** Why did you want to work here?\n\n"
+                    "**Eva:** I wanted to build things people use every day.\n\n"
+                    "**Yael:** What will you miss?\n\n"
+                    "**Eva:** The people, and the tea on Fridays.\n")
+    _, body = imported(tmp_path / "exit.md", "---\ntitle: 'Eva’s exit interview'\n"
+                       "author: Yael Berger and Eva Demers-Brett\n---\n\n" + conversation)
+    assert re.findall(r"^(\w+): ", body, re.M) == ["Q", "A", "Q", "A"], body
+    front, _ = imported(tmp_path / "spotlight.md", "---\ntitle: 'Maintainer spotlight: Gen Li'\n"
+                        "authors: [Jakub Beránek, Lori Lorusso]\n---\n\n"
+                        "## How did you start?\n\nWith a small patch.\n\n"
+                        "## What keeps you going?\n\nThe people.\n")
+    assert front["interviewer"] == "Jakub Beránek, Lori Lorusso"
+
+
 def test_the_language_of_a_chinese_text_is_told_by_its_script(tmp_path):
     front, _ = imported(tmp_path / "zh.md", """# 访谈
 

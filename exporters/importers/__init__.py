@@ -253,6 +253,7 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
             "if it is an interview, start each question with 'Q:' and each answer with 'A:' "
             "(or the speaker's name and a colon) and import it again"))
     report.method = found.method
+    _author_answers(found, values, report)
     if hosts and found.method != "speaker labels":
         report.unsure.append(Note(1, f"--hosts was not used: this file does not label its "
                                      f"speakers (its turns were found by {found.method})"))
@@ -381,6 +382,18 @@ def _drop_leftovers(paras: list[Para], dropped: list[Note]) -> list[Para]:
         else:
             kept.append(para)
     return kept
+
+
+def _author_answers(found: Structure, values: dict, report: Report) -> None:
+    """Where the name that labels the answers is the byline's ('Lena:' under the questions of
+    a post by Lena Ek), its author is the one interviewed, not the interviewer."""
+    author = str(values.get(INTERVIEWER) or "")
+    answering = next((label for label in sorted(found.answering) if label not in found.roles
+                      and known_role(label, {INTERVIEWER: author}) == INTERVIEWER), None)
+    if answering and not values.get("interviewee"):
+        values["interviewee"] = values.pop(INTERVIEWER)
+        report.unsure.append(Note(1, f"'{author}', the author, taken as the interviewee: "
+                                     f"'{answering}:' labels the answers"))
 
 
 def _sets_a_question(para: Para) -> bool:

@@ -96,8 +96,12 @@ class MarkdownImporter(Importer):
     order = 40
 
     def read(self, path: Path, data: bytes) -> Extract:
-        from .text import read_text
+        from .text import html_body, read_text
 
+        if html_body(data):  # a post moved from WordPress: HTML under a front matter
+            from .html import read_html
+
+            return read_html(path, data)
         return read_text(path, data, True)
 
 

@@ -33,6 +33,9 @@ CONTAINERS = {"div", "section", "article", "main", "body", "ul", "ol", "dl", "fi
               "tbody", "thead", "tfoot", "tr", "center", "hgroup", "details", "summary"}
 _PARSER = lxml.html.HTMLParser(no_network=True, huge_tree=False)
 """The defaults, stated: nothing fetched, libxml2's limits on depth (256) and size kept."""
+_SOURCE_PARSER = lxml.html.HTMLParser(no_network=True, huge_tree=False, encoding="utf-8")
+"""The same, for a site generator's source page, which is UTF-8 text and declares no charset
+(read as Latin-1, 'sécurité' would come out 'sÃ©curitÃ©')."""
 STRONG = {"strong", "b"}
 EM = {"em", "i", "cite"}
 
@@ -42,6 +45,7 @@ def read_html(path: Path, data: bytes) -> Extract:
     but HTML's own, and fetches nothing: a page cannot pull in another file (no XXE)."""
     refuse_binary(path, data)
     extract = Extract([])
+    parser = _PARSER
     if data.lstrip(b"\xef\xbb\xbf").startswith((b"---", b"+++")):
         # a site generator's source page (Jekyll, Hugo): its front matter says what the page's
         # <head> would; its lines are blanked, so that line numbers still match the file
@@ -49,8 +53,9 @@ def read_html(path: Path, data: bytes) -> Extract:
 
         text = data.decode("utf-8", "replace").lstrip("\ufeff")
         data = _front_matter(path, text, extract).encode("utf-8")
+        parser = _SOURCE_PARSER
     try:
-        document = lxml.html.document_fromstring(data, parser=_PARSER)
+        document = lxml.html.document_fromstring(data, parser=parser)
     except lxml.etree.ParserError:  # "Document is empty": only white space or comments
         return extract
     elements = int(document.xpath("count(//*)"))
@@ -164,11 +169,16 @@ def _article(document: HtmlElement) -> HtmlElement:
     return max(scores, key=scores.get) if scores else (body if body is not None else document)
 
 
+_TEXT_TAGS = ("p", "strong", "b", "em", "i", "span", "h1", "h2", "h3", "h4", "h5", "h6")
+"""Elements whose class or id is no sign of page furniture: a heading's id is often its own
+words ('h-can-you-share-a-little-about-yourself')."""
+
+
 def _chrome(element: HtmlElement) -> str:
     if element.tag in DROP_TAGS:
         return f"<{element.tag}>"
     names = f"{element.get('class', '')} {element.get('id', '')} {element.get('role', '')}"
-    if element.tag not in ("p", "strong", "b", "em", "i", "span") and CHROME_CLASS.search(names):
+    if element.tag not in _TEXT_TAGS and CHROME_CLASS.search(names):
         return f"page furniture ({CHROME_CLASS.search(names).group(2)})"
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return "hidden"

@@ -391,12 +391,21 @@ def structure(paras: list[Para], cast: Cast | None = None) -> Structure:
     if len(labels) >= 2 and (labelled >= 4 or len(named) == 2) or any(p.label for p in paras):
         return _by_labels(paras, labels, cast)
     only = next(iter(labels)) if len(labels) == 1 else ""
-    if only and labelled >= 2 and (role_of_label(only) or known_role(only, people)) == INTERVIEWER:
+    if only and labelled >= 2 and (role_of_label(only) == INTERVIEWER or (
+            known_role(only, people) == INTERVIEWER and _label_asks(paras, only))):
         return _by_question_labels(paras, only)
     kind = _question_emphasis(paras)
     if kind:
         return _by_emphasis(paras, kind)
     return _by_words(paras)
+
+
+def _label_asks(paras: list[Para], label: str) -> bool:
+    """Whether half or more of the paragraphs ``label`` opens ask: the byline's author, who
+    labels a post's only labelled turns, asks them ('Maya: Why?') or answers them ('Yael:
+    "Every day looks a bit different..."', under questions in bold)."""
+    said = [para for para in paras if (para.label or split_label(para.text)[0]) == label]
+    return 2 * sum(_ends_with_question(para.text) for para in said) >= len(said)
 
 
 def _by_labels(paras: list[Para], labels: set[str], cast: Cast) -> Structure:
@@ -534,13 +543,13 @@ def _unlabelled_questions(result: Structure) -> None:
     result.conversation = conversation
 
 
-_HEADING_NUMBER = re.compile(r"^\s*\d{1,2}\s*\\?[-–—.):]\s+")
-"""A question heading's number: '2- ', '3. ', '4) ' (also escaped, '3\\.')."""
+_HEADING_NUMBER = re.compile(r"^\s*(?:q\s*)?\d{1,2}\s*\\?[-–—.):]\s+", re.I)
+"""A question's number: '2- ', '3. ', '4) ' (also escaped, '3\\.'), 'Q1: ', 'Q2. '."""
 
 
 def question_heading(text: str) -> str:
-    """A heading taken as a question, without its number: 'How did you start?' for
-    '2- How did you start?'."""
+    """A question set as a heading or in emphasis, without its number: 'How did you start?'
+    for '2- How did you start?' or 'Q2: How did you start?'."""
     return _HEADING_NUMBER.sub("", text, count=1) or text
 
 
@@ -990,11 +999,13 @@ def _by_emphasis(paras: list[Para], kind: str) -> Structure:
             is_question = para.emphasis == kind and not para.heading
         roles.append("Q" if is_question else ("section" if para.heading else "A"))
     first = next((i for i, role in enumerate(roles) if role == "Q"), len(roles))
-    # A long emphasised standfirst before the first real question is the editor's introduction.
+    # A long emphasised standfirst before the first real question is the editor's
+    # introduction, as is a line that announces the questions ('**Q&A:**').
     while first < len(roles) and not _ends_with_question(paras[first].text) \
-            and paras[first].words > 40:
-        result.unsure.append(Note(paras[first].line, "a long emphasised paragraph before the "
-                                  "first question was kept in the introduction"))
+            and (paras[first].words > 40 or paras[first].text.rstrip("*_ ").endswith(":")):
+        result.unsure.append(Note(paras[first].line, "an emphasised paragraph before the first "
+                                  "question, long or ending in a colon, was kept in the "
+                                  "introduction"))
         roles[first] = "intro"
         first = next((i for i in range(first + 1, len(roles)) if roles[i] == "Q"), len(roles))
     for index in range(first):
@@ -1184,12 +1195,14 @@ def _assemble(result: Structure, paras: list[Para], roles: list[str],
             current = None
         else:
             text = para.plain or para.text if role == "Q" else para.text
-            if role == "Q" and para.heading:
+            if role == "Q" and (para.heading or para.emphasis):
                 text = question_heading(text)
             label, rest = split_label(text) if not para.block else ("", text)
             if role_of_label(label) != (INTERVIEWER if role == "Q" else INTERVIEWEE) \
                     and label not in speaking:
                 label, rest = "", text  # only a 'Q:' on a question or 'A:' on an answer
+            if role == "A" and label in speaking:
+                result.answering.add(label)
             named = para.label if role == "A" and para.label and para.label != "A" else ""
             para = Para(rest, para.line, block=para.block)
             if named:  # the answer of a person named by a label (:func:`_by_question_labels`)

@@ -105,6 +105,26 @@ def _utf16(data: bytes) -> str:
     return ""
 
 
+_HTML_BLOCK_LINE = re.compile(r"\s*</?(?:p|h[1-6]|div|blockquote|ul|ol|li|figure|figcaption|"
+                              r"table|tr|td|th|section|article|hr|br|img|pre|cite|span|strong|"
+                              r"em|a)\b", re.I)
+HTML_BODY_SHARE = 0.8
+"""A Markdown post whose body lines open with an HTML tag this often or more is HTML (a blog
+moved from WordPress keeps its posts' HTML under a front matter), read as a page is."""
+
+
+def html_body(data: bytes) -> bool:
+    """Whether a Markdown source's body, after its front matter, is HTML: five lines or more,
+    :data:`HTML_BODY_SHARE` of them opening with a block or inline tag."""
+    from ..load import split_front_matter
+
+    text = data.decode("utf-8", "replace").lstrip("\ufeff").replace("\r\n", "\n")
+    split = split_front_matter(text)
+    lines = [line for line in (split[1] if split else text).split("\n") if line.strip()]
+    tagged = sum(1 for line in lines if _HTML_BLOCK_LINE.match(line))
+    return len(lines) >= 5 and tagged >= HTML_BODY_SHARE * len(lines)
+
+
 def read_text(path: Path, data: bytes, markdown: bool) -> Extract:
     text, notes = decode(path, data)
     check_lines(path, text)
@@ -177,6 +197,8 @@ FRONT_MATTER_FIELDS = {
 }
 """What a Jekyll, Hugo, Eleventy or Astro post's front matter says, as our fields; the
 author of a blog post is taken as the interviewer, as a page's byline is."""
+_AUTHORS_SEPARATOR = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s+", re.I)
+"""Between two authors' names: 'Yael Berger and Eva Demers-Brett', 'A, B'."""
 LISTED_SPEAKERS = ("speakers", "guests")
 """A post's list of who speaks (``speakers: [Carl Dong]``), which does not say who asks: when
 it names some speakers and not others, the ones it names are the guests."""
@@ -280,6 +302,7 @@ def _take_fields(values: dict, extract: Extract) -> None:
     """Front-matter ``values`` as our fields, into ``extract.hints``; the rest reported."""
     from .infer import find_date
 
+    authors: list[str] = []
     for key, value in values.items():
         if str(key).lower() in LISTED_SPEAKERS and isinstance(value, list) and value \
                 and all(isinstance(name, str) for name in value):
@@ -295,10 +318,14 @@ def _take_fields(values: dict, extract: Extract) -> None:
         elif field == "tags":
             value = [str(tag) for tag in value] if isinstance(value, list) else \
                 [tag.strip() for tag in str(value).split(",") if tag.strip()]
-        elif field == "interviewer" and isinstance(value, list):
-            value = ", ".join(_link_text(str(name)) for name in value)
         elif field == "interviewer":
-            value = _link_text(str(value))
+            names = [_link_text(str(name)) for name in value] if isinstance(value, list) \
+                else _AUTHORS_SEPARATOR.split(_link_text(str(value)))
+            names = [name.strip() for name in names if name.strip()]
+            if len(names) > 1:
+                authors = authors or names
+                continue
+            value = names[0] if names else ""
         elif field == "audio":  # a file name: recording.locate looks for it beside the source
             value = named_recording(str(value.get("url", "") if isinstance(value, dict)
                                         else value))
@@ -314,8 +341,22 @@ def _take_fields(values: dict, extract: Extract) -> None:
             continue
         if value and not extract.hints.get(field):
             extract.hints[field] = value if field in ("date", "tags") else str(value).strip()
+    if authors:
+        _take_authors(authors, extract.hints)
     if not extract.hints.get("date"):
         extract.hints.update(_address_date(values))
+
+
+def _take_authors(authors: list[str], hints: dict) -> None:
+    """A post's several authors: its interviewers ('Jakub Beránek, Lori Lorusso' of
+    'Maintainer spotlight: Gen Li'), unless the title names one of them, who is then the one
+    interviewed ('Yael Berger and Eva Demers-Brett' of 'Eva's Exit Interview'): then they say
+    who wrote the post, not who asks, and the turns decide."""
+    title = slugify(str(hints.get("title") or "")).split("-")
+    named = any(word in title for author in authors for word in slugify(author).split("-")
+                if len(word) > 2)
+    key = "document_author" if named else "interviewer"
+    hints.setdefault(key, ", ".join(authors))
 
 
 _ADDRESS_DATE = re.compile(r"(?:^|/)((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?=/|$)")
