@@ -588,6 +588,40 @@ def test_several_authors_ask_unless_the_title_names_one_of_them(tmp_path):
     assert front["interviewer"] == "Jakub Beránek, Lori Lorusso"
 
 
+def test_names_alone_in_bold_label_the_turns_under_them(tmp_path):
+    """A transcript page that sets each speaker's name alone in bold, the turn under it in a
+    block quote or as paragraphs: the names are labels, not questions; the page's front
+    matter is read though a blank line stands above it."""
+    quoted = """
+---
+title: "Intervista a Lena Ek"
+---
+
+## [00:10] Introduzione
+
+**Marco Bassi**
+> Benvenuta. Da dove viene la passione per le carte?
+>
+> Te lo chiedo sempre, lo sai.
+
+**Lena Ek**
+> Da una scatola di vecchie carte in cantina.
+
+**Marco Bassi**
+> E oggi dove sono?
+
+**Lena Ek**
+> In archivio, finalmente all'asciutto.
+"""
+    front, body = imported(tmp_path / "quoted.md", quoted)
+    assert front["title"] == "Intervista a Lena Ek"
+    assert turns(body) == [("Q", "Benvenuta."), ("A", "Da"), ("Q", "E"), ("A", "In")], body
+    assert "Te lo chiedo sempre, lo sai." in body and "**Marco Bassi**" not in body
+    paragraphs = quoted.replace("**\n> ", "**\n\n").replace("\n>\n> ", "\n\n")
+    _, body = imported(tmp_path / "paragraphs.md", paragraphs)
+    assert turns(body) == [("Q", "Benvenuta."), ("A", "Da"), ("Q", "E"), ("A", "In")], body
+
+
 def test_the_language_of_a_chinese_text_is_told_by_its_script(tmp_path):
     front, _ = imported(tmp_path / "zh.md", """# 访谈
 

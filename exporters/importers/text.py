@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -138,6 +139,7 @@ def read_text(path: Path, data: bytes, markdown: bool) -> Extract:
     blocks = _blocks(text.split("\n"), headings)
     if markdown:
         blocks = [part for start, block in blocks for part in _definitions(start, block)]
+        blocks = [part for start, block in blocks for part in _name_then_quote(start, block)]
     for line, lines in blocks:
         if markdown and re.fullmatch(r"\s*([-*_]\s*){3,}", " ".join(lines)):
             continue  # a thematic break
@@ -146,7 +148,50 @@ def read_text(path: Path, data: bytes, markdown: bool) -> Extract:
             para = _without_images(para, extract)
         if para.text.strip():
             extract.paras.append(para)
+    if markdown:
+        extract.paras = _names_alone_as_labels(extract.paras)
     return extract
+
+
+_NAME_ALONE = re.compile(
+    r"^(\*\*|__)(?P<name>[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,3})\1[ \t]*$")
+"""A speaker's name alone on its line, in bold: '**Stefano Maestri**'."""
+
+
+def _name_then_quote(start: int, lines: list[str]) -> list[tuple[int, list[str]]]:
+    """A name alone in bold and the turn under it as a block quote ('**Mario Fusco**', then
+    '> Allora, …', '>', '> Perché …'): the name, then each quoted paragraph, unquoted."""
+    quoted = [_QUOTE_LINE.match(line) for line in lines[1:]]
+    if len(lines) < 2 or not _NAME_ALONE.match(lines[0]) or not all(quoted):
+        return [(start, lines)]
+    parts: list[tuple[int, list[str]]] = [(start, lines[:1])]
+    for offset, found in enumerate(quoted, 1):
+        if not found[1].strip():
+            continue
+        if parts[-1][1] is lines or offset == 1 or not quoted[offset - 2][1].strip():
+            parts.append((start + offset, [found[1]]))
+        else:
+            parts[-1][1].append(found[1])
+    return parts
+
+
+def _names_alone_as_labels(paras: list[Para]) -> list[Para]:
+    """Names alone in bold, each over the turn it labels ('**Daniele Zonca**', then his
+    paragraphs), where two names or more do so twice or more: labels, not questions."""
+    names = [_NAME_ALONE.match(para.text) if para.emphasis == "strong" else None
+             for para in paras]
+    counts = Counter(found["name"] for found in names if found)
+    if len([name for name, count in counts.items() if count >= 2]) < 2:
+        return paras
+    labelled: list[Para] = []
+    for index, para in enumerate(paras):
+        found = names[index - 1] if index else None
+        if names[index] and index + 1 < len(paras) and not names[index + 1] \
+                and not paras[index + 1].heading:
+            continue  # the label goes on the paragraph after it
+        labelled.append(dataclasses.replace(para, label=found["name"])
+                        if found and not names[index] and not para.heading else para)
+    return labelled
 
 
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)(?:\s+\"[^\"]*\")?\)"
@@ -210,12 +255,13 @@ def _front_matter(path: Path, text: str, extract: Extract) -> str:
     blanked, so that line numbers still match the file."""
     from ..load import parse_yaml, split_front_matter
 
-    split = split_front_matter(text) or _unclosed_front_matter(text)
+    blank = len(text) - len(text.lstrip("\n"))  # a blank line left above the fence
+    split = split_front_matter(text[blank:]) or _unclosed_front_matter(text[blank:])
     if split is None:
         return text
     front, body = split
     lines = front.count("\n") + 1  # the closing fence's line
-    blanked = "\n" * (lines - 1) + body
+    blanked = "\n" * (blank + lines - 1) + body
     if text.startswith("+"):
         values = _toml(front, extract)
     else:
