@@ -739,8 +739,10 @@ def test_several_sources_import_in_one_run_with_one_report(tmp_path):
 def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     """The figures of BENCHMARKS.md's "Import accuracy", on tests/corpus/real/ (origins and
     licences in its SOURCES.md; ground truth written by hand from the sources), kept from
-    getting worse: question precision 0.97 and recall 0.99 on the development part (0.99 and 0.99
-    before the roundtables of part 19a, whose guests ask each other); on a part held
+    getting worse: question precision 0.96 and recall 0.99 on the development part (0.99 and 0.99
+    before the roundtables of part 19a, whose guests ask each other; 0.97 before part 22, whose
+    truth counts a host's turn across a chapter heading as one and whose roundtable has a guest
+    who asks); on a part held
     out, when there is one, what it gave when it was measured once (parts 14, 18, 19 and 20,
     16 podcast transcripts and 5 blog interviews: precision 0.91, recall 0.96, the losses
     roundtables whose guests ask as the hosts do; the table has every part's figures); every
@@ -755,7 +757,7 @@ def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     spec.loader.exec_module(accuracy)
     results = [accuracy.measure(path) for path in sorted(accuracy.CORPUS.glob("*.truth.yml"))]
     assert len(results) >= 170
-    for held_out, (precision, recall) in ((False, (0.97, 0.99)), (True, (0.90, 0.95))):
+    for held_out, (precision, recall) in ((False, (0.96, 0.99)), (True, (0.90, 0.95))):
         part = [r for r in results if r.held_out is held_out]
         if not part:
             continue  # between two held-out parts: the last became development material
