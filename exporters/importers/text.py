@@ -168,7 +168,7 @@ def _name_then_quote(start: int, lines: list[str]) -> list[tuple[int, list[str]]
     for offset, found in enumerate(quoted, 1):
         if not found[1].strip():
             continue
-        if parts[-1][1] is lines or offset == 1 or not quoted[offset - 2][1].strip():
+        if offset == 1 or not quoted[offset - 2][1].strip():  # a quoted paragraph begins
             parts.append((start + offset, [found[1]]))
         else:
             parts[-1][1].append(found[1])
