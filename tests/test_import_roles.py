@@ -620,6 +620,22 @@ title: "Intervista a Lena Ek"
     paragraphs = quoted.replace("**\n> ", "**\n\n").replace("\n>\n> ", "\n\n")
     _, body = imported(tmp_path / "paragraphs.md", paragraphs)
     assert turns(body) == [("Q", "Benvenuta."), ("A", "Da"), ("Q", "E"), ("A", "In")], body
+    apart = quoted.replace("**\n>", "**\n\n>")  # a blank line between name and quote
+    _, body = imported(tmp_path / "apart.md", apart)
+    assert turns(body) == [("Q", "Benvenuta."), ("A", "Da"), ("Q", "E"), ("A", "In")], body
+    assert "> " not in body and "Te lo chiedo sempre, lo sai." in body
+
+
+def test_an_interview_with_someone_in_another_language_names_the_interviewee(tmp_path):
+    """'Intervista a Lena Ek: …', 'Interview mit Lena Ek zur Messe': the capitalised words
+    after it are the interviewee's name, given in full to the label 'Lena'."""
+    for name, title in (("it.md", "Intervista a Lena Ek: le carte della costa"),
+                        ("de.md", "Interview mit Lena Ek zur Messe")):
+        front, _ = imported(tmp_path / name, f"---\ntitle: '{title}'\n---\n\n"
+                            "**Marco:** Da dove viene la passione?\n\n"
+                            "**Lena:** Da una scatola di vecchie carte.\n\n"
+                            "**Marco:** E oggi?\n\n**Lena:** In archivio.\n")
+        assert front["interviewee"] == "Lena Ek", (name, front)
 
 
 def test_the_language_of_a_chinese_text_is_told_by_its_script(tmp_path):

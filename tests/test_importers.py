@@ -740,9 +740,8 @@ def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     """The figures of BENCHMARKS.md's "Import accuracy", on tests/corpus/real/ (origins and
     licences in its SOURCES.md; ground truth written by hand from the sources), kept from
     getting worse: question precision 0.96 and recall 0.99 on the development part (0.99 and 0.99
-    before the roundtables of part 19a, whose guests ask each other; 0.97 before part 22, whose
-    truth counts a host's turn across a chapter heading as one and whose roundtable has a guest
-    who asks); on a part held
+    before the roundtables of part 19a, whose guests ask each other; 0.97 today, less after part
+    22, whose truth counts a host's turn across a chapter heading as one); on a part held
     out, when there is one, what it gave when it was measured once (parts 14, 18, 19 and 20,
     16 podcast transcripts and 5 blog interviews: precision 0.91, recall 0.96, the losses
     roundtables whose guests ask as the hosts do; the table has every part's figures); every

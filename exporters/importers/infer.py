@@ -41,6 +41,11 @@ _PUBLISHED_IN = re.compile(
     r"(?:the (?:website|magazine|blog|journal) )?(?P<pub>[^.,;]{2,60})", re.I)
 _WITH = re.compile(rf"\b(?:conversation|interview|talk|talking|chat|q&a|in conversation) with "
                    rf"(?P<name>{_NAME})", re.I)
+_WITH_ELSEWHERE = re.compile(
+    rf"\b(?i:interview mit|gespräch mit|entretien avec|interview avec|entrevista (?:a|con|com)|"
+    rf"intervista (?:a|con)|conversa com) (?P<name>{_NAME})")
+"""'Intervista a Mario Fusco', 'Interview mit Lydia Pintscher zur Akademy': the name is the
+capitalised words only."""
 _SPOKE_WITH = re.compile(
     rf"(?:\b(?i:we|i)\b|(?P<asker>{_NAME}))\s+(?i:spoke|speaks|talked|talks|sat down|caught up|"
     rf"chatted)\s+(?i:to|with)\s+(?P<name>{_NAME})")
@@ -196,7 +201,7 @@ def _who_asks_whom(values: dict, texts: list[str]) -> None:
             if spoke["asker"]:
                 values["interviewer"] = spoke["asker"].rstrip(".")  # over a byline
             return
-        match = _WITH.search(text)
+        match = _WITH.search(text) or _WITH_ELSEWHERE.search(text)
         if match:
             values["interviewee"] = match["name"].rstrip(".")
             return

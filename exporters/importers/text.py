@@ -161,14 +161,23 @@ _NAME_ALONE = re.compile(
 def _name_then_quote(start: int, lines: list[str]) -> list[tuple[int, list[str]]]:
     """A name alone in bold and the turn under it as a block quote ('**Mario Fusco**', then
     '> Allora, …', '>', '> Perché …'): the name, then each quoted paragraph, unquoted."""
-    quoted = [_QUOTE_LINE.match(line) for line in lines[1:]]
-    if len(lines) < 2 or not _NAME_ALONE.match(lines[0]) or not all(quoted):
+    if len(lines) < 2 or not _NAME_ALONE.match(lines[0]):
         return [(start, lines)]
-    parts: list[tuple[int, list[str]]] = [(start, lines[:1])]
-    for offset, found in enumerate(quoted, 1):
+    quoted = _quoted_paragraphs(start + 1, lines[1:])
+    return [(start, lines[:1]), *quoted] if quoted else [(start, lines)]
+
+
+def _quoted_paragraphs(start: int, lines: list[str]) -> list[tuple[int, list[str]]]:
+    """The paragraphs of a block quote, unquoted, each with its first line; [] for lines that
+    are not all quoted."""
+    quoted = [_QUOTE_LINE.match(line) for line in lines]
+    if not all(quoted):
+        return []
+    parts: list[tuple[int, list[str]]] = []
+    for offset, found in enumerate(quoted):
         if not found[1].strip():
             continue
-        if offset == 1 or not quoted[offset - 2][1].strip():  # a quoted paragraph begins
+        if offset == 0 or not quoted[offset - 1][1].strip():  # a quoted paragraph begins
             parts.append((start + offset, [found[1]]))
         else:
             parts[-1][1].append(found[1])
@@ -189,9 +198,18 @@ def _names_alone_as_labels(paras: list[Para]) -> list[Para]:
         if names[index] and index + 1 < len(paras) and not names[index + 1] \
                 and not paras[index + 1].heading:
             continue  # the label goes on the paragraph after it
-        labelled.append(dataclasses.replace(para, label=found["name"])
-                        if found and not names[index] and not para.heading else para)
+        if not found or names[index] or para.heading:
+            labelled.append(para)
+            continue
+        said = _unquoted(para)  # the turn as a block quote a blank line below the name
+        labelled += [dataclasses.replace(said[0], label=found["name"]), *said[1:]]
     return labelled
+
+
+def _unquoted(para: Para) -> list[Para]:
+    """A block quote's paragraphs, unquoted; any other paragraph as it is."""
+    quoted = _quoted_paragraphs(para.line, para.text.split("\n")) if para.block else []
+    return [Para(" ".join(lines), line) for line, lines in quoted] or [para]
 
 
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)(?:\s+\"[^\"]*\")?\)"
