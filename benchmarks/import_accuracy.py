@@ -20,7 +20,9 @@ held-out parts of the corpus separately:
 ``--write`` puts the tables into BENCHMARKS.md under "Import accuracy", row by row, keeping
 the rows and notes written there by hand. ``--part dev`` measures
 the development part alone: work on the importer looking only at its errors, and measure the
-held-out part once, at the end.
+held-out part once, at the end. ``--runs`` imports each origin's files as one run, as
+``import`` does for many sources, so that the people heard in many of them count as the run's
+regulars (the default imports each file alone).
 """
 
 from __future__ import annotations
