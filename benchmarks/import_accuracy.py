@@ -315,9 +315,9 @@ def _label(row: str) -> str:
     return row.split("|")[1].strip()
 
 
-def origin(truth_path: Path) -> str:
+def origin(truth: dict) -> str:
     """The repository or site a corpus file comes from ('github.com/thechangelog/transcripts')."""
-    stated = str((yaml.safe_load(truth_path.read_text(encoding="utf-8")) or {}).get("origin"))
+    stated = str(truth.get("origin"))
     found = re.match(r"https?://(github\.com/[^/]+/[^/]+|[^/]+)", stated)
     return found.group(1) if found else stated
 
@@ -328,15 +328,14 @@ def runs_regulars(truths: list[Path], corpus: Path) -> dict[Path, dict[str, int]
     counts who speaks, it learns nothing)."""
     from exporters.importers import run_regulars
 
-    by_origin: dict[str, list[Path]] = defaultdict(list)
+    by_origin: dict[str, dict[Path, Path]] = defaultdict(dict)
     for path in sorted(corpus.glob("*.truth.yml")):
-        by_origin[origin(path)].append(path)
+        truth = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        by_origin[origin(truth)][path] = path.parent / truth["file"]
     found = {}
-    for paths in by_origin.values():
-        sources = [path.parent / yaml.safe_load(path.read_text(encoding="utf-8"))["file"]
-                   for path in paths]
-        regulars = run_regulars(sources)
-        found.update({path: regulars for path in paths})
+    for sources in by_origin.values():
+        regulars = run_regulars(list(sources.values()))
+        found.update(dict.fromkeys(sources, regulars))
     return {path: found.get(path, {}) for path in truths}
 
 

@@ -24,6 +24,7 @@ import zlib
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -79,14 +80,6 @@ def export(git_dir: Path, pattern: str, into: Path, leave_out: set[str]) -> list
     return files
 
 
-def voices(path: Path) -> tuple[str, ...]:
-    from exporters.importers import import_file
-    try:
-        return import_file(path).voices
-    except Exception:  # noqa: BLE001 - a file that does not import has no voices
-        return ()
-
-
 def roles(job: tuple[Path, dict[str, int]]) -> dict[str, tuple[str, int]]:
     """Each speaker's name: their role and number of turns, as the import writes them."""
     from exporters.importers import import_file
@@ -118,7 +111,7 @@ def in_split(path: Path, root: Path, split: str) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from exporters.importers import regulars
+    from exporters.importers import run_regulars
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("repositories", nargs="+", metavar="OWNER/NAME=GIT_DIR")
     parser.add_argument("--split", choices=("a", "b", "all"), default="all")
@@ -137,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             root = Path(folder) / show
             files = export(Path(git_dirs[listed["repo"]]), listed["files"], root, leave_out)
-            found = regulars(pool.map(voices, files, chunksize=8))
+            found = run_regulars(files, partial(pool.map, chunksize=8))
             counted = [path for path in files if in_split(path, root, arguments.split)]
             hosts = set(listed["hosts"])
             alone = sum((tally(r, hosts) for r in

@@ -540,40 +540,42 @@ def run(arguments: argparse.Namespace, out, errors) -> int:
 
 
 Outcome = TypeVar("Outcome")
+Each = Callable[[Callable[[Path], Outcome], list[Path]], Iterable[Outcome]]
+"""How a run applies a function to each of its sources: ``map``, or a process pool's."""
 
 
 def _imports(sources: list[Path], jobs: int,
              hosts: tuple[str, ...] = ()) -> Iterator[tuple[Path, Imported | Exception]]:
     """Each source and what importing it gave, in the order given. Unless the editor names
-    the hosts, a run of :data:`REGULAR_FILES` sources or more is read twice: once to count in
-    how many files each person speaks, then to import each file knowing the run's regulars
-    (:func:`regulars`)."""
-    found = {} if hosts else run_regulars(sources, jobs)
-    yield from zip(sources, _each(sources, jobs, partial(_import_or_error, hosts=hosts,
-                                                         regulars=found)))
+    the hosts, a run of :data:`REGULAR_FILES` sources or more is read twice, by the same
+    worker processes: once to count in how many files each person speaks, then to import
+    each file knowing the run's regulars (:func:`regulars`)."""
+    if jobs == 1 or len(sources) == 1:
+        yield from _run(sources, map, hosts)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from _run(sources, partial(pool.map, chunksize=8), hosts)
 
 
-def run_regulars(sources: list[Path], jobs: int = 1) -> dict[str, int]:
-    """The regulars of one import run of ``sources`` (:func:`regulars`); none in a run of
-    fewer than :data:`REGULAR_FILES`."""
+def _run(sources: list[Path], each: Each,
+         hosts: tuple[str, ...]) -> Iterator[tuple[Path, Imported | Exception]]:
+    found = {} if hosts else run_regulars(sources, each)
+    yield from zip(sources, each(partial(_import_or_error, hosts=hosts, regulars=found),
+                                 sources))
+
+
+def run_regulars(sources: list[Path], each: Each = map) -> dict[str, int]:
+    """The regulars of one import run of ``sources`` (:func:`regulars`), each source read
+    with ``each``; none in a run of fewer than :data:`REGULAR_FILES`."""
     if len(sources) < REGULAR_FILES:
         return {}
-    return regulars(_each(sources, jobs, _voices_of))
+    return regulars(each(_voices_of, sources))
 
 
 def _voices_of(source: Path) -> tuple[str, ...]:
     """Who speaks in ``source`` (:attr:`Imported.voices`): all a worker sends back of it."""
     outcome = _import_or_error(source)
     return outcome.voices if isinstance(outcome, Imported) else ()
-
-
-def _each(sources: list[Path], jobs: int, importing: Callable[[Path], Outcome]
-          ) -> Iterator[Outcome]:
-    if jobs == 1 or len(sources) == 1:
-        yield from map(importing, sources)
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(importing, sources, chunksize=8)
 
 
 REGULAR_FILES = 10

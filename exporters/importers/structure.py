@@ -204,8 +204,9 @@ def _capital(word: str) -> bool:
 
 
 _BARE_ROLE_LABEL = re.compile(r"^(\*\*|__)(?P<label>Q|A|Question|Answer)\1[ \t]+(?=\S)")
-TIMED_BOLD_NAME = re.compile(
-    r"^(\*\*|__)(?P<label>[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,3})\1[ \t]+(?=\S)")
+BOLD_NAME = r"(\*\*|__)(?P<label>[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,3})\1"
+"""A speaker's name in bold, with no colon: '**Jen Luker**', one to four capitalised words."""
+TIMED_BOLD_NAME = re.compile(rf"^{BOLD_NAME}[ \t]+(?=\S)")
 """A speaker's name in bold with no colon, after the turn's time: '0:00:14.2 **Jen Luker** …'."""
 
 

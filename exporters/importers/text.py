@@ -20,8 +20,8 @@ from ..errors import ContentError, Problem
 from .bounds import MAX_IMPORT_LINES, check_chars, too_many
 from ..slugs import slugify
 from .recording import named_recording
-from .structure import (_TIMESTAMP, TIMED_BOLD_NAME, Extract, Note, Para, _ends_with_question,
-                        split_label, stamp_of)
+from .structure import (_TIMESTAMP, BOLD_NAME, TIMED_BOLD_NAME, Extract, Note, Para,
+                        _ends_with_question, split_label, stamp_of)
 from .write import escape
 
 if TYPE_CHECKING:
@@ -153,8 +153,7 @@ def read_text(path: Path, data: bytes, markdown: bool) -> Extract:
     return extract
 
 
-_NAME_ALONE = re.compile(
-    r"^(\*\*|__)(?P<name>[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,3})\1[ \t]*$")
+_NAME_ALONE = re.compile(rf"^{BOLD_NAME}[ \t]*$")
 """A speaker's name alone on its line, in bold: '**Stefano Maestri**'."""
 
 
@@ -189,7 +188,7 @@ def _names_alone_as_labels(paras: list[Para]) -> list[Para]:
     paragraphs), where two names or more do so twice or more: labels, not questions."""
     names = [_NAME_ALONE.match(para.text) if para.emphasis == "strong" else None
              for para in paras]
-    counts = Counter(found["name"] for found in names if found)
+    counts = Counter(found["label"] for found in names if found)
     if len([name for name, count in counts.items() if count >= 2]) < 2:
         return paras
     labelled: list[Para] = []
@@ -202,7 +201,7 @@ def _names_alone_as_labels(paras: list[Para]) -> list[Para]:
             labelled.append(para)
             continue
         said = _unquoted(para)  # the turn as a block quote a blank line below the name
-        labelled += [dataclasses.replace(said[0], label=found["name"]), *said[1:]]
+        labelled += [dataclasses.replace(said[0], label=found["label"]), *said[1:]]
     return labelled
 
 
@@ -658,11 +657,11 @@ _QUOTE_LINE = re.compile(r"^\s{0,3}>[ \t]?(.*)$")
 
 def _quoted_question(lines: list[str]) -> str:
     """The text of a block quote of one paragraph that ends with a question mark, or ''."""
-    quoted = [_QUOTE_LINE.match(line) for line in lines]
-    if not all(quoted) or any(not found[1].strip() or found[1].lstrip().startswith(">")
-                              for found in quoted):
-        return ""
-    text = " ".join(found[1].strip() for found in quoted)
+    paragraphs = _quoted_paragraphs(0, lines)
+    if len(paragraphs) != 1 or len(paragraphs[0][1]) != len(lines) \
+            or any(line.lstrip().startswith(">") for line in paragraphs[0][1]):
+        return ""  # several paragraphs, or a quote within the quote
+    text = " ".join(line.strip() for line in paragraphs[0][1])
     return text if _ends_with_question(text) else ""
 
 
