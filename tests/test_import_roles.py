@@ -626,6 +626,17 @@ title: "Intervista a Lena Ek"
     assert "> " not in body and "Te lo chiedo sempre, lo sai." in body
 
 
+def test_a_front_matter_below_blank_lines_is_read_in_yaml_and_toml(tmp_path):
+    """A blank line left above the fence, as a post may have it: the front matter is still
+    read, YAML's '---' and Hugo's TOML '+++' alike."""
+    turns_text = ("Q: Where did it start?\n\nA: In a cellar.\n\n"
+                  "Q: And now?\n\nA: In the archive.\n")
+    for name, front in (("yaml.md", "---\ntitle: Charting the coast\n---\n"),
+                        ("toml.md", "+++\ntitle = \"Charting the coast\"\n+++\n")):
+        values, _ = imported(tmp_path / name, "\n\n" + front + "\n" + turns_text)
+        assert values["title"] == "Charting the coast", name
+
+
 def test_an_interview_with_someone_in_another_language_names_the_interviewee(tmp_path):
     """'Intervista a Lena Ek: …', 'Interview mit Lena Ek zur Messe': the capitalised words
     after it are the interviewee's name, given in full to the label 'Lena'."""

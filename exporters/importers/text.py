@@ -279,7 +279,7 @@ def _front_matter(path: Path, text: str, extract: Extract) -> str:
     front, body = split
     lines = front.count("\n") + 1  # the closing fence's line
     blanked = "\n" * (blank + lines - 1) + body
-    if text.startswith("+"):
+    if text[blank:].startswith("+"):
         values = _toml(front, extract)
     else:
         try:
