@@ -277,6 +277,9 @@ def test_more_text_lines_or_elements_than_the_bounds_are_refused(tmp_path):
     (tmp_path / "deep.html").write_text("<html><body>" + "<p>a</p>" * MAX_HTML_ELEMENTS +
                                         "</body></html>")
     assert "HTML elements, more than" in refusal(tmp_path / "deep.html")
+    (tmp_path / "wordpress.md").write_text("---\ntitle: Moved from WordPress\n---\n" +
+                                           "<p>a</p>\n" * MAX_HTML_ELEMENTS)
+    assert "HTML elements, more than" in refusal(tmp_path / "wordpress.md")
     (tmp_path / "paragraphs.md").write_text("Title\n\n" + "Word.\n\n" * 20_001)
     assert "(MAX_IMPORT_PARAGRAPHS)" in refusal(tmp_path / "paragraphs.md")
 
@@ -463,7 +466,11 @@ PASTED_PIECES = ["**Q:**", "**A:**", "******Q: ", "**********A:**********", "**Q
                  "![][1]", "[1]: https://example.org/a.jpg", "[#]: author: (Ann Lee https://e.org)",
                  "Title\n======", "## Who is Mara?", "She builds boats. He says so.",
                  "This made me wonder, what if?", "> quoted answer", "1. What now?", "?", "",
-                 "\u200c", "مُهره؟", "**Break:** \\[01:02:03.45\\]", "\\[12:34\\] And then?"]
+                 "\u200c", "مُهره؟", "**Break:** \\[01:02:03.45\\]", "\\[12:34\\] And then?",
+                 "**Stefano Maestri**", "**Mario Fusco**\n> Allora, sì.\n>\n> E poi?",
+                 "**Q&A:**", "**1. What now?**", "## Q1: Why?", "### A sub-heading",
+                 "<h2 id=\"h-share\"><strong>Q2: How?</strong></h2>", "<p>An answer.</p>",
+                 "Intervista a Lena Ek", "Lena: “Every day.”", "\n---\nauthor: A and B\n---"]
 
 
 @given(st.lists(st.one_of(st.sampled_from(PASTED_PIECES), st.text(max_size=40)), max_size=30))
@@ -472,7 +479,8 @@ PASTED_PIECES = ["**Q:**", "**A:**", "******Q: ", "**********A:**********", "**Q
 def test_pasted_markdown_of_any_shape_imports_or_gives_one_line(tmp_path, pieces):
     """Markdown made of the pieces real posts and transcripts are made of (labels in stray
     asterisks or with an emoji, question headings with the asker's name, profiles, credits,
-    bracketed headers, breaks, stamps), in any order: the import writes a file that reads
+    bracketed headers, breaks, stamps, names alone in bold over quoted turns, HTML lines,
+    numbered questions, author lists), in any order: the import writes a file that reads
     back with its turns, or refuses it in one line naming the file; never another error."""
     from exporters.model import read_interview
 

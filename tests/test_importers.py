@@ -1137,3 +1137,26 @@ def test_a_narrator_heard_in_every_session_of_a_run_still_answers(project):
         text = path.read_text(encoding="utf-8")
         front = yaml.safe_load(text.split("---\n")[1])
         assert (front["interviewer"], front["interviewee"]) == (asker, "Mira Holm"), path.name
+
+
+def test_a_run_that_counts_its_regulars_reports_each_unreadable_file_in_one_line(project):
+    """Files that cannot be imported (binary, a folder, nothing) in a run of ten or more: each
+    one line, once, the others imported with the run's regulars, in worker processes too; the
+    exit status says something failed."""
+    folder = project / "show"
+    folder.mkdir()
+    for number, guest in enumerate(SHOW_GUESTS, 1):
+        (folder / f"episode-{number:02}.md").write_text(_episode(guest), encoding="utf-8")
+    (folder / "broken.md").write_bytes(b"**Lena Ek:** Hi\x00\xff\n")
+    (folder / "empty.md").write_bytes(b"")
+    (folder / "folder.md").mkdir()
+    sources = sorted(str(path.relative_to(project)) for path in folder.iterdir())
+    for jobs in ("1", "2"):
+        run = make("import", *sources, "-o", f"imported-{jobs}", "--jobs", jobs, cwd=project)
+        assert run.code == 1 and "Traceback" not in run.stderr, run.stderr
+        lines = run.stderr.strip().splitlines()
+        assert [line.split(":")[0] for line in lines] == [
+            "show/broken.md", "show/empty.md", "show/folder.md"], lines
+        assert f"Imported {len(SHOW_GUESTS)} of {len(sources)} file(s)" in run.stdout
+        assert _roles(project / f"imported-{jobs}" / "episode-01.md")["Tomas Lind"] == \
+            "interviewer"
