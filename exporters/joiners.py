@@ -24,6 +24,7 @@ from pathlib import Path
 import pydyf
 
 from .assets import data_uri
+from .pdf_text import FONT_OPERATOR, GLYPH_TEXT, SHOWN_ITEM, text_fonts
 
 ZWNJ = "\u200c"
 CARRIER = "\ue20c"
@@ -40,7 +41,6 @@ _CARRIED = re.compile(
     "(?<=[\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefe])"
     "(?:\u200c|&zwnj;|&#8204;|&#x200[cC];)")
 _TO_UNICODE_START = b"/CIDInit /ProcSet findresource begin"
-_GLYPH_TEXT = re.compile(rb"<([0-9a-f]{4})> <((?:[0-9a-f]{4})+)>")
 _CARRIER_HEX = CARRIER.encode("utf-16-be").hex().encode()
 _ZWNJ_HEX = ZWNJ.encode("utf-16-be").hex().encode()
 
@@ -127,7 +127,7 @@ def joiners_extractable(pdf: pydyf.PDF) -> None:
             _restore_strings(item)
     for name, font in fonts.items():
         font.to_unicode.stream = [
-            _GLYPH_TEXT.sub(_joiner_text, line) if isinstance(line, bytes) else line
+            GLYPH_TEXT.sub(_joiner_text, line) if isinstance(line, bytes) else line
             for line in font.to_unicode.stream]
         if codes[name]:
             _add_codes(pdf, font, codes[name])
@@ -149,23 +149,12 @@ class CarrierFont:
 
 def carrier_fonts(pdf: pydyf.PDF) -> list[CarrierFont]:
     found = []
-    for item in pdf.objects:
-        if not (isinstance(item, pydyf.Dictionary) and item.get("Subtype") == "/Type0"
-                and "ToUnicode" in item):
-            continue
-        to_unicode = pdf.objects[int(item["ToUnicode"].split()[0])]
-        texts = {match[1].decode(): match[2] for line in to_unicode.stream
-                 if isinstance(line, bytes) for match in _GLYPH_TEXT.finditer(line)}
-        carrier = next((code for code, text in texts.items() if text == _CARRIER_HEX), None)
+    for font in text_fonts(pdf):
+        carrier = next((code for code, text in font.texts.items() if text == _CARRIER_HEX), None)
         if carrier is not None:
-            base_font = item["BaseFont"]  # b"/<resource name>+<family>"
-            name = (base_font if isinstance(base_font, bytes) else base_font.encode())
-            found.append(CarrierFont(name[1:].split(b"+")[0], item, to_unicode, carrier, texts))
+            found.append(CarrierFont(font.name, font.dictionary, font.to_unicode, carrier,
+                                     font.texts))
     return found
-
-
-_FONT = re.compile(rb"/(\S+) \S+ Tf")
-_SHOWN = re.compile(rb"<([0-9a-f]*)>|([-+]?[0-9.]+)")
 
 
 def _paired_text(operations: list, fonts: dict[bytes, CarrierFont],
@@ -181,7 +170,7 @@ def _paired_text(operations: list, fonts: dict[bytes, CarrierFont],
         array = (_shown_glyphs(operation) if font is not None and isinstance(operation, bytes)
                  else None)
         if array is None:
-            if isinstance(operation, bytes) and (chosen := _FONT.fullmatch(operation)):
+            if isinstance(operation, bytes) and (chosen := FONT_OPERATOR.fullmatch(operation)):
                 font = fonts.get(chosen[1])
             _keep_carrier(waiting, font)
             waiting = None
@@ -208,7 +197,7 @@ class ShownGlyphs:
 def _shown_glyphs(operation: bytes) -> ShownGlyphs | None:
     if not (operation.startswith(b"[") and operation.endswith(b"] TJ")):
         return None
-    items = _SHOWN.findall(operation[1:-4])
+    items = SHOWN_ITEM.findall(operation[1:-4])
     return ShownGlyphs(operation, items, [
         [block[at:at + 4].decode() for at in range(0, len(block), 4)] for block, _ in items])
 

@@ -29,6 +29,8 @@ from .assets import data_uri, media_type, with_image_sources
 from .fetch import LocalFetcher
 from .hyphenation import without_ladders
 from .joiners import font_uri, joiners_extractable, with_carriers
+from .mark_text import marks_keep_own_text, raised_marks_extractable
+from .pdf_text import GLYPH_TEXT
 from .output import cache_path, scratch_folder, write_atomic
 from .edition import Document, Edition, Settings
 from .paper import MARK_GAP, PrintSetup, Sides
@@ -210,8 +212,10 @@ class Layout:
         """What every PDF edition's finisher ends with, after its own page boxes: page
         labels, extractable right-to-left ligatures and ZWNJs, each stream compressed once."""
         self.page_labels(document, pdf)
+        marks_keep_own_text(pdf)
         right_to_left_ligatures_extractable(pdf)
         joiners_extractable(pdf)
+        raised_marks_extractable(pdf)
         streams_serialised_once(pdf)
 
     def page_labels(self, document: Any, pdf: pydyf.PDF) -> None:
@@ -323,7 +327,6 @@ def without_bookmarks(document: Any) -> Any:
 
 
 _TO_UNICODE_START = b"/CIDInit /ProcSet findresource begin"
-_GLYPH_TEXT = re.compile(rb"<([0-9a-f]{4})> <((?:[0-9a-f]{4})+)>")
 
 
 def right_to_left_ligatures_extractable(pdf: pydyf.PDF) -> None:
@@ -339,7 +342,7 @@ def right_to_left_ligatures_extractable(pdf: pydyf.PDF) -> None:
         if not (isinstance(stream, pydyf.Stream) and stream.stream
                 and stream.stream[0] == _TO_UNICODE_START):
             continue
-        stream.stream = [_GLYPH_TEXT.sub(_reversed_if_right_to_left, line)
+        stream.stream = [GLYPH_TEXT.sub(_reversed_if_right_to_left, line)
                          if isinstance(line, bytes) else line for line in stream.stream]
 
 

@@ -7,14 +7,7 @@ import zipfile
 import pytest
 from fontTools.ttLib import TTFont
 
-from conftest import REPO, SAMPLES, sample_slugs, source_of
-
-
-def persian_words(text: str) -> list[str]:
-    """The words of a text, without the marks and joiners extraction adds or drops."""
-    text = re.sub("[\u064b-\u065f\u0670\u200c-\u200f\u202a-\u202e\u2066-\u2069]", "", text)
-    text = text.replace("ي", "ی").replace("ك", "ک")
-    return re.findall(r"[\u0600-\u06ff]+", text)
+from conftest import REPO, SAMPLES, make, sample_slugs, source_of
 
 
 def test_persian_pdf_text_extracts_in_logical_order(samples):
@@ -150,7 +143,8 @@ def persian_words(text: str, keep: str = "") -> list[str]:
     import unicodedata
 
     text = "".join(c for c in text if c in keep or unicodedata.category(c) not in ("Cf", "Mn"))
-    return [word.strip("\u200c") for word in re.findall(r"(?:[^\W\d_]|\u200c)+", text)
+    letters = rf"(?:[^\W\d_]|[\u200c{re.escape(keep)}])+"  # a kept mark is part of its word
+    return [word.strip("\u200c") for word in re.findall(letters, text)
             if re.search("[\u0600-\u06ff]", word)]
 
 
@@ -182,16 +176,53 @@ def test_persian_pdf_text_keeps_zero_width_non_joiners(samples):
         assert [word for word in persian_words(body, "\u200c") if word not in found] == [], name
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "WeasyPrint 70 shows a raised combining mark (the damma of مُهره in a footnote) as a run "
-    "of its own, with a text rise, and pdftotext places it apart from its letter (a lone ُ "
-    "before مهره)"))
 def test_persian_pdf_text_keeps_zero_width_non_joiners_and_marks(samples):
+    """pdftotext gives every word with its ZWNJs and its marks, the raised ones too (the
+    damma of مُهره, the hamza of نسخهٔ, which WeasyPrint shows apart: exporters.mark_text)."""
     source = SAMPLES.joinpath("working-lives/bookbinder-fa.md").read_text(encoding="utf-8")
     keep = "\u200c\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0654"
-    found = set(persian_words(pdf_text(samples / "bookbinder-fa" / "bookbinder-fa.pdf"), keep))
     body = source.split("---", 2)[2]
-    assert [word for word in persian_words(body, keep) if word not in found] == []
+    for name in ("bookbinder-fa.pdf", "bookbinder-fa-print.pdf"):
+        found = set(persian_words(pdf_text(samples / "bookbinder-fa" / name), keep))
+        assert [word for word in persian_words(body, keep) if word not in found] == [], name
+
+
+VOCALISED = """---
+title: "حوار قصير"
+date: 2026-02-03
+lang: ar
+interviewer: مريم
+interviewee: علي
+---
+Q: مَتَى دَخَلْتَ العَمَلَ فِي الصِّحَافَةِ؟
+
+A: دَخَلْتُهُ مُبَكِّرًا، وَكُنَّا نَكْتُبُ كُلَّ يَوْمٍ.
+"""
+
+
+def test_a_vocalised_arabic_text_copies_with_every_mark_on_its_letter(project, write):
+    """Words with several raised marks each (shadda and fatha stacked, tanwin) come out of
+    pdftotext whole, marks and all, in the screen and the print PDF."""
+    write("vocalised.md", VOCALISED)
+    run = make("build", "--format", "pdf,print", cwd=project)
+    assert run.code == 0, run.stderr
+    keep = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
+    wanted = persian_words(VOCALISED.split("---", 2)[2], keep)
+    assert "مُبَكِّرًا" in wanted and "الصِّحَافَةِ" in wanted
+    for name in ("vocalised.pdf", "vocalised-print.pdf"):
+        found = set(persian_words(pdf_text(project / "dist/vocalised" / name), keep))
+        assert [word for word in wanted if word not in found] == [], name
+
+
+def test_a_mark_drawn_first_in_a_cluster_of_several_glyphs_copies_as_itself(project, write):
+    """Noto Naskh draws أْ as two glyphs, and WeasyPrint gave the sukun's glyph the text أْ
+    wherever it stood after (وَكُنْتُ copied as وَكُنأْتُ; exporters.mark_text)."""
+    write("sukun.md", VOCALISED.replace("دَخَلْتَ", "بَدَأْتَ"))
+    run = make("build", "--format", "pdf", cwd=project)
+    assert run.code == 0, run.stderr
+    keep = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0654"
+    found = set(persian_words(pdf_text(project / "dist/sukun/sukun.pdf"), keep))
+    assert {"بَدَأْتَ", "دَخَلْتُهُ"} <= found
 
 
 def test_zero_width_non_joiners_of_arabic_script_only_are_carried():

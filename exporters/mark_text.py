@@ -1,0 +1,157 @@
+"""The text of Arabic-script marks in the PDFs: each mark's own, and kept in its word.
+
+WeasyPrint gives each glyph the text of the first cluster it draws it in, whole: Noto Naskh
+draws أْ as two glyphs, and the sukun's glyph was copied as أْ wherever it stood after that
+(وَكُنْتُ as وَكُنأْتُ), while the glyph of أ was copied as nothing. A mark's glyph that
+the font's own character map gives for that mark has that mark as its text, and a glyph
+left with no text has the character it stands for (:func:`marks_keep_own_text`).
+
+A mark that the font moves up or down (the damma of مُهره, the hamza of نسخهٔ, every
+haraka of a vocalised Arabic text) is shown by WeasyPrint as a ``TJ`` of its own under a
+text rise (``Ts``). pdftotext then sees it off the line and puts it apart from its letter
+(``ُ مهره``, ``مَ تَى``): poppler joins only a dozen Latin spacing accents to the letter
+before them. Each text object (a line's run of one style) with such a glyph is wrapped in a
+marked-content span whose ``/ActualText`` is the text of its glyphs, which poppler and
+Acrobat take instead of the glyphs' own (PDF 32000-1, 14.9.4; pdf.js 4 does not read it,
+and reads the same text items as before). The drawing is unchanged
+(:func:`raised_marks_extractable`).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+
+import pydyf
+
+from .pdf_text import FONT_OPERATOR, GLYPH_TEXT, TextFont, resolved, shown_codes, text_fonts
+
+_RISE = re.compile(rb"(-?[0-9.]+) Ts")
+
+
+def raised_marks_extractable(pdf: pydyf.PDF) -> None:
+    """Wrap each text object that shows a raised glyph in an ``/ActualText`` span."""
+    raising = [item for item in pdf.objects if isinstance(item, pydyf.Stream) and any(
+        isinstance(operation, bytes) and operation.endswith(b" Ts") for operation in item.stream)]
+    if raising:
+        texts = {font.name: font.texts for font in text_fonts(pdf)}
+        for stream in raising:
+            stream.stream = _spanned(stream.stream, texts)
+
+
+def marks_keep_own_text(pdf: pydyf.PDF) -> None:
+    """Mend the text WeasyPrint gave the glyphs of a cluster: a mark's glyph that stands
+    for a cluster's whole text gets its own, and a glyph with no text the character the
+    font's character map gives it for (its letter, for a presentation form)."""
+    for font in text_fonts(pdf):
+        texts = {code: bytes.fromhex(text.decode()).decode("utf-16-be")
+                 for code, text in font.texts.items()}
+        if not any(text == "" or (len(text) > 1 and any(map(_is_mark, text)))
+                   for text in texts.values()):
+            continue
+        characters = _characters_of_glyphs(pdf, font)
+        mended = {code.encode(): own for code, text in texts.items()
+                  if (own := _own_text(text, characters.get(int(code, 16), ""))) != text}
+        if mended:
+            font.to_unicode.stream = [
+                GLYPH_TEXT.sub(lambda match: _entry(match, mended), line)
+                if isinstance(line, bytes) else line for line in font.to_unicode.stream]
+
+
+def _own_text(text: str, characters: str) -> str:
+    """A glyph's text, given the characters the font's map gives that glyph for."""
+    letters = [c for c in characters if not _is_presentation_form(c)] or [
+        unicodedata.normalize("NFKC", c) for c in characters]
+    if not letters:
+        return text
+    if text == "":
+        return letters[0]
+    marks = [c for c in letters if _is_mark(c) and c in text]
+    return marks[0] if len(text) > 1 and marks else text
+
+
+def _characters_of_glyphs(pdf: pydyf.PDF, font: TextFont) -> dict[int, str]:
+    """For each glyph of the embedded font, the characters its character map gives it for."""
+    from fontTools.ttLib import TTFont
+
+    descendant = resolved(pdf, font.dictionary["DescendantFonts"][0])
+    descriptor = resolved(pdf, descendant["FontDescriptor"])
+    file = descriptor.get("FontFile2")
+    if file is None or descendant.get("CIDToGIDMap") != "/Identity":
+        return {}
+    embedded = TTFont(io.BytesIO(b"".join(resolved(pdf, file).stream)))
+    found: dict[int, str] = {}
+    for character, glyph in (embedded.getBestCmap() or {}).items():
+        number = embedded.getGlyphID(glyph)
+        found[number] = found.get(number, "") + chr(character)
+    return found
+
+
+def _entry(match: re.Match, mended: dict[bytes, str]) -> bytes:
+    if match[1] not in mended:
+        return match[0]
+    return b"<%s> <%s>" % (match[1], mended[match[1]].encode("utf-16-be").hex().encode())
+
+
+def _is_mark(character: str) -> bool:
+    return unicodedata.category(character) == "Mn"
+
+
+def _is_presentation_form(character: str) -> bool:
+    return "\ufb50" <= character <= "\ufdff" or "\ufe70" <= character <= "\ufeff"
+
+
+def _spanned(operations: list, texts: dict[bytes, dict[str, bytes]]) -> list:
+    """``operations`` with each run of a text object (from its start, or from a text matrix
+    after the first, to the next matrix or its end) that shows a raised glyph in an
+    ``/ActualText`` span. A span any shorter would cut the run where pdf.js reads it whole:
+    pdf.js ends its text item at every marked-content boundary, and puts the items of a
+    right-to-left line in the order they are drawn. A span any longer would give poppler
+    the text of several runs as one, in the order they are drawn, not read."""
+    shown: list = []
+    font = b""
+    run: tuple[int, bytes] | None = None
+    """Where in ``shown`` the run being read begins, inside a text object, and its font."""
+    placed = raised = False
+
+    def close() -> None:
+        if run is not None and raised:
+            shown.insert(run[0], _actual_text(shown[run[0]:], texts, run[1]))
+            shown.append(b"EMC")
+
+    for at, operation in enumerate(operations):
+        if isinstance(operation, bytes) and (chosen := FONT_OPERATOR.fullmatch(operation)):
+            font = chosen[1]
+        if run is not None:
+            matrix = isinstance(operation, bytes) and operation.endswith(b" Tm")
+            if operation == b"ET" or (matrix and placed):
+                close()
+                run, raised = (None if operation == b"ET" else (len(shown), font)), False
+            placed = placed or matrix
+            raised = raised or (run is not None and _raises_a_glyph(operations, at))
+        shown.append(operation)
+        if operation == b"BT":
+            run, placed, raised = (len(shown), font), False, False
+    return shown
+
+
+def _actual_text(operations: list, texts: dict[bytes, dict[str, bytes]], font: bytes) -> bytes:
+    """A span's opening: the text of the glyphs it shows, in the order they are drawn, as a
+    ligature's is (see :func:`exporters.layout.right_to_left_ligatures_extractable`)."""
+    codes = texts.get(font, {})
+    text = []
+    for operation in operations:
+        if isinstance(operation, bytes) and (chosen := FONT_OPERATOR.fullmatch(operation)):
+            codes = texts.get(chosen[1], {})
+        text += [codes.get(code, b"") for code in (shown_codes(operation) or [])]
+    return b"/Span <</ActualText <feff%s>>> BDC" % b"".join(text)
+
+
+def _raises_a_glyph(operations: list, at: int) -> bool:
+    """Whether ``operations[at]`` on show a glyph as WeasyPrint shows one the font moves up
+    or down: a text rise, a ``TJ`` of that one glyph, and the rise back to 0."""
+    rise, shown, back = (operations[at:at + 3] + [None, None, None])[:3]
+    return (isinstance(rise, bytes) and (raised := _RISE.fullmatch(rise)) is not None
+            and float(raised[1]) != 0 and back == b"0 Ts"
+            and len(shown_codes(shown) or ()) == 1)

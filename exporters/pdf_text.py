@@ -1,0 +1,57 @@
+"""What the PDF finishers read of the text WeasyPrint wrote: each font's ToUnicode map, and
+the glyph codes a content stream shows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pydyf
+
+GLYPH_TEXT = re.compile(rb"<([0-9a-f]{4})> <((?:[0-9a-f]{4})*)>")
+"""An entry of a ToUnicode map: a glyph's code and its text, UTF-16BE in hex."""
+FONT_OPERATOR = re.compile(rb"/(\S+) \S+ Tf")
+SHOWN_ITEM = re.compile(rb"<([0-9a-f]*)>|([-+]?[0-9.]+)")
+"""An item of a ``TJ`` array: a hex string of codes, or a number."""
+
+
+@dataclass(frozen=True)
+class TextFont:
+    """A font of the written PDF with a ToUnicode map."""
+
+    name: bytes
+    """Its name in the pages' resources (``Tf``)."""
+    dictionary: pydyf.Dictionary
+    to_unicode: pydyf.Stream
+    texts: dict[str, bytes]
+    """The text of each code (4 hex digits), UTF-16BE in hex, as its ToUnicode map has it."""
+
+
+def text_fonts(pdf: pydyf.PDF) -> list[TextFont]:
+    found = []
+    for item in pdf.objects:
+        if not (isinstance(item, pydyf.Dictionary) and item.get("Subtype") == "/Type0"
+                and "ToUnicode" in item):
+            continue
+        to_unicode = resolved(pdf, item["ToUnicode"])
+        texts = {match[1].decode(): match[2] for line in to_unicode.stream
+                 if isinstance(line, bytes) for match in GLYPH_TEXT.finditer(line)}
+        base_font = item["BaseFont"]  # b"/<resource name>+<family>"
+        name = (base_font if isinstance(base_font, bytes) else base_font.encode())
+        found.append(TextFont(name[1:].split(b"+")[0], item, to_unicode, texts))
+    return found
+
+
+def resolved(pdf: pydyf.PDF, reference: object) -> object:
+    """The object a reference (``b"12 0 R"``) names."""
+    text = reference.decode() if isinstance(reference, bytes) else str(reference)
+    return pdf.objects[int(text.split()[0])]
+
+
+def shown_codes(operation: object) -> list[str] | None:
+    """The glyph codes a ``TJ`` shows, or None if ``operation`` is no ``TJ``."""
+    if not (isinstance(operation, bytes) and operation.startswith(b"[")
+            and operation.endswith(b"] TJ")):
+        return None
+    return [block[at:at + 4].decode() for block, _ in SHOWN_ITEM.findall(operation[1:-4])
+            for at in range(0, len(block), 4)]
