@@ -337,7 +337,7 @@ def test_pdfjs_keeps_the_persian_zero_width_non_joiners(clients):
 
 @pytest.mark.xfail(strict=True, reason=(
     "WeasyPrint's Persian PDF: pdf.js finds 691 of the source's 720 words intact. Those with a hamza above lose "
-    "their hamza above (نسخهٔ -> نسخه ٔ: WeasyPrint shows a raised mark as a run of its own, "
+    "it (نسخهٔ -> نسخه ٔ: WeasyPrint shows a raised mark as a run of its own, "
     "and pdf.js 4 reads no /ActualText, which gives poppler the word whole), "
     "about 20 are glued to the next run (speaker label, <em>, lang span, footnote mark): "
     "WeasyPrint draws a line's runs in logical order, so in a right-to-left line the next run "
