@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import colorsys
 import hashlib
-import io
+import struct
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -126,10 +126,46 @@ def draw_cover(text: CoverText, fonts: CoverFonts) -> bytes:
         _draw_lines(draw, lines, font, y, text, 1.3)
         y += height + 30
 
-    image.putpalette(_palette(series_colour(text.series_name), INK), rawmode="RGB")
-    output = io.BytesIO()
-    image.save(output, "PNG", compress_type=zlib.Z_RLE)  # as small as level 6, 2× faster
-    return output.getvalue()
+    palette = _palette(series_colour(text.series_name), INK)
+    image.putpalette(palette, rawmode="RGB")
+    return _png(image, palette)
+
+
+def _png(image: Image.Image, palette: list[int]) -> bytes:
+    """``image`` (levels 0-15) as a PNG of 4-bit palette indexes. Written here rather than by
+    Pillow, whose encoder took 7 ms a cover of the e-book's 20, because most of a cover is
+    bands of rows that are alike (the frame's sides and nothing else): each band of rows is
+    compressed once (zlib's run-length strategy, as small as its level 6 and twice as fast)
+    and ends on a full flush, which makes its bytes stand alone, so that a band like one
+    before it repeats those bytes."""
+    stride = (image.width + 1) // 2
+    packed = image.tobytes("raw", "P;4")
+    rows = b"".join(b"\0" + packed[at:at + stride]  # each row with filter type 0 (none)
+                    for at in range(0, len(packed), stride))
+    size = _BAND_ROWS * (stride + 1)
+    compressed: dict[bytes, bytes] = {}
+    deflated = []
+    for at in range(0, len(rows), size):
+        band = rows[at:at + size]
+        if band not in compressed:
+            band_stream = zlib.compressobj(6, zlib.DEFLATED, -15, 9, zlib.Z_RLE)
+            compressed[band] = band_stream.compress(band) + band_stream.flush(zlib.Z_FULL_FLUSH)
+        deflated.append(compressed[band])
+    last = zlib.compressobj(6, zlib.DEFLATED, -15).flush()  # the final, empty block
+    data = b"".join([_ZLIB_HEADER, *deflated, last, zlib.adler32(rows).to_bytes(4, "big")])
+    header = struct.pack(">IIBBBBB", image.width, image.height, 4, 3, 0, 0, 0)
+    return b"".join([_PNG_SIGNATURE, _chunk(b"IHDR", header), _chunk(b"PLTE", bytes(palette)),
+                     _chunk(b"IDAT", data), _chunk(b"IEND", b"")])
+
+
+_BAND_ROWS = 64
+_ZLIB_HEADER = b"\x78\x01"  # deflate, 32 KB window, no dictionary
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return b"".join([len(data).to_bytes(4, "big"), kind, data,
+                     zlib.crc32(kind + data).to_bytes(4, "big")])
 
 
 INK_LEVEL = 15
@@ -173,9 +209,11 @@ def _set_lines(text: str, font: ImageFont.FreeTypeFont, width: int,
         lines = _wrap(text, font, width)
         return (lines, False) if len(lines) <= max_lines else None
 
-    @lru_cache(maxsize=None)
-    def length_of(start: int, end: int) -> float:
-        return font.getlength(_drawn(" ".join(words[start:end])))
+    widths = [font.getlength(_drawn(word)) for word in words]
+    space = font.getlength(" ")
+
+    def length_of(start: int, end: int) -> float:  # what _fit measures again, line by line
+        return sum(widths[start:end]) + space * (end - start - 1)
 
     @lru_cache(maxsize=None)
     def best(start: int, lines_left: int) -> tuple[float, tuple[int, ...]] | None:
