@@ -351,7 +351,7 @@ def _build(files: Iterable[Path], config: BuildConfig, batch: Batch, jobs: int, 
             _import_for_workers(config.formats)
 
             with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                                     initargs=(config,)) as pool:
+                                     initargs=(_worker_start(config),)) as pool:
                 running: dict[Future, _Task] = {}
                 for task, document in documents():
                     running[pool.submit(_export, document, task.stale)] = task
@@ -540,13 +540,36 @@ class _Exporters:
         return done, problems, notices
 
 
+    def warmed(self) -> _Exporters:
+        """These exporters with every edition made (the PDF's stylesheets parsed, its fonts
+        set up, the e-book's stylesheets written), as a worker makes them for its first
+        document. Made here before the workers fork, they start with them, instead of each
+        making its own."""
+        for name, edition in self.classes.items():
+            try:
+                self.editions.setdefault(name, edition(self.settings))
+            except Exception:  # a worker meets it again on its first document, and says so
+                continue
+        return self
+
+
 _worker: _Exporters | None = None  # one per worker process, made by _start_worker
 
 
-def _start_worker(config: BuildConfig) -> None:
+def _start_worker(made: _Exporters | BuildConfig) -> None:
     global _worker
     _die_with_parent()
-    _worker = _Exporters(config)
+    _worker = made if isinstance(made, _Exporters) else _Exporters(made)
+
+
+def _worker_start(config: BuildConfig) -> _Exporters | BuildConfig:
+    """What each worker starts from: these exporters, warmed, where the workers fork (they
+    share a copy of them); else the configuration, from which each makes its own."""
+    import multiprocessing
+
+    if multiprocessing.get_start_method() == "fork":
+        return _Exporters(config).warmed()
+    return config
 
 
 def _import_for_workers(formats: tuple[str, ...]) -> None:

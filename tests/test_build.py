@@ -139,3 +139,19 @@ def test_killed_build_leaves_no_partial_file(project, write):
     leftovers = [p for p in (project / "dist").rglob(".partial-*")]
     assert make("build", "--format", "html", cwd=project).code == 0
     assert not list((project / "dist").rglob(".partial-*")), leftovers
+
+
+def test_workers_started_from_the_parents_editions_write_what_one_process_writes(project, write):
+    """With --jobs 2 the workers fork from a parent that has made the editions already (the
+    PDF's stylesheets and fonts, the e-book's stylesheets): every file they write is the file
+    a build in one process writes, byte for byte."""
+    for number in range(1, 4):
+        write(f"talk-{number}.md", GOOD.replace("A Good Interview", f"Talk number {number}"))
+    one = make("build", "--jobs", "1", "--out", "one", cwd=project)
+    two = make("build", "--jobs", "2", "--out", "two", cwd=project)
+    assert one.code == 0 and two.code == 0, one.stderr + two.stderr
+    written = {path.relative_to(project / "one"): path.read_bytes()
+               for path in outputs(project / "one")}
+    assert len(written) >= 12
+    assert {path.relative_to(project / "two"): path.read_bytes()
+            for path in outputs(project / "two")} == written
