@@ -517,7 +517,7 @@ def _ncx_entry(entry: ContentsEntry):
 
 PACKED_ALREADY = (".jpg", ".jpeg", ".webp", ".woff2", ".woff", ".mp3", ".m4a", ".ogg")
 """Entries stored as they are: deflating them again gains nothing. (A PNG gains: the
-cover's, run-length coded, by a sixth.)"""
+cover's, run-length coded, by a quarter.)"""
 
 
 def repack(data: bytes, date_time: tuple[int, ...], lang: str) -> bytes:
