@@ -628,12 +628,15 @@ title: "Intervista a Lena Ek"
 
 def test_a_front_matter_below_blank_lines_is_read_in_yaml_and_toml(tmp_path):
     """A blank line left above the fence, as a post may have it: the front matter is still
-    read, YAML's '---' and Hugo's TOML '+++' alike."""
+    read, YAML's '---' and Hugo's TOML '+++' alike, above Markdown or a page's HTML."""
     turns_text = ("Q: Where did it start?\n\nA: In a cellar.\n\n"
                   "Q: And now?\n\nA: In the archive.\n")
     for name, front in (("yaml.md", "---\ntitle: Charting the coast\n---\n"),
-                        ("toml.md", "+++\ntitle = \"Charting the coast\"\n+++\n")):
-        values, _ = imported(tmp_path / name, "\n\n" + front + "\n" + turns_text)
+                        ("toml.md", "+++\ntitle = \"Charting the coast\"\n+++\n"),
+                        ("page.html", "---\ntitle: Charting the coast\n---\n")):
+        body = turns_text if name.endswith(".md") else "".join(
+            f"<p>{line}</p>\n" for line in turns_text.split("\n\n"))
+        values, _ = imported(tmp_path / name, "\n\n" + front + "\n" + body)
         assert values["title"] == "Charting the coast", name
 
 

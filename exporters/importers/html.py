@@ -21,7 +21,7 @@ from .infer import find_date
 from .leftovers import CHROME_CLASS
 from .recording import named_recording
 from .structure import Extract, Note, Para
-from .text import refuse_binary
+from .text import opens_with_front_matter, refuse_binary
 from .write import escape
 
 DROP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form",
@@ -46,7 +46,7 @@ def read_html(path: Path, data: bytes) -> Extract:
     refuse_binary(path, data)
     extract = Extract([])
     parser = _PARSER
-    if data.lstrip(b"\xef\xbb\xbf").startswith((b"---", b"+++")):
+    if opens_with_front_matter(data[:4096].decode("utf-8", "replace")):
         # a site generator's source page (Jekyll, Hugo): its front matter says what the page's
         # <head> would; its lines are blanked, so that line numbers still match the file
         from .text import _front_matter

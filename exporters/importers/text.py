@@ -266,6 +266,12 @@ LISTED_SPEAKERS = ("speakers", "guests")
 it names some speakers and not others, the ones it names are the guests."""
 
 
+def opens_with_front_matter(text: str) -> bool:
+    """Whether ``text`` opens with a front matter's fence (YAML's ``---``, TOML's ``+++``),
+    after a byte-order mark and any blank lines left above it."""
+    return text.lstrip("\ufeff").lstrip("\n").startswith(("---", "+++"))
+
+
 def _front_matter(path: Path, text: str, extract: Extract) -> str:
     """Read a YAML (``---``) or TOML (``+++``, Hugo and Zola) front matter into
     ``extract.hints``, reporting the fields left out, and return the text with its lines
