@@ -80,9 +80,13 @@ def _characters_of_glyphs(pdf: pydyf.PDF, font: TextFont) -> dict[int, str]:
     file = descriptor.get("FontFile2")
     if file is None or descendant.get("CIDToGIDMap") != "/Identity":
         return {}
-    embedded = TTFont(io.BytesIO(b"".join(resolved(pdf, file).stream)))
+    try:
+        embedded = TTFont(io.BytesIO(b"".join(resolved(pdf, file).stream)))
+        cmap = embedded.getBestCmap() or {}
+    except Exception:  # a font fontTools cannot read: its texts stay as WeasyPrint wrote them
+        return {}
     found: dict[int, str] = {}
-    for character, glyph in (embedded.getBestCmap() or {}).items():
+    for character, glyph in cmap.items():
         number = embedded.getGlyphID(glyph)
         found[number] = found.get(number, "") + chr(character)
     return found
