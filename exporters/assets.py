@@ -190,8 +190,11 @@ def cut_font(face, text: str, flavor: str | None) -> bytes:
     wanted = uharfbuzz.SubsetInput()
     for character in set(text) | BASIC_LATIN:
         wanted.unicode_set.add(ord(character))
-    wanted.sets(uharfbuzz.SubsetInputSets.LAYOUT_FEATURE_TAG).invert()
-    wanted.sets(uharfbuzz.SubsetInputSets.NAME_ID).invert()
+    for kept in (uharfbuzz.SubsetInputSets.LAYOUT_FEATURE_TAG, uharfbuzz.SubsetInputSets.NAME_ID):
+        # each set starts as HarfBuzz's defaults: inverted as it is, it would keep every
+        # feature but those (no joining forms for Arabic, no kerning) and no family name
+        wanted.sets(kept).clear()
+        wanted.sets(kept).invert()
     wanted.flags = uharfbuzz.SubsetFlags.NOTDEF_OUTLINE
     cut = uharfbuzz.subset(face, wanted)
     if cut is None:

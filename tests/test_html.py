@@ -5,7 +5,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from conftest import sample_slugs
+from conftest import REPO, sample_slugs
 from validators import chromium_print, pdf_text, vnu_errors
 
 
@@ -80,3 +80,51 @@ def test_the_pages_woff_fonts_unpack_to_the_cut_font_with_right_checksums(name):
         % 2 ** 32 == 0xB1B0AFBA
     drawn = {ord(c) for c in text} & set(TTFont(io.BytesIO(data)).getBestCmap())
     assert len(drawn) > 5 and drawn <= set(font.getBestCmap())
+
+
+FACE_FILES = {("Gentium Book Plus", "normal", "400"): "GentiumBookPlus-Regular.ttf",
+              ("Gentium Book Plus", "italic", "400"): "GentiumBookPlus-Italic.ttf",
+              ("Gentium Book Plus", "normal", "700"): "GentiumBookPlus-Bold.ttf",
+              ("Gentium Book Plus", "italic", "700"): "GentiumBookPlus-BoldItalic.ttf",
+              ("Noto Naskh Arabic", "normal", "400"): "NotoNaskhArabic-Regular.ttf",
+              ("Noto Naskh Arabic", "normal", "700"): "NotoNaskhArabic-Bold.ttf"}
+
+
+def test_the_pages_fonts_shape_its_text_as_the_full_fonts_do(samples):
+    """A browser lays out the Persian page with the fonts cut into it: every face shapes the
+    page's words into the same glyphs at the same places as the project's full font does
+    (the cuts had kept every layout feature but HarfBuzz's defaults: Persian letters stood
+    unjoined, and Latin text lost its kerning)."""
+    import base64
+    import html as markup
+    import io
+
+    import uharfbuzz
+    from fontTools.ttLib import TTFont
+
+    page = (samples / "bookbinder-fa/bookbinder-fa.html").read_text(encoding="utf-8")
+    faces = re.findall(r'@font-face \{ font-family: "([^"]+)";(?: font-style: (\w+);)? '
+                       r'font-weight: (\d+);\s*src: url\("data:font/woff;base64,([^"]+)"\)', page)
+    assert {(family, style or "normal", weight) for family, style, weight, _ in faces} == \
+        set(FACE_FILES)
+    words = markup.unescape(re.sub(r"<[^>]+>", " ", page.split("<body", 1)[1])).split()
+    persian = " ".join(word for word in words if re.search("[\u0600-\u06ff]", word))[:400]
+    latin = " ".join(word for word in words if re.fullmatch(r"[A-Za-z.,]+", word))[:400]
+    assert len(persian) > 300 and len(latin) > 50
+
+    def shaped(font: bytes, text: str) -> list[tuple[int, int, int]]:
+        buffer = uharfbuzz.Buffer()
+        buffer.add_str(text)
+        buffer.guess_segment_properties()
+        uharfbuzz.shape(uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob(font))), buffer)
+        return [(place.x_advance, place.x_offset, place.y_offset)
+                for place in buffer.glyph_positions]
+
+    for family, style, weight, data in faces:
+        cut = TTFont(io.BytesIO(base64.b64decode(data)))
+        cut.flavor = None
+        unpacked = io.BytesIO()
+        cut.save(unpacked)
+        whole = (REPO / "templates/fonts" / FACE_FILES[family, style or "normal", weight]).read_bytes()
+        text = persian if family == "Noto Naskh Arabic" else latin
+        assert shaped(unpacked.getvalue(), text) == shaped(whole, text), (family, style, weight)
