@@ -628,16 +628,21 @@ title: "Intervista a Lena Ek"
 
 def test_a_front_matter_below_blank_lines_is_read_in_yaml_and_toml(tmp_path):
     """A blank line left above the fence, as a post may have it: the front matter is still
-    read, YAML's '---' and Hugo's TOML '+++' alike, above Markdown or a page's HTML."""
+    read, YAML's '---' and Hugo's TOML '+++' alike, above Markdown, a page's HTML or a
+    Markdown post whose body is HTML, with Unix or Windows line ends."""
     turns_text = ("Q: Where did it start?\n\nA: In a cellar.\n\n"
                   "Q: And now?\n\nA: In the archive.\n")
-    for name, front in (("yaml.md", "---\ntitle: Charting the coast\n---\n"),
-                        ("toml.md", "+++\ntitle = \"Charting the coast\"\n+++\n"),
-                        ("page.html", "---\ntitle: Charting the coast\n---\n")):
-        body = turns_text if name.endswith(".md") else "".join(
-            f"<p>{line}</p>\n" for line in turns_text.split("\n\n"))
-        values, _ = imported(tmp_path / name, "\n\n" + front + "\n" + body)
-        assert values["title"] == "Charting the coast", name
+    in_html = "".join(f"<p>{line}</p>\n" for line in turns_text.split("\n\n") * 2)
+    for name, front, body in (("yaml.md", "---\ntitle: Charting the coast\n---\n", turns_text),
+                              ("toml.md", "+++\ntitle = \"Charting the coast\"\n+++\n",
+                               turns_text),
+                              ("page.html", "---\ntitle: Charting the coast\n---\n", in_html),
+                              ("html-body.md", "---\ntitle: Charting the coast\n---\n", in_html)):
+        for newline in ("\n", "\r\n"):
+            source = ("\n\n" + front + "\n" + body).replace("\n", newline)
+            values, text = imported(tmp_path / name, source)
+            assert values["title"] == "Charting the coast", (name, newline)
+            assert "Where did it start?" in text and "---" not in text, (name, newline)
 
 
 def test_an_interview_with_someone_in_another_language_names_the_interviewee(tmp_path):

@@ -21,7 +21,7 @@ from .infer import find_date
 from .leftovers import CHROME_CLASS
 from .recording import named_recording
 from .structure import Extract, Note, Para
-from .text import opens_with_front_matter, refuse_binary
+from .text import front_matter_start, refuse_binary
 from .write import escape
 
 DROP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form",
@@ -46,12 +46,13 @@ def read_html(path: Path, data: bytes) -> Extract:
     refuse_binary(path, data)
     extract = Extract([])
     parser = _PARSER
-    if opens_with_front_matter(data[:4096].decode("utf-8", "replace")):
+    if front_matter_start(data[:4096].decode("utf-8", "replace").replace("\r\n", "\n")) \
+            is not None:
         # a site generator's source page (Jekyll, Hugo): its front matter says what the page's
         # <head> would; its lines are blanked, so that line numbers still match the file
         from .text import _front_matter
 
-        text = data.decode("utf-8", "replace").lstrip("\ufeff")
+        text = data.decode("utf-8", "replace").lstrip("\ufeff").replace("\r\n", "\n")
         data = _front_matter(path, text, extract).encode("utf-8")
         parser = _SOURCE_PARSER
     try:

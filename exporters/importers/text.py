@@ -120,7 +120,8 @@ def html_body(data: bytes) -> bool:
     from ..load import split_front_matter
 
     text = data.decode("utf-8", "replace").lstrip("\ufeff").replace("\r\n", "\n")
-    split = split_front_matter(text)
+    start = front_matter_start(text)
+    split = None if start is None else split_front_matter(text[start:])
     lines = [line for line in (split[1] if split else text).split("\n") if line.strip()]
     tagged = sum(1 for line in lines if _HTML_BLOCK_LINE.match(line))
     return len(lines) >= 5 and tagged >= HTML_BODY_SHARE * len(lines)
@@ -266,10 +267,12 @@ LISTED_SPEAKERS = ("speakers", "guests")
 it names some speakers and not others, the ones it names are the guests."""
 
 
-def opens_with_front_matter(text: str) -> bool:
-    """Whether ``text`` opens with a front matter's fence (YAML's ``---``, TOML's ``+++``),
-    after a byte-order mark and any blank lines left above it."""
-    return text.lstrip("\ufeff").lstrip("\n").startswith(("---", "+++"))
+def front_matter_start(text: str) -> int | None:
+    """Where in ``text`` (its newlines ``\\n``) a front matter's opening fence, YAML's ``---`` or
+    TOML's ``+++``, starts: after a byte-order mark and any blank lines left above it. None
+    if ``text`` opens with none."""
+    start = len(text) - len(text.lstrip("\ufeff\n"))
+    return start if text.startswith(("---", "+++"), start) else None
 
 
 def _front_matter(path: Path, text: str, extract: Extract) -> str:
@@ -278,8 +281,9 @@ def _front_matter(path: Path, text: str, extract: Extract) -> str:
     blanked, so that line numbers still match the file."""
     from ..load import parse_yaml, split_front_matter
 
-    blank = len(text) - len(text.lstrip("\n"))  # a blank line left above the fence
-    split = split_front_matter(text[blank:]) or _unclosed_front_matter(text[blank:])
+    blank = front_matter_start(text)
+    split = None if blank is None else (split_front_matter(text[blank:])
+                                        or _unclosed_front_matter(text[blank:]))
     if split is None:
         return text
     front, body = split
