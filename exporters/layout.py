@@ -181,7 +181,8 @@ class Layout:
                 options["pdf_variant"] = self.paper.standard
             def finish(laid: Any, pdf: pydyf.PDF) -> None:
                 self.print_boxes(laid, pdf)
-                self.finish(laid, pdf)
+                # PDF/X-1a is PDF 1.3, which has no /ActualText (PDF 1.5)
+                self.finish(laid, pdf, actual_text=self.paper.standard != "pdf/x-1a")
 
             self._print = document.write_pdf(
                 pdf_identifier=self.identifier, finisher=finish, **options)
@@ -208,14 +209,16 @@ class Layout:
                                finisher=finish)
         return len(document.pages)
 
-    def finish(self, document: Any, pdf: pydyf.PDF) -> None:
+    def finish(self, document: Any, pdf: pydyf.PDF, actual_text: bool = True) -> None:
         """What every PDF edition's finisher ends with, after its own page boxes: page
-        labels, extractable right-to-left ligatures and ZWNJs, each stream compressed once."""
+        labels, extractable marks, right-to-left ligatures and ZWNJs (raised marks as
+        ``/ActualText`` where the PDF may have it), each stream compressed once."""
         self.page_labels(document, pdf)
         marks_keep_own_text(pdf)
         right_to_left_ligatures_extractable(pdf)
         joiners_extractable(pdf)
-        raised_marks_extractable(pdf)
+        if actual_text:
+            raised_marks_extractable(pdf)
         streams_serialised_once(pdf)
 
     def page_labels(self, document: Any, pdf: pydyf.PDF) -> None:

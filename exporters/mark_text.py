@@ -99,7 +99,9 @@ def _entry(match: re.Match, mended: dict[bytes, str]) -> bytes:
 
 
 def _is_mark(character: str) -> bool:
-    return unicodedata.category(character) == "Mn"
+    """Whether ``character`` is one combining mark (not a presentation form's letters, which
+    NFKC gives as several: ﻻ is لا)."""
+    return len(character) == 1 and unicodedata.category(character) == "Mn"
 
 
 def _is_presentation_form(character: str) -> bool:
@@ -108,8 +110,9 @@ def _is_presentation_form(character: str) -> bool:
 
 def _spanned(operations: list, texts: dict[bytes, dict[str, bytes]]) -> list:
     """``operations`` with each run of a text object (from its start, or from a text matrix
-    after the first, to the next matrix or its end) that shows a raised glyph in an
-    ``/ActualText`` span. A span any shorter would cut the run where pdf.js reads it whole:
+    after the first or a marked-content operator, to the next of those or its end) that
+    shows a raised glyph in an ``/ActualText`` span. A span any shorter would cut the run
+    where pdf.js reads it whole:
     pdf.js ends its text item at every marked-content boundary, and puts the items of a
     right-to-left line in the order they are drawn. A span any longer would give poppler
     the text of several runs as one, in the order they are drawn, not read."""
@@ -129,15 +132,20 @@ def _spanned(operations: list, texts: dict[bytes, dict[str, bytes]]) -> list:
             font = chosen[1]
         if run is not None:
             matrix = isinstance(operation, bytes) and operation.endswith(b" Tm")
-            if operation == b"ET" or (matrix and placed):
-                close()
-                run, raised = (None if operation == b"ET" else (len(shown), font)), False
+            marked = isinstance(operation, bytes) and operation.endswith(_MARKED_CONTENT)
+            if operation == b"ET" or (matrix and placed) or marked:
+                close()  # a span nests inside marked content, never across its edge
+                run, raised = (None if operation == b"ET" else
+                               (len(shown) + marked, font)), False
             placed = placed or matrix
             raised = raised or (run is not None and _raises_a_glyph(operations, at))
         shown.append(operation)
         if operation == b"BT":
             run, placed, raised = (len(shown), font), False, False
     return shown
+
+
+_MARKED_CONTENT = (b"BDC", b"BMC", b"EMC")
 
 
 def _actual_text(operations: list, texts: dict[bytes, dict[str, bytes]], font: bytes) -> bytes:

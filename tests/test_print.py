@@ -136,12 +136,16 @@ def test_pdf_x4_has_a_cmyk_output_intent_and_no_rgb(project, write):
 
 
 def test_pdf_x1a(project, write):
-    write("good.md", GOOD)
+    """PDF/X-1a: PDF 1.4, no RGB, and no /ActualText (PDF 1.5) even around raised marks."""
+    write("good.md", GOOD.replace("This is the answer.",
+                                  "This is the answer: [مُبَكِّرًا]{lang=ar}."))
     reader = build(project, "pdf_standard: pdf/x-1a\n")
     assert reader.pdf_header == "%PDF-1.4"
     assert reader.metadata["/GTS_PDFXVersion"] == "PDF/X-1a:2003"
-    for page in reader.pages:
-        assert not re.search(rb"\s(rg|RG)\n", page.get_contents().get_data())
+    contents = [page.get_contents().get_data() for page in reader.pages]
+    assert any(b" Ts\n" in content for content in contents)  # a mark raised
+    for content in contents:
+        assert not re.search(rb"\s(rg|RG)\n", content) and b"/ActualText" not in content
 
 
 @pytest.mark.parametrize("slug", sample_slugs())

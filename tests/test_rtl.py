@@ -266,3 +266,28 @@ def test_an_arabic_font_that_cannot_draw_the_carrier_turns_the_carriers_off(tmp_
     assert font_uri(naskh)[0].startswith("data:font/ttf;base64,") and font_uri(naskh)[1]
     assert font_uri(fonts / "GentiumBookPlus-Regular.ttf")[1]  # not Arabic: no say in it
     assert font_uri(taken) == (taken.as_uri(), False)
+
+
+def test_a_glyph_a_font_maps_from_a_ligatures_presentation_form_gets_its_letters():
+    """A house font (DejaVu Sans, Arial) may give lam-alef's glyph only for ﻻ (U+FEFB), where
+    NFKC gives two letters: a glyph with no text gets them, and a mark's glyph beside it keeps
+    its own text (this made the PDF editions fail on vocalised text in such fonts)."""
+    from exporters.mark_text import _own_text
+
+    assert _own_text("", "\ufefb") == "لا"
+    assert _own_text("َلا", "\ufefb") == "َلا"  # a cluster's text on a glyph that is no mark's
+    assert _own_text("لاَ", "\u064e") == "\u064e"
+
+
+def test_an_actual_text_span_nests_inside_marked_content_in_a_text_object():
+    """Marked content that opens inside a text object ends a run: the span around a raised
+    mark closes before the tag's EMC, and the next run is not taken into it."""
+    from exporters.mark_text import _spanned
+
+    operations = [b"BT", b"1 0 0 -1 10 20 Tm", b"/F1 12 Tf", b"/Span <</MCID 0>> BDC",
+                  b"[<0001>] TJ", b"-1.5 Ts", b"[-170<0002>] TJ", b"0 Ts", b"[<>170<0001>] TJ",
+                  b"EMC", b"1 0 0 -1 10 40 Tm", b"[<0001>] TJ", b"ET"]
+    texts = {b"F1": {"0001": b"0645", "0002": b"064f"}}
+    shown = _spanned(operations, texts)
+    assert shown == [*operations[:4], b"/Span <</ActualText <feff0645064f0645>>> BDC",
+                     *operations[4:9], b"EMC", *operations[9:]]
