@@ -251,6 +251,7 @@ def _build(files: Iterable[Path], config: BuildConfig, batch: Batch, jobs: int, 
     # Only what is built has its characters checked: an up-to-date edition was checked against
     # these very fonts (their files are part of its key) when it was built.
     queued = 0
+    stale_editions: set[str] = set()
     for row in batch.rows("NOT failed"):
         result = _result(row)
         original = batch.original(row.translation_of) if row.translation_of else None
@@ -265,6 +266,7 @@ def _build(files: Iterable[Path], config: BuildConfig, batch: Batch, jobs: int, 
             batch.put(replace(row, stale=task.stale, keys=task.keys,
                               problems=tuple(result.problems), up_to_date=tuple(result.up_to_date)))
             queued += 1
+            stale_editions.update(task.stale)
     volume_tasks: deque[_Task] = deque()
     for number, series_path in enumerate(series_files, start=interviews):
         result = Result(series_path)
@@ -289,6 +291,7 @@ def _build(files: Iterable[Path], config: BuildConfig, batch: Batch, jobs: int, 
         else:
             volume_tasks.append(replace(task, position=number, volume=True, title=title,
                                         slug=slug))
+            stale_editions.update(task.stale)
     queued += len(volume_tasks)
     if queued:
         templates()  # a broken theme.yml stops the build here, before any document is built
@@ -350,8 +353,9 @@ def _build(files: Iterable[Path], config: BuildConfig, batch: Batch, jobs: int, 
 
             _import_for_workers(config.formats)
 
+            start = _worker_start(config, stale_editions)
             with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                                     initargs=(_worker_start(config),)) as pool:
+                                     initargs=(start,)) as pool:
                 running: dict[Future, _Task] = {}
                 for task, document in documents():
                     running[pool.submit(_export, document, task.stale)] = task
@@ -540,12 +544,14 @@ class _Exporters:
         return done, problems, notices
 
 
-    def warmed(self) -> _Exporters:
-        """These exporters with every edition made (the PDF's stylesheets parsed, its fonts
+    def warmed(self, editions: Iterable[str]) -> _Exporters:
+        """These exporters with ``editions`` made (the PDF's stylesheets parsed, its fonts
         set up, the e-book's stylesheets written), as a worker makes them for its first
         document. Made here before the workers fork, they start with them, instead of each
         making its own."""
         for name, edition in self.classes.items():
+            if name not in editions:
+                continue
             try:
                 self.editions.setdefault(name, edition(self.settings))
             except Exception:  # a worker meets it again on its first document, and says so
@@ -562,13 +568,13 @@ def _start_worker(made: _Exporters | BuildConfig) -> None:
     _worker = made if isinstance(made, _Exporters) else _Exporters(made)
 
 
-def _worker_start(config: BuildConfig) -> _Exporters | BuildConfig:
-    """What each worker starts from: these exporters, warmed, where the workers fork (they
-    share a copy of them); else the configuration, from which each makes its own."""
+def _worker_start(config: BuildConfig, editions: Iterable[str]) -> _Exporters | BuildConfig:
+    """What each worker starts from: exporters with ``editions`` made, where the workers fork
+    (they share a copy of them); else the configuration, from which each makes its own."""
     import multiprocessing
 
     if multiprocessing.get_start_method() == "fork":
-        return _Exporters(config).warmed()
+        return _Exporters(config).warmed(editions)
     return config
 
 
