@@ -40,7 +40,6 @@ Naskh Arabic draws its own U+200C glyph visibly, for editors that show invisible
 _CARRIED = re.compile(
     "(?<=[\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefe])"
     "(?:\u200c|&zwnj;|&#8204;|&#x200[cC];)")
-_TO_UNICODE_START = b"/CIDInit /ProcSet findresource begin"
 _CARRIER_HEX = CARRIER.encode("utf-16-be").hex().encode()
 _ZWNJ_HEX = ZWNJ.encode("utf-16-be").hex().encode()
 

@@ -10,11 +10,12 @@ A mark that the font moves up or down (the damma of مُهره, the hamza of ن�
 haraka of a vocalised Arabic text) is shown by WeasyPrint as a ``TJ`` of its own under a
 text rise (``Ts``). pdftotext then sees it off the line and puts it apart from its letter
 (``ُ مهره``, ``مَ تَى``): poppler joins only a dozen Latin spacing accents to the letter
-before them. Each text object (a line's run of one style) with such a glyph is wrapped in a
-marked-content span whose ``/ActualText`` is the text of its glyphs, which poppler and
-Acrobat take instead of the glyphs' own (PDF 32000-1, 14.9.4; pdf.js 4 does not read it,
-and reads the same text items as before). The drawing is unchanged
-(:func:`raised_marks_extractable`).
+before them. Each run of text with such a glyph (a line's run of one style) is wrapped in a
+marked-content span whose ``/ActualText`` is the text of its glyphs, which poppler takes
+instead of the glyphs' own (PDF 32000-1, 14.9.4: Acrobat is to as well, not checked here;
+pdf.js 4 does not read it, and reads the same text items as before). poppler spreads a
+span's text evenly over its width, so a search there is highlighted about where the word is.
+The drawing is unchanged (:func:`raised_marks_extractable`).
 """
 
 from __future__ import annotations
