@@ -21,7 +21,7 @@ from pathlib import Path
 import frontmatter
 import pytest
 
-from conftest import SAMPLES, sample_slugs, source_of
+from conftest import SAMPLES, make, sample_slugs, source_of
 
 TOOLS = Path(__file__).resolve().parent / "tools"
 SCRIPT = TOOLS / "clients.mjs"
@@ -322,6 +322,47 @@ def test_pdfjs_reads_the_persian_lines_in_reading_order(clients):
     in_order = [pair for pair in pairs if pair in neighbours and pair[::-1] not in neighbours]
     backwards = [pair for pair in pairs if pair[::-1] in neighbours and pair not in neighbours]
     assert len(in_order) >= 600 and backwards == []
+
+
+ARABIC = """---
+title: "خبز الفجر"
+date: 2026-03-01
+lang: ar
+interviewer: ليلى
+interviewee: سمير
+---
+Q: متى تبدأ العمل كل يوم؟
+
+A: كان المخبز في آخر الشارع يفتح أبوابه قبل الفجر بساعة. يقول الخباز إن العجين يحتاج إلى
+صبر أكثر مما يحتاج إلى قوة، وإن أول رغيف في الصباح يخبره كيف سيكون يومه كله. تعلم المهنة
+من أبيه، وكان أبوه قد تعلمها من جد لا يعرف أحد اسمه الكامل. في الشتاء يأتي العمال إلى
+الباب قبل أن يبرد الخبز، وفي الصيف يقل الزبائن لكن الطلبات الكبيرة للأعراس تعوض الفرق.
+لا يكتب الخباز وصفاته على الورق، فهو يقول إن اليد تتذكر ما تنساه العين، وإن كل كيس من
+الطحين يختلف قليلا عن الذي قبله.
+"""
+
+
+def test_pdfjs_reads_a_justified_arabic_answer_in_reading_order(project, write):
+    """An Arabic interview of our own, its answer set justified over several lines: pdf.js
+    gives every line's words in the source's order (tests/tools/pdf_text.mjs, pdf.js in Node,
+    no browser)."""
+    reason = missing_tools()
+    if reason:
+        pytest.skip(reason)
+    write("baker.md", ARABIC)
+    run = make("build", "--format", "pdf", cwd=project)
+    assert run.code == 0, run.stderr
+    done = subprocess.run(["node", str(TOOLS / "pdf_text.mjs"),
+                           str(project / "dist/baker/baker.pdf")],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    source = persian_words(ARABIC.split("---", 2)[2].replace("Q:", "").replace("A:", ""))
+    neighbours = set(zip(source, source[1:]))
+    pairs = [pair for line in "\n".join(json.loads(done.stdout)).splitlines()
+             for pair in itertools.pairwise(persian_words(line))]
+    in_order = [pair for pair in pairs if pair in neighbours and pair[::-1] not in neighbours]
+    backwards = [pair for pair in pairs if pair[::-1] in neighbours and pair not in neighbours]
+    assert len(in_order) >= 70 and backwards == []
 
 
 def test_pdfjs_keeps_the_persian_zero_width_non_joiners(clients):
