@@ -32,7 +32,7 @@ _RISE = re.compile(rb"(-?[0-9.]+) Ts")
 
 
 def raised_marks_extractable(pdf: pydyf.PDF) -> None:
-    """Wrap each text object that shows a raised glyph in an ``/ActualText`` span."""
+    """Wrap each run of text that shows a raised glyph in an ``/ActualText`` span."""
     raising = [item for item in pdf.objects if isinstance(item, pydyf.Stream) and any(
         isinstance(operation, bytes) and operation.endswith(b" Ts") for operation in item.stream)]
     if raising:
@@ -113,10 +113,10 @@ def _spanned(operations: list, texts: dict[bytes, dict[str, bytes]]) -> list:
     """``operations`` with each run of a text object (from its start, or from a text matrix
     after the first or a marked-content operator, to the next of those or its end) that
     shows a raised glyph in an ``/ActualText`` span. A span any shorter would cut the run
-    where pdf.js reads it whole:
-    pdf.js ends its text item at every marked-content boundary, and puts the items of a
-    right-to-left line in the order they are drawn. A span any longer would give poppler
-    the text of several runs as one, in the order they are drawn, not read."""
+    where pdf.js reads it whole: pdf.js ends its text item at every marked-content
+    boundary, and puts the items of a right-to-left line in the order they are drawn. A
+    span any longer would give poppler the text of several runs as one, in the order they
+    are drawn, not read."""
     shown: list = []
     font = b""
     run: tuple[int, bytes] | None = None
