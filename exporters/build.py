@@ -351,8 +351,6 @@ def _build(files: Iterable[Path], config: BuildConfig, batch: Batch, jobs: int, 
             workers = min(jobs, queued)
             from concurrent.futures import ProcessPoolExecutor
 
-            _import_for_workers(config.formats)
-
             start = _worker_start(config, stale_editions)
             with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
                                      initargs=(start,)) as pool:
@@ -543,16 +541,19 @@ class _Exporters:
                 problems.append(unexpected_problem(path, error, f"making the {name} edition"))
         return done, problems, notices
 
-
     def warmed(self, editions: Iterable[str]) -> _Exporters:
-        """These exporters with ``editions`` made (the PDF's stylesheets parsed, its fonts
-        set up, the e-book's stylesheets written), as a worker makes them for its first
-        document. Made here before the workers fork, they start with them, instead of each
-        making its own."""
+        """These exporters with ``editions`` made (their dear modules imported, the PDF's
+        stylesheets parsed, its fonts set up, the e-book's stylesheets written), as a worker
+        makes them for its first document. Made here before the workers fork, they start with
+        them, instead of each making its own."""
+        from importlib import import_module
+
         for name, edition in self.classes.items():
             if name not in editions:
                 continue
             try:
+                for module in edition.imports:
+                    import_module(module)
                 self.editions.setdefault(name, edition(self.settings))
             except Exception:  # a worker meets it again on its first document, and says so
                 continue
@@ -576,16 +577,6 @@ def _worker_start(config: BuildConfig, editions: Iterable[str]) -> _Exporters | 
     if multiprocessing.get_start_method() == "fork":
         return _Exporters(config).warmed(editions)
     return config
-
-
-def _import_for_workers(formats: tuple[str, ...]) -> None:
-    """What the editions need imported once here rather than in each worker, which a fork
-    gives a copy of it."""
-    from importlib import import_module
-
-    for edition in load_editions(formats).values():
-        for module in edition.imports:
-            import_module(module)
 
 
 def _die_with_parent() -> None:

@@ -24,7 +24,7 @@ from pathlib import Path
 import pydyf
 
 from .assets import data_uri
-from .pdf_text import FONT_OPERATOR, GLYPH_TEXT, SHOWN_ITEM, text_fonts
+from .pdf_text import FONT_OPERATOR, SHOWN_ITEM, codes_in, rewrite_texts, text_fonts
 
 ZWNJ = "\u200c"
 CARRIER = "\ue20c"
@@ -125,9 +125,7 @@ def joiners_extractable(pdf: pydyf.PDF) -> None:
         elif not isinstance(item, pydyf.Stream):
             _restore_strings(item)
     for name, font in fonts.items():
-        font.to_unicode.stream = [
-            GLYPH_TEXT.sub(_joiner_text, line) if isinstance(line, bytes) else line
-            for line in font.to_unicode.stream]
+        rewrite_texts(font.to_unicode, _joiner_text)
         if codes[name]:
             _add_codes(pdf, font, codes[name])
 
@@ -197,8 +195,7 @@ def _shown_glyphs(operation: bytes) -> ShownGlyphs | None:
     if not (operation.startswith(b"[") and operation.endswith(b"] TJ")):
         return None
     items = SHOWN_ITEM.findall(operation[1:-4])
-    return ShownGlyphs(operation, items, [
-        [block[at:at + 4].decode() for at in range(0, len(block), 4)] for block, _ in items])
+    return ShownGlyphs(operation, items, [codes_in(block) for block, _ in items])
 
 
 def _pair(array: ShownGlyphs, font: CarrierFont, codes: dict[str, str],

@@ -30,7 +30,7 @@ from .fetch import LocalFetcher
 from .hyphenation import without_ladders
 from .joiners import font_uri, joiners_extractable, with_carriers
 from .mark_text import marks_keep_own_text, raised_marks_extractable
-from .pdf_text import GLYPH_TEXT
+from .pdf_text import rewrite_texts, text_fonts
 from .output import cache_path, scratch_folder, write_atomic
 from .edition import Document, Edition, Settings
 from .paper import MARK_GAP, PrintSetup, Sides
@@ -337,9 +337,6 @@ def without_bookmarks(document: Any) -> Any:
                         document.font_config, document.color_profiles, document.output_intent)
 
 
-_TO_UNICODE_START = b"/CIDInit /ProcSet findresource begin"
-
-
 def right_to_left_ligatures_extractable(pdf: pydyf.PDF) -> None:
     """Write the text of each right-to-left ligature (لله in الله, a lam-alef) backwards in the
     fonts' ToUnicode maps, so that copied, searched and spoken text comes out in reading order.
@@ -349,12 +346,8 @@ def right_to_left_ligatures_extractable(pdf: pydyf.PDF) -> None:
     text included. WeasyPrint writes that text in reading order, so it came out reversed:
     یدالله as یداهلل. A glyph of Arabic or Hebrew letters only ever stands in right-to-left
     runs, so its reversed text is right wherever it is used."""
-    for stream in pdf.objects:
-        if not (isinstance(stream, pydyf.Stream) and stream.stream
-                and stream.stream[0] == _TO_UNICODE_START):
-            continue
-        stream.stream = [GLYPH_TEXT.sub(_reversed_if_right_to_left, line)
-                         if isinstance(line, bytes) else line for line in stream.stream]
+    for font in text_fonts(pdf):
+        rewrite_texts(font.to_unicode, _reversed_if_right_to_left)
 
 
 def _reversed_if_right_to_left(match: re.Match) -> bytes:

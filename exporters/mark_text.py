@@ -26,7 +26,8 @@ import unicodedata
 
 import pydyf
 
-from .pdf_text import FONT_OPERATOR, GLYPH_TEXT, TextFont, resolved, shown_codes, text_fonts
+from .pdf_text import (FONT_OPERATOR, TextFont, resolved, rewrite_texts, shown_codes,
+                       text_fonts)
 
 _RISE = re.compile(rb"(-?[0-9.]+) Ts")
 
@@ -55,9 +56,7 @@ def marks_keep_own_text(pdf: pydyf.PDF) -> None:
         mended = {code.encode(): own for code, text in texts.items()
                   if (own := _own_text(text, characters.get(int(code, 16), ""))) != text}
         if mended:
-            font.to_unicode.stream = [
-                GLYPH_TEXT.sub(lambda match: _entry(match, mended), line)
-                if isinstance(line, bytes) else line for line in font.to_unicode.stream]
+            rewrite_texts(font.to_unicode, lambda match: _entry(match, mended))
 
 
 def _own_text(text: str, characters: str) -> str:
@@ -121,7 +120,7 @@ def _spanned(operations: list, texts: dict[bytes, dict[str, bytes]]) -> list:
     font = b""
     run: tuple[int, bytes] | None = None
     """Where in ``shown`` the run being read begins, inside a text object, and its font."""
-    placed = raised = False
+    started = raised = False
 
     def close() -> None:
         if run is not None and raised:
@@ -134,15 +133,15 @@ def _spanned(operations: list, texts: dict[bytes, dict[str, bytes]]) -> list:
         if run is not None:
             matrix = isinstance(operation, bytes) and operation.endswith(b" Tm")
             marked = isinstance(operation, bytes) and operation.endswith(_MARKED_CONTENT)
-            if operation == b"ET" or (matrix and placed) or marked:
+            if operation == b"ET" or (matrix and started) or marked:
                 close()  # a span nests inside marked content, never across its edge
                 run, raised = (None if operation == b"ET" else
                                (len(shown) + marked, font)), False
-            placed = placed or matrix
+            started = started or matrix
             raised = raised or (run is not None and _raises_a_glyph(operations, at))
         shown.append(operation)
         if operation == b"BT":
-            run, placed, raised = (len(shown), font), False, False
+            run, started, raised = (len(shown), font), False, False
     return shown
 
 
@@ -164,7 +163,8 @@ def _actual_text(operations: list, texts: dict[bytes, dict[str, bytes]], font: b
 def _raises_a_glyph(operations: list, at: int) -> bool:
     """Whether ``operations[at]`` on show a glyph as WeasyPrint shows one the font moves up
     or down: a text rise, a ``TJ`` of that one glyph, and the rise back to 0."""
-    rise, shown, back = (operations[at:at + 3] + [None, None, None])[:3]
-    return (isinstance(rise, bytes) and (raised := _RISE.fullmatch(rise)) is not None
-            and float(raised[1]) != 0 and back == b"0 Ts"
-            and len(shown_codes(shown) or ()) == 1)
+    if at + 2 >= len(operations):
+        return False
+    rise, shown, back = operations[at:at + 3]
+    return (back == b"0 Ts" and isinstance(rise, bytes) and (raised := _RISE.fullmatch(rise))
+            is not None and float(raised[1]) != 0 and len(shown_codes(shown) or ()) == 1)

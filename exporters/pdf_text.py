@@ -4,6 +4,7 @@ the glyph codes a content stream shows."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pydyf
@@ -53,5 +54,15 @@ def shown_codes(operation: object) -> list[str] | None:
     if not (isinstance(operation, bytes) and operation.startswith(b"[")
             and operation.endswith(b"] TJ")):
         return None
-    return [block[at:at + 4].decode() for block, _ in SHOWN_ITEM.findall(operation[1:-4])
-            for at in range(0, len(block), 4)]
+    return [code for block, _ in SHOWN_ITEM.findall(operation[1:-4]) for code in codes_in(block)]
+
+
+def codes_in(block: bytes) -> list[str]:
+    """The codes (4 hex digits each) of one hex string of a ``TJ``."""
+    return [block[at:at + 4].decode() for at in range(0, len(block), 4)]
+
+
+def rewrite_texts(to_unicode: pydyf.Stream, entry: Callable[[re.Match], bytes]) -> None:
+    """Each entry of a ToUnicode map (a :data:`GLYPH_TEXT` match) as ``entry`` writes it."""
+    to_unicode.stream = [GLYPH_TEXT.sub(entry, line) if isinstance(line, bytes) else line
+                         for line in to_unicode.stream]

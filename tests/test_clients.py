@@ -301,6 +301,17 @@ def persian_extraction(clients) -> tuple[str, int, collections.Counter]:
     return text, sum(source.values()), source - collections.Counter(persian_words(text))
 
 
+def neighbours_in_order(source: list[str], pages: list[str]
+                        ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Of the pairs of neighbouring words on the lines of ``pages`` that ``source`` has too,
+    those in the source's order and those backwards."""
+    neighbours = set(zip(source, source[1:]))
+    pairs = [pair for line in "\n".join(pages).splitlines()
+             for pair in itertools.pairwise(persian_words(line))]
+    return ([pair for pair in pairs if pair in neighbours and pair[::-1] not in neighbours],
+            [pair for pair in pairs if pair[::-1] in neighbours and pair not in neighbours])
+
+
 def test_pdfjs_finds_no_fewer_persian_words_than_measured(clients):
     """What already extracts stays so: الله as written, and at least the words found now."""
     text, total, missing = persian_extraction(clients)
@@ -314,13 +325,8 @@ def test_pdfjs_reads_the_persian_lines_in_reading_order(clients):
     the spaces of Persian text were set in the Latin font, each word was a run of its own,
     pdf.js gave the runs of a line in the order they are drawn, and 438 pairs of 648 came out
     backwards.)"""
-    source = persian_source_words()
-    neighbours = set(zip(source, source[1:]))
-    text = "\n".join(clients["pdfs"]["bookbinder-fa/bookbinder-fa.pdf"]["pages"])
-    pairs = [pair for line in text.splitlines()
-             for pair in itertools.pairwise(persian_words(line))]
-    in_order = [pair for pair in pairs if pair in neighbours and pair[::-1] not in neighbours]
-    backwards = [pair for pair in pairs if pair[::-1] in neighbours and pair not in neighbours]
+    in_order, backwards = neighbours_in_order(
+        persian_source_words(), clients["pdfs"]["bookbinder-fa/bookbinder-fa.pdf"]["pages"])
     assert len(in_order) >= 600 and backwards == []
 
 
@@ -356,12 +362,9 @@ def test_pdfjs_reads_a_justified_arabic_answer_in_reading_order(project, write):
                            str(project / "dist/baker/baker.pdf")],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    source = persian_words(ARABIC.split("---", 2)[2].replace("Q:", "").replace("A:", ""))
-    neighbours = set(zip(source, source[1:]))
-    pairs = [pair for line in "\n".join(json.loads(done.stdout)).splitlines()
-             for pair in itertools.pairwise(persian_words(line))]
-    in_order = [pair for pair in pairs if pair in neighbours and pair[::-1] not in neighbours]
-    backwards = [pair for pair in pairs if pair[::-1] in neighbours and pair not in neighbours]
+    in_order, backwards = neighbours_in_order(
+        persian_words(ARABIC.split("---", 2)[2].replace("Q:", "").replace("A:", "")),
+        json.loads(done.stdout))
     assert len(in_order) >= 70 and backwards == []
 
 
