@@ -137,7 +137,7 @@ def _spanned(operations: list, texts: dict[bytes, dict[str, bytes]]) -> list:
                 close()  # a span nests inside marked content, never across its edge
                 run, raised = (None if operation == b"ET" else
                                (len(shown) + marked, font)), False
-            started = started or matrix
+            started = started or matrix or shown_codes(operation) is not None
             raised = raised or (run is not None and _raises_a_glyph(operations, at))
         shown.append(operation)
         if operation == b"BT":

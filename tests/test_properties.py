@@ -732,3 +732,61 @@ def test_one_pattern_finds_the_labels_a_pattern_of_the_file_own_labels_finds(lab
     own = declared_label(label_pattern([*labels, "[never]"]), line, labels)
     assert (shared and (shared.group(0), shared.groupdict())) == \
         (own and (own.group(0), own.groupdict()))
+
+
+# ---- the PDF finishers and the cover's PNG: any content stream, any image -----------------
+
+_OPERATIONS = st.sampled_from([  # alone, or as WeasyPrint shows a raised mark (3 operations)
+    (b"BT",), (b"ET",), (b"1 0 0 -1 10 20 Tm",), (b"1 0 0 -1 40 20 Tm",), (b"/F1 12 Tf",),
+    (b"/F2 12 Tf",), (b"[<0001>] TJ",), (b"[<00010002>3<0003>] TJ",), (b"[<>] TJ",),
+    (b"-1.5 Ts",), (b"0 Ts",), (b"-1.5 Ts", b"[-170<0002>] TJ", b"0 Ts"),
+    (b"2 Ts", b"[<0002>] TJ", b"0 Ts"), (b"/Span <</MCID 0>> BDC",), (b"/Artifact BMC",),
+    (b"EMC",), (b"q",), (b"Q",), (b"0.1 0.1 0.1 rg",)])
+_NOT_IN_A_SPAN = (b"BT", b"ET", b"BDC", b"BMC", b"EMC")
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.lists(_OPERATIONS, max_size=40))
+def test_an_actual_text_span_never_changes_or_crosses_what_a_stream_draws(groups):
+    """Whatever a content stream holds, raised_marks_extractable's spans only add a BDC and
+    its EMC around one run of text: no text object's edge, no other marked content and no
+    second text matrix inside one, and the stream without them is the stream as it was."""
+    from exporters.mark_text import _spanned
+
+    operations = [operation for group in groups for operation in group]
+    texts = {b"F1": {"0001": b"0645", "0002": b"064f", "0003": b"0020"}, b"F2": {}}
+    shown = _spanned(operations, texts)
+    unwrapped, at = [], 0
+    while at < len(shown):
+        if shown[at].startswith(b"/Span <</ActualText <feff"):
+            end = shown.index(b"EMC", at)
+            inside = shown[at + 1:end]
+            shows = [index for index, op in enumerate(inside) if op.endswith(b"TJ")]
+            assert shows and not any(op.endswith(_NOT_IN_A_SPAN) for op in inside), shown
+            assert not any(op.endswith(b"Tm") for op in inside[shows[0]:]), shown  # one run
+            unwrapped += inside
+            at = end + 1
+        else:
+            unwrapped.append(shown[at])
+            at += 1
+    assert unwrapped == operations
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, database=None)
+@given(st.integers(1, 37), st.lists(st.integers(0, 3), min_size=1, max_size=300),
+       st.randoms(use_true_random=False))
+def test_the_covers_png_reads_back_as_drawn_for_any_image(width, rows, rng):
+    """Any image of 16 levels, rows repeated or not, bands alike or not: Pillow reads back
+    from exporters.cover's PNG every pixel as drawn."""
+    import io
+
+    from PIL import Image
+
+    from exporters.cover import _png
+
+    patterns = [bytes(rng.randrange(16) for _ in range(width)) for _ in range(4)]
+    image = Image.frombytes("L", (width, len(rows)), b"".join(patterns[row] for row in rows))
+    palette = [value for level in range(16) for value in (level * 17, level * 17, 255)]
+    image.putpalette(palette, rawmode="RGB")
+    decoded = Image.open(io.BytesIO(_png(image, palette)))
+    assert decoded.size == image.size and decoded.tobytes() == image.tobytes()
