@@ -739,8 +739,9 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
     open_roles = [label for label in speakers if roles[label] is None]
     heard_in = {label: max((cast.regulars.get(form, 0) for form in
                             person_forms(label, result.names.get(label, ""))), default=0)
-                for label in open_roles}
-    regulars = [label for label in open_roles if heard_in[label]]
+                for label in open_roles} \
+        if cast.regulars and INTERVIEWER not in roles.values() else {}
+    regulars = [label for label in open_roles if heard_in.get(label)]
     if INTERVIEWER not in roles.values() and _regulars_ask(turns, regulars, speakers):
         others = [label for label in speakers if label not in regulars]
         for label in open_roles:

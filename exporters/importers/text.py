@@ -135,12 +135,14 @@ def read_text(path: Path, data: bytes, markdown: bool) -> Extract:
     if markdown:
         text = _without_targets(_reference_fields(
             _without_comments(_front_matter(path, text, extract), extract), extract), extract)
-        text = _inline_references(text, extract)
-    headings = _markdown_headings(text) if markdown else {}
+        text, tokens = _inline_references(text, extract)
+    else:
+        tokens = None
+    headings = _markdown_headings(text, tokens) if markdown else {}
     blocks = _blocks(text.split("\n"), headings)
     if markdown:
         blocks = [part for start, block in blocks for part in _definitions(start, block)]
-        blocks = [part for start, block in blocks for part in _name_then_quote(start, block)]
+        blocks = _names_then_quotes(blocks)
     for line, lines in blocks:
         if markdown and re.fullmatch(r"\s*([-*_]\s*){3,}", " ".join(lines)):
             continue  # a thematic break
@@ -158,13 +160,26 @@ _NAME_ALONE = re.compile(rf"^{BOLD_NAME}[ \t]*$")
 """A speaker's name alone on its line, in bold: '**Stefano Maestri**'."""
 
 
-def _name_then_quote(start: int, lines: list[str]) -> list[tuple[int, list[str]]]:
-    """A name alone in bold and the turn under it as a block quote ('**Mario Fusco**', then
-    '> Allora, …', '>', '> Perché …'): the name, then each quoted paragraph, unquoted."""
-    if len(lines) < 2 or not _NAME_ALONE.match(lines[0]):
-        return [(start, lines)]
-    quoted = _quoted_paragraphs(start + 1, lines[1:])
-    return [(start, lines[:1]), *quoted] if quoted else [(start, lines)]
+def _names_then_quotes(blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """A name alone in bold and the turn under it as a block quote, right under the name or a
+    blank line below it ('**Mario Fusco**', then '> Allora, …', '>', '> Perché …'): the
+    name, then each quoted paragraph, unquoted."""
+    unquoted: list[tuple[int, list[str]]] = []
+    for start, lines in blocks:
+        after_a_name = bool(unquoted) and len(unquoted[-1][1]) == 1 \
+            and bool(_NAME_ALONE.match(unquoted[-1][1][0]))
+        if len(lines) >= 2 and _NAME_ALONE.match(lines[0]):
+            quoted = _quoted_paragraphs(start + 1, lines[1:])
+            if quoted:
+                unquoted += [(start, lines[:1]), *quoted]
+                continue
+        elif after_a_name:
+            quoted = _quoted_paragraphs(start, lines)
+            if quoted:
+                unquoted += quoted
+                continue
+        unquoted.append((start, lines))
+    return unquoted
 
 
 def _quoted_paragraphs(start: int, lines: list[str]) -> list[tuple[int, list[str]]]:
@@ -201,15 +216,8 @@ def _names_alone_as_labels(paras: list[Para]) -> list[Para]:
         if not found or names[index] or para.heading:
             labelled.append(para)
             continue
-        said = _unquoted(para)  # the turn as a block quote a blank line below the name
-        labelled += [dataclasses.replace(said[0], label=found["label"]), *said[1:]]
+        labelled.append(dataclasses.replace(para, label=found["label"]))
     return labelled
-
-
-def _unquoted(para: Para) -> list[Para]:
-    """A block quote's paragraphs, unquoted; any other paragraph as it is."""
-    quoted = _quoted_paragraphs(para.line, para.text.split("\n")) if para.block else []
-    return [Para(" ".join(lines), line) for line, lines in quoted] or [para]
 
 
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)(?:\s+\"[^\"]*\")?\)"
@@ -509,16 +517,17 @@ _REFERENCE_LINK = re.compile(r"(?<![\\\]])\[([^\[\]]+)\](?:\[([^\[\]]*)\])?(?![(
 """A reference-style link: ``[text][label]``, ``[label][]`` or ``[label]`` alone."""
 
 
-def _inline_references(text: str, extract: Extract) -> str:
+def _inline_references(text: str, extract: Extract) -> tuple[str, list | None]:
     """Reference-style links (``[darktable]`` with ``[darktable]: https://...`` at the end of
     the post) as inline links, which a turn keeps wherever it goes; the definitions' lines
-    left blank, so that line numbers still match (CommonMark's parser says which they are)."""
+    left blank, so that line numbers still match (CommonMark's parser says which they are).
+    With the text, the parser's blocks of it, where nothing was changed (else None)."""
     env: dict = {}
-    _block_parser().parse(text, env)
+    tokens = _block_parser().parse(text, env)
     found = {label: target for label, target in (env.get("references") or {}).items()
              if not label.startswith("^") and target.get("map")}  # '[^1]:' is a footnote
     if not found:
-        return text
+        return text, tokens
     lines = text.split("\n")
     for definition in found.values():
         first, last = definition.get("map") or (0, 0)
@@ -531,17 +540,18 @@ def _inline_references(text: str, extract: Extract) -> str:
         target = found.get(label)
         return f"[{match[1]}]({target['href']})" if target else match[0]
 
-    return _REFERENCE_LINK.sub(inline, "\n".join(lines))
+    return _REFERENCE_LINK.sub(inline, "\n".join(lines)), None
 
 
 _HEADING_ATTRIBUTES = re.compile(r"\s*\{\s*[#.][^{}]*\}\s*$")
 """A heading's id or class as Hugo and kramdown write it, ``## Why? {#why}``: not text."""
 
 
-def _markdown_headings(text: str) -> dict[int, tuple[int, str]]:
+def _markdown_headings(text: str, tokens: list | None = None) -> dict[int, tuple[int, str]]:
     """The headings the Markdown parser finds (CommonMark: an ATX heading needs no blank line
-    around it; a setext heading is underlined): first line -> (last line, ``## text``)."""
-    tokens = _block_parser().parse(text)
+    around it; a setext heading is underlined): first line -> (last line, ``## text``).
+    ``tokens``: the parser's blocks of ``text``, where they are at hand."""
+    tokens = tokens if tokens is not None else _block_parser().parse(text)
     return {token.map[0] + 1: (token.map[1], f"{'#' * int(token.tag[1])} "
                                              + _HEADING_ATTRIBUTES.sub("", tokens[i + 1].content))
             for i, token in enumerate(tokens)
