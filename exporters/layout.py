@@ -33,6 +33,7 @@ from .mark_text import marks_keep_own_text, raised_marks_extractable
 from .pdf_text import rewrite_texts, text_fonts
 from .output import cache_path, scratch_folder, write_atomic
 from .edition import Document, Edition, Settings
+from .zero_advance import zero_advance_letters_extractable
 from .paper import MARK_GAP, PrintSetup, Sides
 
 PX = 0.75  # PDF points per CSS pixel
@@ -211,12 +212,14 @@ class Layout:
 
     def finish(self, document: Any, pdf: pydyf.PDF, actual_text: bool = True) -> None:
         """What every PDF edition's finisher ends with, after its own page boxes: page
-        labels, extractable marks, right-to-left ligatures and ZWNJs (raised marks as
-        ``/ActualText`` where the PDF may have it), each stream compressed once."""
+        labels, extractable marks, right-to-left ligatures, ZWNJs and letters drawn with no
+        advance (raised marks as ``/ActualText`` where the PDF may have it), each stream
+        compressed once."""
         self.page_labels(document, pdf)
         marks_keep_own_text(pdf)
         right_to_left_ligatures_extractable(pdf)
         joiners_extractable(pdf)
+        zero_advance_letters_extractable(pdf)
         if actual_text:
             raised_marks_extractable(pdf)
         streams_serialised_once(pdf)

@@ -772,6 +772,40 @@ def test_an_actual_text_span_never_changes_or_crosses_what_a_stream_draws(groups
     assert unwrapped == operations
 
 
+def _glyph_positions(operation: bytes, widths: dict[str, float]) -> list[tuple[str, float]]:
+    """Each glyph a ``TJ`` shows, with where it is drawn (in thousandths of an em)."""
+    from exporters.pdf_text import SHOWN_ITEM, codes_in
+
+    drawn, x = [], 0.0
+    for block, number in SHOWN_ITEM.findall(operation[1:-4]):
+        if number:
+            x -= float(number)
+        for code in codes_in(block):
+            drawn.append((code, round(x, 6)))
+            x += widths[code]
+    return drawn
+
+
+_SHOWN = st.lists(st.one_of(
+    st.lists(st.sampled_from(["0006", "01c2", "0004", "0554"]), max_size=5).map(
+        lambda codes: b"<%s>" % "".join(codes).encode()),
+    st.sampled_from([b"0", b"-12", b"7.5", b"1"])), max_size=12)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(_SHOWN)
+def test_a_letter_given_an_advance_is_drawn_where_it_was_in_any_tj(items):
+    """Whatever a ``TJ`` shows, once exporters.zero_advance gives the alef drawn with no
+    advance (0006) a width of 1 and takes it back, every glyph is drawn where it was."""
+    from exporters.zero_advance import _taken_back
+
+    operation = b"[" + b" ".join(items) + b"] TJ"
+    widths = {"0006": 0, "01c2": 518, "0004": 253, "0554": 221}
+    rewritten = _taken_back(operation, {"0006"})
+    assert _glyph_positions(rewritten, {**widths, "0006": 1}) == \
+        _glyph_positions(operation, widths)
+
+
 @settings(max_examples=60, deadline=None, derandomize=True, database=None)
 @given(st.integers(1, 37), st.lists(st.integers(0, 3), min_size=1, max_size=300),
        st.randoms(use_true_random=False))
