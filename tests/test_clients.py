@@ -385,7 +385,9 @@ def test_pdfjs_keeps_the_persian_zero_width_non_joiners(clients):
 @pytest.mark.xfail(strict=True, reason=(
     "WeasyPrint's Persian PDF: pdf.js finds 695 of the source's 720 words intact. Those with a hamza above lose "
     "it (نسخهٔ -> نسخه ٔ: WeasyPrint shows a raised mark as a run of its own, "
-    "and pdf.js 4 reads no /ActualText, which gives poppler the word whole), "
+    "and pdf.js reads no /ActualText, which gives poppler the word whole; a word's last mark "
+    "is drawn right after the space before the word, and pdf.js, which measures gaps from the "
+    "last glyph that advanced, puts the space in twice, before the mark and after it), "
     "about 20 are glued to the next run (speaker label, <em>, lang span, footnote mark): "
     "WeasyPrint draws a line's runs in logical order, so in a right-to-left line the next run "
     "starts to the left of the last, and pdf.js's compareWithLastPosition (pdf.worker.mjs) "
