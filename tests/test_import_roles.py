@@ -1200,3 +1200,51 @@ def test_the_hosts_the_editor_names_ask_and_everyone_else_answers(tmp_path):
                      "Joy Park": "interviewee", "Ben Holt": "interviewee"}
     notes = [note.text for note in import_file(path, ("Lena Eck",)).report.unsure]
     assert any("'Lena Eck', named as a host, speaks nowhere" in note for note in notes), notes
+
+
+INTRODUCED = """**Nadia Kerr:** Welcome to Bench Talk. With me as always is my co-host, Tuva Berg. And
+today we have Oskar Lind, who builds radios from salvage, and Pia Sund from the Lund
+Makerspace.
+
+**Tuva Berg:** Hello, both. Oskar, where do the parts come from?
+
+**Oskar Lind:** Skips, mostly, and the recycling centre on Fridays. People throw out whole
+televisions with good capacitors inside.
+
+**Pia Sund:** Whole televisions? Do you test every capacitor before you use it?
+
+**Oskar Lind:** Every one. A bad capacitor can cook a board in a minute, so I check them all
+on a meter first and throw away a third.
+
+**Nadia Kerr:** And what does a finished radio sound like?
+
+**Oskar Lind:** Warm, a little noisy. The old valves hum if you let them. I like the hum,
+but buyers ask me to take it out, so I fit a filter.
+
+**Pia Sund:** Do the buyers know what is inside?
+
+**Oskar Lind:** I tell them. Some want the story more than the radio.
+
+**Tuva Berg:** Pia, does the makerspace take salvage too?
+
+**Pia Sund:** Yes, on Thursdays. We sort it into bins by what it can still do.
+
+**Tuva Berg:** Who sorts it?
+
+**Pia Sund:** Volunteers, and anyone who wants to learn what a resistor is.
+
+**Nadia Kerr:** Thank you both. That's Bench Talk for this week.
+"""
+
+
+def test_a_guest_the_host_introduces_is_no_interviewer_however_much_they_ask(tmp_path):
+    """Pia asks Oskar in half her turns, as a host would, but the host introduced her as a
+    guest ("Pia Sund from the Lund Makerspace"), as she did Oskar ("Oskar Lind, who builds
+    radios"): both answer. The co-host she introduced with them asks."""
+    front, body = imported(tmp_path / "bench.md", INTRODUCED)
+    roles = {person["name"]: person["role"] for person in front["speakers"].values()}
+    assert roles == {"Nadia Kerr": "interviewer", "Tuva Berg": "interviewer",
+                     "Oskar Lind": "interviewee", "Pia Sund": "interviewee"}
+    notes = [note.text for note in import_file(tmp_path / "bench.md").report.unsure]
+    assert any("'Pia Sund' asks in 50%" in note and "introduces them" in note
+               for note in notes), notes

@@ -767,7 +767,14 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
         result.unsure.append(Note(turns[0].paras[0].line,
                                   f"'{best}' is taken as the interviewer: {evidence[best][1]}"))
         others = [s for s in open_roles if s != best]
+        introduced = _introduced_as_guests(turns, best, others)
         for label in _second_hosts(turns, others):
+            if label in introduced:
+                result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' asks in "
+                                          f"{_question_share([t for t in turns if t.speaker == label]):.0%} "
+                                          f"of their turns, as hosts do, but is taken as a guest: "
+                                          f"'{best}' introduces them (\"{introduced[label]}\")"))
+                continue
             roles[label] = INTERVIEWER
             result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' is taken as a second "
                                       f"interviewer: {evidence[label][1]}"))
@@ -911,6 +918,37 @@ def _second_hosts(turns: list[Spoken], others: list[str]) -> list[str]:
             and shares[label] * len(own[label]) >= 2
             and not any(_THANKS_AS_GUEST.search(para.text)
                         for turn in own[label] for para in turn.paras)]
+
+
+def _introduced_as_guests(turns: list[Spoken], host: str, others: list[str]) -> dict[str, str]:
+    """Among ``others``, those whom the interviewer introduces as guests before they first
+    speak, with the words that do: "we have Jacob, who started…", "Björn from Grafana", "Pia
+    Sund from the Lund Makerspace", "our guest, Mark", "Welcome to the show, Mark". Never one introduced as a co-host or one of a
+    panel, nor "as usual"."""
+    found = {}
+    for label in others:
+        own = [turn for turn in turns if turn.speaker == label]
+        known = _own_names(label, own)
+        if not own or not known:
+            continue
+        either = "|".join(map(re.escape, sorted(known, key=len, reverse=True)))
+        described = re.compile(rf"\b(?i:{either})\b(?: [A-Z]\w+)?(?:,? who\b|,? from (?:the )?"
+                               rf"[A-Z])")
+        named = re.compile(rf"\b(?i:{either})\b")
+        before = turns[:turns.index(own[0])]
+        for sentence in (sentence for turn in before if turn.speaker == host
+                         for para in turn.paras for sentence in _SENTENCES.split(para.text)):
+            if named.search(sentence) and not _NOT_A_GUEST.search(sentence) and (
+                    described.search(sentence) or _GUEST_WORDS.search(sentence)):
+                found[label] = " ".join(sentence.split()[:12])
+                break
+    return found
+
+
+_SENTENCES = re.compile(r"(?<=[.!?…])\s+")
+_GUEST_WORDS = re.compile(r"\b(?:guests?|welcome to the (?:show|podcast|program)|"
+                          r"(?:happy|glad|excited|great|thrilled|delighted) to have you)\b", re.I)
+_NOT_A_GUEST = re.compile(r"\b(?:co-?hosts?|panel|panelists?|as (?:usual|always|ever))\b", re.I)
 
 
 _THANKS_AS_GUEST = re.compile(r"\bthanks?(?: you)?\b[^.?!]{0,20}\bfor having (?:me|us)\b", re.I)
