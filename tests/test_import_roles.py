@@ -1248,3 +1248,26 @@ def test_a_guest_the_host_introduces_is_no_interviewer_however_much_they_ask(tmp
     notes = [note.text for note in import_file(tmp_path / "bench.md").report.unsure]
     assert any("'Pia Sund' asks in 50%" in note and "introduces them" in note
                for note in notes), notes
+
+
+@pytest.mark.parametrize("opening, co_host", [
+    ("With me is Tuva Berg from the Guardian. Today we have Oskar Lind, who builds radios, and "
+     "Pia Sund.", "Tuva Berg"),
+    ("With Tuva Berg and our guests, Oskar Lind, who builds radios, and Pia Sund from the Lund "
+     "Makerspace.", "Tuva Berg"),
+    ("With me is Oskar Berg. Today we have Oskar Lind, who builds radios, and Pia Sund from the "
+     "Lund Makerspace.", "Oskar Berg"),
+    ("With me is Will Park. As every week we will talk to a guest who makes things: Oskar Lind, "
+     "who builds radios, and Pia Sund from the Lund Makerspace.", "Will Park"),
+])
+def test_a_co_host_is_not_taken_for_a_guest_the_host_introduces(tmp_path, opening, co_host):
+    """Words that introduce a guest go with the guest's own name: a co-host from a newspaper,
+    a co-host named beside "our guests", one who shares a first name with a guest, or one
+    whose name is a common word ("we will") still asks."""
+    text = INTRODUCED.replace(INTRODUCED.split("\n\n")[0], "**Nadia Kerr:** " + opening)
+    text = text.replace("Tuva Berg", co_host)
+    if co_host == "Oskar Berg":
+        text = text.replace("Oskar, where", "Where")
+    front, _ = imported(tmp_path / "bench.md", text)
+    roles = {person["name"]: person["role"] for person in front["speakers"].values()}
+    assert roles[co_host] == "interviewer" and roles["Oskar Lind"] == "interviewee", roles

@@ -770,10 +770,11 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
         introduced = _introduced_as_guests(turns, best, others)
         for label in _second_hosts(turns, others):
             if label in introduced:
-                result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' asks in "
-                                          f"{_question_share([t for t in turns if t.speaker == label]):.0%} "
+                share = _question_share([turn for turn in turns if turn.speaker == label])
+                result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' asks in {share:.0%} "
                                           f"of their turns, as hosts do, but is taken as a guest: "
-                                          f"'{best}' introduces them (\"{introduced[label]}\")"))
+                                          f"'{best}' introduces them (\"{introduced[label]}\"); "
+                                          f"name the hosts with --hosts if that is wrong"))
                 continue
             roles[label] = INTERVIEWER
             result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' is taken as a second "
@@ -894,7 +895,7 @@ def _speaks_as_one(paras: list[Para], other: set[str]) -> bool:
     least Adam and I have given", "Mikeal and I talked with"."""
     if not other:
         return False
-    either = "|".join(map(re.escape, sorted(other)))
+    either = _any_of(sorted(other))
     pair = re.compile(rf"\b(?:(?:{either}) and (?:I|me)|I and (?:{either}))\b", re.I)
     return any(pair.search(para.text) for para in paras)
 
@@ -922,32 +923,40 @@ def _second_hosts(turns: list[Spoken], others: list[str]) -> list[str]:
 
 def _introduced_as_guests(turns: list[Spoken], host: str, others: list[str]) -> dict[str, str]:
     """Among ``others``, those whom the interviewer introduces as guests before they first
-    speak, with the words that do: "we have Jacob, who started…", "Björn from Grafana", "Pia
-    Sund from the Lund Makerspace", "our guest, Mark", "Welcome to the show, Mark". Never one introduced as a co-host or one of a
-    panel, nor "as usual"."""
+    speak, with the words that do: "we have Jacob, who started…", "we have Björn from
+    Grafana", "and our guest, Mark", "Welcome to the show, Mark". The guest words go with the
+    name itself ("With me is Tuva from the Guardian, and our guest Oskar" introduces Oskar
+    only), a name is the speaker's full label or one of its words that no other speaker's
+    label has and that no other capitalised word follows ("we have Adam Jacob" is not Adam
+    Stacoviak), as written; and never in a sentence that speaks of co-hosts or a panel."""
+    words = {label: {word for word in label.split() if len(word) > 2 and word[0].isupper()
+                     and not any(char.isdigit() for char in word)} for label in (*others, host)}
     found = {}
     for label in others:
-        own = [turn for turn in turns if turn.speaker == label]
-        known = _own_names(label, own)
-        if not own or not known:
-            continue
-        either = "|".join(map(re.escape, sorted(known, key=len, reverse=True)))
-        described = re.compile(rf"\b(?i:{either})\b(?: [A-Z]\w+)?(?:,? who\b|,? from (?:the )?"
-                               rf"[A-Z])")
-        named = re.compile(rf"\b(?i:{either})\b")
-        before = turns[:turns.index(own[0])]
-        for sentence in (sentence for turn in before if turn.speaker == host
+        shared = set().union(*(words[other] for other in words if other != label))
+        forms = sorted({label, *(words[label] - shared)}, key=len, reverse=True)
+        name = rf"\b(?:{_any_of(forms)})\b(?! [A-Z])"
+        introduced = re.compile(
+            rf"(?:{_INTRODUCING}).{{0,80}}?{name},? (?:who\b|from (?:the )?[A-Z])|"
+            rf"\b(?:(?:our|my) (?:special )?guests?|welcome to the (?:show|podcast|program)),? "
+            rf"(?:today,? |is |are )?{name}|{name},? (?:our|my) (?:special )?guest\b")
+        first = next(at for at, turn in enumerate(turns) if turn.speaker == label)
+        for sentence in (sentence for turn in turns[:first] if turn.speaker == host
                          for para in turn.paras for sentence in _SENTENCES.split(para.text)):
-            if named.search(sentence) and not _NOT_A_GUEST.search(sentence) and (
-                    described.search(sentence) or _GUEST_WORDS.search(sentence)):
-                found[label] = " ".join(sentence.split()[:12])
+            if not _NOT_A_GUEST.search(sentence) and (said := introduced.search(sentence)):
+                quoted = sentence[said.start():].split()[:len(said.group(0).split())]
+                found[label] = " ".join(quoted[-10:])
                 break
     return found
 
 
+def _any_of(names: list[str]) -> str:
+    """A regular expression's alternatives for ``names``, each as written."""
+    return "|".join(map(re.escape, names))
+
+
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+")
-_GUEST_WORDS = re.compile(r"\b(?:guests?|welcome to the (?:show|podcast|program)|"
-                          r"(?:happy|glad|excited|great|thrilled|delighted) to have you)\b", re.I)
+_INTRODUCING = r"\b(?:[Ww]e have|[Ww]e['’]ve got|[Nn]ext up|[Pp]lease welcome|[Ii]ntroduc\w*)\b"
 _NOT_A_GUEST = re.compile(r"\b(?:co-?hosts?|panel|panelists?|as (?:usual|always|ever))\b", re.I)
 
 
