@@ -218,8 +218,8 @@ class Layout:
         self.page_labels(document, pdf)
         marks_keep_own_text(pdf)
         right_to_left_ligatures_extractable(pdf)
-        joiners_extractable(pdf)
         zero_advance_letters_extractable(pdf)
+        joiners_extractable(pdf)
         if actual_text:
             raised_marks_extractable(pdf)
         streams_serialised_once(pdf)

@@ -4,7 +4,7 @@ Noto Naskh draws a lam-alef (لا) as two glyphs: the alef first, with no advanc
 lam over it. pdf.js measures the gap before each glyph from the end of the last glyph that
 advanced, so after a space it found the space twice, before the alef and again before the
 lam, and gave حالا as "حال ا". Each glyph whose width in the font's ``/W`` is 0 and whose
-text is a letter (not a mark, a joiner or a space) is given a width of a thousandth of an
+text is more than marks, joiners and spaces is given a width of a thousandth of an
 em, and every ``TJ`` that shows it moves back by as much right after it: each glyph is drawn
 where it was, and pdf.js sees the alef advance (:func:`zero_advance_letters_extractable`).
 The width in ``/W`` then differs from the font program's by 1/1000 unit, which PDF/A-2 and
@@ -17,21 +17,24 @@ import unicodedata
 
 import pydyf
 
-from .pdf_text import FONT_OPERATOR, SHOWN_ITEM, codes_in, resolved, text_fonts
+from .pdf_text import FONT_OPERATOR, SHOWN_ITEM, codes_in, resolved, shown_codes, text_fonts
 
 
 def zero_advance_letters_extractable(pdf: pydyf.PDF) -> None:
-    """Give each letter drawn with no advance a width of 1, taken back where it is shown."""
+    """Give each letter drawn with no advance a width of 1, taken back where it is shown.
+    Fonts whose codes are their glyphs (``/Identity-H``, as WeasyPrint writes them) only,
+    before :func:`exporters.joiners.joiners_extractable` gives some glyphs codes of their own."""
     widened: dict[bytes, set[str]] = {}
     for font in text_fonts(pdf):
+        if font.dictionary.get("Encoding") != "/Identity-H":
+            continue
         descendant = resolved(pdf, font.dictionary["DescendantFonts"][0])
         widths = _widths(descendant.get("W") or [])
         letters = {code for code, text in font.texts.items()
-                   if widths.get(int(code, 16)) == 0 and _is_letter(text)}
+                   if widths.get(int(code, 16)) == 0 and _is_base_character(text)}
         if letters:
             widths.update((int(code, 16), 1) for code in letters)
-            descendant["W"] = pydyf.Array(
-                item for number in sorted(widths) for item in (number, [widths[number]]))
+            descendant["W"] = _width_array(widths)
             widened[font.name] = letters
     if not widened:
         return
@@ -41,8 +44,7 @@ def zero_advance_letters_extractable(pdf: pydyf.PDF) -> None:
         for operation in stream.stream:
             if isinstance(operation, bytes) and (chosen := FONT_OPERATOR.fullmatch(operation)):
                 letters = widened.get(chosen[1], set())
-            elif letters and isinstance(operation, bytes) and operation.endswith(b"] TJ") \
-                    and operation.startswith(b"["):
+            elif letters and not letters.isdisjoint(shown_codes(operation) or ()):
                 operation = _taken_back(operation, letters)
             operations.append(operation)
         stream.stream = operations
@@ -57,44 +59,46 @@ def _widths(array: list) -> dict[int, float]:
             widths.update((array[at] + offset, width) for offset, width in
                           enumerate(array[at + 1]))
             at += 2
-        else:
+        elif at + 2 < len(array):
             widths.update((code, array[at + 2]) for code in range(array[at], array[at + 1] + 1))
             at += 3
+        else:
+            break
     return widths
 
 
-def _is_letter(text_hex: bytes) -> bool:
+def _width_array(widths: dict[int, float]) -> pydyf.Array:
+    """A ``/W`` array as WeasyPrint writes one: each run of codes in a row, ``c [w1 w2 …]``."""
+    array = pydyf.Array()
+    for code in sorted(widths):
+        if code - 1 not in widths:
+            array.append(code)
+            array.append(pydyf.Array())
+        array[-1].append(widths[code])
+    return array
+
+
+def _is_base_character(text_hex: bytes) -> bool:
+    """Whether a glyph's text has a character that stands on its own (a letter, digit,
+    punctuation or symbol), not only marks, format characters or spaces."""
     text = bytes.fromhex(text_hex.decode()).decode("utf-16-be", "replace")
     return any(unicodedata.category(char)[0] in "LNPS" for char in text)
 
 
 def _taken_back(operation: bytes, letters: set[str]) -> bytes:
-    """A ``TJ`` that moves back by a thousandth of an em after each of ``letters``."""
+    """A ``TJ`` that moves back by a thousandth of an em after each of ``letters``: a number
+    of its own, as a ``TJ`` may have several in a row, so that no number is rewritten."""
     items: list[bytes] = []
-    owed = 0
     for block, number in SHOWN_ITEM.findall(operation[1:-4]):
         if number:
-            items.append(_number(float(number) + owed) if owed else number)
-            owed = 0
+            items.append(number)
             continue
-        if owed:
-            items.append(_number(owed))
-            owed = 0
         codes = codes_in(block)
         start = 0
         for at, code in enumerate(codes, 1):
             if code in letters:
-                items.append(b"<%s>" % "".join(codes[start:at]).encode())
-                start, owed = at, 1
-                if at < len(codes):
-                    items.append(_number(owed))
-                    owed = 0
+                items += [b"<%s>" % "".join(codes[start:at]).encode(), b"1"]
+                start = at
         if start < len(codes) or not codes:
             items.append(b"<%s>" % "".join(codes[start:]).encode())
-    if owed:
-        items.append(_number(owed))
     return b"[" + b" ".join(items) + b"] TJ"
-
-
-def _number(value: float) -> bytes:
-    return (b"%d" % value) if value == int(value) else (b"%g" % value)

@@ -789,7 +789,8 @@ def _glyph_positions(operation: bytes, widths: dict[str, float]) -> list[tuple[s
 _SHOWN = st.lists(st.one_of(
     st.lists(st.sampled_from(["0006", "01c2", "0004", "0554"]), max_size=5).map(
         lambda codes: b"<%s>" % "".join(codes).encode()),
-    st.sampled_from([b"0", b"-12", b"7.5", b"1"])), max_size=12)
+    st.sampled_from([b"0", b"-12", b"7.5", b"1", b"-20.455323736444925", b"-0.99999"])),
+    max_size=12)
 
 
 @settings(max_examples=300, deadline=None, derandomize=True, database=None)
