@@ -1271,3 +1271,32 @@ def test_a_co_host_is_not_taken_for_a_guest_the_host_introduces(tmp_path, openin
     front, _ = imported(tmp_path / "bench.md", text)
     roles = {person["name"]: person["role"] for person in front["speakers"].values()}
     assert roles[co_host] == "interviewer" and roles["Oskar Lind"] == "interviewee", roles
+
+
+QUIET_CO_HOST = """**Nadia Kerr:** Welcome to Bench Talk. I'm joined by my co-host, Tuva Berg, and our
+guest Oskar Lind, who builds radios from salvage. Where do the parts come from, Oskar?
+
+**Oskar Lind:** Skips, mostly, and the recycling centre on Fridays. People throw out whole
+televisions with good capacitors inside.
+
+**Tuva Berg:** I threw one out last spring. It still worked.
+
+**Oskar Lind:** Then somebody like me has it now, and it works better.
+
+**Nadia Kerr:** What does a finished radio sound like?
+
+**Oskar Lind:** Warm, a little noisy. The old valves hum if you let them.
+
+**Tuva Berg:** My grandfather's radio hummed like that. We listened to the shipping forecast.
+
+**Nadia Kerr:** Thank you, Oskar. That's Bench Talk for this week.
+"""
+
+
+def test_a_co_host_the_host_names_asks_even_if_they_never_ask(tmp_path):
+    """Tuva asks nothing, as a guest might not, but the host names her "my co-host, Tuva
+    Berg": she is on the hosts' side, and Oskar, named after her as "our guest", answers."""
+    front, _ = imported(tmp_path / "quiet.md", QUIET_CO_HOST)
+    roles = {person["name"]: person["role"] for person in front["speakers"].values()}
+    assert roles == {"Nadia Kerr": "interviewer", "Tuva Berg": "interviewer",
+                     "Oskar Lind": "interviewee"}

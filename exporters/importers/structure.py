@@ -779,6 +779,11 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
             roles[label] = INTERVIEWER
             result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' is taken as a second "
                                       f"interviewer: {evidence[label][1]}"))
+        for label, quoted in _named_co_hosts(turns, others, best).items():
+            if roles[label] is None:
+                roles[label] = INTERVIEWER
+                result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' is taken as a "
+                                          f"second interviewer: named a co-host (\"{quoted}\")"))
         for label, reason in _partners(turns, [s for s in others if roles[s] is None], best,
                                        cast.writer, INTERVIEWEE in roles.values()).items():
             roles[label] = INTERVIEWER
@@ -929,13 +934,9 @@ def _introduced_as_guests(turns: list[Spoken], host: str, others: list[str]) -> 
     only), a name is the speaker's full label or one of its words that no other speaker's
     label has and that no other capitalised word follows ("we have Adam Jacob" is not Adam
     Stacoviak), as written; and never in a sentence that speaks of co-hosts or a panel."""
-    words = {label: {word for word in label.split() if len(word) > 2 and word[0].isupper()
-                     and not any(char.isdigit() for char in word)} for label in (*others, host)}
     found = {}
     for label in others:
-        shared = set().union(*(words[other] for other in words if other != label))
-        forms = sorted({label, *(words[label] - shared)}, key=len, reverse=True)
-        name = rf"\b(?:{_any_of(forms)})\b(?! [A-Z])"
+        name = _name_pattern(label, [*others, host])
         introduced = re.compile(
             rf"(?:{_INTRODUCING}).{{0,80}}?{name},? (?:who\b|from (?:the )?[A-Z])|"
             rf"\b(?:(?:our|my) (?:special )?guests?|welcome to the (?:show|podcast|program)),? "
@@ -948,6 +949,40 @@ def _introduced_as_guests(turns: list[Spoken], host: str, others: list[str]) -> 
                 found[label] = " ".join(quoted[-10:])
                 break
     return found
+
+
+def _named_co_hosts(turns: list[Spoken], others: list[str], host: str) -> dict[str, str]:
+    """Among ``others``, those whom a speaker calls a co-host, with the words that do: "I'm
+    joined by my co-host, Nick Nisi", "my co-hosts, Kball and Nick Nisi", "Tuva, my co-host":
+    the name right after the word, or in the list right after "co-hosts"."""
+    found = {}
+    for label in others:
+        name = _name_pattern(label, [*others, host])
+        said = re.compile(rf"\b[Cc]o-?host,? (?:{_PRAISE} )?{name}|"
+                          rf"\b[Cc]o-?hosts,? (?:{_PRAISE} )?(?:{_NAMED}(?:, |,? and ))*{name}|"
+                          rf"{name},? (?:is |as )?(?:my|our) (?:\w+ )?co-?host\b")
+        for para in (para for turn in turns if turn.speaker != label for para in turn.paras):
+            if (match := said.search(para.text)):
+                found[label] = " ".join(match.group(0).split()[-10:])
+                break
+    return found
+
+
+_PRAISE = r"(?:the |my |our )?(?:amazing|wonderful|awesome|great|lovely|good friend|friend)"
+_NAMED = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?"
+"""Someone named in a list: "Kball", "Nick Nisi"."""
+
+
+def _name_pattern(label: str, speakers: list[str]) -> str:
+    """How a text names the speaker ``label``, as written: the whole label, or a word of it
+    that no other speaker's label has, not followed by another capitalised word ("we have Adam
+    Jacob" is not Adam Stacoviak)."""
+    def words(of: str) -> set[str]:
+        return {word for word in of.split() if len(word) > 2 and word[0].isupper()
+                and not any(char.isdigit() for char in word)}
+    shared = set().union(*(words(other) for other in speakers if other != label))
+    forms = sorted({label, *(words(label) - shared)}, key=len, reverse=True)
+    return rf"\b(?:{_any_of(forms)})\b(?! [A-Z])"
 
 
 def _any_of(names: list[str]) -> str:
