@@ -739,13 +739,13 @@ def test_several_sources_import_in_one_run_with_one_report(tmp_path):
 def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     """The figures of BENCHMARKS.md's "Import accuracy", on tests/corpus/real/ (origins and
     licences in its SOURCES.md; ground truth written by hand from the sources), kept from
-    getting worse: question precision 0.96 and recall 0.99 on the development part (0.99 and 0.99
-    before the roundtables of part 19a, whose guests ask each other; 0.97 today, less after part
-    22, whose truth counts a host's turn across a chapter heading as one); on a part held
-    out, when there is one, what it gave when it was measured once (parts 14, 18, 19 and 20,
-    16 podcast transcripts and 5 blog interviews: precision 0.91, recall 0.96, the losses
-    roundtables whose guests ask as the hosts do; the table has every part's figures); every
-    interview builds, and none loses text."""
+    getting worse: question precision 0.99 and recall 0.99 on the development part (0.97 and
+    0.99 before a guest whom the interviewer introduces was no second interviewer); on the
+    part held out, what it gave when it was last measured (parts 14, 18, 19, 20 and 24, 23
+    podcast transcripts and 5 blog interviews: precision 0.94, recall 0.93, the losses
+    roundtables whose guests ask as the hosts do and a host taken for a guest where nothing
+    introduces anyone; the table has every part's figures); every interview builds, and none
+    loses text."""
     import importlib.util
     import sys
 
@@ -756,7 +756,7 @@ def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     spec.loader.exec_module(accuracy)
     results = [accuracy.measure(path) for path in sorted(accuracy.CORPUS.glob("*.truth.yml"))]
     assert len(results) >= 170
-    for held_out, (precision, recall) in ((False, (0.96, 0.99)), (True, (0.90, 0.95))):
+    for held_out, (precision, recall) in ((False, (0.99, 0.99)), (True, (0.94, 0.93))):
         part = [r for r in results if r.held_out is held_out]
         if not part:
             continue  # between two held-out parts: the last became development material
@@ -774,9 +774,10 @@ def test_import_accuracy_on_real_interviews_nobody_here_wrote():
 
 
 def test_import_accuracy_of_the_held_out_transcripts_imported_as_runs():
-    """BENCHMARKS.md's "held out, parts 14, 18 and 19 imported as runs": each origin's files of
-    the corpus imported as one run, The Changelog's two hosts are its regulars, and the
-    held-out roundtables keep the precision that gave (0.96; 0.91 imported alone)."""
+    """BENCHMARKS.md's held-out parts imported as runs: each origin's files of the corpus
+    imported as one run, The Changelog's two hosts are its regulars, and the held-out
+    transcripts keep the precision and recall that gave (0.98 and 0.97; 0.94 and 0.93
+    imported alone)."""
     import importlib.util
     import sys
 
@@ -791,7 +792,7 @@ def test_import_accuracy_of_the_held_out_transcripts_imported_as_runs():
     assert {"jerod santo", "adam stacoviak"} <= set(regulars[truths[0]])
     summary = accuracy.summarise("held out, as runs",
                                  [accuracy.measure(path, regulars[path]) for path in truths])
-    assert summary.precision >= 0.95 and summary.recall >= 0.95, summary
+    assert summary.precision >= 0.98 and summary.recall >= 0.969, summary
 
 
 RECORDING = Path(__file__).resolve().parent.parent / "content" / "recorded" / "harbour-pilot.mp3"
