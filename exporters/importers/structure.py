@@ -720,7 +720,10 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
     regulars of the import run and others are not, the regulars ask (:func:`_regulars_ask`);
     else the speaker with the most evidence of asking, weighed against the others (hosts end
     few turns with "?" in real transcripts): their share of questions, a label that says host,
-    speaking first and last, naming the other speakers."""
+    speaking first and last, naming the other speakers; and beside them, those who ask as
+    hosts do (:func:`_second_hosts`) unless the interviewer introduced them as guests
+    (:func:`_introduced_as_guests`), those called a co-host (:func:`_named_co_hosts`), and
+    the interviewer's partners (:func:`_partners`)."""
     turns = [item for item in result.conversation if isinstance(item, Spoken)]
     speakers = list(dict.fromkeys(turn.speaker for turn in turns))
     roles = {label: role_of_label(label) or known_role(label, cast.people) for label in speakers}
