@@ -958,14 +958,16 @@ def _named_co_hosts(turns: list[Spoken], others: list[str], host: str) -> dict[s
     """Among ``others``, those whom a speaker calls a co-host, with the words that do: "I'm
     joined by my co-host, Nick Nisi", "my co-hosts, Kball and Nick Nisi", "Tuva, my co-host":
     the name right after the word, or in the list right after "co-hosts"."""
+    mentions = [(turn.speaker, para.text) for turn in turns for para in turn.paras
+                if "o-host" in para.text or "ohost" in para.text]
     found = {}
-    for label in others:
+    for label in others if mentions else ():
         name = _name_pattern(label, [*others, host])
         said = re.compile(rf"\b[Cc]o-?host,? (?:{_PRAISE} )?{name}|"
                           rf"\b[Cc]o-?hosts,? (?:{_PRAISE} )?(?:{_NAMED}(?:, |,? and ))*{name}|"
                           rf"{name},? (?:is |as )?(?:my|our) (?:\w+ )?co-?host\b")
-        for para in (para for turn in turns if turn.speaker != label for para in turn.paras):
-            if (match := said.search(para.text)):
+        for text in (text for speaker, text in mentions if speaker != label):
+            if (match := said.search(text)):
                 found[label] = " ".join(match.group(0).split()[-10:])
                 break
     return found
