@@ -864,10 +864,15 @@ def _misnamed_speakers(turns: list[Spoken]) -> list[Note]:
 def _own_names(label: str, own: list[Spoken]) -> set[str]:
     """The names a speaker goes by: the words of a label that is a name ('Adam Wiggins'), and
     the first name they give for themselves in their opening turns (under 'Speaker 2')."""
-    names = {word for word in label.split() if len(word) > 2 and word[0].isupper()
-             and not any(c.isdigit() for c in label)}
     said = (_SELF_NAMED.search(para.text) for turn in own[:2] for para in turn.paras)
-    return {name.casefold() for name in names | {found["name"] for found in said if found}}
+    return {name.casefold() for name in _label_words(label) | {found["name"] for found in said
+                                                                 if found}}
+
+
+def _label_words(label: str) -> set[str]:
+    """The words of a label that is a name ('Adam', 'Wiggins'), as written; none of 'Speaker 2'."""
+    return {word for word in label.split() if len(word) > 2 and word[0].isupper()
+            and not any(char.isdigit() for char in label)}
 
 
 def _partners(turns: list[Spoken], others: list[str], host: str,
@@ -946,7 +951,7 @@ def _introduced_as_guests(turns: list[Spoken], host: str, others: list[str]) -> 
             rf"(?:today,? |is |are )?{name}|{name},? (?:our|my) (?:special )?guest\b")
         first = next(at for at, turn in enumerate(turns) if turn.speaker == label)
         for sentence in (sentence for turn in turns[:first] if turn.speaker == host
-                         for para in turn.paras for sentence in _SENTENCES.split(para.text)):
+                         for para in turn.paras for sentence in _sentences(para.text)):
             if not _NOT_A_GUEST.search(sentence) and (said := introduced.search(sentence)):
                 quoted = sentence[said.start():].split()[:len(said.group(0).split())]
                 found[label] = " ".join(quoted[-10:])
@@ -982,11 +987,8 @@ def _name_pattern(label: str, speakers: list[str]) -> str:
     """How a text names the speaker ``label``, as written: the whole label, or a word of it
     that no other speaker's label has, not followed by another capitalised word ("we have Adam
     Jacob" is not Adam Stacoviak)."""
-    def words(of: str) -> set[str]:
-        return {word for word in of.split() if len(word) > 2 and word[0].isupper()
-                and not any(char.isdigit() for char in word)}
-    shared = set().union(*(words(other) for other in speakers if other != label))
-    forms = sorted({label, *(words(label) - shared)}, key=len, reverse=True)
+    shared = set().union(*(_label_words(other) for other in speakers if other != label))
+    forms = sorted({label, *(_label_words(label) - shared)}, key=len, reverse=True)
     return rf"\b(?:{_any_of(forms)})\b(?! [A-Z])"
 
 
@@ -995,7 +997,6 @@ def _any_of(names: list[str]) -> str:
     return "|".join(map(re.escape, names))
 
 
-_SENTENCES = re.compile(r"(?<=[.!?…])\s+")
 _INTRODUCING = r"\b(?:[Ww]e have|[Ww]e['’]ve got|[Nn]ext up|[Pp]lease welcome|[Ii]ntroduc\w*)\b"
 _NOT_A_GUEST = re.compile(r"\b(?:co-?hosts?|panel|panelists?|as (?:usual|always|ever))\b", re.I)
 
