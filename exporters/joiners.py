@@ -24,7 +24,7 @@ from pathlib import Path
 import pydyf
 
 from .assets import data_uri
-from .pdf_text import FONT_OPERATOR, SHOWN_ITEM, codes_in, rewrite_texts, text_fonts
+from .pdf_text import SHOWN_ITEM, codes_in, fonts_in_force, rewrite_texts, text_fonts
 
 ZWNJ = "\u200c"
 CARRIER = "\ue20c"
@@ -163,12 +163,11 @@ def _paired_text(operations: list, fonts: dict[bytes, CarrierFont],
     font: CarrierFont | None = None
     waiting: list[str] | None = None
     """The glyph codes of the array whose last carrier waits for the glyph after it."""
-    for operation in operations:
+    for name, operation in fonts_in_force(operations):
+        font = fonts.get(name)
         array = (_shown_glyphs(operation) if font is not None and isinstance(operation, bytes)
                  else None)
         if array is None:
-            if isinstance(operation, bytes) and (chosen := FONT_OPERATOR.fullmatch(operation)):
-                font = fonts.get(chosen[1])
             _keep_carrier(waiting, font)
             waiting = None
             shown.append(operation)

@@ -26,7 +26,7 @@ import unicodedata
 
 import pydyf
 
-from .pdf_text import (FONT_OPERATOR, TextFont, resolved, rewrite_texts, shown_codes,
+from .pdf_text import (TextFont, fonts_in_force, resolved, rewrite_texts, shown_codes,
                        text_fonts)
 
 _RISE = re.compile(rb"(-?[0-9.]+) Ts")
@@ -117,7 +117,6 @@ def _spanned(operations: list, texts: dict[bytes, dict[str, bytes]]) -> list:
     span any longer would give poppler the text of several runs as one, in the order they
     are drawn, not read."""
     shown: list = []
-    font = b""
     run: tuple[int, bytes] | None = None
     """Where in ``shown`` the run being read begins, inside a text object, and its font."""
     started = raised = False
@@ -127,9 +126,7 @@ def _spanned(operations: list, texts: dict[bytes, dict[str, bytes]]) -> list:
             shown.insert(run[0], _actual_text(shown[run[0]:], texts, run[1]))
             shown.append(b"EMC")
 
-    for at, operation in enumerate(operations):
-        if isinstance(operation, bytes) and (chosen := FONT_OPERATOR.fullmatch(operation)):
-            font = chosen[1]
+    for at, (font, operation) in enumerate(fonts_in_force(operations)):
         if run is not None:
             matrix = isinstance(operation, bytes) and operation.endswith(b" Tm")
             marked = isinstance(operation, bytes) and operation.endswith(_MARKED_CONTENT)
@@ -151,11 +148,9 @@ _MARKED_CONTENT = (b"BDC", b"BMC", b"EMC")
 def _actual_text(operations: list, texts: dict[bytes, dict[str, bytes]], font: bytes) -> bytes:
     """A span's opening: the text of the glyphs it shows, in the order they are drawn, as a
     ligature's is (see :func:`exporters.layout.right_to_left_ligatures_extractable`)."""
-    codes = texts.get(font, {})
     text = []
-    for operation in operations:
-        if isinstance(operation, bytes) and (chosen := FONT_OPERATOR.fullmatch(operation)):
-            codes = texts.get(chosen[1], {})
+    for shown_in, operation in fonts_in_force(operations, font):
+        codes = texts.get(shown_in, {})
         text += [codes.get(code, b"") for code in (shown_codes(operation) or [])]
     return b"/Span <</ActualText <feff%s>>> BDC" % b"".join(text)
 

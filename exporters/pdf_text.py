@@ -4,8 +4,9 @@ the glyph codes a content stream shows."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 import pydyf
 
@@ -24,8 +25,13 @@ class TextFont:
     """Its name in the pages' resources (``Tf``)."""
     dictionary: pydyf.Dictionary
     to_unicode: pydyf.Stream
-    texts: dict[str, bytes]
-    """The text of each code (4 hex digits), UTF-16BE in hex, as its ToUnicode map has it."""
+
+    @cached_property
+    def texts(self) -> dict[str, bytes]:
+        """The text of each code (4 hex digits), UTF-16BE in hex, as its ToUnicode map has it
+        when first asked."""
+        return {match[1].decode(): match[2] for line in self.to_unicode.stream
+                if isinstance(line, bytes) for match in GLYPH_TEXT.finditer(line)}
 
 
 def text_fonts(pdf: pydyf.PDF) -> list[TextFont]:
@@ -34,13 +40,19 @@ def text_fonts(pdf: pydyf.PDF) -> list[TextFont]:
         if not (isinstance(item, pydyf.Dictionary) and item.get("Subtype") == "/Type0"
                 and "ToUnicode" in item):
             continue
-        to_unicode = resolved(pdf, item["ToUnicode"])
-        texts = {match[1].decode(): match[2] for line in to_unicode.stream
-                 if isinstance(line, bytes) for match in GLYPH_TEXT.finditer(line)}
         base_font = item["BaseFont"]  # b"/<resource name>+<family>"
         name = (base_font if isinstance(base_font, bytes) else base_font.encode())
-        found.append(TextFont(name[1:].split(b"+")[0], item, to_unicode, texts))
+        found.append(TextFont(name[1:].split(b"+")[0], item, resolved(pdf, item["ToUnicode"])))
     return found
+
+
+def fonts_in_force(operations: Iterable, font: bytes = b"") -> Iterator[tuple[bytes, object]]:
+    """Each operation of a content stream, with the font in force once it has run: its name in
+    the pages' resources, as ``Tf`` sets it (``font`` before any)."""
+    for operation in operations:
+        if isinstance(operation, bytes) and (chosen := FONT_OPERATOR.fullmatch(operation)):
+            font = chosen[1]
+        yield font, operation
 
 
 def resolved(pdf: pydyf.PDF, reference: object) -> object:

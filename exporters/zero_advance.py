@@ -17,7 +17,8 @@ import unicodedata
 
 import pydyf
 
-from .pdf_text import FONT_OPERATOR, SHOWN_ITEM, codes_in, resolved, shown_codes, text_fonts
+from .pdf_text import (SHOWN_ITEM, codes_in, fonts_in_force, resolved, shown_codes,
+                       text_fonts)
 
 
 def zero_advance_letters_extractable(pdf: pydyf.PDF) -> None:
@@ -30,8 +31,9 @@ def zero_advance_letters_extractable(pdf: pydyf.PDF) -> None:
             continue
         descendant = resolved(pdf, font.dictionary["DescendantFonts"][0])
         widths = _widths(descendant.get("W") or [])
-        letters = {code for code, text in font.texts.items()
-                   if widths.get(int(code, 16)) == 0 and _is_base_character(text)}
+        letters = {code for code in (f"{number:04x}" for number, width in widths.items()
+                                     if width == 0)
+                   if _is_base_character(font.texts.get(code, b""))}
         if letters:
             widths.update((int(code, 16), 1) for code in letters)
             descendant["W"] = _width_array(widths)
@@ -39,15 +41,9 @@ def zero_advance_letters_extractable(pdf: pydyf.PDF) -> None:
     if not widened:
         return
     for stream in (item for item in pdf.objects if isinstance(item, pydyf.Stream)):
-        letters: set[str] = set()
-        operations = []
-        for operation in stream.stream:
-            if isinstance(operation, bytes) and (chosen := FONT_OPERATOR.fullmatch(operation)):
-                letters = widened.get(chosen[1], set())
-            elif letters and not letters.isdisjoint(shown_codes(operation) or ()):
-                operation = _taken_back(operation, letters)
-            operations.append(operation)
-        stream.stream = operations
+        stream.stream = [_taken_back(operation, letters) if (letters := widened.get(font))
+                         and not letters.isdisjoint(shown_codes(operation) or ()) else operation
+                         for font, operation in fonts_in_force(stream.stream)]
 
 
 def _widths(array: list) -> dict[int, float]:
