@@ -807,6 +807,61 @@ def test_a_letter_given_an_advance_is_drawn_where_it_was_in_any_tj(items):
         _glyph_positions(operation, widths)
 
 
+_CODES = {"0006": b"0627", "01c2": b"0644", "0004": b"0627", "0554": b"0020", "0579": b"0654"}
+_W_ENTRY = st.tuples(st.sampled_from(sorted(_CODES)), st.sampled_from([0, 0, 253, 518.5]),
+                     st.booleans())
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
+@given(st.lists(_W_ENTRY, max_size=6), st.booleans(),
+       st.lists(st.one_of(_SHOWN.map(lambda items: b"[" + b" ".join(items) + b"] TJ"),
+                          st.sampled_from([b"BT", b"ET", b"/F1 12 Tf", b"/F2 12 Tf", b"0 Ts",
+                                           b"[<0006>] TJ"])), max_size=20))
+def test_any_widths_and_stream_keep_every_glyph_where_it_was(entries, truncated, operations):
+    """Whatever /W array (either form, cut short or not) and content stream WeasyPrint could
+    hand over, exporters.zero_advance only widens letters drawn with no advance (the alefs
+    and the lam, never the space 0554 nor the mark 0579), leaves every other operation as
+    it was, and every glyph of every TJ in that font is drawn where it was."""
+    import pydyf
+
+    from exporters.zero_advance import _widths, zero_advance_letters_extractable
+
+    array: list = []
+    for code, width, as_range in entries:
+        number = int(code, 16)
+        array += [number, number, width] if as_range else [number, [width]]
+    if truncated and array:
+        array = array[:-1]
+    pdf = pydyf.PDF()
+    to_unicode = pydyf.Stream([b"%d beginbfchar" % len(_CODES),
+                               *(b"<%s> <%s>" % (code.encode(), text)
+                                 for code, text in _CODES.items()), b"endbfchar"])
+    descendant = pydyf.Dictionary({"Type": "/Font", "W": pydyf.Array(array)})
+    content = pydyf.Stream(list(operations))
+    for item in (to_unicode, descendant, content):
+        pdf.add_object(item)
+    pdf.add_object(pydyf.Dictionary({
+        "Type": "/Font", "Subtype": "/Type0", "BaseFont": "/F1+Noto-Naskh-Arabic",
+        "Encoding": "/Identity-H", "ToUnicode": to_unicode.reference,
+        "DescendantFonts": pydyf.Array([descendant.reference])}))
+    before = {f"{number:04x}": width for number, width in _widths(array).items()}
+
+    zero_advance_letters_extractable(pdf)
+
+    after = {f"{number:04x}": width for number, width in _widths(descendant["W"]).items()}
+    widened = {code for code in before if before[code] != after.get(code)}
+    assert widened <= {code for code in ("0006", "01c2", "0004") if before.get(code) == 0}
+    assert all(after[code] == 1 for code in widened)
+    font = b""
+    for old, new in zip(operations, content.stream, strict=True):
+        font = old[1:3] if old.endswith(b" Tf") else font
+        if font != b"F1" or not old.endswith(b"TJ"):
+            assert new == old
+            continue
+        assert _glyph_positions(new, {**dict.fromkeys(_CODES, 1000), **after}) == \
+            _glyph_positions(old, {**dict.fromkeys(_CODES, 1000), **before})
+
+
 @settings(max_examples=60, deadline=None, derandomize=True, database=None)
 @given(st.integers(1, 37), st.lists(st.integers(0, 3), min_size=1, max_size=300),
        st.randoms(use_true_random=False))
