@@ -770,37 +770,35 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
         result.unsure.append(Note(turns[0].paras[0].line,
                                   f"'{best}' is taken as the interviewer: {evidence[best][1]}"))
         others = [s for s in open_roles if s != best]
+
+        def second_interviewer(label: str, reason: str, line: int = turns[0].paras[0].line
+                               ) -> None:
+            roles[label] = INTERVIEWER
+            result.unsure.append(Note(line, f"'{label}' is taken as a second interviewer: "
+                                            f"{reason}"))
+
         introduced = _introduced_as_guests(turns, best, others)
         for label in _second_hosts(turns, others):
-            if label in introduced:
-                share = _question_share([turn for turn in turns if turn.speaker == label])
-                result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' asks in {share:.0%} "
-                                          f"of their turns, as hosts do, but is taken as a guest: "
-                                          f"'{best}' introduces them (\"{introduced[label]}\"); "
-                                          f"name the hosts with --hosts if that is wrong"))
+            if label not in introduced:
+                second_interviewer(label, evidence[label][1])
                 continue
-            roles[label] = INTERVIEWER
-            result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' is taken as a second "
-                                      f"interviewer: {evidence[label][1]}"))
+            share = _question_share([turn for turn in turns if turn.speaker == label])
+            result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' asks in {share:.0%} "
+                                      f"of their turns, as hosts do, but is taken as a guest: "
+                                      f"'{best}' introduces them (\"{introduced[label]}\"); "
+                                      f"name the hosts with --hosts if that is wrong"))
         for label, quoted in _named_co_hosts(turns, others, best).items():
             if roles[label] is None:
-                roles[label] = INTERVIEWER
-                result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' is taken as a "
-                                          f"second interviewer: named a co-host (\"{quoted}\")"))
+                second_interviewer(label, f"named a co-host (\"{quoted}\")")
         for label, reason in _partners(turns, [s for s in others if roles[s] is None], best,
                                        cast.writer, INTERVIEWEE in roles.values()).items():
-            roles[label] = INTERVIEWER
-            result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' is taken as a second "
-                                      f"interviewer: {reason.replace('HOST', best)}"))
+            second_interviewer(label, reason.replace("HOST", best))
         for label in others:  # the show's own voice: a 'Narrator', a co-host who opens it
             own = [turn for turn in turns if turn.speaker == label]
             if roles[label] is None and sum(roles[s] is None for s in others) > 1 and (
                     _HOST_WORDS.search(label) or _opens_the_show(own)):
-                roles[label] = INTERVIEWER
-                result.unsure.append(Note(own[0].paras[0].line, f"'{label}' is taken as a second "
-                                          "interviewer: " + ("the label says so"
-                                                             if _HOST_WORDS.search(label) else
-                                                             "introduces the show or the guest")))
+                second_interviewer(label, "the label says so" if _HOST_WORDS.search(label)
+                                   else "introduces the show or the guest", own[0].paras[0].line)
     return {label: role or INTERVIEWEE for label, role in roles.items()}
 
 
