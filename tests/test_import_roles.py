@@ -1300,3 +1300,75 @@ def test_a_co_host_the_host_names_asks_even_if_they_never_ask(tmp_path):
     roles = {person["name"]: person["role"] for person in front["speakers"].values()}
     assert roles == {"Nadia Kerr": "interviewer", "Tuva Berg": "interviewer",
                      "Oskar Lind": "interviewee"}
+
+
+PANEL = """**Nadia Kerr:** Welcome back to Bench Talk. On the show today we have myself, Nadia Kerr,
+and Tuva Berg is here too...
+
+**Tuva Berg:** Hello!
+
+**Nadia Kerr:** And our special guest today has built more radios than anyone I know. Please
+welcome Oskar Lind.
+
+**Oskar Lind:** Hello, and thanks for having me.
+
+**Nadia Kerr:** Where do the parts come from?
+
+**Oskar Lind:** Skips, mostly, and the recycling centre on Fridays. People throw out whole
+televisions with good capacitors inside.
+
+**Tuva Berg:** I threw one out last spring. It still worked.
+
+**Oskar Lind:** Then somebody like me has it now, and it works better. I test every part on
+a meter first and throw away a third of them.
+
+**Nadia Kerr:** What does a finished radio sound like?
+
+**Oskar Lind:** Warm, a little noisy. The old valves hum if you let them.
+
+**Tuva Berg:** My grandfather's radio hummed like that. We listened to the shipping forecast.
+
+**Oskar Lind:** Most of my buyers want the hum taken out. I fit a filter for them.
+
+**Nadia Kerr:** Thank you, Oskar. That's Bench Talk for this week.
+"""
+
+
+@pytest.mark.parametrize("opening", [
+    None,
+    "**Nadia Kerr:** Welcome to Bench Talk. We have a special guest today, Oskar Lind, who "
+    "builds radios.\n\n**Oskar Lind:** Hello, and thanks for having me.\n\n**Nadia Kerr:** "
+    "And as always one of our panelists is here, Tuva Berg.\n\n**Tuva Berg:** Hello!",
+])
+def test_the_panel_a_host_introduces_beside_the_guest_asks(tmp_path, opening):
+    """Tuva asks nothing, but the host introduces her before the show's guest, with no word
+    of guest ("Tuva Berg is here too… And our special guest today… Please welcome Oskar
+    Lind"), or after the guest as a panelist: she is on the hosts' side, Oskar answers."""
+    text = PANEL if opening is None else PANEL.replace(
+        PANEL.split("\n\n**Nadia Kerr:** Where")[0], opening)
+    front, _ = imported(tmp_path / "panel.md", text)
+    roles = {person["name"]: person["role"] for person in front["speakers"].values()}
+    assert roles == {"Nadia Kerr": "interviewer", "Tuva Berg": "interviewer",
+                     "Oskar Lind": "interviewee"}, roles
+    notes = [note.text for note in import_file(tmp_path / "panel.md").report.unsure]
+    assert any("'Tuva Berg' is taken as a second interviewer" in note and "'Oskar Lind' as "
+               "the guest" in note for note in notes), notes
+
+
+@pytest.mark.parametrize("opening", [
+    "**Nadia Kerr:** Welcome to Bench Talk. My guests today are Tuva Berg...\n\n"
+    "**Tuva Berg:** Hello!\n\n**Nadia Kerr:** ...and Oskar Lind, our other guest.",
+    "**Nadia Kerr:** Welcome to Bench Talk. Today I'm talking to Tuva Berg...\n\n"
+    "**Tuva Berg:** Hello!\n\n**Nadia Kerr:** And another guest, Oskar Lind.",
+    "**Nadia Kerr:** Welcome to Bench Talk. Today I'm talking to Tuva Berg...\n\n"
+    "**Tuva Berg:** Hello, and thanks for having me!\n\n**Nadia Kerr:** And our guest from "
+    "the radio club, Oskar Lind.",
+])
+def test_a_second_guest_introduced_first_is_no_panel(tmp_path, opening):
+    """One of several guests ("my guests today are…", "another guest") or one who thanks for
+    being had on the show is no panelist, whoever is introduced after them: Tuva, who asks
+    nothing, answers."""
+    text = PANEL.replace(PANEL.split("\n\n**Oskar Lind:** Hello")[0], opening)
+    front, _ = imported(tmp_path / "panel.md", text)
+    roles = {person["name"]: person["role"] for person in front["speakers"].values()}
+    assert roles["Tuva Berg"] == "interviewee", roles

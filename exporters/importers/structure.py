@@ -790,6 +790,10 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
         for label, quoted in _named_co_hosts(turns, others, best).items():
             if roles[label] is None:
                 second_interviewer(label, f"named a co-host (\"{quoted}\")")
+        for label, (quoted, guest) in _introduced_beside_a_guest(turns, best, others).items():
+            if roles[label] is None and label not in introduced:
+                second_interviewer(label, f"'{best}' introduces them (\"{quoted}\") but "
+                                          f"'{guest}' as the guest")
         for label, reason in _partners(turns, [s for s in others if roles[s] is None], best,
                                        cast.writer, INTERVIEWEE in roles.values()).items():
             second_interviewer(label, reason.replace("HOST", best))
@@ -957,6 +961,63 @@ def _introduced_as_guests(turns: list[Spoken], host: str, others: list[str]) -> 
     return found
 
 
+def _introduced_beside_a_guest(turns: list[Spoken], host: str, others: list[str]
+                               ) -> dict[str, tuple[str, str]]:
+    """Among ``others``, the panel a show's host introduces beside its guest, with the words
+    that do and the guest: in the opening, the interviewer names each speaker in the turns
+    just before they first speak, one of them as "our special guest", "my guest", and
+    others with no guest word, before the guest word is first said ("On the show today we
+    have myself, Erik, Brian Ketelsen is also here… And our special guest today is Ben
+    Johnson") or as panelists ("our two panelists joining us again - we have Divya"). Not
+    when the guest is one of several ("another guest", "my guests")."""
+    said_before: dict[str, str] = {}
+    since = 0
+    for at, turn in enumerate(turns):
+        if turn.speaker in others and turn.speaker not in said_before:
+            said_before[turn.speaker] = " ".join(
+                para.text for earlier in turns[since:at] if earlier.speaker == host
+                for para in earlier.paras)
+            since = at + 1
+    first_guest_word = next((at for at, turn in enumerate(turns) if turn.speaker == host
+                             and any(_GUEST_WORD.search(para.text) for para in turn.paras)),
+                            len(turns))
+    guests = [label for label, text in said_before.items()
+              if _named_as_the_guest(text, _name_pattern(label, [*others, host]))]
+    found = {}
+    for label, text in said_before.items() if guests else ():
+        name = _name_pattern(label, [*others, host])
+        naming = next((sentence[:said.end()] for sentence in _sentences(text)
+                       if (said := re.search(name, sentence))), None)
+        first = next(at for at, turn in enumerate(turns) if turn.speaker == label)
+        if naming is None or _GUEST_WORD.search(text) or any(
+                _THANKS_AS_GUEST.search(para.text) for turn in turns if turn.speaker == label
+                for para in turn.paras):
+            continue
+        if first < first_guest_word or _PANEL.search(text):
+            found[label] = (" ".join(naming.split()[-12:]), guests[0])
+    return found
+
+
+def _named_as_the_guest(text: str, name: str) -> bool:
+    """Whether ``text`` names the speaker ``name`` as a show's one guest, in the sentence that
+    says guest or in one that goes on from it ("our special guest today is well known…
+    Please welcome Ben Johnson")."""
+    sentences = _sentences(text)
+    return any(_GUEST_WORD.search(sentence) and not _SEVERAL_GUESTS.search(sentence) and (
+        re.search(name, sentence) or at + 1 < len(sentences)
+        and re.match(rf"(?:{_HANDING_OVER}.{{0,20}}?)?{name}", sentences[at + 1]))
+        for at, sentence in enumerate(sentences))
+
+
+_GUEST_WORD = re.compile(r"\bguests?\b", re.I)
+_SEVERAL_GUESTS = re.compile(r"\b(?:(?:an)?other|second|third|final|last|next|fellow|both|two|"
+                             r"three) (?:\w+ )?guests?\b|\bguests\b", re.I)
+_HANDING_OVER = r"(?:[Aa]nd |[Ss]o |[Pp]lease )?(?:[Ww]elcome|[Ss]ay hello|[Mm]eet|[Ii]t['’]s|" \
+                r"[Tt]hat['’]s|[Ii]ntroducing|[Gg]ive it up|[Ww]e(?:['’]ve got| have)|" \
+                r"[Hh]ere(?:['’]s| is))\b"
+_PANEL = re.compile(r"\b(?:co-?hosts?|panel|panelists?)\b", re.I)
+
+
 def _named_co_hosts(turns: list[Spoken], others: list[str], host: str) -> dict[str, str]:
     """Among ``others``, those whom a speaker calls a co-host, with the words that do: "I'm
     joined by my co-host, Nick Nisi", "my co-hosts, Kball and Nick Nisi", "Tuva, my co-host":
@@ -976,7 +1037,8 @@ def _named_co_hosts(turns: list[Spoken], others: list[str], host: str) -> dict[s
     return found
 
 
-_PRAISE = r"(?:the |my |our )?(?:amazing|wonderful|awesome|great|lovely|good friend|friend)"
+_PRAISE = r"(?:the |my |our )?(?:amazing|wonderful|awesome|great|lovely|good friend|friend|" \
+          r"Mr\.|Mrs\.|Ms\.|Dr\.|Mx\.)"
 _NAMED = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?"
 """Someone named in a list: "Kball", "Nick Nisi"."""
 
