@@ -1302,7 +1302,7 @@ def test_a_co_host_the_host_names_asks_even_if_they_never_ask(tmp_path):
                      "Oskar Lind": "interviewee"}
 
 
-PANEL = """**Nadia Kerr:** Welcome back to Bench Talk. On the show today we have myself, Nadia Kerr,
+INTRODUCED_PANEL = """**Nadia Kerr:** Welcome back to Bench Talk. On the show today we have myself, Nadia Kerr,
 and Tuva Berg is here too...
 
 **Tuva Berg:** Hello!
@@ -1344,8 +1344,8 @@ def test_the_panel_a_host_introduces_beside_the_guest_asks(tmp_path, opening):
     """Tuva asks nothing, but the host introduces her before the show's guest, with no word
     of guest ("Tuva Berg is here too… And our special guest today… Please welcome Oskar
     Lind"), or after the guest as a panelist: she is on the hosts' side, Oskar answers."""
-    text = PANEL if opening is None else PANEL.replace(
-        PANEL.split("\n\n**Nadia Kerr:** Where")[0], opening)
+    text = INTRODUCED_PANEL if opening is None else INTRODUCED_PANEL.replace(
+        INTRODUCED_PANEL.split("\n\n**Nadia Kerr:** Where")[0], opening)
     front, _ = imported(tmp_path / "panel.md", text)
     roles = {person["name"]: person["role"] for person in front["speakers"].values()}
     assert roles == {"Nadia Kerr": "interviewer", "Tuva Berg": "interviewer",
@@ -1368,7 +1368,8 @@ def test_a_second_guest_introduced_first_is_no_panel(tmp_path, opening):
     """One of several guests ("my guests today are…", "another guest") or one who thanks for
     being had on the show is no panelist, whoever is introduced after them: Tuva, who asks
     nothing, answers."""
-    text = PANEL.replace(PANEL.split("\n\n**Oskar Lind:** Hello")[0], opening)
+    text = INTRODUCED_PANEL.replace(
+        INTRODUCED_PANEL.split("\n\n**Oskar Lind:** Hello")[0], opening)
     front, _ = imported(tmp_path / "panel.md", text)
     roles = {person["name"]: person["role"] for person in front["speakers"].values()}
     assert roles["Tuva Berg"] == "interviewee", roles
