@@ -722,7 +722,8 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
     few turns with "?" in real transcripts): their share of questions, a label that says host,
     speaking first and last, naming the other speakers; and beside them, those who ask as
     hosts do (:func:`_second_hosts`) unless the interviewer introduced them as guests
-    (:func:`_introduced_as_guests`), those called a co-host (:func:`_named_co_hosts`), and
+    (:func:`_introduced_as_guests`), those called a co-host (:func:`_named_co_hosts`) or
+    introduced as a panel beside the show's guest (:func:`_introduced_beside_a_guest`), and
     the interviewer's partners (:func:`_partners`)."""
     turns = [item for item in result.conversation if isinstance(item, Spoken)]
     speakers = list(dict.fromkeys(turn.speaker for turn in turns))
@@ -965,18 +966,18 @@ def _introduced_beside_a_guest(turns: list[Spoken], host: str, others: list[str]
                                ) -> dict[str, tuple[str, str]]:
     """Among ``others``, the panel a show's host introduces beside its guest, with the words
     that do and the guest: in the opening, the interviewer names each speaker in the turns
-    just before they first speak, one of them as "our special guest", "my guest", and
-    others with no guest word, before the guest word is first said ("On the show today we
-    have myself, Erik, Brian Ketelsen is also here… And our special guest today is Ben
-    Johnson") or as panelists ("our two panelists joining us again - we have Divya"). Not
-    when the guest is one of several ("another guest", "my guests")."""
+    just before they first speak (the last three of theirs), one of them as "our special
+    guest", "my guest", and others with no guest word, before the guest word is first said
+    ("On the show today we have myself, Erik, Brian Ketelsen is also here… And our special
+    guest today is Ben Johnson") or as panelists ("our two panelists joining us again - we
+    have Divya"). Not when the guest is one of several ("another guest", "my guests")."""
     said_before: dict[str, str] = {}
     since = 0
     for at, turn in enumerate(turns):
         if turn.speaker in others and turn.speaker not in said_before:
-            said_before[turn.speaker] = " ".join(
-                para.text for earlier in turns[since:at] if earlier.speaker == host
-                for para in earlier.paras)
+            hosts_turns = [earlier for earlier in turns[since:at] if earlier.speaker == host]
+            said_before[turn.speaker] = " ".join(para.text for earlier in hosts_turns[-3:]
+                                                 for para in earlier.paras)
             since = at + 1
     first_guest_word = next((at for at, turn in enumerate(turns) if turn.speaker == host
                              and any(_GUEST_WORD.search(para.text) for para in turn.paras)),
