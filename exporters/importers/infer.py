@@ -7,6 +7,8 @@ import operator
 import re
 from collections import Counter
 
+import jdatetime
+
 from .recording import named_recording
 from .structure import _TIMESTAMP, BREAK_MARKER, HEADER_FIELD, Note, Para, split_label
 
@@ -15,7 +17,26 @@ MONTHS = {name: number for number, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
     ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
+_ARABIC_LETTER_FORMS = str.maketrans("يىكأإآة", "ییکاااه")
+"""Arabic-script letters Persian and Arabic write differently, or with or without hamza, as
+one ('يونيو' and 'یونیو', 'أبريل' and 'ابريل'), for matching month names."""
+_EASTERN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+"""Persian and Arabic-Indic digits, as the dates of Persian and Arabic sources write them."""
+MONTHS.update({name.translate(_ARABIC_LETTER_FORMS): number for number, names in enumerate((
+    ("ژانویه", "يناير", "كانون الثاني"), ("فوریه", "فبراير", "شباط"), ("مارس", "آذار"),
+    ("آوریل", "أبريل", "نيسان"), ("مه", "می", "مايو", "أيار"), ("ژوئن", "يونيو", "حزيران"),
+    ("ژوئیه", "جولای", "يوليو", "تموز"), ("اوت", "آگوست", "أغسطس", "آب"),
+    ("سپتامبر", "سبتمبر", "أيلول"), ("اکتبر", "أكتوبر", "تشرين الأول"),
+    ("نوامبر", "نوفمبر", "تشرين الثاني"), ("دسامبر", "ديسمبر", "كانون الأول")), start=1)
+    for name in names})
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+SOLAR_HIJRI_MONTHS = {name: number for number, name in enumerate((
+    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی",
+    "بهمن", "اسفند"), start=1)}
+"""The months of the Persian (Solar Hijri) calendar, in which Iranian sources date: '۱۴ مهر
+۱۴۰۰' is 6 October 2021."""
+_SOLAR_HIJRI_MONTH = "|".join(sorted((name.translate(_ARABIC_LETTER_FORMS)
+                                      for name in SOLAR_HIJRI_MONTHS), key=len, reverse=True))
 _WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _DATES = (
     re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
@@ -25,6 +46,10 @@ _DATES = (
     # 'May 8, 2024', and as it is said: 'May 8th in the year 2024'
     re.compile(rf"\b(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? "
                rf"(?:in the year )?(?P<y>\d{{4}})\b", re.I),
+    # '2021/10/06', and a Persian source's '1400/07/14'
+    re.compile(r"\b(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)"),
+    # '۱۴ مهر ۱۴۰۰'
+    re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<shmon>{_SOLAR_HIJRI_MONTH})،? (?P<y>1[34]\d\d)\b"),
 )
 _BYLINE = re.compile(
     rf"^(?:an? )?(?:interview(?:ed)?|conversation|questions|words|text|story|reporting)?"
@@ -33,7 +58,7 @@ _BYLINE = re.compile(
 follows ('By accident, mostly.' and 'By Tuesday, we' open answers, not bylines)."""
 _DATE_LINE = re.compile(r"^(?:(?:published|posted|updated|first published|recorded|"
                         r"publication date|date published|date)(?: on)?:? )?"
-                        r"[\w ,.-]{6,30}$", re.I)
+                        r"[\w ,./-]{6,30}$", re.I)
 _DATED_FOR = re.compile(r"^(?:recorded|published|posted|first published|written)(?: on)? "
                         r"(?P<date>[\w ,.-]{6,30}?) (?:for|in|by) (?P<pub>[^.;]{2,60})$", re.I)
 _PUBLISHED_IN = re.compile(
@@ -75,21 +100,40 @@ STOPWORDS = {
 
 
 def find_date(text: str) -> dt.date | None:
+    """The first date ``text`` writes, in English, Persian or Arabic words or in numbers
+    (Persian and Arabic-Indic digits too); a year of the Persian calendar (1300 to 1499) is
+    read in it."""
+    text = text.translate(_EASTERN_DIGITS).translate(_ARABIC_LETTER_FORMS)
     for pattern in _DATES:
         match = pattern.search(text)
         if not match:
             continue
-        month = int(match["m"]) if "m" in pattern.groupindex else MONTHS[match["mon"].lower()]
+        solar_hijri = "shmon" in pattern.groupindex or 1300 <= int(match["y"]) < 1500
+        month = (int(match["m"]) if "m" in pattern.groupindex
+                 else _solar_hijri_month(match["shmon"]) if "shmon" in pattern.groupindex
+                 else MONTHS[match["mon"].lower()])
         try:
+            if solar_hijri:
+                return jdatetime.date(int(match["y"]), month, int(match["d"])).togregorian()
             return dt.date(int(match["y"]), month, int(match["d"]))
         except ValueError:
             continue
     return None
 
 
+def _solar_hijri_month(name: str) -> int:
+    return next(number for month, number in SOLAR_HIJRI_MONTHS.items()
+                if month.translate(_ARABIC_LETTER_FORMS) == name)
+
+
 _SCRIPTS = (("ko", re.compile(r"[\uac00-\ud7af]")), ("ja", re.compile(r"[\u3040-\u30ff]")),
             ("zh", re.compile(r"[\u4e00-\u9fff]")))
 """Languages told by their script: Hangul, kana (Japanese writes Han characters too), Han."""
+_ARABIC_SCRIPT = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+_PERSIAN_LETTERS = re.compile(r"[پچژگکی]")
+"""Letters Persian writes and Arabic does not (its own kaf and yeh among them)."""
+_ARABIC_LETTERS = re.compile(r"[يكةى]")
+"""Arabic's kaf and yeh, and the teh marbuta and alef maksura Persian seldom writes."""
 
 
 def guess_language(text: str) -> str | None:
@@ -99,6 +143,9 @@ def guess_language(text: str) -> str | None:
     for lang, script in _SCRIPTS:
         if len(script.findall(text)) > max(latin, 20) / (4 if lang == "ja" else 1):
             return lang
+    if len(_ARABIC_SCRIPT.findall(text)) > max(latin, 20):
+        persian, arabic = len(_PERSIAN_LETTERS.findall(text)), len(_ARABIC_LETTERS.findall(text))
+        return "fa" if persian > arabic else "ar"
     words = Counter(re.findall(r"[^\W\d_]+", text.lower()))
     scores = {lang: sum(words[w] for w in stop) for lang, stop in STOPWORDS.items()}
     best = max(scores, key=scores.get)

@@ -41,6 +41,8 @@ _NAVIGATION = re.compile(
     r"(\d+ )?min(ute)?s? read|we use cookies.*|accept( all)? cookies)\W*$",
     re.IGNORECASE)
 _MENU_BAR = re.compile(r"^\W*\w[\w '&-]{0,20}(\s*[|·•›»>/]\s*\w[\w '&-]{0,30}){2,}\W*$")
+_NUMBERS_ONLY = re.compile(r"^[\d\s/.-]+$")
+"""A date written in numbers, '2021/10/06' or '۱۴۰۰/۰۷/۱۴', which is no menu bar."""
 _TAIL = re.compile(
     r"^(leave a (reply|comment)|(\d+ )?(comments?|responses?|replies)( on .{1,120})?|"
     r"related( posts| articles| stories| reading)?|you (may|might) also (like|enjoy)|"
@@ -88,7 +90,8 @@ def leftover(text: str) -> str | None:
         return "share buttons"
     if words <= 12 and _NAVIGATION.match(line):
         return "navigation"
-    if words <= 14 and _MENU_BAR.match(line) and not line.endswith((".", "?", "!")):
+    if words <= 14 and _MENU_BAR.match(line) and not line.endswith((".", "?", "!")) \
+            and not _NUMBERS_ONLY.match(line):
         return "navigation"
     if words <= 60 and _APPEALS.search(line):
         return "donation or subscription appeal"

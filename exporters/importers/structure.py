@@ -24,14 +24,23 @@ from .sequence import roles as sequence_roles
 
 INTERVIEWER = "interviewer"
 INTERVIEWEE = "interviewee"
-QUESTION_LABELS = {"q", "question", "interviewer", "int", "host", "interviewer's question"}
-ANSWER_LABELS = {"a", "answer", "interviewee", "guest", "respondent"}
+QUESTION_LABELS = {"q", "question", "interviewer", "int", "host", "interviewer's question",
+                   "pregunta", "frage", "domanda", "pergunta", "entrevistador", "entrevistadora",
+                   "intervistatore", "intervistatrice",
+                   "س", "سؤال", "سوال", "پرسش", "مصاحبه‌گر", "مصاحبه‌کننده", "المحاور", "محاور"}
+ANSWER_LABELS = {"a", "answer", "interviewee", "guest", "respondent", "respuesta", "réponse",
+                 "antwort", "risposta", "resposta", "entrevistado", "entrevistada",
+                 "ج", "جواب", "پاسخ", "الجواب", "الإجابة", "إجابة"}
+"""Labels that say a role, not a name: 'Q:', 'Pregunta:', and in Persian and Arabic 'س:' and
+'ج:' (for سؤال and جواب, question and answer), 'پرسش:', 'پاسخ:'."""
 NOT_LABELS = {"note", "editor's note", "editor’s note", "update", "photo", "photograph",
               "source", "ps", "p.s", "image", "credit", "correction", "disclaimer",
               "warning", "content warning", "edit", "read more", "tags", "share",
               "break", "ad break", "ad", "advertisement", "sponsor", "sponsored", "music",
               "intro music", "outro", "outro music", "theme music", "sound", "applause",
-              "laughter", "crosstalk", "inaudible", "transition"}
+              "laughter", "crosstalk", "inaudible", "transition",
+              "نکته", "توضیح", "یادداشت", "منبع", "عکس", "پانویس", "ملاحظة", "ملاحظه", "تنبيه",
+              "المصدر", "مصدر", "صورة"}
 
 
 @dataclass
@@ -142,7 +151,7 @@ BREAK_MARKER = re.compile(
     r"\s*(?:\\?[\])]|\\?:|$)", re.I)
 """A transcript's "Break: ...", "[Ad break]", "(Music)": no one's turn; left out."""
 _LABEL = re.compile(
-    r"^(?P<o>\*\*|__|\*(?!\*)|_(?!_))?(?P<label>\\?[$@]?[^\W_][\w.'’ /-]{0,38}?)"
+    r"^(?P<o>\*\*|__|\*(?!\*)|_(?!_))?(?P<label>\\?[$@]?[^\W_][\w.'’ /\u200c-]{0,38}?)"
     r"(?:\s?[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]\ufe0f?){0,3}"
     r"(?:\s+\((?P<alias>[^\W\d_][\w.'’-]{0,9})\))?"
     r"(?P<time>\s+[(\[]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[)\]])?"
@@ -200,7 +209,13 @@ def _initials(words: list[str]) -> bool:
 
 
 def _capital(word: str) -> bool:
-    return word[0].isupper() or (word[0].isdigit() and _initials([word]))
+    """Whether a label's first word starts as a name does: a capital, or a letter of the
+    Arabic script, which has no capitals ('محمد:', 'س:'), or an organisation's short name."""
+    return word[0].isupper() or bool(_ARABIC_SCRIPT_LETTER.match(word)) or (
+        word[0].isdigit() and _initials([word]))
+
+
+_ARABIC_SCRIPT_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
 
 
 _BARE_ROLE_LABEL = re.compile(r"^(\*\*|__)(?P<label>Q|A|Question|Answer)\1[ \t]+(?=\S)")
