@@ -1161,3 +1161,20 @@ def test_a_run_that_counts_its_regulars_reports_each_unreadable_file_in_one_line
         assert f"Imported {len(SHOW_GUESTS)} of {len(sources)} file(s)" in run.stdout
         assert _roles(project / f"imported-{jobs}" / "episode-01.md")["Tomas Lind"] == \
             "interviewer"
+
+
+@pytest.mark.parametrize("written, day", [
+    ("Publicado el 3 de mayo de 2021", "2021-05-03"),
+    ("15 de septiembre del 2019", "2019-09-15"),
+    ("Publié le 1er mai 2021", "2021-05-01"),
+    ("Veröffentlicht am 12. März 2020", "2020-03-12"),
+    ("3 maggio 2021", "2021-05-03"),
+    ("Publicado em 3 de maio de 2021", "2021-05-03"),
+])
+def test_a_date_line_in_the_source_language(tmp_path, written, day):
+    """A post's date line written in Spanish, French, German, Italian or Portuguese, its month
+    in words, is its date."""
+    text = (f"# Redes y barcos\n\n{written}\n\n**Q:** ¿Cómo empezó?\n\n**A:** Con mi padre.\n\n"
+            "**Q:** ¿Y ahora?\n\n**A:** Enseño.\n")
+    _, front, _ = import_one(tmp_path, "post.md", text)
+    assert str(front["date"]) == day

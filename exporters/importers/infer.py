@@ -22,6 +22,17 @@ _ARABIC_LETTER_FORMS = str.maketrans("يىكأإآة", "ییکاااه")
 one ('يونيو' and 'یونیو', 'أبريل' and 'ابريل'), for matching month names."""
 _EASTERN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 """Persian and Arabic-Indic digits, as the dates of Persian and Arabic sources write them."""
+MONTHS.update({name: number for number, names in enumerate((
+    ("enero", "janvier", "januar", "jänner", "gennaio", "janeiro"),
+    ("febrero", "février", "fevrier", "februar", "febbraio", "fevereiro"),
+    ("marzo", "mars", "märz", "março"), ("abril", "avril", "aprile"),
+    ("mayo", "mai", "maggio", "maio"), ("junio", "juin", "juni", "giugno", "junho"),
+    ("julio", "juillet", "juli", "luglio", "julho"), ("agosto", "août", "aout"),
+    ("septiembre", "setiembre", "settembre", "setembro"),
+    ("octubre", "octobre", "oktober", "ottobre", "outubro"),
+    ("noviembre", "novembre", "novembro"),
+    ("diciembre", "décembre", "decembre", "dezember", "dicembre", "dezembro")), start=1)
+    for name in names})
 MONTHS.update({name.translate(_ARABIC_LETTER_FORMS): number for number, names in enumerate((
     ("ژانویه", "يناير", "كانون الثاني"), ("فوریه", "فبراير", "شباط"), ("مارس", "آذار"),
     ("آوریل", "أبريل", "نيسان"), ("مه", "می", "مايو", "أيار"), ("ژوئن", "يونيو", "حزيران"),
@@ -40,9 +51,10 @@ _SOLAR_HIJRI_MONTH = "|".join(sorted((name.translate(_ARABIC_LETTER_FORMS)
 _WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _DATES = (
     re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
-    # '8 May 2024', and as it is said: 'the 8th of May, 2024'
-    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{_MONTH})\.?,? "
-               rf"(?P<y>\d{{4}})\b", re.I),
+    # '8 May 2024', and as it is said: 'the 8th of May, 2024'; '8 de mayo de 2024', '1er mai
+    # 2024', '8. Mai 2024'
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|º|°|\.)? (?:of |de )?(?P<mon>{_MONTH})\.?,? "
+               rf"(?:de |del )?(?P<y>\d{{4}})\b", re.I),
     # 'May 8, 2024', and as it is said: 'May 8th in the year 2024'
     re.compile(rf"\b(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? "
                rf"(?:in the year )?(?P<y>\d{{4}})\b", re.I),
@@ -57,7 +69,10 @@ _BYLINE = re.compile(
 """'Interview by Maya Ortiz', 'By Maya Ortiz': a name, capitalised, that no lower-case word
 follows ('By accident, mostly.' and 'By Tuesday, we' open answers, not bylines)."""
 _DATE_LINE = re.compile(r"^(?:(?:published|posted|updated|first published|recorded|"
-                        r"publication date|date published|date)(?: on)?:? )?"
+                        r"publication date|date published|date|publicado|publié|publiée|"
+                        r"veröffentlicht|pubblicato|pubblicata|fecha|datum|data|"
+                        r"منتشر شده|تاریخ|نشر|بتاريخ)"
+                        r"(?: on| el| en| em| le| am| il| في| در)?:? )?"
                         r"[\w ,./-]{6,30}$", re.I)
 _DATED_FOR = re.compile(r"^(?:recorded|published|posted|first published|written)(?: on)? "
                         r"(?P<date>[\w ,.-]{6,30}?) (?:for|in|by) (?P<pub>[^.;]{2,60})$", re.I)
