@@ -10,7 +10,8 @@ from collections import Counter
 import jdatetime
 
 from .recording import named_recording
-from .structure import _TIMESTAMP, BREAK_MARKER, HEADER_FIELD, Note, Para, split_label
+from .structure import (_TIMESTAMP, ARABIC_SCRIPT, BREAK_MARKER, HEADER_FIELD, Note, Para,
+                        split_label)
 
 _NAME = r"[A-ZÀ-Ý][\w'’.-]+(?: (?:de |van |von |da |al |le |la )?[A-ZÀ-Ý][\w'’.-]+){0,3}"
 MONTHS = {name: number for number, names in enumerate((
@@ -115,15 +116,17 @@ STOPWORDS = {
 
 
 def find_date(text: str) -> dt.date | None:
-    """The first date ``text`` writes, in English, Persian or Arabic words or in numbers
-    (Persian and Arabic-Indic digits too); a year of the Persian calendar (1300 to 1499) is
-    read in it."""
+    """The first date ``text`` writes, its month in words (English, Spanish, French, German,
+    Italian, Portuguese, Persian, Arabic, or a month of the Persian calendar) or in numbers
+    (Persian and Arabic-Indic digits too); a date in numbers whose year is one of the Persian
+    calendar (1300 to 1499) is read in it."""
     text = text.translate(_EASTERN_DIGITS).translate(_ARABIC_LETTER_FORMS)
     for pattern in _DATES:
         match = pattern.search(text)
         if not match:
             continue
-        solar_hijri = "shmon" in pattern.groupindex or 1300 <= int(match["y"]) < 1500
+        solar_hijri = "shmon" in pattern.groupindex or (
+            "m" in pattern.groupindex and 1300 <= int(match["y"]) < 1500)
         month = (int(match["m"]) if "m" in pattern.groupindex
                  else _solar_hijri_month(match["shmon"]) if "shmon" in pattern.groupindex
                  else MONTHS[match["mon"].lower()])
@@ -144,7 +147,6 @@ def _solar_hijri_month(name: str) -> int:
 _SCRIPTS = (("ko", re.compile(r"[\uac00-\ud7af]")), ("ja", re.compile(r"[\u3040-\u30ff]")),
             ("zh", re.compile(r"[\u4e00-\u9fff]")))
 """Languages told by their script: Hangul, kana (Japanese writes Han characters too), Han."""
-_ARABIC_SCRIPT = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
 _PERSIAN_LETTERS = re.compile(r"[پچژگکی]")
 """Letters Persian writes and Arabic does not (its own kaf and yeh among them)."""
 _ARABIC_LETTERS = re.compile(r"[يكةى]")
@@ -158,7 +160,7 @@ def guess_language(text: str) -> str | None:
     for lang, script in _SCRIPTS:
         if len(script.findall(text)) > max(latin, 20) / (4 if lang == "ja" else 1):
             return lang
-    if len(_ARABIC_SCRIPT.findall(text)) > max(latin, 20):
+    if len(ARABIC_SCRIPT.findall(text)) > max(latin, 20):
         persian, arabic = len(_PERSIAN_LETTERS.findall(text)), len(_ARABIC_LETTERS.findall(text))
         return "fa" if persian > arabic else "ar"
     words = Counter(re.findall(r"[^\W\d_]+", text.lower()))

@@ -211,11 +211,12 @@ def _initials(words: list[str]) -> bool:
 def _capital(word: str) -> bool:
     """Whether a label's first word starts as a name does: a capital, or a letter of the
     Arabic script, which has no capitals ('محمد:', 'س:'), or an organisation's short name."""
-    return word[0].isupper() or bool(_ARABIC_SCRIPT_LETTER.match(word)) or (
+    return word[0].isupper() or bool(ARABIC_SCRIPT.match(word)) or (
         word[0].isdigit() and _initials([word]))
 
 
-_ARABIC_SCRIPT_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+ARABIC_SCRIPT = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+"""A letter of the Arabic script, as Persian and Arabic write it."""
 
 
 _BARE_ROLE_LABEL = re.compile(r"^(\*\*|__)(?P<label>Q|A|Question|Answer)\1[ \t]+(?=\S)")
