@@ -46,6 +46,7 @@ class Theme:
     screen_page_size: str
     volume_page_budget: int
     times_in_margin: bool
+    calendar: str
 
 
 RETIRED_TEMPLATES = {
@@ -89,6 +90,7 @@ class Templates:
         )
         self.theme, self.paper = self._read_theme(options or {})
         self.env.filters["longdate"] = self.long_date
+        self.env.filters["year"] = self.year
         self.env.filters["digits"] = in_digits
         self.env.filters["clock"] = format_time
         self.env.filters["join_names"] = join_names
@@ -128,10 +130,23 @@ class Templates:
                 "comma": conventions(lang).comma}
 
     def long_date(self, date: dt.date, lang: str) -> str:
-        """A date in words, with the language's digits (۱۴ مارس ۲۰۲۶ in Persian)."""
+        """A date in words, in the theme's calendar, with the language's digits (۱۴ مارس ۲۰۲۶
+        in Persian; ۲۳ اسفند ۱۴۰۴ in the Persian calendar)."""
         words = self.words(lang)
+        day, month, year = self._in_calendar(date)
+        months = words["persian_months" if self.theme.calendar == "persian" else "months"]
         return in_digits(words["date_format"].format(
-            day=date.day, month=words["months"][date.month - 1], year=date.year), lang)
+            day=day, month=months[month - 1], year=year), lang)
+
+    def year(self, date: dt.date) -> int:
+        """The year of ``date`` in the theme's calendar."""
+        return self._in_calendar(date)[2]
+
+    def _in_calendar(self, date: dt.date) -> tuple[int, int, int]:
+        if self.theme.calendar == "persian":
+            import jdatetime  # only for a house style that asks for it
+            date = jdatetime.date.fromgregorian(date=date)
+        return date.day, date.month, date.year
 
     def _read_yaml(self, name: str) -> dict:
         return _read_mapping(self.find(name))[0]

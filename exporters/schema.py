@@ -251,4 +251,7 @@ THEME = Schema("theme option", (
            doc="the most pages a collected volume may have"),
     Option("times_in_margin", "bool", default=True,
            doc="the PDF editions print each turn's time in the recording in the margin"),
+    Option("calendar", "choice", ("gregorian", "persian"), "gregorian", what="a calendar",
+           doc="the calendar of the dates the editions print: gregorian; persian: the Persian "
+               "(Solar Hijri) calendar Iranian readers date by, 14 Mehr 1400"),
 ))

@@ -291,3 +291,44 @@ def test_an_actual_text_span_nests_inside_marked_content_in_a_text_object():
     shown = _spanned(operations, texts)
     assert shown == [*operations[:4], b"/Span <</ActualText <feff0645064f0645>>> BDC",
                      *operations[4:9], b"EMC", *operations[9:]]
+
+
+DATED_PERSIAN = """---
+title: گفت‌وگو با صحاف محله
+date: 2021-10-06
+lang: fa
+interviewer: مریم احمدی
+interviewee: حسن صحاف
+---
+
+مریم احمدی: از کی کار صحافی را شروع کردید؟
+
+حسن صحاف: از نوجوانی.
+"""
+
+
+@pytest.mark.parametrize("calendar, printed, year", [
+    (None, "۶ اکتبر ۲۰۲۱", "۲۰۲۱"),
+    ("persian", "۱۴ مهر ۱۴۰۰", "۱۴۰۰"),
+])
+def test_the_house_style_chooses_the_calendar_of_printed_dates(project, write, calendar,
+                                                               printed, year):
+    """With `calendar: persian` the dateline and the pamphlet's cover give the day of the
+    Persian calendar, as Iranian readers date; the machine-readable date stays the day in ISO
+    form, in the page and in the e-book's metadata."""
+    write("bookbinder.md", DATED_PERSIAN)
+    options = []
+    if calendar:
+        (project / "theme").mkdir()
+        (project / "theme" / "theme.yml").write_text(f"calendar: {calendar}\n", encoding="utf-8")
+        options = ["--templates", "theme"]
+    run = make("build", "--format", "html,epub,pdf", *options, cwd=project)
+    assert run.code == 0, run.stderr
+    out = project / "dist" / "bookbinder"
+    page = (out / "bookbinder.html").read_text(encoding="utf-8")
+    assert f'<time datetime="2021-10-06">{printed}</time>' in page
+    with zipfile.ZipFile(out / "bookbinder.epub") as book:
+        opf = book.read("EPUB/content.opf").decode()
+    assert "<dc:date>2021-10-06" in opf
+    cover = re.sub("[\u202a-\u202e]", "", pdf_text(out / "bookbinder.pdf").split("\f")[0])
+    assert f"نسخهٔ جزوه · {year}" in " ".join(cover.split())  # without pdftotext's bidi marks
