@@ -97,3 +97,16 @@ def test_a_role_label_with_a_zero_width_non_joiner_and_a_note_that_is_no_speaker
     assert body.count("\nQ: ") + body.startswith("Q: ") == 3, body
     assert "نکته" not in str(front.get("speakers", "")), front
     assert "این پاسخ کوتاه شده است" in body and "این پاسخ هم کوتاه شده است" in body
+
+
+@pytest.mark.parametrize("byline, name", [
+    ("گفت‌وگو از مریم احمدی", "مریم احمدی"),
+    ("حوار: سلمى يوسف", "سلمى يوسف"),
+])
+def test_a_byline_in_persian_or_arabic_names_the_interviewer(tmp_path, byline, name):
+    """A line of its own under the title, 'گفت‌وگو از …' (interview by) or 'حوار: …', names
+    the interviewer, and is neither a subtitle nor a turn."""
+    text = PERSIAN.format(date="۱۴ مهر ۱۴۰۰").replace("\n\n۱۴ مهر", f"\n\n{byline}\n\n۱۴ مهر")
+    front, body = imported(tmp_path / "bylined.md", text)
+    assert front["interviewer"] == name
+    assert "subtitle" not in front and byline not in body

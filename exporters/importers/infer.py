@@ -69,6 +69,18 @@ _BYLINE = re.compile(
     rf"\s*(?:conducted )?by:? (?P<name>(?-i:{_NAME}))(?![\w'’]*,? (?-i:[a-z]))", re.I)
 """'Interview by Maya Ortiz', 'By Maya Ortiz': a name, capitalised, that no lower-case word
 follows ('By accident, mostly.' and 'By Tuesday, we' open answers, not bylines)."""
+_BYLINE_ARABIC_SCRIPT = re.compile(
+    r"^(?:گفت‌وگو|گفت‌و‌گو|گفتگو|مصاحبه|حوار|مقابلة|أجرى الحوار|أجرت الحوار|حاوره|حاورته|حاورها)"
+    r"(?: از|:| از:)\s*(?P<name>[\u0620-\u06ff]+(?:[ \u200c][\u0620-\u06ff]+){0,3})\.?$")
+"""A Persian or Arabic byline, a line of its own: 'گفت‌وگو از مریم احمدی' (interview by),
+'حوار: سلمى يوسف'; the name is all the rest (no capitals tell where a name ends)."""
+
+
+def _byline(text: str) -> re.Match | None:
+    """The byline ``text`` is, in English or in Persian or Arabic, with the name as ``name``."""
+    return _BYLINE.match(text) or _BYLINE_ARABIC_SCRIPT.match(text)
+
+
 _DATE_LINE = re.compile(r"^(?:(?:published|posted|updated|first published|recorded|"
                         r"publication date|date published|date|publicado|publié|publiée|"
                         r"veröffentlicht|pubblicato|pubblicata|fecha|datum|data|"
@@ -217,7 +229,7 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
             and _PICTURE.sub("", paras[0].text).strip() \
             and not _clean(paras[0].text).endswith((".", "?", "!", ":", "؟", "？", "。")) \
             and not (paras[0].label or split_label(paras[0].text)[0]) \
-            and not _BYLINE.match(_clean(paras[0].text)) and not find_date(paras[0].text):
+            and not _byline(_clean(paras[0].text)) and not find_date(paras[0].text):
         values["subtitle"] = _clean(paras[0].plain or paras[0].text)
         dropped.append(Note(paras[0].line, "the line under the title became 'subtitle'"))
         paras.pop(0)
@@ -321,7 +333,7 @@ def _take_front_line(text: str, values: dict) -> str | None:
     if not pieces:
         return None
     for piece in pieces:
-        byline = _BYLINE.match(piece)
+        byline = _byline(piece)
         dated = _DATED_FOR.match(piece)
         if byline and len(piece.split()) <= 10:
             values.setdefault("interviewer", byline["name"].rstrip(".,"))
