@@ -126,6 +126,7 @@ def source_text(path: Path) -> str:
         return text
     from markdown_it import MarkdownIt
 
+    text = re.sub(r"(?<=\])\{[.#][^}]*\}", "", text)  # pandoc's '[…]{.underline}': no words
     return plain(MarkdownIt("commonmark").render(text))  # what a reader of the page sees
 
 

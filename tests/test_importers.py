@@ -533,6 +533,10 @@ def test_an_unlabelled_question_between_two_guests_answers_is_asked(tmp_path):
                                                        "Of course."]
 
 
+UNDERLINED = ("**[Interview mit Rui Sá (09.07.2018)]{.underline}**\n\n**TR: Warum?**\n\n"
+              "RS: Darum.\n\n**TR: Wie?**\n\nRS: Langsam.\n")
+
+
 @pytest.mark.parametrize("name, text, field, value", [
     ("episode.md", "Episode 9: Mending Nets - https://example.org/9\n"
                    "-----------------------------------------------\n\n"
@@ -548,12 +552,19 @@ def test_an_unlabelled_question_between_two_guests_answers_is_asked(tmp_path):
     ("contents.md", "## Table of Contents\n\n- [Start](#start)\n\n## Start\n\n"
                     "Ana: Welcome. Why?\n\nBo: Because.\n\nAna: How?\n\nBo: Slowly.\n",
      "title", "TODO"),
+    ("entity.md", "---\ntitle: 'Q&amp;A with Rui&rsquo;s crew'\n---\n\n## Why?\n\nBecause.\n\n"
+                  "## How?\n\nSlowly.\n", "title", "Q&A with Rui’s crew"),
+    ("span.md", UNDERLINED, "title", "Interview mit Rui Sá (09.07.2018)"),
+    ("span.md", UNDERLINED, "date", "2018-07-09"),
 ])
 def test_titles_and_dates_where_sources_state_them(tmp_path, name, text, field, value):
     """The episode's address after its title line is not the title; a front matter's date
     written with its time and zone ('2024-01-10T08:00:00+02:00') is the day; a Jekyll post
     with no date in its front matter is dated by its file's name, another by `created_at`;
-    a 'Table of Contents' heading is no title."""
+    a 'Table of Contents' heading is no title; a front matter's HTML entities ('Q&amp;A') are
+    the characters they stand for; a title set in a span, as pandoc writes it from a word
+    processor ('[…]{.underline}'), is its text, and its date, day first ('09.07.2018'), the
+    date."""
     _, front, _ = import_one(tmp_path, name, text)
     assert str(front[field]) == value
 

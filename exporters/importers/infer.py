@@ -59,6 +59,8 @@ _DATES = (
     # 'May 8, 2024', and as it is said: 'May 8th in the year 2024'
     re.compile(rf"\b(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? "
                rf"(?:in the year )?(?P<y>\d{{4}})\b", re.I),
+    # '09.07.2018', as German and other European sources write the day first
+    re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b"),
     # '2021/10/06', and a Persian source's '1400/07/14'
     re.compile(r"\b(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)"),
     # '۱۴ مهر ۱۴۰۰'
@@ -383,11 +385,15 @@ def _header_field(field: str, value: str, values: dict) -> str | None:
 def _clean(text: str) -> str:
     """Markdown inline text as plain text: no emphasis, links, list marks or escapes."""
     text = _LINK.sub(_first_group, text)  # a C callable: no Python call per match
+    text = _SPAN.sub(_first_group, text)
     text = _LIST_MARK.sub("", text)
     return _ESCAPED.sub(_first_group, _EMPHASIS_MARK.sub("", text)).strip()
 
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_SPAN = re.compile(r"\[([^\]]*)\]\{[^}]*\}")
+"""A span with attributes, as pandoc writes it from a word processor: '[Interview
+mit …]{.underline}'."""
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M)
 _EMPHASIS_MARK = re.compile(r"(?<!\\)[*_]{1,2}")
 _ESCAPED = re.compile(r"\\(.)")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import datetime as dt
+import html
 import re
 import unicodedata
 from collections import Counter
@@ -421,7 +422,8 @@ def _take_fields(values: dict, extract: Extract) -> None:
                                            "and was left out"))
             continue
         if value and not extract.hints.get(field):
-            extract.hints[field] = value if field in ("date", "tags") else str(value).strip()
+            extract.hints[field] = value if field in ("date", "tags") \
+                else html.unescape(str(value)).strip()  # 'Q&amp;A', as some sites write it
     if authors:
         _take_authors(authors, extract.hints)
     if not extract.hints.get("date"):
