@@ -1339,11 +1339,16 @@ a meter first and throw away a third of them.
     "**Nadia Kerr:** Welcome to Bench Talk. We have a special guest today, Oskar Lind, who "
     "builds radios.\n\n**Oskar Lind:** Hello, and thanks for having me.\n\n**Nadia Kerr:** "
     "And as always one of our panelists is here, Tuva Berg.\n\n**Tuva Berg:** Hello!",
+    "**Nadia Kerr:** Welcome back to Bench Talk. On the show today we have myself, Nadia "
+    "Kerr, and Tuva Holm...\n\n**Tuva Berg:** Hello!\n\n**Nadia Kerr:** And our "
+    "special guest today has built more radios than anyone I know. Please welcome Oskar Lind.",
 ])
 def test_the_panel_a_host_introduces_beside_the_guest_asks(tmp_path, opening):
     """Tuva asks nothing, but the host introduces her before the show's guest, with no word
     of guest ("Tuva Berg is here too… And our special guest today… Please welcome Oskar
-    Lind"), or after the guest as a panelist: she is on the hosts' side, Oskar answers."""
+    Lind"), also by another surname in the turn that hands over to her ("Tuva Holm…", as a
+    host may still call one who has married), or after the guest as a panelist: she is on
+    the hosts' side, Oskar answers."""
     text = INTRODUCED_PANEL if opening is None else INTRODUCED_PANEL.replace(
         INTRODUCED_PANEL.split("\n\n**Nadia Kerr:** Where")[0], opening)
     front, _ = imported(tmp_path / "panel.md", text)

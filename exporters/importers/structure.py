@@ -988,12 +988,15 @@ def _introduced_beside_a_guest(turns: list[Spoken], host: str, others: list[str]
     guest today is Ben Johnson") or as panelists ("our two panelists joining us again - we
     have Divya"). Not when the guest is one of several ("another guest", "my guests")."""
     said_before: dict[str, str] = {}
+    handing_over: dict[str, str] = {}
     since = 0
     for at, turn in enumerate(turns):
         if turn.speaker in others and turn.speaker not in said_before:
             hosts_turns = [earlier for earlier in turns[since:at] if earlier.speaker == host]
             said_before[turn.speaker] = " ".join(para.text for earlier in hosts_turns[-3:]
                                                  for para in earlier.paras)
+            handing_over[turn.speaker] = " ".join(para.text for para in turns[at - 1].paras) \
+                if at and turns[at - 1].speaker == host else ""
             since = at + 1
     first_guest_word = next((at for at, turn in enumerate(turns) if turn.speaker == host
                              and any(_GUEST_WORD.search(para.text) for para in turn.paras)),
@@ -1002,8 +1005,10 @@ def _introduced_beside_a_guest(turns: list[Spoken], host: str, others: list[str]
               if _named_as_the_guest(text, _name_pattern(label, [*others, host]))]
     found = {}
     for label, text in said_before.items() if guests else ():
-        name = _name_pattern(label, [*others, host])
-        naming = next((sentence[:said.end()] for sentence in _sentences(text)
+        named = ((_name_pattern(label, [*others, host]), text),
+                 (_name_pattern(label, [*others, host], greeted=True), handing_over[label]))
+        naming = next((sentence[:said.end()] for name, said_in in named
+                       for sentence in _sentences(said_in)
                        if (said := re.search(name, sentence))), None)
         first = next(at for at, turn in enumerate(turns) if turn.speaker == label)
         if naming is None or _GUEST_WORD.search(text) or any(
@@ -1060,13 +1065,15 @@ _NAMED = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?"
 """Someone named in a list: "Kball", "Nick Nisi"."""
 
 
-def _name_pattern(label: str, speakers: list[str]) -> str:
+def _name_pattern(label: str, speakers: list[str], greeted: bool = False) -> str:
     """How a text names the speaker ``label``, as written: the whole label, or a word of it
     that no other speaker's label has, not followed by another capitalised word ("we have Adam
-    Jacob" is not Adam Stacoviak)."""
+    Jacob" is not Adam Stacoviak), unless ``greeted``, in the turn that hands over to them,
+    where their first name is theirs whatever follows ("And Carlisia Campos…", then Carlisia
+    Thompson speaks)."""
     shared = set().union(*(_label_words(other) for other in speakers if other != label))
     forms = sorted({label, *(_label_words(label) - shared)}, key=len, reverse=True)
-    return rf"\b(?:{_any_of(forms)})\b(?! [A-Z])"
+    return rf"\b(?:{_any_of(forms)})\b" + ("" if greeted else r"(?! [A-Z])")
 
 
 def _any_of(names: list[str]) -> str:
