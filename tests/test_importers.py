@@ -1189,3 +1189,35 @@ def test_a_date_line_in_the_source_language(tmp_path, written, day):
             "**Q:** ¿Y ahora?\n\n**A:** Enseño.\n")
     _, front, _ = import_one(tmp_path, "post.md", text)
     assert str(front["date"]) == day
+
+
+BULLETED = """Marta Fabbri intervista Piero Sala, che ripara biciclette dal 1990.
+
+* Come ha cominciato?
+
+Nella bottega di mio zio, a dodici anni. Mi faceva pulire le catene.
+
+* Che cosa è cambiato da allora?
+
+I freni. Oggi sono a disco, e molti clienti non sanno più regolarli.
+
+Ma le ruote sono rimaste le stesse:
+
+- il cerchio
+- i raggi
+
+* Perché non ha mai chiuso?
+
+Perché la gente torna sempre a pedalare.
+"""
+
+
+def test_questions_set_as_list_items_and_who_interviews_whom_in_italian(tmp_path):
+    """Each question a list of one item ending in '?', its answer in paragraphs below it: the
+    questions, in order, and the answer's own list stays in the answer; 'Marta Fabbri intervista
+    Piero Sala' names who asks and who answers."""
+    _, front, body = import_one(tmp_path, "bici.md", BULLETED)
+    assert re.findall(r"^Q: (.+)$", body, re.M) == [
+        "Come ha cominciato?", "Che cosa è cambiato da allora?", "Perché non ha mai chiuso?"]
+    assert (front["interviewer"], front["interviewee"]) == ("Marta Fabbri", "Piero Sala")
+    assert "- i raggi" in body.split("Perché non ha mai chiuso?")[0]

@@ -105,6 +105,11 @@ _SPOKE_WITH = re.compile(
     rf"(?:\b(?i:we|i)\b|(?P<asker>{_NAME}))\s+(?i:spoke|speaks|talked|talks|sat down|caught up|"
     rf"chatted)\s+(?i:to|with)\s+(?P<name>{_NAME})")
 """'Maya Ortiz spoke with Tomas Lind', 'We sat down with Ruth Vale': who asks and who answers."""
+_INTERVIEWS_ELSEWHERE = re.compile(
+    rf"(?P<asker>{_NAME})\s+(?i:intervista|entrevista a|entrevista|interviewt|interviewe|"
+    rf"s['’]entretient avec|spricht mit|parla con|habla con|conversa com)\s+(?P<name>{_NAME})")
+"""'Daniele Scasciafratte intervista Edoardo Viola', 'Ana Ruiz entrevista a Luis Vidal': who
+asks and who answers, in Italian, Spanish, Portuguese, German and French."""
 _SENT_QUESTIONS = re.compile(
     rf"(?:(?i:the|a)\s+(?i:magazine|journal|newspaper|website|blog|podcast|site)\s+)?"
     rf"(?P<asker>{_NAME})\s+(?i:sent|emailed|mailed|asked)\s+(?i:me|us)\s+(?i:some|these|a few|"
@@ -273,7 +278,7 @@ def _who_asks_whom(values: dict, texts: list[str]) -> None:
     if "interviewee" in values:
         return
     for text in texts:
-        spoke = _SPOKE_WITH.search(text)
+        spoke = _SPOKE_WITH.search(text) or _INTERVIEWS_ELSEWHERE.search(text)
         if spoke:
             values["interviewee"] = spoke["name"].rstrip(".")
             if spoke["asker"]:

@@ -1162,7 +1162,8 @@ def _question_emphasis(paras: list[Para]) -> str:
 
 
 def _by_emphasis(paras: list[Para], kind: str) -> Structure:
-    result = Structure(method=f"questions set in {'headings' if kind == 'heading' else kind}")
+    result = Structure(method="questions set " + {"heading": "in headings", "item": "as list "
+                                                  "items"}.get(kind, f"in {kind}"))
     roles: list[str] = []
     heading_questions = _question_headings(paras) if kind == "heading" else set()
     paras = _answers_subheadings(paras, heading_questions)

@@ -717,6 +717,9 @@ def _paragraph(lines: list[str], line: int, markdown: bool) -> Para:
         quoted = _quoted_question(lines)
         if quoted:  # "> How did you get involved? What attracted you?": set as a quotation
             return Para(quoted, line, emphasis="quote", plain=quoted)
+        item = _LIST_ITEM.match(lines[0]) if len(lines) == 1 else None
+        if item and _ends_with_question(item[1]):  # "* Why a book?", its answer below it
+            return Para(item[1].strip(), line, emphasis="item", plain=item[1].strip())
         return Para("\n".join(lines), line, block=True)
     text = " ".join(part.strip() for part in lines)
     if markdown:
