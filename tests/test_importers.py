@@ -555,6 +555,8 @@ UNDERLINED = ("**[Interview mit Rui Sá (09.07.2018)]{.underline}**\n\n**TR: War
     ("entity.md", "---\ntitle: 'Q&amp;A with Rui&rsquo;s crew'\n---\n\n## Why?\n\nBecause.\n\n"
                   "## How?\n\nSlowly.\n", "title", "Q&A with Rui’s crew"),
     ("span.md", UNDERLINED, "title", "Interview mit Rui Sá (09.07.2018)"),
+    ("above.md", "Read the episode transcript!\n\n# Rui Sá\n\n**Ana:** Why?\n\n**Rui:** "
+                 "Because.\n\n**Ana:** How?\n\n**Rui:** Slowly.\n", "title", "Rui Sá"),
     ("span.md", UNDERLINED, "date", "2018-07-09"),
 ])
 def test_titles_and_dates_where_sources_state_them(tmp_path, name, text, field, value):
@@ -564,7 +566,8 @@ def test_titles_and_dates_where_sources_state_them(tmp_path, name, text, field, 
     a 'Table of Contents' heading is no title; a front matter's HTML entities ('Q&amp;A') are
     the characters they stand for; a title set in a span, as pandoc writes it from a word
     processor ('[…]{.underline}'), is its text, and its date, day first ('09.07.2018'), the
-    date."""
+    date; a line above the first heading of level 1 is the page's, and the heading the
+    title."""
     _, front, _ = import_one(tmp_path, name, text)
     assert str(front[field]) == value
 

@@ -213,9 +213,11 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
     byline = next((i for i, p in enumerate(paras[:8]) if p.words <= 25 and not p.heading
                    and _front_fields(_clean(p.text))), 0)
     if "title" not in values and byline >= 2 and paras[byline - 1].words <= 20:
-        for para in paras[: byline - 1]:  # the site's name and section above the title
-            dropped.append(Note(para.line, f"page header above the title: '{_clean(para.text)[:50]}'"))
-        paras = paras[byline - 1:]
+        paras = _below_page_header(paras, byline - 1, dropped)  # the site's name and section
+    top = next((i for i, p in enumerate(paras[:3]) if p.heading == 1), 0)
+    if "title" not in values and top and not any(p.label or split_label(p.text)[0] or p.block
+                                                   for p in paras[:top]):
+        paras = _below_page_header(paras, top, dropped)  # 'Read the transcript!' above '# Colin'
     if "title" not in values and paras:
         first = paras[0]
         spoken = first.label or split_label(first.text)[0]
@@ -319,6 +321,13 @@ def name_in(paragraphs: list[str], other_than: str = "") -> str:
 
 _NOT_NAMES = {"the", "this", "in", "on", "at", "for", "when", "after", "before", "we", "it",
               "our", "my", "last", "every", "most", "some", "since", "editor's", "editor’s"}
+
+
+def _below_page_header(paras: list[Para], title: int, dropped: list[Note]) -> list[Para]:
+    """``paras`` from the title at ``title`` on, the lines above it reported as the page's."""
+    for para in paras[:title]:
+        dropped.append(Note(para.line, f"page header above the title: '{_clean(para.text)[:50]}'"))
+    return paras[title:]
 
 
 def _front_fields(text: str) -> dict:
