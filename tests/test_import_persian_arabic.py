@@ -110,3 +110,30 @@ def test_a_byline_in_persian_or_arabic_names_the_interviewer(tmp_path, byline, n
     front, body = imported(tmp_path / "bylined.md", text)
     assert front["interviewer"] == name
     assert "subtitle" not in front and byline not in body
+
+
+
+def test_a_quotation_after_a_verb_of_saying_is_no_speaker(tmp_path):
+    """'گفتم: …' ('I said: …') opens a paragraph of two answers: a quotation in the answer,
+    not a third speaker, though the Arabic script has no capitals to tell a name by."""
+    text = """# گفت‌وگو با صحاف محله
+
+مریم: از کی کار صحافی را شروع کردید؟
+
+حسن: از نوجوانی. پدرم کتاب‌های کهنه را نگه می‌داشت.
+
+گفتم: من هم می‌خواهم یاد بگیرم.
+
+مریم: سخت‌ترین کار این حرفه چیست؟
+
+حسن: صبر. چسب باید یک شب بماند.
+
+گفتم: پس من صبور می‌شوم.
+
+مریم: به جوان‌ها چه می‌گویید؟
+
+حسن: اول کاغذ را بشناسید.
+"""
+    front, body = imported(tmp_path / "said.md", text)
+    assert (front["interviewer"], front["interviewee"]) == ("مریم", "حسن"), front
+    assert "من هم می‌خواهم یاد بگیرم" in body.split("سخت‌ترین")[0]

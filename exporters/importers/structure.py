@@ -184,7 +184,7 @@ def split_label(text: str) -> tuple[str, str]:
     label = match["alias"] or label  # "Aaron van Wirdum (AvW):" speaks as "AvW" later
     if words and words[0][0].isdigit() and not _initials(words):
         return "", text  # "1990: ..." or "2.": a date or a number, not a speaker
-    if label.lower() in NOT_LABELS or len(words) > 4 or (
+    if label.lower() in NOT_LABELS or len(words) > 4 or _SAYS.search(label) or (
             not _handle(match, words) and (not _capital(words[0]) or any(
                 word[0].islower() for word in words
                 if word not in ("de", "van", "von", "da", "al", "bin", "le", "la")))):
@@ -217,6 +217,10 @@ def _capital(word: str) -> bool:
 
 ARABIC_SCRIPT = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
 """A letter of the Arabic script, as Persian and Arabic write it."""
+_SAYS = re.compile(r"(?:^|\s)(?:گفت|گفتم|گفتیم|گفتند|می‌گوید|می‌گویند|می‌گفت|پرسید|پرسیدم|"
+                   r"نوشت|افزود|قال|قالت|قالوا|يقول|تقول|أضاف|أضافت|سأل|سألت|كتب)$")
+"""A verb of saying that ends a clause before a quotation, 'گفتم: نه.' ('I said: no.'), 'قال:':
+no speaker, though the Arabic script has no capitals to tell the two apart."""
 
 
 _BARE_ROLE_LABEL = re.compile(r"^(\*\*|__)(?P<label>Q|A|Question|Answer)\1[ \t]+(?=\S)")
