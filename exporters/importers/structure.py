@@ -778,7 +778,12 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
                                   f"wrong"))
         return roles
     if INTERVIEWER not in roles.values() and len(speakers) >= 2 and open_roles:
-        evidence = {label: _asking_evidence(label, turns, speakers) for label in open_roles}
+        spoken_by: dict[str, list[Spoken]] = {label: [] for label in speakers}
+        for turn in turns:
+            spoken_by[turn.speaker].append(turn)
+        asked_by = Counter(turn.speaker for turn in turns if _asks(turn))
+        evidence = {label: _asking_evidence(label, turns, speakers, spoken_by, asked_by)
+                    for label in open_roles}
         best = max(open_roles, key=lambda label: evidence[label][0])
         if not any(_question_share([t for t in turns if t.speaker == label])
                    for label in open_roles) and not _HOST_WORDS.search(best):
@@ -798,7 +803,9 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
             result.unsure.append(Note(line, f"'{label}' is taken as a second interviewer: "
                                             f"{reason}"))
 
-        introduced = _introduced_as_guests(turns, best, others)
+        read_by_name = others[:_MOST_NAMED]  # past a panel, no one is introduced by name
+        named = _name_patterns([*read_by_name, best])
+        introduced = _introduced_as_guests(turns, best, read_by_name, named)
         for label in _second_hosts(turns, others):
             if label not in introduced:
                 second_interviewer(label, evidence[label][1])
@@ -808,10 +815,12 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
                                       f"of their turns, as hosts do, but is taken as a guest: "
                                       f"'{best}' introduces them (\"{introduced[label]}\"); "
                                       f"name the hosts with --hosts if that is wrong"))
-        for label, quoted in _named_co_hosts(turns, others, best).items():
+        for label, quoted in _named_co_hosts(turns, read_by_name, named).items():
             if roles[label] is None:
                 second_interviewer(label, f"named a co-host (\"{quoted}\")")
-        for label, (quoted, guest) in _introduced_beside_a_guest(turns, best, others).items():
+        for label, (quoted, guest) in _introduced_beside_a_guest(
+                turns, best, read_by_name, named,
+                _name_patterns([*read_by_name, best], greeted=True)).items():
             if roles[label] is None and label not in introduced:
                 second_interviewer(label, f"'{best}' introduces them (\"{quoted}\") but "
                                           f"'{guest}' as the guest")
@@ -957,32 +966,37 @@ def _second_hosts(turns: list[Spoken], others: list[str]) -> list[str]:
                         for turn in own[label] for para in turn.paras)]
 
 
-def _introduced_as_guests(turns: list[Spoken], host: str, others: list[str]) -> dict[str, str]:
+def _introduced_as_guests(turns: list[Spoken], host: str, others: list[str],
+                          named: dict[str, str]) -> dict[str, str]:
     """Among ``others``, those whom the interviewer introduces as guests before they first
     speak, with the words that do: "we have Jacob, who started…", "we have Björn from
     Grafana", "and our guest, Mark", "Welcome to the show, Mark". The guest words go with the
     name itself ("With me is Tuva from the Guardian, and our guest Oskar" introduces Oskar
     only), a name is the speaker's full label or one of its words that no other speaker's
     label has and that no other capitalised word follows ("we have Adam Jacob" is not Adam
-    Stacoviak), as written; and never in a sentence that speaks of co-hosts or a panel."""
+    Stacoviak), as written (``named``: :func:`_name_patterns`); and never in a sentence that
+    speaks of co-hosts or a panel."""
     found = {}
+    firsts = _first_turns(turns)
+    hosts_sentences = [(at, sentence) for at, turn in enumerate(turns) if turn.speaker == host
+                       for para in turn.paras for sentence in _sentences(para.text)
+                       if not _NOT_A_GUEST.search(sentence)]
     for label in others:
-        name = _name_pattern(label, [*others, host])
+        name = named[label]
         introduced = re.compile(
             rf"(?:{_INTRODUCING}).{{0,80}}?{name},? (?:who\b|from (?:the )?[A-Z])|"
             rf"\b(?:(?:our|my) (?:special )?guests?|welcome to the (?:show|podcast|program)),? "
             rf"(?:today,? |is |are )?{name}|{name},? (?:our|my) (?:special )?guest\b")
-        first = next(at for at, turn in enumerate(turns) if turn.speaker == label)
-        for sentence in (sentence for turn in turns[:first] if turn.speaker == host
-                         for para in turn.paras for sentence in _sentences(para.text)):
-            if not _NOT_A_GUEST.search(sentence) and (said := introduced.search(sentence)):
+        for sentence in (sentence for at, sentence in hosts_sentences if at < firsts[label]):
+            if (said := introduced.search(sentence)):
                 quoted = sentence[said.start():].split()[:len(said.group(0).split())]
                 found[label] = " ".join(quoted[-10:])
                 break
     return found
 
 
-def _introduced_beside_a_guest(turns: list[Spoken], host: str, others: list[str]
+def _introduced_beside_a_guest(turns: list[Spoken], host: str, others: list[str],
+                               named: dict[str, str], greeted: dict[str, str]
                                ) -> dict[str, tuple[str, str]]:
     """Among ``others``, the panel a show's host introduces beside its guest, with the words
     that do and the guest: in the opening, the interviewer names each speaker in the turns
@@ -1006,22 +1020,29 @@ def _introduced_beside_a_guest(turns: list[Spoken], host: str, others: list[str]
                              and any(_GUEST_WORD.search(para.text) for para in turn.paras)),
                             len(turns))
     guests = [label for label, text in said_before.items()
-              if _named_as_the_guest(text, _name_pattern(label, [*others, host]))]
+              if _named_as_the_guest(text, named[label])]
+    thanking = {turn.speaker for turn in turns
+                if any(_THANKS_AS_GUEST.search(para.text) for para in turn.paras)}
+    firsts = _first_turns(turns)
     found = {}
     for label, text in said_before.items() if guests else ():
-        named = ((_name_pattern(label, [*others, host]), text),
-                 (_name_pattern(label, [*others, host], greeted=True), handing_over[label]))
-        naming = next((sentence[:said.end()] for name, said_in in named
+        naming = next((sentence[:said.end()] for name, said_in in
+                       ((named[label], text), (greeted[label], handing_over[label]))
                        for sentence in _sentences(said_in)
                        if (said := re.search(name, sentence))), None)
-        first = next(at for at, turn in enumerate(turns) if turn.speaker == label)
-        if naming is None or _GUEST_WORD.search(text) or any(
-                _THANKS_AS_GUEST.search(para.text) for turn in turns if turn.speaker == label
-                for para in turn.paras):
+        if naming is None or _GUEST_WORD.search(text) or label in thanking:
             continue
-        if first < first_guest_word or _PANEL.search(text):
+        if firsts[label] < first_guest_word or _PANEL.search(text):
             found[label] = (" ".join(naming.split()[-12:]), guests[0])
     return found
+
+
+def _first_turns(turns: list[Spoken]) -> dict[str, int]:
+    """Where each speaker first speaks, by turn."""
+    firsts: dict[str, int] = {}
+    for at, turn in enumerate(turns):
+        firsts.setdefault(turn.speaker, at)
+    return firsts
 
 
 def _named_as_the_guest(text: str, name: str) -> bool:
@@ -1044,7 +1065,8 @@ _HANDING_OVER = r"(?:[Aa]nd |[Ss]o |[Pp]lease )?(?:[Ww]elcome|[Ss]ay hello|[Mm]e
 _PANEL = re.compile(r"\b(?:co-?hosts?|panel|panelists?)\b", re.I)
 
 
-def _named_co_hosts(turns: list[Spoken], others: list[str], host: str) -> dict[str, str]:
+def _named_co_hosts(turns: list[Spoken], others: list[str], named: dict[str, str]
+                    ) -> dict[str, str]:
     """Among ``others``, those whom a speaker calls a co-host, with the words that do: "I'm
     joined by my co-host, Nick Nisi", "my co-hosts, Kball and Nick Nisi", "Tuva, my co-host":
     the name right after the word, or in the list right after "co-hosts"."""
@@ -1052,7 +1074,7 @@ def _named_co_hosts(turns: list[Spoken], others: list[str], host: str) -> dict[s
                 if "o-host" in para.text or "ohost" in para.text]
     found = {}
     for label in others if mentions else ():
-        name = _name_pattern(label, [*others, host])
+        name = named[label]
         said = re.compile(rf"\b[Cc]o-?host,? (?:{_PRAISE} )?{name}|"
                           rf"\b[Cc]o-?hosts,? (?:{_PRAISE} )?(?:{_NAMED}(?:, |,? and ))*{name}|"
                           rf"{name},? (?:is |as )?(?:my|our) (?:\w+ )?co-?host\b")
@@ -1063,21 +1085,31 @@ def _named_co_hosts(turns: list[Spoken], others: list[str], host: str) -> dict[s
     return found
 
 
+_MOST_NAMED = 40
+"""The most speakers, in order of their first turn, whom the rules that read introductions
+and co-hosts look for by name: a panel has a few; a file with thousands of labels would cost
+their square."""
 _PRAISE = r"(?:the |my |our )?(?:amazing|wonderful|awesome|great|lovely|good friend|friend|" \
           r"Mr\.|Mrs\.|Ms\.|Dr\.|Mx\.)"
 _NAMED = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?"
 """Someone named in a list: "Kball", "Nick Nisi"."""
 
 
-def _name_pattern(label: str, speakers: list[str], greeted: bool = False) -> str:
-    """How a text names the speaker ``label``, as written: the whole label, or a word of it
+def _name_patterns(speakers: list[str], greeted: bool = False) -> dict[str, str]:
+    """How a text names each of ``speakers``, as written: the whole label, or a word of it
     that no other speaker's label has, not followed by another capitalised word ("we have Adam
     Jacob" is not Adam Stacoviak), unless ``greeted``, in the turn that hands over to them,
     where their first name is theirs whatever follows ("And Carlisia Campos…", then Carlisia
     Thompson speaks)."""
-    shared = set().union(*(_label_words(other) for other in speakers if other != label))
-    forms = sorted({label, *(_label_words(label) - shared)}, key=len, reverse=True)
-    return rf"\b(?:{_any_of(forms)})\b" + ("" if greeted else r"(?! [A-Z])")
+    words = {label: _label_words(label) for label in speakers}
+    held_by = Counter(word for label in dict.fromkeys(speakers) for word in words[label])
+    after = "" if greeted else r"(?! [A-Z])"
+    patterns = {}
+    for label in speakers:
+        forms = sorted({label, *(word for word in words[label] if held_by[word] == 1)},
+                       key=len, reverse=True)
+        patterns[label] = rf"\b(?:{_any_of(forms)})\b{after}"
+    return patterns
 
 
 def _any_of(names: list[str]) -> str:
@@ -1097,13 +1129,16 @@ _HOST_WORDS = re.compile(r"\b(?:host|hosts|interviewer|moderator|presenter|ancho
                          r"journalist|narrator)\b", re.I)
 
 
-def _asking_evidence(label: str, turns: list[Spoken], speakers: list[str]) -> tuple[float, str]:
-    """How much points to ``label`` being the interviewer, and the reasons, in words."""
-    own = [turn for turn in turns if turn.speaker == label]
-    share, overall = _question_share(own), _question_share(turns)
-    others = [turn for turn in turns if turn.speaker != label]
-    score = _weighed_share(own, overall) - _weighed_share(others, overall)
-    reasons = [f"{share:.0%} of their turns are questions"]
+def _asking_evidence(label: str, turns: list[Spoken], speakers: list[str],
+                     spoken_by: dict[str, list[Spoken]], asked_by: Counter[str]
+                     ) -> tuple[float, str]:
+    """How much points to ``label`` being the interviewer, and the reasons, in words
+    (``spoken_by``: each speaker's turns; ``asked_by``: how many of them ask)."""
+    own = spoken_by[label]
+    asked, overall = asked_by[label], asked_by.total() / len(turns)
+    score = _weighed(asked, len(own), overall) \
+        - _weighed(asked_by.total() - asked, len(turns) - len(own), overall)
+    reasons = [f"{asked / len(own):.0%} of their turns are questions"]
     if _HOST_WORDS.search(label):
         score += 1.0
         reasons.append("the label says so")
@@ -1133,14 +1168,19 @@ _INTRODUCES = re.compile(
 """What a host says when opening a show: "Welcome to ...", "Joining me today is ..."."""
 
 
-def _weighed_share(turns: list[Spoken], overall: float) -> float:
-    """The share of questions as evidence: drawn towards the whole conversation's share as by
-    two turns of it, so that one question in one turn weighs less than ten in twenty."""
-    return (_question_share(turns) * len(turns) + 2 * overall) / (len(turns) + 2)
+def _weighed(asked: int, turns: int, overall: float) -> float:
+    """The share of questions as evidence, ``asked`` of ``turns``: drawn towards the whole
+    conversation's share as by two turns of it, so that one question in one turn weighs less
+    than ten in twenty."""
+    return (asked + 2 * overall) / (turns + 2)
+
+
+def _asks(turn: Spoken) -> bool:
+    return _ends_with_question(turn.paras[-1].text)
 
 
 def _question_share(turns: list[Spoken]) -> float:
-    asked = sum(1 for turn in turns if _ends_with_question(turn.paras[-1].text))
+    asked = sum(1 for turn in turns if _asks(turn))
     return asked / len(turns) if turns else 0.0
 
 
