@@ -778,15 +778,12 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
                                   f"wrong"))
         return roles
     if INTERVIEWER not in roles.values() and len(speakers) >= 2 and open_roles:
-        spoken_by: dict[str, list[Spoken]] = {label: [] for label in speakers}
-        for turn in turns:
-            spoken_by[turn.speaker].append(turn)
+        spoken_by = _spoken_by(turns)
         asked_by = Counter(turn.speaker for turn in turns if _asks(turn))
         evidence = {label: _asking_evidence(label, turns, speakers, spoken_by, asked_by)
                     for label in open_roles}
         best = max(open_roles, key=lambda label: evidence[label][0])
-        if not any(_question_share([t for t in turns if t.speaker == label])
-                   for label in open_roles) and not _HOST_WORDS.search(best):
+        if not any(asked_by[label] for label in open_roles) and not _HOST_WORDS.search(best):
             # nobody asks anything (a panel, a montage of statements): all answer
             result.unsure.append(Note(turns[0].paras[0].line, "no speaker asks a question, so "
                                       "every turn is an answer; give a speaker the role "
@@ -810,7 +807,7 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
             if label not in introduced:
                 second_interviewer(label, evidence[label][1])
                 continue
-            share = _question_share([turn for turn in turns if turn.speaker == label])
+            share = _question_share(spoken_by[label])
             result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' asks in {share:.0%} "
                                       f"of their turns, as hosts do, but is taken as a guest: "
                                       f"'{best}' introduces them (\"{introduced[label]}\"); "
@@ -828,7 +825,7 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
                                        cast.writer, INTERVIEWEE in roles.values()).items():
             second_interviewer(label, reason.replace("HOST", best))
         for label in others:  # the show's own voice: a 'Narrator', a co-host who opens it
-            own = [turn for turn in turns if turn.speaker == label]
+            own = spoken_by[label]
             if roles[label] is None and sum(roles[s] is None for s in others) > 1 and (
                     _HOST_WORDS.search(label) or _opens_the_show(own)):
                 second_interviewer(label, "the label says so" if _HOST_WORDS.search(label)
@@ -856,11 +853,19 @@ def _regulars_ask(turns: list[Spoken], regulars: list[str], speakers: list[str])
     another interviewer, is a regular who answers)."""
     if not regulars or len(regulars) == len(speakers):
         return False
-    shares = {label: _question_share([turn for turn in turns if turn.speaker == label])
-              for label in speakers}
+    spoken_by = _spoken_by(turns)
+    shares = {label: _question_share(spoken_by[label]) for label in speakers}
     most = max(shares[label] for label in regulars)
     return most > 0 and all(most >= shares[label] for label in speakers
                             if label not in regulars)
+
+
+def _spoken_by(turns: list[Spoken]) -> dict[str, list[Spoken]]:
+    """Each speaker's turns, in order."""
+    spoken: dict[str, list[Spoken]] = {}
+    for turn in turns:
+        spoken.setdefault(turn.speaker, []).append(turn)
+    return spoken
 
 
 def _opens_the_show(own: list[Spoken]) -> bool:
@@ -877,11 +882,11 @@ def _misnamed_speakers(turns: list[Spoken]) -> list[Note]:
     """A speaker who, in their first turns, gives as their own the name that labels another
     speaker ('Kirk McKusick': "I am Elisabetta Mori, an interviewer with FOSSDA"): the tool
     that told the voices apart may have swapped or merged them."""
-    labels = list(dict.fromkeys(turn.speaker for turn in turns))
+    spoken_by = _spoken_by(turns)
+    labels = list(spoken_by)
     notes = []
     for label in labels:
-        for para in (p for turn in [t for t in turns if t.speaker == label][:3]
-                     for p in turn.paras):
+        for para in (p for turn in spoken_by[label][:3] for p in turn.paras):
             said = _SELF_NAMED.search(para.text)
             other = next((o for o in labels if said and o != label and names(said["name"], o)
                           and not names(said["name"], label)), None)
@@ -917,18 +922,17 @@ def _partners(turns: list[Spoken], others: list[str], host: str,
     of them who speaks most, who is the guest, unless the guest is known already."""
     if len(others) < 2 and not guest_known:
         return {}
-    own = {label: [p for t in turns if t.speaker == label for p in t.paras]
-           for label in (*others, host)}
+    spoken_by = _spoken_by(turns)
+    own = {label: [p for t in spoken_by[label] for p in t.paras] for label in (*others, host)}
     guest = None if guest_known else max(
         others, key=lambda label: sum(para.words for para in own[label]))
     found = {}
     for label in others:
         if label == guest:
             continue
-        if _speaks_as_one(own[label], _own_names(host, [t for t in turns if t.speaker == host])):
+        if _speaks_as_one(own[label], _own_names(host, spoken_by[host])):
             found[label] = "speaks of 'HOST' and themselves as one ('… and I')"
-        elif _speaks_as_one(own[host], _own_names(label, [t for t in turns
-                                                           if t.speaker == label])):
+        elif _speaks_as_one(own[host], _own_names(label, spoken_by[label])):
             found[label] = "'HOST' speaks of them and themselves as one ('… and I')"
         elif writer and names(label, writer.replace(",", " ")):
             found[label] = f"names the file's author, {writer}"
@@ -953,7 +957,8 @@ def _second_hosts(turns: list[Spoken], others: list[str]) -> list[str]:
     for having them on the show, a guest who asks the others in a roundtable."""
     if len(others) < 2:
         return []
-    own = {label: [t for t in turns if t.speaker == label] for label in others}
+    spoken_by = _spoken_by(turns)
+    own = {label: spoken_by[label] for label in others}
     shares = {label: _question_share(spoken) for label, spoken in own.items()}
     said = {label: sum(para.words for turn in spoken for para in turn.paras)
             for label, spoken in own.items()}
