@@ -120,8 +120,22 @@ class Templates:
 
     @functools.cached_property
     def _words(self) -> dict[str, Any]:
-        """words.yml, read when a page is first made: a build with nothing to make skips it."""
-        return self._read_yaml("common/words.yml")
+        """words.yml, read when a page is first made: a build with nothing to make skips it. A
+        house style's words.yml goes over the built-in one, language by language and word by
+        word, so that one written for an earlier version still has the words added since."""
+        merged: dict[str, Any] = {}
+        for path in (folder / "common/words.yml" for folder in reversed(self.folders)):
+            if not path.is_file():
+                continue
+            tables, lines = _read_mapping(path)
+            for lang, table in tables.items():
+                if not isinstance(table, dict):
+                    raise ContentError(Problem(path, lines.get(str(lang), 1),
+                                               f"'{lang}' is not a table of words",
+                                               "write each word under its language, indented: "
+                                               "'  notes: Notes'"))
+                merged[str(lang)] = {**merged.get(str(lang), {}), **table}
+        return merged
 
     def words(self, lang: str) -> dict[str, Any]:
         """Generated words (Notes, Contents, month names) for a language, English as fallback,

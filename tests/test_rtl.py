@@ -332,3 +332,23 @@ def test_the_house_style_chooses_the_calendar_of_printed_dates(project, write, c
     assert "<dc:date>2021-10-06" in opf
     cover = re.sub("[\u202a-\u202e]", "", pdf_text(out / "bookbinder.pdf").split("\f")[0])
     assert f"نسخهٔ جزوه · {year}" in " ".join(cover.split())  # without pdftotext's bidi marks
+
+
+def test_a_house_styles_words_go_over_the_built_in_ones_word_by_word(project, write):
+    """A words.yml of a house style that has only the words it changes (or was written before
+    the Persian months were added) keeps every other word from the built-in one; one that is
+    not a table of words is one line, naming its file and line."""
+    write("bookbinder.md", DATED_PERSIAN)
+    (project / "theme" / "common").mkdir(parents=True)
+    (project / "theme" / "theme.yml").write_text("calendar: persian\n", encoding="utf-8")
+    words = project / "theme" / "common" / "words.yml"
+    words.write_text("fa:\n  in_conversation: گفت‌وگوی\n", encoding="utf-8")
+    run = make("build", "--format", "html", "--templates", "theme", cwd=project)
+    assert run.code == 0, run.stderr
+    page = (project / "dist" / "bookbinder" / "bookbinder.html").read_text(encoding="utf-8")
+    assert "۱۴ مهر ۱۴۰۰" in page and "گفت‌وگوی" in page
+    words.write_text("en: Notes\n", encoding="utf-8")
+    run = make("build", "--format", "html", "--templates", "theme", cwd=project)
+    assert run.code != 0
+    assert "theme/common/words.yml:1: 'en' is not a table of words" in run.stderr, run.stderr
+    assert "Traceback" not in run.stderr
