@@ -162,9 +162,6 @@ class Templates:
             date = jdatetime.date.fromgregorian(date=date)
         return date.day, date.month, date.year
 
-    def _read_yaml(self, name: str) -> dict:
-        return _read_mapping(self.find(name))[0]
-
     def _read_theme(self, overrides: dict[str, Any]) -> tuple[Theme, PrintSetup]:
         """The theme.yml files, the built-in one first, with ``overrides`` over them; a
         ContentError carries every problem, each at its own file and line."""

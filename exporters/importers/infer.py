@@ -47,8 +47,10 @@ SOLAR_HIJRI_MONTHS = {name: number for number, name in enumerate((
     "بهمن", "اسفند"), start=1)}
 """The months of the Persian (Solar Hijri) calendar, in which Iranian sources date: '۱۴ مهر
 ۱۴۰۰' is 6 October 2021."""
-_SOLAR_HIJRI_MONTH = "|".join(sorted((name.translate(_ARABIC_LETTER_FORMS)
-                                      for name in SOLAR_HIJRI_MONTHS), key=len, reverse=True))
+_SOLAR_HIJRI_NUMBERS = {name.translate(_ARABIC_LETTER_FORMS): number
+                        for name, number in SOLAR_HIJRI_MONTHS.items()}
+"""The same months as find_date matches them, their letters written one way."""
+_SOLAR_HIJRI_MONTH = "|".join(sorted(_SOLAR_HIJRI_NUMBERS, key=len, reverse=True))
 _WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _DATES = (
     re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
@@ -71,9 +73,10 @@ _BYLINE = re.compile(
     rf"\s*(?:conducted )?by:? (?P<name>(?-i:{_NAME}))(?![\w'’]*,? (?-i:[a-z]))", re.I)
 """'Interview by Maya Ortiz', 'By Maya Ortiz': a name, capitalised, that no lower-case word
 follows ('By accident, mostly.' and 'By Tuesday, we' open answers, not bylines)."""
+_ARABIC_WORD = f"{ARABIC_SCRIPT.pattern}+"
 _BYLINE_ARABIC_SCRIPT = re.compile(
     r"^(?:گفت‌وگو|گفت‌و‌گو|گفتگو|مصاحبه|حوار|مقابلة|أجرى الحوار|أجرت الحوار|حاوره|حاورته|حاورها)"
-    r"(?: از|:| از:)\s*(?P<name>[\u0620-\u06ff]+(?:[ \u200c][\u0620-\u06ff]+){0,3})\.?$")
+    rf"(?: از|:| از:)\s*(?P<name>{_ARABIC_WORD}(?:[ \u200c]{_ARABIC_WORD}){{0,3}})\.?$")
 """A Persian or Arabic byline, a line of its own: 'گفت‌وگو از مریم احمدی' (interview by),
 'حوار: سلمى يوسف'; the name is all the rest (no capitals tell where a name ends)."""
 
@@ -147,7 +150,7 @@ def find_date(text: str) -> dt.date | None:
         solar_hijri = "shmon" in pattern.groupindex or (
             "m" in pattern.groupindex and 1300 <= int(match["y"]) < 1500)
         month = (int(match["m"]) if "m" in pattern.groupindex
-                 else _solar_hijri_month(match["shmon"]) if "shmon" in pattern.groupindex
+                 else _SOLAR_HIJRI_NUMBERS[match["shmon"]] if "shmon" in pattern.groupindex
                  else MONTHS[match["mon"].lower()])
         try:
             if solar_hijri:
@@ -156,11 +159,6 @@ def find_date(text: str) -> dt.date | None:
         except ValueError:
             continue
     return None
-
-
-def _solar_hijri_month(name: str) -> int:
-    return next(number for month, number in SOLAR_HIJRI_MONTHS.items()
-                if month.translate(_ARABIC_LETTER_FORMS) == name)
 
 
 _SCRIPTS = (("ko", re.compile(r"[\uac00-\ud7af]")), ("ja", re.compile(r"[\u3040-\u30ff]")),

@@ -40,9 +40,9 @@ _NAVIGATION = re.compile(
     r"(\d+|no) comments?|all rights reserved.*|©.{0,80}all rights reserved.*|"
     r"(\d+ )?min(ute)?s? read|we use cookies.*|accept( all)? cookies)\W*$",
     re.IGNORECASE)
-_MENU_BAR = re.compile(r"^\W*\w[\w '&-]{0,20}(\s*[|·•›»>/]\s*\w[\w '&-]{0,30}){2,}\W*$")
-_NUMBERS_ONLY = re.compile(r"^[\d\s/.-]+$")
-"""A date written in numbers, '2021/10/06' or '۱۴۰۰/۰۷/۱۴', which is no menu bar."""
+_MENU_BAR = re.compile(r"^(?=.*[^\W\d_])\W*\w[\w '&-]{0,20}(\s*[|·•›»>/]\s*\w[\w '&-]{0,30}){2,}"
+                       r"\W*$")
+"""Menu items between separators, with a word among them: '2021/10/06' is a date."""
 _TAIL = re.compile(
     r"^(leave a (reply|comment)|(\d+ )?(comments?|responses?|replies)( on .{1,120})?|"
     r"related( posts| articles| stories| reading)?|you (may|might) also (like|enjoy)|"
@@ -90,8 +90,7 @@ def leftover(text: str) -> str | None:
         return "share buttons"
     if words <= 12 and _NAVIGATION.match(line):
         return "navigation"
-    if words <= 14 and _MENU_BAR.match(line) and not line.endswith((".", "?", "!")) \
-            and not _NUMBERS_ONLY.match(line):
+    if words <= 14 and _MENU_BAR.match(line) and not line.endswith((".", "?", "!")):
         return "navigation"
     if words <= 60 and _APPEALS.search(line):
         return "donation or subscription appeal"

@@ -766,7 +766,8 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
                 for label in open_roles} \
         if cast.regulars and INTERVIEWER not in roles.values() else {}
     regulars = [label for label in open_roles if heard_in.get(label)]
-    if INTERVIEWER not in roles.values() and _regulars_ask(turns, regulars, speakers):
+    spoken_by = _spoken_by(turns)
+    if INTERVIEWER not in roles.values() and _regulars_ask(spoken_by, regulars, speakers):
         others = [label for label in speakers if label not in regulars]
         for label in open_roles:
             roles[label] = INTERVIEWER if label in regulars else INTERVIEWEE
@@ -778,7 +779,6 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
                                   f"wrong"))
         return roles
     if INTERVIEWER not in roles.values() and len(speakers) >= 2 and open_roles:
-        spoken_by = _spoken_by(turns)
         asked_by = Counter(turn.speaker for turn in turns if _asks(turn))
         evidence = {label: _asking_evidence(label, turns, speakers, spoken_by, asked_by)
                     for label in open_roles}
@@ -801,9 +801,10 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
                                             f"{reason}"))
 
         read_by_name = others[:_MOST_NAMED]  # past a panel, no one is introduced by name
-        named = _name_patterns([*read_by_name, best])
+        greeted = _name_patterns([*read_by_name, best])
+        named = {label: pattern + _NO_OTHER_NAME_AFTER for label, pattern in greeted.items()}
         introduced = _introduced_as_guests(turns, best, read_by_name, named)
-        for label in _second_hosts(turns, others):
+        for label in _second_hosts(spoken_by, others):
             if label not in introduced:
                 second_interviewer(label, evidence[label][1])
                 continue
@@ -816,12 +817,11 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
             if roles[label] is None:
                 second_interviewer(label, f"named a co-host (\"{quoted}\")")
         for label, (quoted, guest) in _introduced_beside_a_guest(
-                turns, best, read_by_name, named,
-                _name_patterns([*read_by_name, best], greeted=True)).items():
+                turns, best, read_by_name, named, greeted).items():
             if roles[label] is None and label not in introduced:
                 second_interviewer(label, f"'{best}' introduces them (\"{quoted}\") but "
                                           f"'{guest}' as the guest")
-        for label, reason in _partners(turns, [s for s in others if roles[s] is None], best,
+        for label, reason in _partners(spoken_by, [s for s in others if roles[s] is None], best,
                                        cast.writer, INTERVIEWEE in roles.values()).items():
             second_interviewer(label, reason.replace("HOST", best))
         for label in others:  # the show's own voice: a 'Narrator', a co-host who opens it
@@ -846,14 +846,14 @@ def _folded(text: str) -> str:
                             if not unicodedata.combining(char)).split())
 
 
-def _regulars_ask(turns: list[Spoken], regulars: list[str], speakers: list[str]) -> bool:
+def _regulars_ask(spoken_by: dict[str, list[Spoken]], regulars: list[str],
+                  speakers: list[str]) -> bool:
     """Whether the run's regulars among ``speakers`` are this file's interviewers: some of the
     speakers are regulars and some are not, and a regular asks in as large a share of their
     turns as any of the others (a narrator heard in many sessions of an archive, each with
     another interviewer, is a regular who answers)."""
     if not regulars or len(regulars) == len(speakers):
         return False
-    spoken_by = _spoken_by(turns)
     shares = {label: _question_share(spoken_by[label]) for label in speakers}
     most = max(shares[label] for label in regulars)
     return most > 0 and all(most >= shares[label] for label in speakers
@@ -912,7 +912,7 @@ def _label_words(label: str) -> set[str]:
             and not any(char.isdigit() for char in label)}
 
 
-def _partners(turns: list[Spoken], others: list[str], host: str,
+def _partners(spoken_by: dict[str, list[Spoken]], others: list[str], host: str,
               writer: str = "", guest_known: bool = False) -> dict[str, str]:
     """Among the speakers left, the interviewer's partners, whatever they ask, with the reason
     ('HOST' standing for the interviewer): those who speak of the interviewer and themselves
@@ -922,7 +922,6 @@ def _partners(turns: list[Spoken], others: list[str], host: str,
     of them who speaks most, who is the guest, unless the guest is known already."""
     if len(others) < 2 and not guest_known:
         return {}
-    spoken_by = _spoken_by(turns)
     own = {label: [p for t in spoken_by[label] for p in t.paras] for label in (*others, host)}
     guest = None if guest_known else max(
         others, key=lambda label: sum(para.words for para in own[label]))
@@ -949,7 +948,7 @@ def _speaks_as_one(paras: list[Para], other: set[str]) -> bool:
     return any(pair.search(para.text) for para in paras)
 
 
-def _second_hosts(turns: list[Spoken], others: list[str]) -> list[str]:
+def _second_hosts(spoken_by: dict[str, list[Spoken]], others: list[str]) -> list[str]:
     """Among the speakers left, those who ask as hosts do: twice or more, in a tenth of their
     turns or more (guests in real transcripts ask in under a tenth, and a guest's one
     rhetorical question is no sign), never the one who asks least of those who say much (a
@@ -957,7 +956,6 @@ def _second_hosts(turns: list[Spoken], others: list[str]) -> list[str]:
     for having them on the show, a guest who asks the others in a roundtable."""
     if len(others) < 2:
         return []
-    spoken_by = _spoken_by(turns)
     own = {label: spoken_by[label] for label in others}
     shares = {label: _question_share(spoken) for label, spoken in own.items()}
     said = {label: sum(para.words for turn in spoken for para in turn.paras)
@@ -1100,21 +1098,23 @@ _NAMED = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?"
 """Someone named in a list: "Kball", "Nick Nisi"."""
 
 
-def _name_patterns(speakers: list[str], greeted: bool = False) -> dict[str, str]:
+def _name_patterns(speakers: list[str]) -> dict[str, str]:
     """How a text names each of ``speakers``, as written: the whole label, or a word of it
-    that no other speaker's label has, not followed by another capitalised word ("we have Adam
-    Jacob" is not Adam Stacoviak), unless ``greeted``, in the turn that hands over to them,
-    where their first name is theirs whatever follows ("And Carlisia Campos…", then Carlisia
-    Thompson speaks)."""
+    that no other speaker's label has. In the turn that hands over to them, that is all ("And
+    Carlisia Campos…", then Carlisia Thompson speaks); elsewhere the name must have no other
+    capitalised word after it (:data:`_NO_OTHER_NAME_AFTER`: "we have Adam Jacob" is not Adam
+    Stacoviak)."""
     words = {label: _label_words(label) for label in speakers}
     held_by = Counter(word for label in dict.fromkeys(speakers) for word in words[label])
-    after = "" if greeted else r"(?! [A-Z])"
     patterns = {}
     for label in speakers:
         forms = sorted({label, *(word for word in words[label] if held_by[word] == 1)},
                        key=len, reverse=True)
-        patterns[label] = rf"\b(?:{_any_of(forms)})\b{after}"
+        patterns[label] = rf"\b(?:{_any_of(forms)})\b"
     return patterns
+
+
+_NO_OTHER_NAME_AFTER = r"(?! [A-Z])"
 
 
 def _any_of(names: list[str]) -> str:
