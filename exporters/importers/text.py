@@ -687,9 +687,6 @@ def _quoted_question(lines: list[str]) -> str:
     return text if _ends_with_question(text) else ""
 
 
-_NUMBERED_ITEM = re.compile(r"^\s{0,3}\d{1,2}[.)]\s+(.*)$")
-
-
 _STARRED_LABEL = re.compile(r"^(\*{2,})(?=[\w .'’-]{1,40}:)")
 _STAR_RUN = re.compile(r"\*{3,}")
 
@@ -711,14 +708,11 @@ def _paragraph(lines: list[str], line: int, markdown: bool) -> Para:
         question = _emphasised_item(lines)
         if question is not None:
             return Para(question.text, line, emphasis=question.emphasis, plain=question.plain)
-        asked = _NUMBERED_ITEM.match(lines[0]) if len(lines) == 1 else None
-        if asked and _ends_with_question(asked[1]):  # "1. What is your role?", its answer indented below: a question numbered
-            return Para(asked[1].strip(), line)
         quoted = _quoted_question(lines)
         if quoted:  # "> How did you get involved? What attracted you?": set as a quotation
             return Para(quoted, line, emphasis="quote", plain=quoted)
         item = _LIST_ITEM.match(lines[0]) if len(lines) == 1 else None
-        if item and _ends_with_question(item[1]):  # "* Why a book?", its answer below it
+        if item and _ends_with_question(item[1]):  # "* Why a book?", "1. What is your role?"
             return Para(item[1].strip(), line, emphasis="item", plain=item[1].strip())
         return Para("\n".join(lines), line, block=True)
     text = " ".join(part.strip() for part in lines)
