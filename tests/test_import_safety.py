@@ -470,7 +470,14 @@ PASTED_PIECES = ["**Q:**", "**A:**", "******Q: ", "**********A:**********", "**Q
                  "**Stefano Maestri**", "**Mario Fusco**\n> Allora, sì.\n>\n> E poi?",
                  "**Q&A:**", "**1. What now?**", "## Q1: Why?", "### A sub-heading",
                  "<h2 id=\"h-share\"><strong>Q2: How?</strong></h2>", "<p>An answer.</p>",
-                 "Intervista a Lena Ek", "Lena: “Every day.”", "\n---\nauthor: A and B\n---"]
+                 "Intervista a Lena Ek", "Lena: “Every day.”", "\n---\nauthor: A and B\n---",
+                 "س: از کی شروع کردید؟", "ج: از نوجوانی.", "**مریم احمدی:** چرا؟",
+                 "حسن صحاف: چون.", "گفتم: نه.", "گفت‌وگو از مریم احمدی", "حوار: سلمى",
+                 "۱۴ مهر ۱۴۰۰", "۱۴۰۰/۱۳/۴۰", "٣ أيار ٢٠٢١", "Publié le 1er mai 2021",
+                 "09.07.2018", "* Come si contribuisce?", "- Why a book?", "# Rui Sá",
+                 "**[Interview mit Rui]{.underline}**", "\n---\ntitle: 'Q&amp;A &rsquo;'\n---",
+                 "Marta Fabbri intervista Piero Sala", "And our special guest today, Bo Lind.",
+                 "And Tuva Holm...", "my co-host, Mr. Ian Lopshire"]
 
 
 @given(st.lists(st.one_of(st.sampled_from(PASTED_PIECES), st.text(max_size=40)), max_size=30))
@@ -480,7 +487,9 @@ def test_pasted_markdown_of_any_shape_imports_or_gives_one_line(tmp_path, pieces
     """Markdown made of the pieces real posts and transcripts are made of (labels in stray
     asterisks or with an emoji, question headings with the asker's name, profiles, credits,
     bracketed headers, breaks, stamps, names alone in bold over quoted turns, HTML lines,
-    numbered questions, author lists), in any order: the import writes a file that reads
+    numbered questions, author lists, Persian and Arabic labels, bylines and dates, dates of
+    other languages and calendars, impossible ones too, questions as list items, pandoc spans,
+    HTML entities, panel introductions), in any order: the import writes a file that reads
     back with its turns, or refuses it in one line naming the file; never another error."""
     from exporters.model import read_interview
 
