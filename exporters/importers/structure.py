@@ -1010,9 +1010,11 @@ def _introduced_beside_a_guest(turns: list[Spoken], host: str, others: list[str]
     have Divya"). Not when the guest is one of several ("another guest", "my guests")."""
     said_before: dict[str, str] = {}
     handing_over: dict[str, str] = {}
+    firsts: dict[str, int] = {}
     since = 0
     for at, turn in enumerate(turns):
         if turn.speaker in others and turn.speaker not in said_before:
+            firsts[turn.speaker] = at
             hosts_turns = [earlier for earlier in turns[since:at] if earlier.speaker == host]
             said_before[turn.speaker] = " ".join(para.text for earlier in hosts_turns[-3:]
                                                  for para in earlier.paras)
@@ -1026,7 +1028,6 @@ def _introduced_beside_a_guest(turns: list[Spoken], host: str, others: list[str]
               if _named_as_the_guest(text, named[label])]
     thanking = {turn.speaker for turn in turns
                 if any(_THANKS_AS_GUEST.search(para.text) for para in turn.paras)}
-    firsts = _first_turns(turns)
     found = {}
     for label, text in said_before.items() if guests else ():
         naming = next((sentence[:said.end()] for name, said_in in
