@@ -77,6 +77,8 @@ def test_an_arabic_interview_with_named_speakers(tmp_path):
 @pytest.mark.parametrize("written, day", [
     ("۱۴۰۰/۰۷/۱۴", dt.date(2021, 10, 6)),
     ("۱۰ دی ۱۳۹۹", dt.date(2020, 12, 30)),
+    ("۲۴ اسد ۱۴۰۰", dt.date(2021, 8, 15)),
+    ("۱۰ جدی ۱۳۹۹", dt.date(2020, 12, 30)),
     ("۲۵ ژانویه ۲۰۲۰", dt.date(2020, 1, 25)),
     ("٣ مايو ٢٠٢١", dt.date(2021, 5, 3)),
     ("5 تشرين الأول 2019", dt.date(2019, 10, 5)),

@@ -47,9 +47,14 @@ SOLAR_HIJRI_MONTHS = {name: number for number, name in enumerate((
     "بهمن", "اسفند"), start=1)}
 """The months of the Persian (Solar Hijri) calendar, in which Iranian sources date: '۱۴ مهر
 ۱۴۰۰' is 6 October 2021."""
-_SOLAR_HIJRI_NUMBERS = {name.translate(_ARABIC_LETTER_FORMS): number
-                        for name, number in SOLAR_HIJRI_MONTHS.items()}
-"""The same months as find_date matches them, their letters written one way."""
+_AFGHAN_SOLAR_HIJRI_MONTHS = {name: number for number, name in enumerate((
+    "حمل", "ثور", "جوزا", "سرطان", "اسد", "سنبله", "میزان", "عقرب", "قوس", "جدی", "دلو",
+    "حوت"), start=1)}
+"""The same months as Afghan sources name them, in Dari and Pashto: '۲۴ اسد ۱۴۰۰' is 15
+August 2021."""
+_SOLAR_HIJRI_NUMBERS = {name.translate(_ARABIC_LETTER_FORMS): number for name, number in
+                        (SOLAR_HIJRI_MONTHS | _AFGHAN_SOLAR_HIJRI_MONTHS).items()}
+"""The months of both as find_date matches them, their letters written one way."""
 _SOLAR_HIJRI_MONTH = "|".join(sorted(_SOLAR_HIJRI_NUMBERS, key=len, reverse=True))
 _WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _DATES = (
