@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import colorsys
 import hashlib
+import re
 import struct
 import zlib
 from dataclasses import dataclass
@@ -18,13 +19,14 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from .glyphs import font_cmap
-from .typography import NBSP, NNBSP, WORD_JOINER
+from .typography import ARABIC_SCRIPT_CHARACTERS, NBSP, NNBSP, WORD_JOINER
 
 WIDTH, HEIGHT = 1600, 2560
 MARGIN = 160
 INK = (250, 247, 240)
 HOUSE_COLOUR = (38, 52, 71)
 """The colour of interviews outside any series."""
+_ARABIC_SCRIPT = re.compile(f"[{ARABIC_SCRIPT_CHARACTERS}]")
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,7 @@ class CoverFonts:
 
     def for_text(self, path: Path, text: str) -> Path:
         """The font to draw ``text`` with: ``path``, or the Arabic-script face for such text."""
-        if self.arabic and any("\u0600" <= char <= "\u06ff" or "\ufb50" <= char <= "\ufeff"
-                               for char in text):
+        if self.arabic and _ARABIC_SCRIPT.search(text):
             return (self.arabic_bold or self.arabic) if path == self.bold else self.arabic
         return path
 

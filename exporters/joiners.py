@@ -25,6 +25,7 @@ import pydyf
 
 from .assets import data_uri
 from .pdf_text import SHOWN_ITEM, codes_in, fonts_in_force, rewrite_texts, text_fonts
+from .typography import ARABIC_SCRIPT_CHARACTERS
 
 ZWNJ = "\u200c"
 CARRIER = "\ue20c"
@@ -38,7 +39,7 @@ EMPTY_GLYPH_SOURCES = (0x200B, 0x2060, 0xFEFF, 0x200C, 0x200D)
 Naskh Arabic draws its own U+200C glyph visibly, for editors that show invisibles)."""
 
 _CARRIED = re.compile(
-    "(?<=[\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefe])"
+    f"(?<=[{ARABIC_SCRIPT_CHARACTERS}])"
     "(?:\u200c|&zwnj;|&#8204;|&#x200[cC];)")
 _CARRIER_HEX = CARRIER.encode("utf-16-be").hex().encode()
 _ZWNJ_HEX = ZWNJ.encode("utf-16-be").hex().encode()

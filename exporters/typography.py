@@ -26,6 +26,9 @@ if TYPE_CHECKING:  # markdown-it is imported by the first parser made: see typog
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 WORD_JOINER = "\u2060"
+ARABIC_SCRIPT_CHARACTERS = "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefe"
+"""The Arabic script's blocks, as a character class's ranges: letters, marks, digits and
+punctuation, the supplements and the presentation forms."""
 
 
 @dataclass(frozen=True)

@@ -216,7 +216,9 @@ def _capital(word: str) -> bool:
 
 
 ARABIC_SCRIPT = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
-"""A letter of the Arabic script, as Persian and Arabic write it."""
+"""A letter of the Arabic script, as Persian and Arabic write it (its digits, marks and
+punctuation, which :data:`exporters.typography.ARABIC_SCRIPT_CHARACTERS` holds too, are no
+letters)."""
 _SAYS = re.compile(r"(?:^|\s)(?:گفت|گفتم|گفتیم|گفتند|می‌گوید|می‌گویند|می‌گفت|پرسید|پرسیدم|"
                    r"نوشت|افزود|قال|قالت|قالوا|يقول|تقول|أضاف|أضافت|سأل|سألت|كتب)$")
 """A verb of saying that ends a clause before a quotation, 'گفتم: نه.' ('I said: no.'), 'قال:':
