@@ -56,8 +56,9 @@ TL: Leaves at 4 a.m.
 [^title]: Rana Kaur holds a PhD.
 """,
     }),
-    # No labels shown, a cover image from the front matter, another language and direction.
-    "plain": ("speaker_labels: none\n", {
+    # No labels shown, a cover image from the front matter, another language and direction,
+    # the dates of the Persian calendar.
+    "plain": ("speaker_labels: none\ncalendar: persian\n", {
         "french.md": """---
 title: "La nuit du port"
 date: 2026-05-06
@@ -375,6 +376,14 @@ def test_title_page_and_colophon(samples, variants):
     opf = panel["EPUB/content.opf"].decode()
     assert re.search(r'<dc:contributor id="translator-2">Ben Cole<', opf)
     assert 'refines="#translator-2" property="role" scheme="marc:relators">trl<' in opf
+
+
+def test_a_book_dated_in_the_persian_calendar(variants):
+    """`calendar: persian` prints the day of the Persian calendar in the book's words and
+    digits; the metadata keeps the day in ISO form (both books pass EPUBCheck and Ace above)."""
+    book = members(variants["persian"])
+    assert "۱۷ اردیبهشت ۱۴۰۵" in text_of(book["EPUB/titlepage.xhtml"])
+    assert "<dc:date>2026-05-07" in book["EPUB/content.opf"].decode()
 
 
 def test_typography_in_the_book(samples, variants):
