@@ -1378,3 +1378,24 @@ def test_a_second_guest_introduced_first_is_no_panel(tmp_path, opening):
     front, _ = imported(tmp_path / "panel.md", text)
     roles = {person["name"]: person["role"] for person in front["speakers"].values()}
     assert roles["Tuva Berg"] == "interviewee", roles
+
+
+@pytest.mark.parametrize("name", ["Gina Hale, Ph.D.", "Gina Hale, MD", "Gina Hale, Jr."])
+def test_a_degree_or_suffix_after_the_name_is_part_of_the_label(tmp_path, name):
+    """'Gina Hale, Ph.D.:' labels her turns, and the name keeps its degree; 'So, PhD: …' is
+    no label, since a degree goes after a full name."""
+    front, body = imported(tmp_path / "degree.txt", f"""Maya Ortiz: How did you start?
+
+{name}: By accident, mostly. I was reading a lot.
+
+Maya Ortiz: And then what happened?
+
+{name}: Then I got a job at the library. So, PhD: that came later.
+
+Maya Ortiz: What do you want to do next?
+
+{name}: Write a book about it.
+""")
+    assert (front["interviewer"], front["interviewee"]) == ("Maya Ortiz", name), front
+    assert [label for label, _ in turns(body)] == ["Q", "A"] * 3, body
+    assert "So, PhD: that came later" in body.replace("\\:", ":")

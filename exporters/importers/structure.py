@@ -152,13 +152,15 @@ BREAK_MARKER = re.compile(
 """A transcript's "Break: ...", "[Ad break]", "(Music)": no one's turn; left out."""
 _LABEL = re.compile(
     r"^(?P<o>\*\*|__|\*(?!\*)|_(?!_))?(?P<label>\\?[$@]?[^\W_][\w.'’ /\u200c-]{0,38}?)"
+    r"(?P<credential>, (?:Ph\.? ?D|M\.? ?D|Ed\.? ?D|D\.? ?Phil|MBA|MPH|RN|Esq|Jr|Sr|II|III|IV)\.?)?"
     r"(?:\s?[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]\ufe0f?){0,3}"
     r"(?:\s+\((?P<alias>[^\W\d_][\w.'’-]{0,9})\))?"
     r"(?P<time>\s+[(\[]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[)\]])?"
     r"(?:(?P<shut>(?P=o))(?:\s*[:：]|\s+[-–—])|[:：]\s*(?P<after>(?P=o))|[:：]"
     r"|(?(time)\s*[-–—]|(?!)))(?:\s+|$|(?<=：))")
 """A speaker's label: ``Maya Ortiz:``, ``**Q:**``, ``**$STDOUT:**``, ``**Janet**：`` (a CJK
-colon), ``Aaron van Wirdum (AvW):`` (the short form in brackets is the label the later turns
+colon), ``Gina Helfrich, Ph.D.:`` (a degree or suffix after a comma is part of the
+name), ``Aaron van Wirdum (AvW):`` (the short form in brackets is the label the later turns
 use), a name in bold before a dash, ``**Emma** - ...``, and the form transcription
 services write, ``Adam Wiggins (00:00:27) - ...`` or ``Adam Wiggins [00:27]: ...``, also in
 emphasis, ``*WS (0:01:44)*: ...``."""
@@ -179,6 +181,9 @@ def split_label(text: str) -> tuple[str, str]:
         return (bare["label"], stripped[bare.end():]) if bare else ("", text)
     label = match["label"].strip().rstrip(".").lstrip("\\")
     words = label.lstrip("$@").split()
+    if match["credential"] and len(words) < 2:
+        return "", text  # "So, PhD: ...": a degree goes after a full name
+    label += match["credential"] or ""
     if match["alias"] and not match["alias"][0].isupper():
         return "", text
     label = match["alias"] or label  # "Aaron van Wirdum (AvW):" speaks as "AvW" later
