@@ -1399,3 +1399,33 @@ Maya Ortiz: What do you want to do next?
     assert (front["interviewer"], front["interviewee"]) == ("Maya Ortiz", name), front
     assert [label for label, _ in turns(body)] == ["Q", "A"] * 3, body
     assert "So, PhD: that came later" in body.replace("\\:", ":")
+
+
+OTTER_EXPORT = """Maya Ortiz  0:02  
+How did you start?
+
+Gina Hale  0:05  
+By accident, mostly. I was reading a lot
+and then I could not stop.
+
+Maya Ortiz  0:15  
+And then what happened?
+
+Gina Hale  1:02:18  
+Then I got a job at the library.
+
+Transcribed by https://otter.ai
+"""
+
+
+@pytest.mark.parametrize("name", ["interview.txt", "interview.md"])
+def test_an_otter_export_with_each_speaker_and_time_over_their_turn(tmp_path, name):
+    """Otter.ai's text export writes each turn under a line of its speaker's name and time:
+    the names are the speakers, the times the turns' times, and the service's credit at the
+    end is no part of the last answer."""
+    front, body = imported(tmp_path / name, OTTER_EXPORT)
+    assert (front["interviewer"], front["interviewee"]) == ("Maya Ortiz", "Gina Hale"), front
+    assert re.findall(r"^(Q|A) \[([\d:]+)\]: (\w+)", body, re.M) == [
+        ("Q", "0:02", "How"), ("A", "0:05", "By"), ("Q", "0:15", "And"),
+        ("A", "1:02:18", "Then")], body
+    assert "could not stop" in body and "otter.ai" not in body

@@ -70,6 +70,11 @@ _LICENCE = re.compile(
     r"^(?:this (?:work|article|interview|post|text) is (?:licensed|published|available) "
     r"under|licensed under (?:a |the )?creative commons|creative commons attribution|"
     r"cc by(?:-[a-z]{2}){0,3} \d\.\d)", re.IGNORECASE)
+_TRANSCRIBED_BY = re.compile(r"^(?:transcribed|transcription|transcript)(?: (?:generated|"
+                             r"made|produced))? (?:by|with|using) \S+(?: \S+){0,5}$",
+                             re.IGNORECASE)
+"""The credit a transcription service puts under its transcript: 'Transcribed by
+https://otter.ai'."""
 _MORE_ABOUT = re.compile(r"^(?:more (?:about|on|from|by) .{1,60}|learn more about .{1,60}|"
                          r"find out more( about .{1,60})?)[:.]?$", re.IGNORECASE)
 
@@ -98,6 +103,8 @@ def leftover(text: str) -> str | None:
         return "the site's licence footer (put it in 'rights:' if it covers the interview)"
     if words <= 12 and _MORE_ABOUT.match(line):
         return "a 'more about' link block"
+    if _TRANSCRIBED_BY.match(line):
+        return "the transcription service's credit"
     return None
 
 

@@ -592,6 +592,7 @@ def _blocks(lines: list[str], headings: dict[int, tuple[int, str]] | None = None
             current = []
     if current:
         blocks.append((start, current))
+    blocks = [(start, _header_as_label(block)) for start, block in blocks]
     nonblank = sum(len(block) for _, block in blocks)
     one_per_line = len(blocks) < 0.3 * nonblank
     result: list[tuple[int, list[str]]] = []
@@ -701,6 +702,21 @@ def _without_stray_stars(text: str) -> str:
     if len(starred[1]) >= 3:
         return _STAR_RUN.sub("", text).strip()
     return text[2:] if text.count("**") == 1 else text
+
+
+_HEADER_OVER_TURN = re.compile(r"^(?P<name>[^\W\d_][\w.'’ -]{0,38}?)[ \t]{2,}"
+                               r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?)[ \t]*$")
+"""A speaker's name and the time of their turn on a line over it, as Otter.ai's text export
+writes each turn: 'Maya Ortiz  0:02', then what she said."""
+
+
+def _header_as_label(lines: list[str]) -> list[str]:
+    """A turn under a line of its speaker's name and time ('Maya Ortiz  0:02'), as the label
+    it is: 'Maya Ortiz (0:02): …'."""
+    header = _HEADER_OVER_TURN.match(lines[0]) if len(lines) >= 2 else None
+    if header is None:
+        return lines
+    return [f"{header['name']} ({header['time']}): {lines[1].strip()}", *lines[2:]]
 
 
 def _paragraph(lines: list[str], line: int, markdown: bool) -> Para:
