@@ -1429,3 +1429,33 @@ def test_an_otter_export_with_each_speaker_and_time_over_their_turn(tmp_path, na
         ("Q", "0:02", "How"), ("A", "0:05", "By"), ("Q", "0:15", "And"),
         ("A", "1:02:18", "Then")], body
     assert "could not stop" in body and "otter.ai" not in body
+
+
+def test_a_role_written_after_each_name_gives_the_role_and_keeps_the_name(tmp_path):
+    """'Maya Ortiz (Host):' and 'Tom Reyes (Host):' ask and 'Gina Hale (Guest):' answers,
+    each under their own name: two hosts are two speakers, not one called Host."""
+    front, body = imported(tmp_path / "roles.txt", """Maya Ortiz (Host): How did you start?
+
+Gina Hale (Guest): By accident, mostly. I was reading a lot.
+
+Tom Reyes (Host): And then what happened?
+
+Gina Hale (Guest): Then I got a job at the library.
+
+Maya Ortiz (Host): What do you want to do next?
+
+Gina Hale (Guest): Write a book about it.
+""")
+    assert front["speakers"] == {"MO": {"name": "Maya Ortiz", "role": "interviewer"},
+                                 "GH": {"name": "Gina Hale", "role": "interviewee"},
+                                 "TR": {"name": "Tom Reyes", "role": "interviewer"}}, front
+    assert [label for label, _ in turns(body)] == ["MO", "GH", "TR", "GH", "MO", "GH"], body
+    front, _ = imported(tmp_path / "one.txt", """Tom Reyes (Interviewer): Where were you born?
+
+Gina Hale (Interviewee): In Ohio, in a small town.
+
+Tom Reyes (Interviewer): What did your parents do?
+
+Gina Hale (Interviewee): They ran a hardware store.
+""")
+    assert (front["interviewer"], front["interviewee"]) == ("Tom Reyes", "Gina Hale"), front

@@ -39,8 +39,8 @@ from .leftovers import ends_article, leftover, link_list
 from .recording import locate
 from .registry import choose, plugin_names
 from .structure import (INTERVIEWER, PROFILE, Cast, Extract, Note, Para, Section, Spoken,
-                        Structure, _ends_with_question, known_role, person_forms,
-                        role_of_label, split_label, structure)
+                        Structure, _ends_with_question, known_role, name_before_role,
+                        person_forms, role_of_label, split_label, structure)
 from .write import TODO, Document, Heading, Turn, protect_label
 
 HEAD_BYTES = 512
@@ -409,8 +409,8 @@ def _speakers(found: Structure, values: dict, report: Report) -> dict[str, str]:
     for key in keys:
         role = found.roles.get(key, "interviewee")
         generic = role_of_label(key)
-        if generic or key in ("Q", "A"):
-            name = str(values.get(role) or "")
+        if generic or key in ("Q", "A"):  # "Maya Ortiz (Host):" names the one who asks
+            name = str(values.get(role) or name_before_role(key))
         else:
             name = found.names.get(key) or (key.title() if key.isupper() and len(key) > 3
                                             else key)

@@ -154,7 +154,7 @@ _LABEL = re.compile(
     r"^(?P<o>\*\*|__|\*(?!\*)|_(?!_))?(?P<label>\\?[$@]?[^\W_][\w.'’ /\u200c-]{0,38}?)"
     r"(?P<credential>, (?:Ph\.? ?D|M\.? ?D|Ed\.? ?D|D\.? ?Phil|MBA|MPH|RN|Esq|Jr|Sr|II|III|IV)\.?)?"
     r"(?:\s?[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]\ufe0f?){0,3}"
-    r"(?:\s+\((?P<alias>[^\W\d_][\w.'’-]{0,9})\))?"
+    r"(?:\s+\((?P<alias>(?i:interviewer|interviewee)|[^\W\d_][\w.'’-]{0,9})\))?"
     r"(?P<time>\s+[(\[]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[)\]])?"
     r"(?:(?P<shut>(?P=o))(?:\s*[:：]|\s+[-–—])|[:：]\s*(?P<after>(?P=o))|[:：]"
     r"|(?(time)\s*[-–—]|(?!)))(?:\s+|$|(?<=：))")
@@ -186,7 +186,10 @@ def split_label(text: str) -> tuple[str, str]:
     label += match["credential"] or ""
     if match["alias"] and not match["alias"][0].isupper():
         return "", text
-    label = match["alias"] or label  # "Aaron van Wirdum (AvW):" speaks as "AvW" later
+    if match["alias"] and role_of_label(match["alias"]):
+        label = f"{label} ({match['alias']})"  # "Maya Ortiz (Host):": her role, named
+    else:
+        label = match["alias"] or label  # "Aaron van Wirdum (AvW):" speaks as "AvW" later
     if words and words[0][0].isdigit() and not _initials(words):
         return "", text  # "1990: ..." or "2.": a date or a number, not a speaker
     if label.lower() in NOT_LABELS or len(words) > 4 or _SAYS.search(label) or (
@@ -280,8 +283,21 @@ def _emphasis_goes_on(mark: str, rest: str) -> str:
     return mark + rest if marks else rest
 
 
+_ROLE_AFTER_NAME = re.compile(r"(?P<name>.+) \((?P<role>[^()]+)\)$")
+
+
+def name_before_role(label: str) -> str:
+    """The name of a label that gives a role after it: 'Maya Ortiz' for 'Maya Ortiz (Host)';
+    else ''."""
+    named = _ROLE_AFTER_NAME.match(label)
+    return named["name"] if named else ""
+
+
 def role_of_label(label: str) -> str | None:
+    """The role a label says: 'Q', 'Interviewer', 'Guest', or 'Maya Ortiz (Host)'."""
     lowered = label.lower().rstrip(".")
+    if (named := _ROLE_AFTER_NAME.match(lowered)):
+        lowered = named["role"]
     if lowered in QUESTION_LABELS:
         return INTERVIEWER
     if lowered in ANSWER_LABELS:
