@@ -139,3 +139,19 @@ def test_a_quotation_after_a_verb_of_saying_is_no_speaker(tmp_path):
     front, body = imported(tmp_path / "said.md", text)
     assert (front["interviewer"], front["interviewee"]) == ("مریم", "حسن"), front
     assert "من هم می‌خواهم یاد بگیرم" in body.split("سخت‌ترین")[0]
+
+
+@pytest.mark.parametrize("title, name", [
+    ("گفت‌وگو با حسن صحاف، صحاف محله", "حسن صحاف"),
+    ("حوار مع يوسف الخبّاز: الخبز والصباح", "يوسف الخبّاز"),
+    ("گفت‌وگو با صحاف محله", "TODO"),
+])
+def test_the_title_names_the_one_interviewed_where_a_comma_or_colon_ends_the_name(
+        tmp_path, title, name):
+    """'گفت‌وگو با …' and 'حوار مع …' (a conversation with) name the interviewee where a
+    comma, colon or dash ends the name; with nothing after it ('with the neighbourhood's
+    bookbinder') it may be no name, and stays for the editor to fill in."""
+    text = PERSIAN.format(date="۱۴ مهر ۱۴۰۰").replace("# گفت‌وگو با صحاف محله", f"# {title}")
+    front, _ = imported(tmp_path / "titled.md", text)
+    assert front["title"] == title
+    assert front["interviewee"] == name, front

@@ -78,12 +78,21 @@ _BYLINE = re.compile(
     rf"\s*(?:conducted )?by:? (?P<name>(?-i:{_NAME}))(?![\w'’]*,? (?-i:[a-z]))", re.I)
 """'Interview by Maya Ortiz', 'By Maya Ortiz': a name, capitalised, that no lower-case word
 follows ('By accident, mostly.' and 'By Tuesday, we' open answers, not bylines)."""
-_ARABIC_WORD = f"{ARABIC_SCRIPT.pattern}+"
+_ARABIC_WORD = f"{ARABIC_SCRIPT.pattern}(?:{ARABIC_SCRIPT.pattern}|[\u064b-\u065f\u0670])*"
+"""A word in Arabic script, with the vowel marks and shadda a vocalised text writes."""
 _BYLINE_ARABIC_SCRIPT = re.compile(
     r"^(?:گفت‌وگو|گفت‌و‌گو|گفتگو|مصاحبه|حوار|مقابلة|أجرى الحوار|أجرت الحوار|حاوره|حاورته|حاورها)"
     rf"(?: از|:| از:)\s*(?P<name>{_ARABIC_WORD}(?:[ \u200c]{_ARABIC_WORD}){{0,3}})\.?$")
 """A Persian or Arabic byline, a line of its own: 'گفت‌وگو از مریم احمدی' (interview by),
 'حوار: سلمى يوسف'; the name is all the rest (no capitals tell where a name ends)."""
+
+
+_WITH_ARABIC_SCRIPT = re.compile(
+    r"(?:گفت‌وگو|گفت‌و‌گو|گفتگو|مصاحبه|حوار|مقابلة|لقاء)\s+(?:با|مع)\s+"
+    rf"(?P<name>{_ARABIC_WORD}(?:[ \u200c]{_ARABIC_WORD}){{1,2}})(?=\s*[،,:؛|–—]|\s+-\s)")
+"""'گفت‌وگو با علی دهباشی، سردبیر بخارا' (a conversation with …, editor of …), 'حوار مع سلمى
+يوسف: …': the name, two or three words, where a comma, colon or dash ends it; with nothing
+after it, 'گفت‌وگو با صحاف محله' (with the neighbourhood's bookbinder) may be no name."""
 
 
 def _byline(text: str) -> re.Match | None:
@@ -289,7 +298,8 @@ def _who_asks_whom(values: dict, texts: list[str]) -> None:
             if spoke["asker"]:
                 values["interviewer"] = spoke["asker"].rstrip(".")  # over a byline
             return
-        match = _WITH.search(text) or _WITH_ELSEWHERE.search(text)
+        match = _WITH.search(text) or _WITH_ELSEWHERE.search(text) \
+            or _WITH_ARABIC_SCRIPT.search(text)
         if match:
             values["interviewee"] = match["name"].rstrip(".")
             return
