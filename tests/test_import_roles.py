@@ -1459,3 +1459,23 @@ Tom Reyes (Interviewer): What did your parents do?
 Gina Hale (Interviewee): They ran a hardware store.
 """)
     assert (front["interviewer"], front["interviewee"]) == ("Tom Reyes", "Gina Hale"), front
+
+
+@pytest.mark.parametrize("name_line", ["**{}**\n", "#### {}\n\n"])
+def test_a_name_alone_over_each_turn_in_bold_or_as_a_heading_labels_it(tmp_path, name_line):
+    """A podcast's transcript with each speaker's name alone over their turn, in bold with
+    the turn on the very next line or as a heading: the names label the turns; a heading met
+    once ('### Sponsor Message') stays a heading, and the turns' words stay theirs."""
+    turns_text = [("Maya", "Thank you for coming on the show. How did you start?"),
+                  ("Gina", "By accident, mostly.\n\nI was reading a lot."),
+                  ("Maya", "And then what happened?"),
+                  ("Gina", "Then I got a job at the library."),
+                  ("Maya", "What do you want to do next?"),
+                  ("Gina", "Write a book about it.")]
+    parts = [name_line.format(name) + said for name, said in turns_text]
+    parts.insert(4, "### Sponsor Message\n\nThis episode is brought to you by nobody at all.")
+    front, body = imported(tmp_path / "episode.md", "# Episode 12\n\n" + "\n\n".join(parts))
+    assert (front["interviewer"], front["interviewee"]) == ("Maya", "Gina"), front
+    assert [label for label, _ in turns(body)] == ["Q", "A"] * 3, body
+    assert "## Sponsor Message" in body and "Maya" not in body.split("---")[-1], body
+    assert "I was reading a lot." in body.split("Q: And then")[0]

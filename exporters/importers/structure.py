@@ -469,7 +469,8 @@ def _by_labels(paras: list[Para], labels: set[str], cast: Cast) -> Structure:
         if emphasised and para.emphasis == emphasised and not para.label and not label:
             # "**Where do you map?**", then "Ruben : ...", "Josefien : ...": the question,
             # set in emphasis with no label, asked of the labelled speakers
-            current = Spoken("Q", [Para(para.plain or para.text, para.line, label="Q")])
+            current = Spoken("Q", [Para(question_heading(para.plain or para.text), para.line,
+                                        label="Q")])
             result.conversation.append(current)
             continue
         asked = _QUESTION_HEADING.match(para.text) if para.heading else None

@@ -200,14 +200,22 @@ def _quoted_paragraphs(start: int, lines: list[str]) -> list[tuple[int, list[str
     return parts
 
 
+_HEADING_NAME = re.compile(r"^(?P<label>[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,3})$")
+"""A heading that is a name and nothing else: '#### Jérôme'."""
+
+
 def _names_alone_as_labels(paras: list[Para]) -> list[Para]:
     """Names alone in bold, each over the turn it labels ('**Daniele Zonca**', then his
-    paragraphs), where two names or more do so twice or more: labels, not questions."""
-    names = [_NAME_ALONE.match(para.text) if para.emphasis == "strong" else None
-             for para in paras]
+    paragraphs), where two names or more do so twice or more: labels, not questions. Names
+    as headings ('#### Jamie', '#### Jérôme') likewise, those that head two turns or more
+    (a heading met once, '### Sponsor Message', stays a heading)."""
+    names = [_NAME_ALONE.match(para.text) if para.emphasis == "strong"
+             else _HEADING_NAME.match(para.text) if para.heading else None for para in paras]
     counts = Counter(found["label"] for found in names if found)
     if len([name for name, count in counts.items() if count >= 2]) < 2:
         return paras
+    names = [found if found and (not paras[index].heading or counts[found["label"]] >= 2)
+             else None for index, found in enumerate(names)]
     labelled: list[Para] = []
     for index, para in enumerate(paras):
         found = names[index - 1] if index else None
@@ -711,12 +719,15 @@ writes each turn: 'Maya Ortiz  0:02', then what she said."""
 
 
 def _header_as_label(lines: list[str]) -> list[str]:
-    """A turn under a line of its speaker's name and time ('Maya Ortiz  0:02'), as the label
-    it is: 'Maya Ortiz (0:02): …'."""
-    header = _HEADER_OVER_TURN.match(lines[0]) if len(lines) >= 2 else None
-    if header is None:
+    """A turn under a line of its speaker's name and time ('Maya Ortiz  0:02') or of the name
+    alone in bold ('**Jamie**'), as the label it is: 'Maya Ortiz (0:02): …', '**Jamie:** …'."""
+    if len(lines) < 2 or _QUOTE_LINE.match(lines[1]):  # a quoted turn: _names_then_quotes
         return lines
-    return [f"{header['name']} ({header['time']}): {lines[1].strip()}", *lines[2:]]
+    if (header := _HEADER_OVER_TURN.match(lines[0])):
+        return [f"{header['name']} ({header['time']}): {lines[1].strip()}", *lines[2:]]
+    if (name := _NAME_ALONE.match(lines[0])):
+        return [f"{name[1]}{name['label']}:{name[1]} {lines[1].strip()}", *lines[2:]]
+    return lines
 
 
 def _paragraph(lines: list[str], line: int, markdown: bool) -> Para:
