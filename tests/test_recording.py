@@ -231,3 +231,21 @@ def test_an_imported_webvtt_keeps_its_times_and_makes_captions(tmp_path):
     vtt = (tmp_path / "dist/market/market.vtt").read_text(encoding="utf-8")
     assert re.findall(r"^([\d:.]+) --> ", vtt, re.M) == [
         start if start.count(":") == 2 else f"00:{start}" for start in starts]
+
+
+def test_the_captions_a_build_writes_import_again_as_the_same_turns(tmp_path):
+    """The SubRip captions of the recorded sample, imported again, give its speakers, its
+    questions and answers in order and each turn's start; no cue number or timing is left in
+    the text (SubRip is read as captions, not as text)."""
+    shutil.copytree(SAMPLES / "recorded", tmp_path / "content")
+    assert make("build", "--format", "captions", cwd=tmp_path).code == 0
+    srt = tmp_path / "dist/harbour-pilot/harbour-pilot.srt"
+    done = make("import", str(srt), "-o", "again.md", cwd=tmp_path)
+    assert done.code == 0 and "(SubRip)" in done.stdout, done.stdout + done.stderr
+    again = (tmp_path / "again.md").read_text(encoding="utf-8")
+    assert "interviewer: Ines Moreau" in again and "interviewee: Ruth Okafor" in again, again
+    turns = re.findall(r"^([QA]) \[([\d:.]+)\]: (.{20})", again, re.M)
+    assert turns[:3] == [("Q", "00:00:00.000", "What does a harbour "),
+                         ("A", "00:00:03.000", "I climb aboard ships"),
+                         ("Q", "00:00:14.000", "How do you get aboar")], again
+    assert "-->" not in again and not re.search(r"^\d+$", again, re.M)

@@ -1,4 +1,4 @@
-"""The built-in importers: DOCX, WebVTT, OHMS XML, HTML, Markdown and plain text.
+"""The built-in importers: DOCX, WebVTT, SubRip, OHMS XML, HTML, Markdown and plain text.
 
 They live here, apart from their readers, so that telling a file's format imports no reader:
 python-docx and lxml are imported only for a file that needs them.
@@ -14,6 +14,8 @@ from .importer import Importer
 from .structure import Extract
 
 _HTML_START = re.compile(rb"\s*<(!doctype html|html)", re.I)
+_SRT_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*\d+\r?\n\d{2}:\d{2}:\d{2},\d{3} --> ")
+"""A SubRip file's first cue: its number, then its timing."""
 
 
 class DocxImporter(Importer):
@@ -50,6 +52,25 @@ class VttImporter(Importer):
         from .transcript import read_vtt
 
         return read_vtt(path, data)
+
+
+class SrtImporter(Importer):
+    """SubRip captions, as transcription and editing tools export them: numbered cues, each
+    a speaker's words with 'Name:' before them where the speaker changes."""
+
+    name = "subrip"
+    kind = "SubRip"
+    suffixes = (".srt",)
+    order = 21
+
+    @classmethod
+    def recognises(cls, path: Path, head: bytes) -> bool:
+        return super().recognises(path, head) or bool(_SRT_START.match(head))
+
+    def read(self, path: Path, data: bytes) -> Extract:
+        from .transcript import read_vtt
+
+        return read_vtt(path, data, header="")
 
 
 class OhmsImporter(Importer):

@@ -28,6 +28,7 @@ ENTRY_POINT_GROUP = "interview_press.importers"
 BUILT_IN = {
     "docx": "exporters.importers.builtin:DocxImporter",
     "webvtt": "exporters.importers.builtin:VttImporter",
+    "subrip": "exporters.importers.builtin:SrtImporter",
     "ohms": "exporters.importers.builtin:OhmsImporter",
     "html": "exporters.importers.builtin:HtmlImporter",
     "markdown": "exporters.importers.builtin:MarkdownImporter",

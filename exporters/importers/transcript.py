@@ -1,4 +1,5 @@
-"""WebVTT captions: ``<v Name>`` voices become speakers, cues of one voice one paragraph.
+"""WebVTT and SubRip captions: ``<v Name>`` voices or ``Name:`` labels become speakers,
+cues of one voice one paragraph.
 
 ``NOTE`` blocks may state the front matter (``NOTE Title: ...``, ``Date: ...``,
 ``Interviewer: ...``) and name the recording (``Recording: episode-12.mp3``, or a file name in
@@ -27,12 +28,14 @@ NOTE_FIELDS = {"title": "title", "date": "date", "interviewer": "interviewer",
                **{key: "audio" for key in RECORDING_KEYS}}
 
 
-def read_vtt(path: Path, data: bytes) -> Extract:
+def read_vtt(path: Path, data: bytes, header: str = "WEBVTT") -> Extract:
+    """The paragraphs of WebVTT captions, or with no ``header`` of SubRip's, whose cues are
+    the same but for their numbers, which are dropped with the timings."""
     text, notes = decode(path, data)
     check_lines(path, text)
     extract = Extract([], unsure=notes)
     lines = text.split("\n")
-    if not lines or not lines[0].startswith("WEBVTT"):
+    if header and (not lines or not lines[0].startswith(header)):
         extract.unsure.append(Note(1, "the file does not start with WEBVTT; read as WebVTT anyway"))
     speaker, paragraph, start, time = "", [], 0, ""
 
