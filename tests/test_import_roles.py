@@ -1479,3 +1479,45 @@ def test_a_name_alone_over_each_turn_in_bold_or_as_a_heading_labels_it(tmp_path,
     assert [label for label, _ in turns(body)] == ["Q", "A"] * 3, body
     assert "## Sponsor Message" in body and "Maya" not in body.split("---")[-1], body
     assert "I was reading a lot." in body.split("Q: And then")[0]
+
+
+def test_a_wrapped_post_with_questions_in_italics_line_by_line(tmp_path):
+    """A post wrapped at 80 columns, whose questions are set in italics one line at a time and
+    whose answers are labelled by first names: each question and answer is one paragraph (a
+    block of two or three lines is not cut at its line breaks), and a list that interrupts a
+    paragraph stays a list."""
+    front, body = imported(tmp_path / "chat.md", """---
+title: A chat with the lighthouse keepers
+date: 2013-06-06
+---
+
+At the harbour festival, three keepers took questions from the audience
+and from readers about the lights.
+Here we answer some of those we missed.
+
+_Lamps have become far brighter in the last decade._
+_Has that changed the work at night?_
+
+**Ruth:** Yes. We are always thinking about the lamps, and the
+keepers of the older lights say the same.
+
+_When will the last lights be automated?_
+
+**Tomas:** We have nothing to announce yet.
+There is a plan, and it takes years:
+ - first the northern lights,
+   then the islands;
+ - then the harbour lights.
+
+_What would you tell a new keeper?_
+_Is there one thing to learn first?_
+
+**Ruth:** The weather.
+""")
+    asked = re.findall(r"^Q: (.*)$", body, re.M)
+    assert asked == ["Lamps have become far brighter in the last decade. Has that changed the "
+                     "work at night?", "When will the last lights be automated?",
+                     "What would you tell a new keeper? Is there one thing to learn first?"], body
+    assert "from the audience and from readers about the lights." in body
+    assert "the same." in body.split("Q: When")[0] and "keepers of the older" in body
+    assert "\n - first the northern lights,\n   then the islands;\n - then the harbour" in body

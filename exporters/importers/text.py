@@ -603,20 +603,30 @@ def _blocks(lines: list[str], headings: dict[int, tuple[int, str]] | None = None
     blocks = [(start, _header_as_label(block)) for start, block in blocks]
     nonblank = sum(len(block) for _, block in blocks)
     one_per_line = len(blocks) < 0.3 * nonblank
+    wrapped = _hard_wrapped([line for _, block in blocks for line in block[:-1]] + [""])
     result: list[tuple[int, list[str]]] = []
     for start, block in blocks:
         labelled = sum(1 for line in block if split_label(line.strip())[0])
         fenced = block[0].lstrip().startswith(("```", "~~~", ">", "|", "- ", "* ", "+ "))
         menu = len(block) >= 2 and sum(
             len(line.split()) <= 8 and _width(line) <= MENU_WIDTH
-            and not line.rstrip().endswith(_SENTENCE_GOES_ON) for line in block) * 2 > len(block)
-        if fenced or not (one_per_line or labelled >= 2 or menu):
+            and not line.rstrip().endswith(_SENTENCE_GOES_ON) for line in block) * 2 > len(block) \
+            and not _emphasised_lines(block)
+        if fenced:
             result.append((start, block))
-        elif _hard_wrapped(block) and not menu:
+        elif not (one_per_line or labelled >= 2 or menu):
+            result += _at_labels(start, block, labels=False)
+        elif (wrapped or _hard_wrapped(block)) and not menu:
             result += _at_labels(start, block)
         else:
             result += [(start + offset, [line]) for offset, line in enumerate(block)]
     return result
+
+
+def _emphasised_lines(block: list[str]) -> bool:
+    """Whether each line of a block is wholly in the same emphasis: a paragraph set so line by
+    line ('_Lamps are brighter._', '_Has that changed the work?_'), not a menu."""
+    return any(all(pattern.match(line.strip()) for line in block) for _, pattern in _WHOLE)
 
 
 MENU_WIDTH = 60
@@ -638,13 +648,21 @@ def _hard_wrapped(block: list[str]) -> bool:
         > len(breaks)
 
 
-def _at_labels(start: int, block: list[str]) -> list[tuple[int, list[str]]]:
+def _at_labels(start: int, block: list[str], labels: bool = True
+               ) -> list[tuple[int, list[str]]]:
     """A wrapped block cut where a line opens with a speaker's label (turns written without a
-    blank line between them): each turn one paragraph, its lines joined again."""
+    blank line between them; not with ``labels`` False), and where a list begins, as a list
+    may interrupt a paragraph: each turn one paragraph, its lines joined again; the list one
+    block."""
     parts: list[tuple[int, list[str]]] = []
+    in_list = False
     for offset, line in enumerate(block):
-        if not parts or split_label(line.strip())[0]:
+        item = bool(_LIST_ITEM.match(line))
+        stamp_alone = bool(parts) and all(_TIMESTAMP.fullmatch(said) for said in parts[-1][1])
+        if not parts or (labels and split_label(line.strip())[0] and not stamp_alone) \
+                or (item and not in_list):
             parts.append((start + offset, [line]))
+            in_list = item
         else:
             parts[-1][1].append(line)
     return parts
@@ -749,6 +767,10 @@ def _paragraph(lines: list[str], line: int, markdown: bool) -> Para:
         if heading:
             return Para(heading[2], line, heading=len(heading[1]))
         for kind, pattern in _WHOLE:
+            each = [pattern.match(part.strip()) for part in lines]
+            if len(lines) > 1 and all(each):  # '_Lamps are brighter._' '_Has that…?_'
+                return Para(text, line, emphasis=kind,
+                            plain=" ".join(whole[1] for whole in each if whole))
             whole = pattern.match(text)
             if whole and "\n" not in whole[1]:
                 return Para(text, line, emphasis=kind, plain=whole[1])
