@@ -1521,3 +1521,87 @@ _Is there one thing to learn first?_
     assert "from the audience and from readers about the lights." in body
     assert "the same." in body.split("Q: When")[0] and "keepers of the older" in body
     assert "\n - first the northern lights,\n   then the islands;\n - then the harbour" in body
+
+
+ASCIIDOC = """= Ruth Vale
+:page-datepublished: 2024-10-22
+:page-github: ruthvale
+:page-intro: Ruth keeps the harbour light.
+// a comment no reader sees
+
+== What did you do before the harbour?
+
+I taught *geography* for ten years, see link:https://example.org/school[the school].
+Then the light needed a keeper.
+
+[quote]
+____
+The sea decides.
+____
+
+== How long have you kept the light?
+
+Since 2016.
+
+. First the lamp,
+. then the lens.
+
+== What is the hardest night?
+
+A night of fog, when the horn sounds until morning.
+
+== Advice for new keepers
+
+We all started without knowing the tides, so learn them first.
+
+== Links
+
+Our website is a good place to start.
+"""
+
+
+def test_an_asciidoc_interview(tmp_path):
+    """An AsciiDoc post: the title and the header's date are the front matter's, the other
+    attributes and the comment no text; each section heading that asks is a question, and so
+    is a last prompt answered in the first person ('Advice for new keepers'), not a section
+    of links; AsciiDoc's strong text, links, quotations and ordered lists are Markdown's."""
+    front, body = imported(tmp_path / "ruth-vale.adoc", ASCIIDOC)
+    assert front["title"] == "Ruth Vale" and str(front["date"]) == "2024-10-22", front
+    assert re.findall(r"^Q: (.*)$", body, re.M) == [
+        "What did you do before the harbour?", "How long have you kept the light?",
+        "What is the hardest night?", "Advice for new keepers"], body
+    assert "I taught **geography** for ten years, see [the school](https://example.org/school)" \
+        " . Then the light" not in body  # one paragraph, its words joined as written
+    assert "I taught **geography** for ten years, see [the school](https://example.org/school)." \
+        " Then the light needed a keeper." in body, body
+    assert "> The sea decides." in body and "1. First the lamp," in body
+    assert "## Links" in body and "ruthvale" not in body and "comment" not in body
+    assert "page-intro" not in body and "Ruth keeps the harbour light" not in body
+
+
+def test_an_interview_quoted_whole_and_labelled_at_its_first_answer(tmp_path):
+    """A post that reposts an interview as one block quote, its questions in bold and only its
+    first answer labelled ('**Adrian Pohl**: …'): the quote is the interview, the label no
+    text, and an empty bold span ('****') before an answer nothing."""
+    front, body = imported(tmp_path / "repost.md", """---
+title: Interview mit Ruth Vale
+author: Tomas Lind
+date: 2011-11-11
+---
+
+Ruth Vale hütet seit 2016 das Leuchtfeuer am Hafen.
+
+> **Wie sind Sie zum Leuchtfeuer gekommen?**
+>
+> **Ruth Vale**: Durch Zufall. Ich war Lehrerin, dann suchte der Hafen jemanden.
+>
+> [...]
+>
+> **Was lernen Sie zuerst?**
+>
+> ****Die Gezeiten, und dann das Wetter.
+""")
+    assert front["interviewee"] == "Ruth Vale", front
+    assert re.findall(r"^([QA]): (\w+)", body, re.M) == [
+        ("Q", "Wie"), ("A", "Durch"), ("Q", "Was"), ("A", "Die")], body
+    assert "**Ruth Vale**" not in body and "****" not in body

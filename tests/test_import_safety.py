@@ -477,28 +477,41 @@ PASTED_PIECES = ["**Q:**", "**A:**", "******Q: ", "**********A:**********", "**Q
                  "09.07.2018", "* Come si contribuisce?", "- Why a book?", "# Rui Sá",
                  "**[Interview mit Rui]{.underline}**", "\n---\ntitle: 'Q&amp;A &rsquo;'\n---",
                  "Marta Fabbri intervista Piero Sala", "And our special guest today, Bo Lind.",
-                 "And Tuva Holm...", "my co-host, Mr. Ian Lopshire"]
+                 "And Tuva Holm...", "my co-host, Mr. Ian Lopshire",
+                 "Maya Ortiz  0:02\nHow did you start?", "Transcribed by https://otter.ai",
+                 "Gina Hale, Ph.D.: Yes.", "So, PhD: no.", "Tom Reyes (Host): Why?",
+                 "Gina Hale (Guest): Because.", "#### Jamie", "**Jamie**\nWhy boats?",
+                 "_Lamps are brighter._\n_Has that changed it?_", "> **Why?**\n>\n> **Ann Lee**: "
+                 "Yes.\n>\n> [...]", "****Yes.", "گفت‌وگو با علی دهباشی، سردبیر", "۲۴ اسد ۱۴۰۰",
+                 "A paragraph\n - with a list\n - of two", "[00:00:05]\nSCHNEIDER: Okay.",
+                 "= Ruth Vale\n:page-datepublished: 2024-10-22", "== What now?", "*bold* link:x[y]",
+                 "____\nquoted\n____", "----\ncode\n----", "////\nhidden", ". First",
+                 "1\n00:00:02,000 --> 00:00:05,000\nBekah: Why?"]
 
 
-@given(st.lists(st.one_of(st.sampled_from(PASTED_PIECES), st.text(max_size=40)), max_size=30))
+@pytest.mark.parametrize("name", ["pasted.md", "pasted.adoc", "pasted.srt"])
+@given(pieces=st.lists(st.one_of(st.sampled_from(PASTED_PIECES), st.text(max_size=40)),
+                       max_size=30))
 @settings(max_examples=150, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-def test_pasted_markdown_of_any_shape_imports_or_gives_one_line(tmp_path, pieces):
+def test_pasted_markdown_of_any_shape_imports_or_gives_one_line(tmp_path, pieces, name):
     """Markdown made of the pieces real posts and transcripts are made of (labels in stray
     asterisks or with an emoji, question headings with the asker's name, profiles, credits,
     bracketed headers, breaks, stamps, names alone in bold over quoted turns, HTML lines,
     numbered questions, author lists, Persian and Arabic labels, bylines and dates, dates of
     other languages and calendars, impossible ones too, questions as list items, pandoc spans,
-    HTML entities, panel introductions), in any order: the import writes a file that reads
-    back with its turns, or refuses it in one line naming the file; never another error."""
+    HTML entities, panel introductions, transcription services' layouts, AsciiDoc and
+    SubRip markup), in any order, as Markdown, AsciiDoc or SubRip: the import writes a file
+    that reads back with its turns, or refuses it in one line naming the file; never another
+    error."""
     from exporters.model import read_interview
 
-    source = tmp_path / "pasted.md"
+    source = tmp_path / name
     source.write_text("\n\n".join(pieces), encoding="utf-8")
     try:
         imported = import_file(source)
     except ContentError as error:
-        assert "\n" not in str(error.problem) and "pasted.md" in str(error.problem)
+        assert "\n" not in str(error.problem) and name in str(error.problem)
         event("refused in one line")
         return
     written = tmp_path / "content" / "written.md"

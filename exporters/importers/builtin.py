@@ -1,4 +1,5 @@
-"""The built-in importers: DOCX, WebVTT, SubRip, OHMS XML, HTML, Markdown and plain text.
+"""The built-in importers: DOCX, WebVTT, SubRip, OHMS XML, HTML, AsciiDoc, Markdown and
+plain text.
 
 They live here, apart from their readers, so that telling a file's format imports no reader:
 python-docx and lxml are imported only for a file that needs them.
@@ -108,6 +109,18 @@ class HtmlImporter(Importer):
         from .html import read_html
 
         return read_html(path, data)
+
+
+class AsciidocImporter(Importer):
+    name = "asciidoc"
+    kind = "AsciiDoc"
+    suffixes = (".adoc", ".asciidoc", ".asc")
+    order = 35
+
+    def read(self, path: Path, data: bytes) -> Extract:
+        from .asciidoc import read_asciidoc
+
+        return read_asciidoc(path, data)
 
 
 class MarkdownImporter(Importer):

@@ -31,6 +31,7 @@ BUILT_IN = {
     "subrip": "exporters.importers.builtin:SrtImporter",
     "ohms": "exporters.importers.builtin:OhmsImporter",
     "html": "exporters.importers.builtin:HtmlImporter",
+    "asciidoc": "exporters.importers.builtin:AsciidocImporter",
     "markdown": "exporters.importers.builtin:MarkdownImporter",
     "text": "exporters.importers.builtin:TextImporter",
 }

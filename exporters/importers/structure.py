@@ -13,6 +13,7 @@ Every guess the third kind makes near its threshold is reported as unsure.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -686,9 +687,29 @@ def _question_headings(paras: list[Para]) -> set[int]:
     for index, para in enumerate(paras[:-1]):
         if para.heading == level and index not in found and not paras[index + 1].heading \
                 and ((asking[0] < index < asking[-1] and _sentence(para.text))
-                     or question_score(para) >= 4):
+                     or question_score(para) >= 4
+                     or (index > asking[-1] and _prompt_answered(paras, index))):
             found.add(index)
     return found
+
+
+_SECTION_TITLE = re.compile(
+    r"\b(?:introduction|conclusions?|summary|final (?:thoughts|words)|closing|wrap(?:ping)? up|"
+    r"about|links?|resources|further|reading|references|acknowledge?ments?|credits?|notes?|"
+    r"bio(?:graphy)?|contact|see also|related|thanks|footnotes?|epilogue|postscript|updates?|"
+    r"disclaimer|more|learn|get involved|join|transcript|episode|sponsors?|show notes)\b", re.I)
+"""Words of a section's title, not of a prompt put to a guest: 'Final thoughts', 'About the
+author', 'Further reading', 'Get involved'."""
+
+
+def _prompt_answered(paras: list[Para], index: int) -> bool:
+    """Whether a heading after a source's last asking heading is one more prompt ('Advice for
+    new developers and new members of the community'): no section's title, answered in the
+    first person before the next heading."""
+    if _SECTION_TITLE.search(paras[index].text):
+        return False
+    answer = itertools.takewhile(lambda para: not para.heading, paras[index + 1:])
+    return any(_SPEAKER_WORDS.search(para.text) for para in answer)
 
 
 def _sentence(text: str) -> bool:
@@ -1282,14 +1303,18 @@ def _answers_subheadings(paras: list[Para], questions: set[int]) -> list[Para]:
 def _turn_labels(paras: list[Para], roles: list[str]) -> set[str]:
     """The names that open two or more questions, or two or more answers, where the questions
     are headings or emphasis: '### Zadka: How did you…?', 'Leidel: I got started…' (the
-    full name once, 'Moshe Zadka:', its short form after). They are labels, not text."""
+    full name once, 'Moshe Zadka:', its short form after), and a full name that
+    opens the first answer only ('**Adrian Pohl**: Wir…'). They are labels, not text."""
     opening = [split_label(para.plain or para.text)[0]
                for index, (para, role) in enumerate(zip(paras, roles))
                if role == "Q" or (role == "A" and (index == 0 or roles[index - 1] != "A"))]
     named = {label for label in opening if label}
     full_names = short_forms(named, named)
     counts = Counter(full_names.get(label, label) for label in opening if label)
-    return {label for label in named if counts[full_names.get(label, label)] >= 2}
+    first_answer = next((split_label(para.plain or para.text)[0]
+                         for para, role in zip(paras, roles) if role == "A"), "")
+    return {label for label in named if counts[full_names.get(label, label)] >= 2
+            or (label == first_answer and len(label.split()) >= 2)}
 
 
 PROFILE = "a profile in the third person"

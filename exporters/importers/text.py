@@ -143,7 +143,7 @@ def read_text(path: Path, data: bytes, markdown: bool) -> Extract:
     blocks = _blocks(text.split("\n"), headings)
     if markdown:
         blocks = [part for start, block in blocks for part in _definitions(start, block)]
-        blocks = _names_then_quotes(blocks)
+        blocks = _unquoted_body(_names_then_quotes(blocks))
     for line, lines in blocks:
         if markdown and re.fullmatch(r"\s*([-*_]\s*){3,}", " ".join(lines)):
             continue  # a thematic break
@@ -180,6 +180,18 @@ def _names_then_quotes(blocks: list[tuple[int, list[str]]]) -> list[tuple[int, l
                 unquoted += quoted
                 continue
         unquoted.append((start, lines))
+    return unquoted
+
+
+def _unquoted_body(blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """A post that quotes most of its text in one block quote (an interview reposted from
+    elsewhere, '> **Worum geht es?**', '> **Adrian Pohl**: …'): the quote's paragraphs, as
+    the body they are."""
+    lines = sum(len(block) for _, block in blocks)
+    unquoted: list[tuple[int, list[str]]] = []
+    for start, block in blocks:
+        quoted = _quoted_paragraphs(start, block) if 2 * len(block) > lines else []
+        unquoted += quoted if len(quoted) >= 4 else [(start, block)]
     return unquoted
 
 
@@ -722,6 +734,8 @@ def _without_stray_stars(text: str) -> str:
     """A label in asterisks that pair with nothing, as an editor left them: '******Q: At the
     time…?', '**********A:********** I've been…', '**Q: When…?' with no closing '**'. Markdown
     shows them as asterisks; the label and its text are what was meant."""
+    if re.match(r"\*{4}(?!\*)", text):  # '****Insgesamt…': an empty bold span, no text
+        return text[4:]
     starred = _STARRED_LABEL.match(text)
     if not starred:
         return text

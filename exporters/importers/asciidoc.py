@@ -1,0 +1,128 @@
+"""AsciiDoc, as Asciidoctor, Antora and sites such as Jenkins' write their posts.
+
+The document header (``= Title`` and the ``:name: value`` attributes under it) is read as a
+front matter; the body is written as the Markdown it means, line for line (so that reports
+still name the file's lines), and read as Markdown is: ``== Section`` is a heading,
+``*bold*`` strong, ``link:URL[text]`` a link, a ``____`` block a quotation, ``----`` a
+listing; comments, block attributes and anchors are no text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .structure import Extract
+from .text import _take_fields, decode, read_text
+
+_ATTRIBUTE = re.compile(r"^:(?P<name>!?[\w][\w-]*!?):(?:[ \t]+(?P<value>.*))?$")
+_TITLE = re.compile(r"^=[ \t]+\S")
+_HEADING = re.compile(r"^(?P<level>={1,6})[ \t]+(?P<text>\S.*?)(?:[ \t]+=+)?$")
+_COMMENT_BLOCK = "////"
+_NOT_TEXT = re.compile(r"^(?://(?!/).*|\[\[?[^\]]*\]\]?|\.(?=\w)\S.*|ifn?def::.*|endif::.*|"
+                       r"include::.*|toc::.*)$")
+"""A comment, block attributes or an anchor (``[quote]``, ``[[intro]]``), a block title
+(``.Figure 1``), a conditional or an include: no text of the interview."""
+_DELIMITERS = {"----": "```", "....": "```", "____": ">", "****": "", "====": "", "--": "",
+               "++++": "```"}
+_IMAGE = re.compile(r"image::?(?P<target>[^\s\[]+)\[(?P<alt>[^\]]*)\]")
+_LINK = re.compile(r"(?:link:(?P<target>[^\s\[]+)|(?P<url>https?://[^\s\[]+))\[(?P<text>[^\]]*)\]")
+_CROSS_REFERENCE = re.compile(r"<<[^,>]+,\s*(?P<text>[^>]+)>>|xref:[^\s\[]+\[(?P<label>[^\]]*)\]")
+_STRONG = re.compile(r"(?<![\w*\\])\*(?=[^\s*])(?P<text>[^*\n]*?[^\s*])\*(?![\w*])")
+_DOUBLE_UNDERSCORE = re.compile(r"__(?P<text>[^_\n]+?)__")
+_ORDERED_ITEM = re.compile(r"^(?P<indent>[ \t]*)\.{1,5}[ \t]+(?=\S)")
+_NESTED_ITEM = re.compile(r"^(?P<stars>\*{2,5})[ \t]+(?=\S)")
+_HARD_BREAK = re.compile(r"[ \t]\+$")
+_FIELDS = {"date": "date", "revdate": "date", "datepublished": "date", "published": "date",
+           "author": "author", "authors": "author", "description": "description",
+           "summary": "summary", "keywords": "keywords", "tags": "tags", "lang": "lang",
+           "language": "lang", "subtitle": "subtitle"}
+"""Header attributes as the front matter fields they are; a site's own prefix (Jenkins'
+``:page-datepublished:``) is taken off first."""
+
+
+def read_asciidoc(path: Path, data: bytes) -> Extract:
+    text, notes = decode(path, data)
+    lines = text.split("\n")
+    values, body_from = _header(lines)
+    markdown = ["" if number < body_from and not _TITLE.match(line) else line
+                for number, line in enumerate(lines)]
+    extract = read_text(path, "\n".join(_as_markdown(markdown)).encode("utf-8"), True)
+    extract.unsure[:0] = notes
+    _take_fields(values, extract)
+    return extract
+
+
+def _header(lines: list[str]) -> tuple[dict[str, str], int]:
+    """The header's attributes as front matter, and the line its body starts at: the header
+    is the title's line and the attribute lines right under it (comments among them)."""
+    at = next((number for number, line in enumerate(lines) if line.strip()), 0)
+    if at >= len(lines) or not _TITLE.match(lines[at]):
+        return {}, 0
+    values: dict[str, str] = {}
+    at += 1
+    while at < len(lines) and lines[at].strip():
+        attribute = _ATTRIBUTE.match(lines[at].strip())
+        if attribute:
+            name = attribute["name"].strip("!").lower()
+            values[_FIELDS.get(name.removeprefix("page-"), name)] = attribute["value"] or ""
+        elif not lines[at].startswith("//") and at == 1 + next(
+                number for number, line in enumerate(lines) if line.strip()):
+            values.setdefault("author", lines[at].split("<")[0].strip())  # the author line
+        else:
+            break
+        at += 1
+    return values, at
+
+
+def _as_markdown(lines: list[str]) -> list[str]:
+    """The body's lines as Markdown, one for one."""
+    written: list[str] = []
+    inside = ""  # the delimiter of the block the line is in
+    for line in lines:
+        bare = line.strip()
+        if inside == _COMMENT_BLOCK:
+            inside = "" if bare == _COMMENT_BLOCK else inside
+            written.append("")
+        elif bare == _COMMENT_BLOCK:
+            inside = _COMMENT_BLOCK
+            written.append("")
+        elif bare in _DELIMITERS and (not inside or bare == inside):
+            mark = _DELIMITERS[bare]
+            inside = "" if inside else bare
+            written.append(mark if mark == "```" else "")
+        elif inside in ("----", "....", "++++"):
+            written.append(line)
+        elif _NOT_TEXT.match(bare) or _ATTRIBUTE.match(bare):
+            written.append("")
+        else:
+            markdown = _inline(_block_start(line))
+            written.append(f"> {markdown}" if inside == "____" and markdown.strip() else
+                           ">" if inside == "____" else markdown)
+    return written
+
+
+def _block_start(line: str) -> str:
+    """A line's AsciiDoc block markup as Markdown's: headings, ordered and nested items."""
+    heading = _HEADING.match(line)
+    if heading:
+        return f"{'#' * len(heading['level'])} {heading['text']}"
+    ordered = _ORDERED_ITEM.match(line)
+    if ordered:
+        return f"{ordered['indent']}1. {line[ordered.end():]}"
+    nested = _NESTED_ITEM.match(line)
+    if nested:
+        return f"{'  ' * (len(nested['stars']) - 1)}- {line[nested.end():]}"
+    return line
+
+
+def _inline(line: str) -> str:
+    """A line's inline AsciiDoc as Markdown: images, links, cross references, strong text,
+    emphasis written ``__thus__``, and no hard-break marks."""
+    line = _IMAGE.sub(lambda found: f"![{found['alt']}]({found['target']})", line)
+    line = _LINK.sub(lambda found: f"[{found['text'] or found['target'] or found['url']}]"
+                                   f"({found['target'] or found['url']})", line)
+    line = _CROSS_REFERENCE.sub(lambda found: found["text"] or found["label"] or "", line)
+    line = _DOUBLE_UNDERSCORE.sub(r"_\g<text>_", line)
+    line = _STRONG.sub(r"**\g<text>**", line)
+    return _HARD_BREAK.sub("", line)
