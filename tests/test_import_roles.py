@@ -1605,3 +1605,18 @@ Ruth Vale hütet seit 2016 das Leuchtfeuer am Hafen.
     assert re.findall(r"^([QA]): (\w+)", body, re.M) == [
         ("Q", "Wie"), ("A", "Durch"), ("Q", "Was"), ("A", "Die")], body
     assert "**Ruth Vale**" not in body and "****" not in body
+
+
+def test_an_asciidoc_header_with_its_author_and_revision_lines(tmp_path):
+    """The author line under an AsciiDoc title names the interviewer, the revision line dates
+    it, and `:keywords:` gives the tags; none of them is text."""
+    front, body = imported(tmp_path / "rev.adoc", "= Talking to Ruth Vale\n"
+                           "Tomas Lind <tomas@example.org>\nv1.0, 2019-10-01: first draft\n"
+                           ":keywords: lighthouses, harbours\n\n"
+                           "== What did you do before?\n\nI taught geography.\n\n"
+                           "== Why the light?\n\nBecause I like the night.\n\n"
+                           "== What next?\n\nMore nights.\n")
+    assert (front["interviewer"], str(front["date"])) == ("Tomas Lind", "2019-10-01"), front
+    assert front["tags"] == ["lighthouses", "harbours"]
+    assert "example.org" not in body and "first draft" not in body
+    assert body.count("\nQ: ") + body.startswith("Q: ") == 3, body

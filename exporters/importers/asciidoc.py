@@ -54,21 +54,28 @@ def read_asciidoc(path: Path, data: bytes) -> Extract:
 
 
 def _header(lines: list[str]) -> tuple[dict[str, str], int]:
-    """The header's attributes as front matter, and the line its body starts at: the header
-    is the title's line and the attribute lines right under it (comments among them)."""
-    at = next((number for number, line in enumerate(lines) if line.strip()), 0)
-    if at >= len(lines) or not _TITLE.match(lines[at]):
+    """The header's attributes as front matter, and the line its body starts at. The header
+    is the title's line, then an author line ('Ruth Vale <ruth@example.org>') and a revision
+    line ('v1.0, 2019-10-01: first draft') if they are there, and the attribute lines."""
+    from .infer import find_date
+
+    first = next((number for number, line in enumerate(lines) if line.strip()), 0)
+    if first >= len(lines) or not _TITLE.match(lines[first]):
         return {}, 0
     values: dict[str, str] = {}
-    at += 1
+    at = first + 1
     while at < len(lines) and lines[at].strip():
-        attribute = _ATTRIBUTE.match(lines[at].strip())
+        line = lines[at].strip()
+        attribute = _ATTRIBUTE.match(line)
         if attribute:
             name = attribute["name"].strip("!").lower()
             values[_FIELDS.get(name.removeprefix("page-"), name)] = attribute["value"] or ""
-        elif not lines[at].startswith("//") and at == 1 + next(
-                number for number, line in enumerate(lines) if line.strip()):
-            values.setdefault("author", lines[at].split("<")[0].strip())  # the author line
+        elif line.startswith("//"):
+            pass
+        elif at == first + 1:
+            values["author"] = line.split("<")[0].strip()
+        elif at == first + 2 and (revised := find_date(line)):
+            values["date"] = revised.isoformat()
         else:
             break
         at += 1
