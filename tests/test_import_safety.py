@@ -526,3 +526,19 @@ def test_pasted_markdown_of_any_shape_imports_or_gives_one_line(tmp_path, pieces
         return
     event("imported and read back")
     assert interview.body.turns, imported.document.markdown()  # what was imported has turns
+
+
+@pytest.mark.parametrize("name", ["any.md", "any.txt", "any.adoc", "any.srt", "any.vtt",
+                                  "any.html"])
+@given(data=st.binary(max_size=600))
+@settings(max_examples=60, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_bytes_in_any_format_import_or_give_one_line(tmp_path, data, name):
+    """Any bytes, under the name of any format the importer reads: a file, or one line naming
+    it; never another error."""
+    source = tmp_path / name
+    source.write_bytes(data)
+    try:
+        import_file(source).document.markdown()
+    except ContentError as error:
+        assert "\n" not in str(error.problem) and name in str(error.problem)
