@@ -1620,3 +1620,26 @@ def test_an_asciidoc_header_with_its_author_and_revision_lines(tmp_path):
     assert front["tags"] == ["lighthouses", "harbours"]
     assert "example.org" not in body and "first draft" not in body
     assert body.count("\nQ: ") + body.startswith("Q: ") == 3, body
+
+
+@pytest.mark.parametrize("opening", ["I will be speaking with Ruth Vale (~ruth) this week.",
+                                     "This week we are talking to Ruth Vale about the light.",
+                                     "A conversation with Ruth Vale."])
+def test_the_opening_names_the_one_interviewed(tmp_path, opening):
+    front, _ = imported(tmp_path / "opening.md", f"""# Keeping the light
+
+{opening}
+
+**Why the light?**
+
+Because I like the night.
+
+**What next?**
+
+More nights.
+
+**Any regrets?**
+
+None at all.
+""")
+    assert front["interviewee"] == "Ruth Vale", front

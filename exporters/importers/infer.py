@@ -111,7 +111,8 @@ _DATED_FOR = re.compile(r"^(?:recorded|published|posted|first published|written)
 _PUBLISHED_IN = re.compile(
     r"^(?:this interview )?(?:was )?(?:first|originally) (?:published|appeared) (?:in|by|on) "
     r"(?:the (?:website|magazine|blog|journal) )?(?P<pub>[^.,;]{2,60})", re.I)
-_WITH = re.compile(rf"\b(?:conversation|interview|talk|talking|chat|q&a|in conversation) with "
+_WITH = re.compile(rf"\b(?:(?:conversation|interview|talk|talking|speaking|chat|q&a|"
+                   rf"in conversation) with|(?:talking|speaking) to) "
                    rf"(?P<name>{_NAME})", re.I)
 _WITH_ELSEWHERE = re.compile(
     rf"\b(?i:interview mit|gespräch mit|entretien avec|interview avec|entrevista (?:a|con|com)|"
