@@ -1624,7 +1624,8 @@ def test_an_asciidoc_header_with_its_author_and_revision_lines(tmp_path):
 
 @pytest.mark.parametrize("opening", ["I will be speaking with Ruth Vale (~ruth) this week.",
                                      "This week we are talking to Ruth Vale about the light.",
-                                     "A conversation with Ruth Vale."])
+                                     "A conversation with Ruth Vale.",
+                                     "An interview with harbour pilot Ruth Vale."])
 def test_the_opening_names_the_one_interviewed(tmp_path, opening):
     front, _ = imported(tmp_path / "opening.md", f"""# Keeping the light
 

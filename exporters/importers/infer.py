@@ -114,6 +114,8 @@ _PUBLISHED_IN = re.compile(
 _WITH = re.compile(rf"\b(?:(?:conversation|interview|talk|talking|speaking|chat|q&a|"
                    rf"in conversation) with|(?:talking|speaking) to) "
                    rf"(?P<name>{_NAME})", re.I)
+"""'An interview with PipeWire creator Wim Taymans': the name is the last run of capitalised
+words (:func:`_last_name_in`), the case-blind match taking in the words before it."""
 _WITH_ELSEWHERE = re.compile(
     rf"\b(?i:interview mit|gespräch mit|entretien avec|interview avec|entrevista (?:a|con|com)|"
     rf"intervista (?:a|con)|conversa com) (?P<name>{_NAME})")
@@ -299,11 +301,21 @@ def _who_asks_whom(values: dict, texts: list[str]) -> None:
             if spoke["asker"]:
                 values["interviewer"] = spoke["asker"].rstrip(".")  # over a byline
             return
-        match = _WITH.search(text) or _WITH_ELSEWHERE.search(text) \
-            or _WITH_ARABIC_SCRIPT.search(text)
+        with_whom = _WITH.search(text)
+        if with_whom and (name := _last_name_in(with_whom["name"])):
+            values["interviewee"] = name
+            return
+        match = _WITH_ELSEWHERE.search(text) or _WITH_ARABIC_SCRIPT.search(text)
         if match:
             values["interviewee"] = match["name"].rstrip(".")
             return
+
+
+def _last_name_in(words: str) -> str:
+    """The last run of capitalised words in ``words``: 'Wim Taymans' in 'PipeWire creator Wim
+    Taymans', 'Ruth Vale' in 'Ruth Vale about the'."""
+    names = re.findall(_NAME, words)
+    return names[-1].rstrip(".") if names else ""
 
 
 _TODAY = re.compile(rf"\b(?:today(?:['’]s date)? is (?:still )?|it(?:['’]s| is) (?=(?:the \d|"
