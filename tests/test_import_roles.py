@@ -1644,3 +1644,36 @@ More nights.
 None at all.
 """)
     assert front["interviewee"] == "Ruth Vale", front
+
+
+def test_a_front_matter_that_lists_every_speaker_host_included(tmp_path):
+    """'speakers:' lists the host too ('Vortex', labelled 'V:') and one guest's label is
+    mistyped once ('SJ:' for 'SK:'): the list is not of the guests only, so the one who asks,
+    V, is the interviewer, not the mistyped label."""
+    front, body = imported(tmp_path / "panel.md", """---
+title: Payments with Bitcoin
+speakers:
+  - Sergej Kotliar
+  - Alena Vranova
+  - Vortex
+---
+
+V: Welcome. What do merchants ask you for first?
+
+AV: Stable prices, mostly.
+
+V: And do they get them?
+
+SK: Sometimes. We settle in their currency.
+
+V: What is hardest for you?
+
+SJ: Refunds. A refund in bitcoin is a new payment.
+
+V: Is that changing?
+
+AV: Slowly, yes.
+""")
+    roles = {person["name"]: person["role"] for person in front["speakers"].values()}
+    assert roles["Vortex"] == "interviewer", front
+    assert all(role == "interviewee" for name, role in roles.items() if name != "Vortex"), front

@@ -311,10 +311,21 @@ def _who_asks_whom(values: dict, texts: list[str]) -> None:
             return
 
 
+_ENDS_A_NAME = {"is", "was", "and", "or", "about", "who", "from", "on", "at", "in", "for",
+                "to", "of", "the", "a", "an", "with", "as", "by"}
+"""Words after which no name that a title's 'interview with …' began goes on."""
+
+
 def _last_name_in(words: str) -> str:
-    """The last run of capitalised words in ``words``: 'Wim Taymans' in 'PipeWire creator Wim
-    Taymans', 'Ruth Vale' in 'Ruth Vale about the'."""
-    names = re.findall(_NAME, words)
+    """The last run of capitalised words in ``words`` before a word that ends the phrase:
+    'Wim Taymans' in 'PipeWire creator Wim Taymans', 'Ruth Vale' in 'Ruth Vale about the',
+    'Atul' in 'Atul is Nick Nisi'."""
+    kept: list[str] = []
+    for word in words.split():
+        if kept and word.lower() in _ENDS_A_NAME and not word[0].isupper():
+            break
+        kept.append(word)
+    names = re.findall(_NAME, " ".join(kept))
     return names[-1].rstrip(".") if names else ""
 
 

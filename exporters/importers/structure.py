@@ -328,7 +328,9 @@ def names(label: str, person: str) -> bool:
     return (wanted == " ".join(words).casefold()
             or wanted in (word.casefold() for word in words if len(word) > 2)
             or (sum(c.isupper() for c in label) >= 2 and label == initials)
-            or (label.isupper() and len(label) >= 2 and label == initials.upper()))
+            or (label.isupper() and len(label) >= 2 and label == initials.upper())
+            or (len(words) == 1 and len(label) == 1 and label == initials.upper()
+                and role_of_label(label) is None))  # 'V:' for Vortex, a name of one word
 
 
 def find_labels(paras: list[Para], people: dict[str, str] | None = None) -> set[str]:
@@ -796,11 +798,12 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
     guests = {label: person for label in speakers for person in cast.listed
               if names(label, person)}
     hosts = [label for label in speakers if label not in guests and roles[label] is None]
-    if guests and hosts and INTERVIEWER not in roles.values():
+    for label, person in guests.items():  # 'V:' is Vortex, whom the list names in full
+        result.names.setdefault(label, person)
+    if guests and hosts and INTERVIEWER not in roles.values() and _ask_more(turns, hosts):
         for label in speakers:
             if roles[label] is None:
                 roles[label] = INTERVIEWEE if label in guests else INTERVIEWER
-        result.names.update(guests)
         result.unsure.append(Note(turns[0].paras[0].line, f"{', '.join(hosts)} taken as the "
                                   f"interviewer(s): the front matter lists the other speakers "
                                   f"({', '.join(guests)}) and not them"))
@@ -876,6 +879,15 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
                 second_interviewer(label, "the label says so" if _HOST_WORDS.search(label)
                                    else "introduces the show or the guest", own[0].paras[0].line)
     return {label: role or INTERVIEWEE for label, role in roles.items()}
+
+
+def _ask_more(turns: list[Spoken], some: list[str]) -> bool:
+    """Whether the speakers ``some`` end a larger share of their turns with a question than
+    the others do: a post whose front matter lists its guests leaves out those who ask, while
+    one that lists everyone leaves out only a label mistyped or unnamed."""
+    theirs = [turn for turn in turns if turn.speaker in some]
+    others = [turn for turn in turns if turn.speaker not in some]
+    return not others or _question_share(theirs) > _question_share(others)
 
 
 def person_forms(label: str, full_name: str = "") -> frozenset[str]:
