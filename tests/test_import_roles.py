@@ -1677,3 +1677,35 @@ AV: Slowly, yes.
     roles = {person["name"]: person["role"] for person in front["speakers"].values()}
     assert roles["Vortex"] == "interviewer", front
     assert all(role == "interviewee" for name, role in roles.items() if name != "Vortex"), front
+
+
+def test_a_guest_the_opening_names_leaves_both_hosts_asking(tmp_path):
+    """'we're talking to Ruth Vale' names the guest: the co-host, who asks less than the
+    host, is still an interviewer, not taken for the guest the opening already named."""
+    front, body = imported(tmp_path / "episode.md", """**Maya Ortiz:** Welcome to the show. Today we're talking to Ruth Vale, who keeps the light.
+
+**Ruth Vale:** Thanks for having me.
+
+**Maya Ortiz:** How did you start?
+
+**Ruth Vale:** By accident, mostly. I was a teacher first, and then the harbour needed someone.
+
+**Tom Reyes:** And what did the harbour master say?
+
+**Ruth Vale:** That I would last a month. That was ten years ago.
+
+**Maya Ortiz:** What is the hardest night?
+
+**Ruth Vale:** Fog. The horn sounds until morning and nobody sleeps.
+
+**Tom Reyes:** Do you sleep at all, then?
+
+**Ruth Vale:** In the afternoons, a little.
+
+**Tom Reyes:** I would not. I like my sleep too much.
+
+**Maya Ortiz:** Thank you, Ruth.
+""")
+    roles = {person["name"]: person["role"] for person in front["speakers"].values()}
+    assert roles == {"Maya Ortiz": "interviewer", "Ruth Vale": "interviewee",
+                     "Tom Reyes": "interviewer"}, front

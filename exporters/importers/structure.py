@@ -852,7 +852,7 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
         greeted = _name_patterns([*read_by_name, best])
         named = {label: pattern + _NO_OTHER_NAME_AFTER for label, pattern in greeted.items()}
         introduced = _introduced_as_guests(turns, best, read_by_name, named)
-        for label in _second_hosts(spoken_by, others):
+        for label in _second_hosts(spoken_by, others, INTERVIEWEE in roles.values()):
             if label not in introduced:
                 second_interviewer(label, evidence[label][1])
                 continue
@@ -1005,21 +1005,23 @@ def _speaks_as_one(paras: list[Para], other: set[str]) -> bool:
     return any(pair.search(para.text) for para in paras)
 
 
-def _second_hosts(spoken_by: dict[str, list[Spoken]], others: list[str]) -> list[str]:
+def _second_hosts(spoken_by: dict[str, list[Spoken]], others: list[str],
+                  guest_known: bool = False) -> list[str]:
     """Among the speakers left, those who ask as hosts do: twice or more, in a tenth of their
     turns or more (guests in real transcripts ask in under a tenth, and a guest's one
     rhetorical question is no sign), never the one who asks least of those who say much (a
-    fifth of the words of the one who says most, or more), who is a guest, nor one who thanks
-    for having them on the show, a guest who asks the others in a roundtable."""
-    if len(others) < 2:
+    fifth of the words of the one who says most, or more), who is a guest, unless the guest
+    is ``guest_known`` already ("we're talking to Kent C. Dodds"), nor one who thanks for
+    having them on the show, a guest who asks the others in a roundtable."""
+    if len(others) < (1 if guest_known else 2):
         return []
     own = {label: spoken_by[label] for label in others}
     shares = {label: _question_share(spoken) for label, spoken in own.items()}
     said = {label: sum(para.words for turn in spoken for para in turn.paras)
             for label, spoken in own.items()}
     most = max(said.values())
-    guest = min((label for label in others if 5 * said[label] >= most),
-                key=lambda label: shares[label])
+    guest = None if guest_known else min((label for label in others if 5 * said[label] >= most),
+                                         key=lambda label: shares[label])
     return [label for label in others if label != guest and shares[label] >= 0.1
             and shares[label] * len(own[label]) >= 2
             and not any(_THANKS_AS_GUEST.search(para.text)
