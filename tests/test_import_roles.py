@@ -1709,3 +1709,32 @@ def test_a_guest_the_opening_names_leaves_both_hosts_asking(tmp_path):
     roles = {person["name"]: person["role"] for person in front["speakers"].values()}
     assert roles == {"Maya Ortiz": "interviewer", "Ruth Vale": "interviewee",
                      "Tom Reyes": "interviewer"}, front
+
+
+def test_asciidoc_questions_as_a_numbered_list_with_their_answers_attached(tmp_path):
+    """Questions as an ordered list in bold, each answer joined to its item by a `+` line, as
+    Awestruct blogs write them; the blog's `:awestruct-tags:` list gives the tags."""
+    front, body = imported(tmp_path / "meet.adoc", """= Meet Ruth Vale
+Tomas Lind
+:awestruct-tags: [ "Discussions", "Interview" ]
+---
+
+In this post, I'd like you to meet Ruth.
+
+. *Hi, Ruth. Can you introduce yourself?*
++
+I keep the harbour light.
++
+. *How did you start?*
++
+By accident, mostly.
+
+. *What is the hardest night?*
++
+Fog.
+""")
+    assert re.findall(r"^Q: (.*)$", body, re.M) == [
+        "Hi, Ruth. Can you introduce yourself?", "How did you start?",
+        "What is the hardest night?"], body
+    assert "\n+\n" not in body and "---" not in body.split("In this post")[1]
+    assert front["tags"] == ["Discussions", "Interview"], front

@@ -20,9 +20,10 @@ _TITLE = re.compile(r"^=[ \t]+\S")
 _HEADING = re.compile(r"^(?P<level>={1,6})[ \t]+(?P<text>\S.*?)(?:[ \t]+=+)?$")
 _COMMENT_BLOCK = "////"
 _NOT_TEXT = re.compile(r"^(?://(?!/).*|\[\[?[^\]]*\]\]?|\.(?=\w)\S.*|ifn?def::.*|endif::.*|"
-                       r"include::.*|toc::.*)$")
+                       r"include::.*|toc::.*|\+|'{3,}|-{3}|\*{3})$")
 """A comment, block attributes or an anchor (``[quote]``, ``[[intro]]``), a block title
-(``.Figure 1``), a conditional or an include: no text of the interview."""
+(``.Figure 1``), a conditional or an include, a list continuation (``+`` alone, which joins
+the block under it to the item above) or a thematic break: no text of the interview."""
 _DELIMITERS = {"----": "```", "....": "```", "____": ">", "****": "", "====": "", "--": "",
                "++++": "```"}
 _IMAGE = re.compile(r"image::?(?P<target>[^\s\[]+)\[(?P<alt>[^\]]*)\]")
@@ -37,8 +38,8 @@ _FIELDS = {"date": "date", "revdate": "date", "datepublished": "date", "publishe
            "author": "author", "authors": "author", "description": "description",
            "summary": "summary", "keywords": "keywords", "tags": "tags", "lang": "lang",
            "language": "lang", "subtitle": "subtitle"}
-"""Header attributes as the front matter fields they are; a site's own prefix (Jenkins'
-``:page-datepublished:``) is taken off first."""
+"""Header attributes as the front matter fields they are, also after a site's own prefix
+(Jenkins' ``:page-datepublished:``, Awestruct's ``:awestruct-tags:``)."""
 
 
 def read_asciidoc(path: Path, data: bytes) -> Extract:
@@ -53,7 +54,7 @@ def read_asciidoc(path: Path, data: bytes) -> Extract:
     return extract
 
 
-def _header(lines: list[str]) -> tuple[dict[str, str], int]:
+def _header(lines: list[str]) -> tuple[dict[str, str | list[str]], int]:
     """The header's attributes as front matter, and the line its body starts at. The header
     is the title's line, then an author line ('Ruth Vale <ruth@example.org>') and a revision
     line ('v1.0, 2019-10-01: first draft') if they are there, and the attribute lines."""
@@ -62,14 +63,15 @@ def _header(lines: list[str]) -> tuple[dict[str, str], int]:
     first = next((number for number, line in enumerate(lines) if line.strip()), 0)
     if first >= len(lines) or not _TITLE.match(lines[first]):
         return {}, 0
-    values: dict[str, str] = {}
+    values: dict[str, str | list[str]] = {}
     at = first + 1
     while at < len(lines) and lines[at].strip():
         line = lines[at].strip()
         attribute = _ATTRIBUTE.match(line)
         if attribute:
             name = attribute["name"].strip("!").lower()
-            values[_FIELDS.get(name.removeprefix("page-"), name)] = attribute["value"] or ""
+            field = _FIELDS.get(name) or _FIELDS.get(name.rsplit("-", 1)[-1], name)
+            values[field] = _value(attribute["value"] or "")
         elif line.startswith("//"):
             pass
         elif at == first + 1:
@@ -80,6 +82,15 @@ def _header(lines: list[str]) -> tuple[dict[str, str], int]:
             break
         at += 1
     return values, at
+
+
+def _value(text: str) -> str | list[str]:
+    """An attribute's value: a list where it is written as one (``[ "Interview", "Search" ]``,
+    as Awestruct's tags are)."""
+    listed = re.fullmatch(r"\[(.*)\]", text.strip())
+    if not listed:
+        return text
+    return [item.strip().strip("'\"") for item in listed[1].split(",") if item.strip(" '\"")]
 
 
 def _as_markdown(lines: list[str]) -> list[str]:
