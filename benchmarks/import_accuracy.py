@@ -122,7 +122,7 @@ def source_text(path: Path) -> str:
     text = re.sub(r"\{\{[<%].*?[>%]\}\}|\{%.*?%\}|\{\{.*?\}\}", " ", text, flags=re.S)
     if path.suffix.lower() in (".vtt", ".srt"):  # the header and the cues' times
         return re.sub(r"(?m)^(WEBVTT.*|\d+|[\d:.,]+ --> [\d:.,]+.*)$", " ", text)
-    if path.suffix.lower() in (".adoc", ".asciidoc", ".asc"):  # attributes and comments
+    if path.suffix.lower() in (".adoc", ".asciidoc"):  # attributes and comments
         return re.sub(r"(?m)^(:[\w!-]+:.*|//.*)$", " ", text)
     if path.suffix.lower() not in (".md", ".markdown"):
         return text

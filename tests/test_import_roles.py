@@ -1738,3 +1738,83 @@ Fog.
         "What is the hardest night?"], body
     assert "\n+\n" not in body and "---" not in body.split("In this post")[1]
     assert front["tags"] == ["Discussions", "Interview"], front
+
+
+def test_what_looks_like_a_speaker_once_is_text(tmp_path):
+    """A bold line right above a paragraph, met once ('**Further Reading**'), is no speaker;
+    a wrapped line that opens with a year and a full stop ('2010. That year…') goes on with
+    its sentence; '(interviewer)' in lower case after a name gives the role too."""
+    front, body = imported(tmp_path / "post.md", """# Talking to Ruth Vale
+
+Maya Ortiz (interviewer): How did you start?
+
+Ruth Vale: I started when the workshop opened its doors in the spring of
+2010. That year I built my first lamp, and it took me six weeks to get the
+wiring right.
+
+Maya Ortiz (interviewer): What changed since?
+
+Ruth Vale: Everything, and nothing.
+
+**Further Reading**
+Her website is at example.org, with pictures of the lamps.
+""")
+    assert front["interviewer"] == "Maya Ortiz" and front["interviewee"] == "Ruth Vale", front
+    assert "spring of 2010. That year I built" in body, body
+    assert "**Further Reading** Her website" in body and "FR" not in front.get("speakers", {})
+
+
+def test_subrip_cues_with_two_speakers_and_positioning_tags(tmp_path):
+    """A cue that holds two speakers, each on a line of their own after a dash, gives two
+    turns; a positioning tag, '{\\an8}', is no word."""
+    _, body = imported(tmp_path / "cues.srt", """1
+00:00:01,000 --> 00:00:03,000
+Maya Ortiz: How did you start?
+
+2
+00:00:04,000 --> 00:00:06,000
+{\\an8}Ruth Vale: By accident.
+
+3
+00:00:07,000 --> 00:00:09,000
+- Maya Ortiz: And then?
+- Ruth Vale: Then I stayed.
+""")
+    assert re.findall(r"^([QA])(?: \[[\d:.]+\])?: (.*)$", body, re.M) == [
+        ("Q", "How did you start?"), ("A", "By accident."), ("Q", "And then?"),
+        ("A", "Then I stayed.")], body
+    assert "an8" not in body
+
+
+def test_asciidoc_blocks_within_blocks_and_a_line_that_opens_with_a_dot(tmp_path):
+    """A listing inside an example block stays a listing, its lines whole; a wrapped line
+    that opens with '.NET' goes on with its sentence (only a line after a blank one is a
+    block's title)."""
+    _, body = imported(tmp_path / "nested.adoc", """= Talking to Ruth Vale
+
+== How did you start?
+
+I started writing software in
+.NET and then moved on to Rust. Here is what I wrote:
+
+====
+A small example:
+
+----
+[server]
+port = 8080
+----
+
+And that is all.
+====
+
+== What next?
+
+More lamps.
+
+== Anything else?
+
+No.
+""")
+    assert "I started writing software in .NET and then moved on to Rust." in body, body
+    assert "```\n[server]\nport = 8080\n```" in body, body

@@ -308,7 +308,7 @@ def test_binary_files_given_as_text_are_one_line_naming_the_line(project):
     (project / "page.html").write_bytes(b"<html><body><p>a\x00b</p></body></html>")
     assert one_line(project, "photo.txt") == (
         "photo.txt:4: this is a binary file, not text (a NUL byte on this line); save the "
-        "interview as text (.txt or .md, UTF-8), .html, .docx or .vtt")
+        "interview as text (.txt, .md or .adoc, UTF-8), .html, .docx, .vtt or .srt")
     assert one_line(project, "report.txt").startswith(
         "report.txt:1: this is a PDF file, which import cannot read; ")
     assert one_line(project, "page.html").startswith("page.html:1: this is a binary file")

@@ -13,11 +13,11 @@ import re
 from pathlib import Path
 
 from .structure import Extract
-from .text import _take_fields, decode, read_text
+from .text import _take_fields, check_lines, decode, read_text
 
 _ATTRIBUTE = re.compile(r"^:(?P<name>!?[\w][\w-]*!?):(?:[ \t]+(?P<value>.*))?$")
 _TITLE = re.compile(r"^=[ \t]+\S")
-_HEADING = re.compile(r"^(?P<level>={1,6})[ \t]+(?P<text>\S.*?)(?:[ \t]+=+)?$")
+_HEADING = re.compile(r"^(?P<level>={1,6})[ \t]+(?P<text>\S.*)$")
 _COMMENT_BLOCK = "////"
 _NOT_TEXT = re.compile(r"^(?://(?!/).*|\[\[?[^\]]*\]\]?|\.(?=\w)\S.*|ifn?def::.*|endif::.*|"
                        r"include::.*|toc::.*|\+|'{3,}|-{3}|\*{3})$")
@@ -26,9 +26,11 @@ _NOT_TEXT = re.compile(r"^(?://(?!/).*|\[\[?[^\]]*\]\]?|\.(?=\w)\S.*|ifn?def::.*
 the block under it to the item above) or a thematic break: no text of the interview."""
 _DELIMITERS = {"----": "```", "....": "```", "____": ">", "****": "", "====": "", "--": "",
                "++++": "```"}
-_IMAGE = re.compile(r"image::?(?P<target>[^\s\[]+)\[(?P<alt>[^\]]*)\]")
-_LINK = re.compile(r"(?:link:(?P<target>[^\s\[]+)|(?P<url>https?://[^\s\[]+))\[(?P<text>[^\]]*)\]")
-_CROSS_REFERENCE = re.compile(r"<<[^,>]+,\s*(?P<text>[^>]+)>>|xref:[^\s\[]+\[(?P<label>[^\]]*)\]")
+_IMAGE = re.compile(r"(?<![^\s(])image::?(?P<target>[^\s\[]{1,2000})\[(?P<alt>[^\]]{0,2000})\]")
+_LINK = re.compile(r"(?<![^\s(])(?:link:(?P<target>[^\s\[]{1,2000})|(?P<url>https?://[^\s\[]{1,2000}))"
+                   r"\[(?P<text>[^\]]{0,2000})\]")
+_CROSS_REFERENCE = re.compile(r"<<[^,<>]{1,200},\s*(?P<text>[^<>]{1,500})>>|"
+                              r"(?<![^\s(])xref:[^\s\[]{1,2000}\[(?P<label>[^\]]{0,2000})\]")
 _STRONG = re.compile(r"(?<![\w*\\])\*(?=[^\s*])(?P<text>[^*\n]*?[^\s*])\*(?![\w*])")
 _DOUBLE_UNDERSCORE = re.compile(r"__(?P<text>[^_\n]+?)__")
 _ORDERED_ITEM = re.compile(r"^(?P<indent>[ \t]*)\.{1,5}[ \t]+(?=\S)")
@@ -44,6 +46,7 @@ _FIELDS = {"date": "date", "revdate": "date", "datepublished": "date", "publishe
 
 def read_asciidoc(path: Path, data: bytes) -> Extract:
     text, notes = decode(path, data)
+    check_lines(path, text)
     lines = text.split("\n")
     values, body_from = _header(lines)
     markdown = ["" if number < body_from and not _TITLE.match(line) else line
@@ -93,38 +96,53 @@ def _value(text: str) -> str | list[str]:
     return [item.strip().strip("'\"") for item in listed[1].split(",") if item.strip(" '\"")]
 
 
+_VERBATIM = ("----", "....", "++++")
+
+
 def _as_markdown(lines: list[str]) -> list[str]:
-    """The body's lines as Markdown, one for one."""
+    """The body's lines as Markdown, one for one. Blocks may hold blocks (a listing in an
+    example); a delimiter is never written as text, which Markdown could read as a heading's
+    underline."""
     written: list[str] = []
-    inside = ""  # the delimiter of the block the line is in
+    open_blocks: list[str] = []  # the delimiters of the blocks the line is in, outermost first
+    after_blank = True
     for line in lines:
         bare = line.strip()
-        if inside == _COMMENT_BLOCK:
-            inside = "" if bare == _COMMENT_BLOCK else inside
+        inside = open_blocks[-1] if open_blocks else ""
+        quoted = "____" in open_blocks
+        if inside == _COMMENT_BLOCK or (bare == _COMMENT_BLOCK and not inside in _VERBATIM):
+            _open_or_close(open_blocks, bare)
             written.append("")
-        elif bare == _COMMENT_BLOCK:
-            inside = _COMMENT_BLOCK
-            written.append("")
-        elif bare in _DELIMITERS and (not inside or bare == inside):
-            mark = _DELIMITERS[bare]
-            inside = "" if inside else bare
-            written.append(mark if mark == "```" else "")
-        elif inside in ("----", "....", "++++"):
-            written.append(line)
-        elif _NOT_TEXT.match(bare) or _ATTRIBUTE.match(bare):
-            written.append("")
+        elif inside in _VERBATIM and bare != inside:
+            written.append(f"> {line}" if quoted else line)
+        elif bare in _DELIMITERS:
+            _open_or_close(open_blocks, bare)
+            mark = _DELIMITERS[bare] if _DELIMITERS[bare] == "```" else ""
+            written.append(f"> {mark}" if quoted and mark else ">" if quoted else mark)
+        elif (_NOT_TEXT.match(bare) and (after_blank or not bare.startswith("."))) \
+                or _ATTRIBUTE.match(bare):
+            written.append(">" if quoted else "")
         else:
             markdown = _inline(_block_start(line))
-            written.append(f"> {markdown}" if inside == "____" and markdown.strip() else
-                           ">" if inside == "____" else markdown)
+            written.append(f"> {markdown}" if quoted and markdown.strip() else
+                           ">" if quoted else markdown)
+        after_blank = not bare
     return written
+
+
+def _open_or_close(open_blocks: list[str], delimiter: str) -> None:
+    """Close the innermost block if ``delimiter`` is its own, else open one."""
+    if open_blocks and open_blocks[-1] == delimiter:
+        open_blocks.pop()
+    else:
+        open_blocks.append(delimiter)
 
 
 def _block_start(line: str) -> str:
     """A line's AsciiDoc block markup as Markdown's: headings, ordered and nested items."""
     heading = _HEADING.match(line)
     if heading:
-        return f"{'#' * len(heading['level'])} {heading['text']}"
+        return f"{'#' * len(heading['level'])} {_without_closing_marks(heading['text'])}"
     ordered = _ORDERED_ITEM.match(line)
     if ordered:
         return f"{ordered['indent']}1. {line[ordered.end():]}"
@@ -132,6 +150,13 @@ def _block_start(line: str) -> str:
     if nested:
         return f"{'  ' * (len(nested['stars']) - 1)}- {line[nested.end():]}"
     return line
+
+
+def _without_closing_marks(title: str) -> str:
+    """A section title without the marks that may close it ('== Why? ==')."""
+    title = title.rstrip()
+    bare = title.rstrip("=")
+    return bare.rstrip() if bare != title and bare != bare.rstrip() else title
 
 
 def _inline(line: str) -> str:

@@ -114,7 +114,7 @@ class HtmlImporter(Importer):
 class AsciidocImporter(Importer):
     name = "asciidoc"
     kind = "AsciiDoc"
-    suffixes = (".adoc", ".asciidoc", ".asc")
+    suffixes = (".adoc", ".asciidoc")
     order = 35
 
     def read(self, path: Path, data: bytes) -> Extract:

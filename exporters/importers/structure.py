@@ -185,7 +185,7 @@ def split_label(text: str) -> tuple[str, str]:
     if match["credential"] and len(words) < 2:
         return "", text  # "So, PhD: ...": a degree goes after a full name
     label += match["credential"] or ""
-    if match["alias"] and not match["alias"][0].isupper():
+    if match["alias"] and not match["alias"][0].isupper() and not role_of_label(match["alias"]):
         return "", text
     if match["alias"] and role_of_label(match["alias"]):
         label = f"{label} ({match['alias']})"  # "Maya Ortiz (Host):": her role, named
@@ -235,7 +235,9 @@ no speaker, though the Arabic script has no capitals to tell the two apart."""
 
 
 _BARE_ROLE_LABEL = re.compile(r"^(\*\*|__)(?P<label>Q|A|Question|Answer)\1[ \t]+(?=\S)")
-BOLD_NAME = r"(\*\*|__)(?P<label>[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,3})\1"
+NAME_WORDS = r"[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,3}"
+"""A speaker's name as a label gives it: one to four capitalised words."""
+BOLD_NAME = rf"(\*\*|__)(?P<label>{NAME_WORDS})\1"
 """A speaker's name in bold, with no colon: '**Jen Luker**', one to four capitalised words."""
 TIMED_BOLD_NAME = re.compile(rf"^{BOLD_NAME}[ \t]+(?=\S)")
 """A speaker's name in bold with no colon, after the turn's time: '0:00:14.2 **Jen Luker** …'."""

@@ -21,8 +21,8 @@ from ..errors import ContentError, Problem
 from .bounds import MAX_IMPORT_LINES, check_chars, too_many
 from ..slugs import slugify
 from .recording import named_recording
-from .structure import (_TIMESTAMP, BOLD_NAME, TIMED_BOLD_NAME, Extract, Note, Para,
-                        _ends_with_question, split_label, stamp_of)
+from .structure import (_TIMESTAMP, BOLD_NAME, NAME_WORDS, TIMED_BOLD_NAME, Extract, Note,
+                        Para, _ends_with_question, split_label, stamp_of)
 from .write import escape
 
 if TYPE_CHECKING:
@@ -41,7 +41,8 @@ _BLOCK = re.compile(r"^\s{0,3}([-*+]\s|>|\d+[.)]\s|```|~~~|\|)")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 """Byte order marks of the Unicode encodings other than UTF-8 (UTF-32 first: it starts alike)."""
-BINARY_HINT = "save the interview as text (.txt or .md, UTF-8), .html, .docx or .vtt"
+BINARY_HINT = ("save the interview as text (.txt, .md or .adoc, UTF-8), .html, .docx, .vtt "
+               "or .srt")
 
 
 def refuse_binary(path: Path, data: bytes) -> None:
@@ -212,7 +213,7 @@ def _quoted_paragraphs(start: int, lines: list[str]) -> list[tuple[int, list[str
     return parts
 
 
-_HEADING_NAME = re.compile(r"^(?P<label>[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,3})$")
+_HEADING_NAME = re.compile(rf"^(?P<label>{NAME_WORDS})$")
 """A heading that is a name and nothing else: '#### Jérôme'."""
 
 
@@ -612,7 +613,8 @@ def _blocks(lines: list[str], headings: dict[int, tuple[int, str]] | None = None
             current = []
     if current:
         blocks.append((start, current))
-    blocks = [(start, _header_as_label(block)) for start, block in blocks]
+    speakers = _names_over_turns([block for _, block in blocks])
+    blocks = [(start, _header_as_label(block, speakers)) for start, block in blocks]
     nonblank = sum(len(block) for _, block in blocks)
     one_per_line = len(blocks) < 0.3 * nonblank
     wrapped = _hard_wrapped([line for _, block in blocks for line in block[:-1]] + [""])
@@ -623,7 +625,7 @@ def _blocks(lines: list[str], headings: dict[int, tuple[int, str]] | None = None
         menu = len(block) >= 2 and sum(
             len(line.split()) <= 8 and _width(line) <= MENU_WIDTH
             and not line.rstrip().endswith(_SENTENCE_GOES_ON) for line in block) * 2 > len(block) \
-            and not _emphasised_lines(block)
+            and _emphasised_lines(block) is None
         if fenced:
             result.append((start, block))
         elif not (one_per_line or labelled >= 2 or menu):
@@ -635,10 +637,15 @@ def _blocks(lines: list[str], headings: dict[int, tuple[int, str]] | None = None
     return result
 
 
-def _emphasised_lines(block: list[str]) -> bool:
-    """Whether each line of a block is wholly in the same emphasis: a paragraph set so line by
-    line ('_Lamps are brighter._', '_Has that changed the work?_'), not a menu."""
-    return any(all(pattern.match(line.strip()) for line in block) for _, pattern in _WHOLE)
+def _emphasised_lines(block: list[str]) -> tuple[str, str] | None:
+    """The emphasis and the words of a block whose lines are each wholly in the same emphasis:
+    a paragraph set so line by line ('_Lamps are brighter._', '_Has that changed the
+    work?_'), not a menu; None for any other block."""
+    for kind, pattern in _WHOLE:
+        each = [pattern.match(line.strip()) for line in block]
+        if len(block) > 1 and all(each):
+            return kind, " ".join(whole[1] for whole in each if whole)
+    return None
 
 
 MENU_WIDTH = 60
@@ -669,7 +676,7 @@ def _at_labels(start: int, block: list[str], labels: bool = True
     parts: list[tuple[int, list[str]]] = []
     in_list = False
     for offset, line in enumerate(block):
-        item = bool(_LIST_ITEM.match(line))
+        item = bool(_LIST_START.match(line))
         stamp_alone = bool(parts) and all(_TIMESTAMP.fullmatch(said) for said in parts[-1][1])
         if not parts or (labels and split_label(line.strip())[0] and not stamp_alone) \
                 or (item and not in_list):
@@ -698,6 +705,9 @@ def _definitions(start: int, block: list[str]) -> list[tuple[int, list[str]]]:
 
 
 _LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+(.*)$")
+_LIST_START = re.compile(r"^\s{0,3}(?:[-*+]|1[.)])\s+\S")
+"""A list that may interrupt a paragraph, as CommonMark has it: bulleted, or numbered from 1
+('2010. That year…' on a wrapped line goes on with the sentence)."""
 
 
 def _emphasised_item(lines: list[str]) -> Para | None:
@@ -750,11 +760,41 @@ _HEADER_OVER_TURN = re.compile(r"^(?P<name>[^\W\d_][\w.'’ -]{0,38}?)[ \t]{2,}"
 writes each turn: 'Maya Ortiz  0:02', then what she said."""
 
 
-def _header_as_label(lines: list[str]) -> list[str]:
+def _over_turn(lines: list[str]) -> re.Match | None:
+    """The line over a turn that names its speaker, with the time ('Maya Ortiz  0:02') or
+    alone in bold ('**Jamie**'), the turn right under it; None for any other block."""
+    if len(lines) < 2 or _QUOTE_LINE.match(lines[1]) or _LIST_ITEM.match(lines[1]):
+        return None  # a quoted turn is _names_then_quotes'; a list under a bold line a list's
+    return _HEADER_OVER_TURN.match(lines[0]) or _NAME_ALONE.match(lines[0])
+
+
+def _names_over_turns(blocks: list[list[str]]) -> set[str]:
+    """The names that head turns so: each over two turns or more, or a speaker's label
+    elsewhere in the file ('**Jon**' over one turn, '**Jon**:' or '**Jon**' alone on a
+    paragraph of its own over others), where two speakers or more are named (a bold 'Further Reading' over one paragraph is no speaker)."""
+    heads = Counter(head["name"] if "time" in head.groupdict() else head["label"]
+                    for head in map(_over_turn, blocks) if head)
+    if not heads:
+        return set()
+    labels = {split_label(block[0].strip())[0] or (alone["label"] if len(block) == 1 and (
+        alone := _NAME_ALONE.match(block[0])) else "") for block in blocks} - {""}
+    speakers = {name for name, count in heads.items() if count >= 2 or name in labels}
+    return speakers if len(speakers | labels) >= 2 else set()
+
+
+def _header_as_label(lines: list[str], speakers: set[str]) -> list[str]:
     """A turn under a line of its speaker's name and time ('Maya Ortiz  0:02') or of the name
-    alone in bold ('**Jamie**'), as the label it is: 'Maya Ortiz (0:02): …', '**Jamie:** …'."""
-    if len(lines) < 2 or _QUOTE_LINE.match(lines[1]):  # a quoted turn: _names_then_quotes
+    alone in bold ('**Jamie**'), one of ``speakers``, as the label it is: 'Maya Ortiz
+    (0:02): …', '**Jamie:** …'."""
+    head = _over_turn(lines)
+    if head is None:
         return lines
+    if "time" in head.groupdict():
+        if head["name"] in speakers:
+            return [f"{head['name']} ({head['time']}): {lines[1].strip()}", *lines[2:]]
+    elif head["label"] in speakers:
+        return [f"{head[1]}{head['label']}:{head[1]} {lines[1].strip()}", *lines[2:]]
+    return lines
     if (header := _HEADER_OVER_TURN.match(lines[0])):
         return [f"{header['name']} ({header['time']}): {lines[1].strip()}", *lines[2:]]
     if (name := _NAME_ALONE.match(lines[0])):
@@ -780,11 +820,9 @@ def _paragraph(lines: list[str], line: int, markdown: bool) -> Para:
         heading = _HEADING.match(text)
         if heading:
             return Para(heading[2], line, heading=len(heading[1]))
+        if (set_so := _emphasised_lines(lines)):
+            return Para(text, line, emphasis=set_so[0], plain=set_so[1])
         for kind, pattern in _WHOLE:
-            each = [pattern.match(part.strip()) for part in lines]
-            if len(lines) > 1 and all(each):  # '_Lamps are brighter._' '_Has that…?_'
-                return Para(text, line, emphasis=kind,
-                            plain=" ".join(whole[1] for whole in each if whole))
             whole = pattern.match(text)
             if whole and "\n" not in whole[1]:
                 return Para(text, line, emphasis=kind, plain=whole[1])

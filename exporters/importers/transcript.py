@@ -58,7 +58,8 @@ def read_vtt(path: Path, data: bytes, header: str = "WEBVTT") -> Extract:
         if timing is None:
             extract.dropped.append(Note(number, "a block without cue timings"))
             continue
-        for voice, words in _voices(" ".join(block[timing + 1:])):
+        for voice, words in (piece for said in _dialogue(block[timing + 1:])
+                             for piece in _voices(said)):
             if not voice:  # "Name: text" captions, or a continuation of the last voice
                 voice, rest = split_label(words)
                 words = rest if voice else words
@@ -85,6 +86,27 @@ def _cue_blocks(lines: list[str]):
         elif block:
             yield start, block
             block = []
+
+
+_DIALOGUE_LINE = re.compile(r"^\s*[-–]\s+(?=\S)")
+_OVERRIDE = re.compile(r"\{\\[^{}]{0,200}\}")
+"""A SubRip cue's positioning tag, '{\\an8}': no words."""
+
+
+def _dialogue(lines: list[str]) -> list[str]:
+    """A cue's text, each line that opens with a dash and a speaker's label ('- Ruth Vale:
+    Thank you.', captions' way of two speakers in one cue) a piece of its own, without the
+    dash; override tags left out."""
+    pieces: list[str] = []
+    for line in (_OVERRIDE.sub("", line) for line in lines):
+        dash = _DIALOGUE_LINE.match(line)
+        if dash and not split_label(line[dash.end():])[0]:
+            dash = None  # '- faculty, staff…': a dash in the sentence, not a new speaker
+        if dash or not pieces:
+            pieces.append(line[dash.end():] if dash else line)
+        else:
+            pieces[-1] += " " + line
+    return pieces
 
 
 def _voices(text: str) -> list[tuple[str, str]]:
