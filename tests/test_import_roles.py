@@ -1818,3 +1818,11 @@ No.
 """)
     assert "I started writing software in .NET and then moved on to Rust." in body, body
     assert "```\n[server]\nport = 8080\n```" in body, body
+
+
+def test_asciidoc_attribute_references_take_the_values_the_header_gives(tmp_path):
+    _, body = imported(tmp_path / "refs.adoc", "= Talking to Ruth Vale\n:guest: Ruth Vale\n\n"
+                       "== How did you start {guest}'s workshop?\n\nBy accident.\n\n"
+                       "== What is {unknown}?\n\nNothing.\n\n== What next?\n\nMore lamps.\n")
+    assert "Q: How did you start Ruth Vale's workshop?" in body, body
+    assert "{unknown}" in body

@@ -17,6 +17,8 @@ from .text import _take_fields, check_lines, decode, read_text
 
 _ATTRIBUTE = re.compile(r"^:(?P<name>!?[\w][\w-]*!?):(?:[ \t]+(?P<value>.*))?$")
 _TITLE = re.compile(r"^=[ \t]+\S")
+_REFERENCE = re.compile(r"\{([\w][\w-]{0,99})\}")
+"""A reference to an attribute, '{guest}': the value the header gives it, where it does."""
 _HEADING = re.compile(r"^(?P<level>={1,6})[ \t]+(?P<text>\S.*)$")
 _COMMENT_BLOCK = "////"
 _NOT_TEXT = re.compile(r"^(?://(?!/).*|\[\[?[^\]]*\]\]?|\.(?=\w)\S.*|ifn?def::.*|endif::.*|"
@@ -49,7 +51,10 @@ def read_asciidoc(path: Path, data: bytes) -> Extract:
     check_lines(path, text)
     lines = text.split("\n")
     values, body_from = _header(lines)
-    markdown = ["" if number < body_from and not _TITLE.match(line) else line
+    defined = {attribute["name"].lower(): attribute["value"] or "" for attribute in
+               (_ATTRIBUTE.match(line.strip()) for line in lines[:body_from]) if attribute}
+    markdown = ["" if number < body_from and not _TITLE.match(line) else
+                _REFERENCE.sub(lambda found: defined.get(found[1].lower(), found[0]), line)
                 for number, line in enumerate(lines)]
     extract = read_text(path, "\n".join(_as_markdown(markdown)).encode("utf-8"), True)
     extract.unsure[:0] = notes
