@@ -15,8 +15,6 @@ from .importer import Importer
 from .structure import Extract
 
 _HTML_START = re.compile(rb"\s*<(!doctype html|html)", re.I)
-_SRT_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*\d+\r?\n\d{2}:\d{2}:\d{2},\d{3} --> ")
-"""A SubRip file's first cue: its number, then its timing."""
 
 
 class DocxImporter(Importer):
@@ -43,35 +41,32 @@ class VttImporter(Importer):
     kind = "WebVTT"
     suffixes = (".vtt",)
     order = 20
+    start = re.compile(rb"[\xef\xbb\xbf]*WEBVTT")
+    """How the file's first bytes tell its format."""
+    webvtt = True
+    """Whether the file should open with 'WEBVTT' (SubRip's cues are the same but numbered)."""
 
     @classmethod
     def recognises(cls, path: Path, head: bytes) -> bool:
-        return (super().recognises(path, head)
-                or head.lstrip(b"\xef\xbb\xbf").startswith(b"WEBVTT"))
+        return super().recognises(path, head) or bool(cls.start.match(head))
 
     def read(self, path: Path, data: bytes) -> Extract:
         from .transcript import read_vtt
 
-        return read_vtt(path, data)
+        return read_vtt(path, data, webvtt=self.webvtt)
 
 
-class SrtImporter(Importer):
+class SrtImporter(VttImporter):
     """SubRip captions, as transcription and editing tools export them: numbered cues, each
-    a speaker's words with 'Name:' before them where the speaker changes."""
+    a speaker's words with 'Name:' before them where the speaker changes; read as WebVTT's
+    cues are."""
 
     name = "subrip"
     kind = "SubRip"
     suffixes = (".srt",)
     order = 21
-
-    @classmethod
-    def recognises(cls, path: Path, head: bytes) -> bool:
-        return super().recognises(path, head) or bool(_SRT_START.match(head))
-
-    def read(self, path: Path, data: bytes) -> Extract:
-        from .transcript import read_vtt
-
-        return read_vtt(path, data, header="")
+    start = re.compile(rb"(?:\xef\xbb\xbf)?\s*\d+\r?\n\d{2}:\d{2}:\d{2},\d{3} --> ")
+    webvtt = False
 
 
 class OhmsImporter(Importer):

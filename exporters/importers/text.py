@@ -613,8 +613,10 @@ def _blocks(lines: list[str], headings: dict[int, tuple[int, str]] | None = None
             current = []
     if current:
         blocks.append((start, current))
-    speakers = _names_over_turns([block for _, block in blocks])
-    blocks = [(start, _header_as_label(block, speakers)) for start, block in blocks]
+    heads = [_over_turn(block) for _, block in blocks]
+    speakers = _names_over_turns([block for _, block in blocks], heads)
+    blocks = [(start, _header_as_label(block, head, speakers))
+              for (start, block), head in zip(blocks, heads)]
     nonblank = sum(len(block) for _, block in blocks)
     one_per_line = len(blocks) < 0.3 * nonblank
     wrapped = _hard_wrapped([line for _, block in blocks for line in block[:-1]] + [""])
@@ -768,12 +770,17 @@ def _over_turn(lines: list[str]) -> re.Match | None:
     return _HEADER_OVER_TURN.match(lines[0]) or _NAME_ALONE.match(lines[0])
 
 
-def _names_over_turns(blocks: list[list[str]]) -> set[str]:
-    """The names that head turns so: each over two turns or more, or a speaker's label
-    elsewhere in the file ('**Jon**' over one turn, '**Jon**:' or '**Jon**' alone on a
-    paragraph of its own over others), where two speakers or more are named (a bold 'Further Reading' over one paragraph is no speaker)."""
-    heads = Counter(head["name"] if "time" in head.groupdict() else head["label"]
-                    for head in map(_over_turn, blocks) if head)
+def _head_name(head: re.Match) -> str:
+    """The speaker a line over a turn names (:func:`_over_turn`)."""
+    return head["name"] if "time" in head.groupdict() else head["label"]
+
+
+def _names_over_turns(blocks: list[list[str]], heads: list[re.Match | None]) -> set[str]:
+    """The names that head turns so (``heads``, each block's :func:`_over_turn`): each over
+    two turns or more, or a speaker's label elsewhere in the file ('**Jon**' over one turn,
+    '**Jon**:' or '**Jon**' alone on a paragraph of its own over others), where two speakers
+    or more are named (a bold 'Further Reading' over one paragraph is no speaker)."""
+    heads = Counter(_head_name(head) for head in heads if head)
     if not heads:
         return set()
     labels = {split_label(block[0].strip())[0] or (alone["label"] if len(block) == 1 and (
@@ -782,24 +789,16 @@ def _names_over_turns(blocks: list[list[str]]) -> set[str]:
     return speakers if len(speakers | labels) >= 2 else set()
 
 
-def _header_as_label(lines: list[str], speakers: set[str]) -> list[str]:
-    """A turn under a line of its speaker's name and time ('Maya Ortiz  0:02') or of the name
-    alone in bold ('**Jamie**'), one of ``speakers``, as the label it is: 'Maya Ortiz
-    (0:02): …', '**Jamie:** …'."""
-    head = _over_turn(lines)
-    if head is None:
+def _header_as_label(lines: list[str], head: re.Match | None, speakers: set[str]
+                     ) -> list[str]:
+    """A turn under a line (``head``) of its speaker's name and time ('Maya Ortiz  0:02') or
+    of the name alone in bold ('**Jamie**'), one of ``speakers``, as the label it is: 'Maya
+    Ortiz (0:02): …', '**Jamie:** …'."""
+    if head is None or _head_name(head) not in speakers:
         return lines
-    if "time" in head.groupdict():
-        if head["name"] in speakers:
-            return [f"{head['name']} ({head['time']}): {lines[1].strip()}", *lines[2:]]
-    elif head["label"] in speakers:
-        return [f"{head[1]}{head['label']}:{head[1]} {lines[1].strip()}", *lines[2:]]
-    return lines
-    if (header := _HEADER_OVER_TURN.match(lines[0])):
-        return [f"{header['name']} ({header['time']}): {lines[1].strip()}", *lines[2:]]
-    if (name := _NAME_ALONE.match(lines[0])):
-        return [f"{name[1]}{name['label']}:{name[1]} {lines[1].strip()}", *lines[2:]]
-    return lines
+    label = f"{head['name']} ({head['time']}):" if "time" in head.groupdict() \
+        else f"{head[1]}{head['label']}:{head[1]}"
+    return [f"{label} {lines[1].strip()}", *lines[2:]]
 
 
 def _paragraph(lines: list[str], line: int, markdown: bool) -> Para:

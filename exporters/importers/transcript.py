@@ -28,14 +28,14 @@ NOTE_FIELDS = {"title": "title", "date": "date", "interviewer": "interviewer",
                **{key: "audio" for key in RECORDING_KEYS}}
 
 
-def read_vtt(path: Path, data: bytes, header: str = "WEBVTT") -> Extract:
-    """The paragraphs of WebVTT captions, or with no ``header`` of SubRip's, whose cues are
-    the same but for their numbers, which are dropped with the timings."""
+def read_vtt(path: Path, data: bytes, webvtt: bool = True) -> Extract:
+    """The paragraphs of WebVTT captions, or (not ``webvtt``) of SubRip's, whose cues are the
+    same but for their numbers, which are dropped with the timings."""
     text, notes = decode(path, data)
     check_lines(path, text)
     extract = Extract([], unsure=notes)
     lines = text.split("\n")
-    if header and (not lines or not lines[0].startswith(header)):
+    if webvtt and (not lines or not lines[0].startswith("WEBVTT")):
         extract.unsure.append(Note(1, "the file does not start with WEBVTT; read as WebVTT anyway"))
     speaker, paragraph, start, time = "", [], 0, ""
 
