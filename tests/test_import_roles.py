@@ -1826,3 +1826,58 @@ def test_asciidoc_attribute_references_take_the_values_the_header_gives(tmp_path
                        "== What is {unknown}?\n\nNothing.\n\n== What next?\n\nMore lamps.\n")
     assert "Q: How did you start Ruth Vale's workshop?" in body, body
     assert "{unknown}" in body
+
+
+BENCH_TALK = """**Ines Roa:** Welcome to Bench Talk, where we talk to people who build instruments. I'm Ines, Tomas is here with me as always, and today we have Mara Voss and Olek Brandt, who restore pipe organs. Mara, how did you start?
+
+**Mara Voss:** I started as a carpenter, really. I built stairs and window frames for ten years, and then a church near my workshop needed its organ case repaired and nobody else in the valley would touch it. I said yes before I knew what I was saying yes to, and I have never gone back to stairs.
+
+**Tomas Hale:** Ha. Nobody ever goes back to stairs.
+
+**Olek Brandt:** I came from the other side, from music. I played the organ in that same church as a boy, and when the bellows failed I was the one who climbed inside with a torch to see why. My teacher said that if I cared that much I should learn to fix it, so I did.
+
+**Ines Roa:** What does a restoration take, start to finish?
+
+**Mara Voss:** A year, often more. We take every pipe out, number it, wash it, straighten it where it has slumped, and then the wind chests come apart, which is where most of the trouble hides. I always find something nobody expected, a mouse nest or a repair made with a bicycle tube in the fifties. And you never know how long the leather will take, do you?
+
+**Olek Brandt:** No. The leather is the part I dread most. Every hinge and every pouch in the chest is leather, and it dries and cracks over eighty years, so I replace hundreds of small pieces by hand with hide glue that has to be kept warm all day long in a pot on the bench.
+
+**Tomas Hale:** Hundreds? By hand?
+
+**Olek Brandt:** By hand. There is no machine for it, and I would not trust one if there were, because each pouch has to sit exactly so or the note speaks late and the organist blames me for it the following Sunday.
+
+**Ines Roa:** Which organ was the hardest?
+
+**Mara Voss:** The one in the harbour town, without a doubt. Salt air had eaten the tin in the front pipes and I had to cast new ones to match the old alloy, which meant learning to cast at all, and I spent a whole winter melting and pouring before a single pipe came out right and sounded like its neighbours. Who else would have been that stubborn?
+
+**Tomas Hale:** Right. And did the town notice?
+
+**Mara Voss:** They noticed the first Sunday it played again. An old fisherman came up afterwards and told me he had not heard that sound since his wedding, and I went home and sat in the van for an hour before I could drive anywhere at all.
+
+**Olek Brandt:** I remember that day. I had tuned it the night before until two in the morning and I slept in the pews, so I heard the whole service lying down behind the last row with my coat over my head like a tent.
+
+**Tomas Hale:** In the pews? All night?
+
+**Ines Roa:** What would you tell someone who wants to learn the trade?
+
+**Olek Brandt:** Find a workshop and sweep its floor for a year. You learn more from watching how a master holds a pipe than from any book, and the sweeping teaches you patience, which you need more than anything else in this trade of ours, believe me.
+
+**Mara Voss:** And learn some carpentry first. Half of the work is the case and the frame and the wind trunks, and those are joinery, plain and simple, so a good carpenter already knows half of what an organ builder needs to know when they begin.
+
+**Tomas Hale:** Good advice. Thank you both.
+
+**Ines Roa:** Thank you, Mara and Olek. That's Bench Talk for this week.
+"""
+
+
+def test_a_guest_who_asks_back_at_length_is_no_second_interviewer(tmp_path):
+    """Mara asks twice, at the end of long answers, as a host might ask in a roundtable; but
+    her turns are long and in the first person, as a guest's are, while Tomas, who asks as
+    often, says little and briefly: the signs together make her a guest and him a host."""
+    front, body = imported(tmp_path / "bench-talk.md", BENCH_TALK)
+    roles = {person["name"]: person["role"] for person in front["speakers"].values()}
+    assert roles == {"Ines Roa": "interviewer", "Tomas Hale": "interviewer",
+                     "Mara Voss": "interviewee", "Olek Brandt": "interviewee"}
+    report = import_file(tmp_path / "bench-talk.md").report
+    assert any("'Tomas Hale' is taken as a second interviewer: like a roundtable's host: asks in"
+               in note.text for note in report.unsure)

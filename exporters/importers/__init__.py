@@ -39,7 +39,7 @@ from .leftovers import ends_article, leftover, link_list
 from .recording import locate
 from .registry import choose, plugin_names
 from .structure import (INTERVIEWER, PROFILE, Cast, Extract, Note, Para, Section, Spoken,
-                        Structure, _ends_with_question, known_role, name_before_role,
+                        Structure, ends_with_question, known_role, name_before_role,
                         person_forms, role_of_label, split_label, structure)
 from .write import TODO, Document, Heading, Turn, protect_label
 
@@ -398,7 +398,7 @@ def _author_answers(found: Structure, values: dict, report: Report) -> None:
 
 def _sets_a_question(para: Para) -> bool:
     """A question set as a heading or wholly in emphasis, as a post sets its questions."""
-    return bool(para.heading or para.emphasis) and _ends_with_question(para.plain or para.text)
+    return bool(para.heading or para.emphasis) and ends_with_question(para.plain or para.text)
 
 
 def _speakers(found: Structure, values: dict, report: Report) -> dict[str, str]:

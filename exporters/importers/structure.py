@@ -20,6 +20,8 @@ from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
+from . import panel
+from .panel import INTRODUCES, THANKS_AS_GUEST
 from .sequence import DEFAULT_MODEL as SEQUENCE_MODEL
 from .sequence import roles as sequence_roles
 
@@ -454,7 +456,7 @@ def _label_asks(paras: list[Para], label: str) -> bool:
     labels a post's only labelled turns, asks them ('Maya: Why?') or answers them ('Yael:
     "Every day looks a bit different..."', under questions in bold)."""
     said = [para for para in paras if (para.label or split_label(para.text)[0]) == label]
-    return 2 * sum(_ends_with_question(para.text) for para in said) >= len(said)
+    return 2 * sum(ends_with_question(para.text) for para in said) >= len(said)
 
 
 def _by_labels(paras: list[Para], labels: set[str], cast: Cast) -> Structure:
@@ -554,7 +556,7 @@ def _answers_left_unlabelled(result: Structure) -> None:
         again = next((k for k in range(2, len(turn.paras)) if turn.paras[k].label),
                      len(turn.paras) if last else 0)
         asked = next((j for j in range(again - 2, -1, -1)
-                      if _ends_with_question(turn.paras[j].text)), -1) if again else -1
+                      if ends_with_question(turn.paras[j].text)), -1) if again else -1
         if asked < 0 or any(para.label for para in turn.paras[asked + 1:again]):
             continue
         answer = Spoken(answering[0], turn.paras[asked + 1:again])
@@ -584,7 +586,7 @@ def _unlabelled_questions(result: Structure) -> None:
             answered = item.paras[index + 1].label if index + 1 < len(item.paras) \
                 else answered_after
             if answered and not para.label and not para.block and not para.heading \
-                    and _ends_with_question(para.text):
+                    and ends_with_question(para.text):
                 conversation += [Spoken(item.speaker, item.paras[start:index]),
                                  Spoken(askers[0], [replace(para, label=askers[0])])]
                 start = index + 1
@@ -653,7 +655,7 @@ def _emphasis_asks(paras: list[Para], labels: set[str], people: dict[str, str]) 
                 if (paras[index + 1].label or split_label(paras[index + 1].text)[0]) in labels]
     said = [para for para in paras if (para.label or split_label(para.text)[0]) in labels]
     if len(answered) < 2 or len(answered) * 4 < len(asked) * 3 or not _asks_as_guests(said) \
-            or sum(_ends_with_question(paras[index].plain or paras[index].text)
+            or sum(ends_with_question(paras[index].plain or paras[index].text)
                    for index in asked) * 2 <= len(asked):
         return ""
     return kind
@@ -673,7 +675,7 @@ def _first_after_headings(paras: list[Para], speakers: set[str]) -> int:
 
 def _asks_as_guests(said: list[Para]) -> bool:
     """Whether under a tenth of these paragraphs end with '?', as guests' turns do."""
-    return sum(_ends_with_question(para.text) for para in said) < 0.1 * len(said)
+    return sum(ends_with_question(para.text) for para in said) < 0.1 * len(said)
 
 
 def _question_headings(paras: list[Para]) -> set[int]:
@@ -683,7 +685,7 @@ def _question_headings(paras: list[Para]) -> set[int]:
     nice interface.' between two asking headings); not a topic before or after them
     ('Introduction', 'Final thoughts')."""
     asking = [index for index, para in enumerate(paras)
-              if para.heading >= 2 and _ends_with_question(para.text)]
+              if para.heading >= 2 and ends_with_question(para.text)]
     if not asking:
         return set()
     level = Counter(paras[index].heading for index in asking).most_common(1)[0][0]
@@ -839,6 +841,11 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
                                       "every turn is an answer; give a speaker the role "
                                       "interviewer if one asks"))
             return {label: role or INTERVIEWEE for label, role in roles.items()}
+        said = [panel.SaidTurn(turn.speaker, " ".join(para.text for para in turn.paras),
+                               _asks(turn)) for turn in turns]
+        table = [label for label in panel.roundtable(said) if label in open_roles]
+        signs = panel.signs(said, table, result.names) if len(table) >= 3 else {}
+        odds = {label: panel.host_odds(found) for label, found in signs.items()}
         roles[best] = INTERVIEWER
         result.unsure.append(Note(turns[0].paras[0].line,
                                   f"'{best}' is taken as the interviewer: {evidence[best][1]}"))
@@ -854,9 +861,12 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
         greeted = _name_patterns([*read_by_name, best])
         named = {label: pattern + _NO_OTHER_NAME_AFTER for label, pattern in greeted.items()}
         introduced = _introduced_as_guests(turns, best, read_by_name, named)
-        for label in _second_hosts(spoken_by, others, INTERVIEWEE in roles.values()):
+        by_share = _second_hosts(spoken_by, others, INTERVIEWEE in roles.values())
+        for label in (_like_hosts(odds, best, by_share, INTERVIEWEE in roles.values()) if odds
+                      else by_share):
             if label not in introduced:
-                second_interviewer(label, evidence[label][1])
+                second_interviewer(label, "like a roundtable's host: " + panel.described(
+                    signs[label]) if odds else evidence[label][1])
                 continue
             share = _question_share(spoken_by[label])
             result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' asks in {share:.0%} "
@@ -929,7 +939,7 @@ def _spoken_by(turns: list[Spoken]) -> dict[str, list[Spoken]]:
 
 def _opens_the_show(own: list[Spoken]) -> bool:
     """Whether a speaker's first turns open the show as a host does ("Welcome to ...")."""
-    return any(_INTRODUCES.search(para.text) for turn in own[:2] for para in turn.paras)
+    return any(INTRODUCES.search(para.text) for turn in own[:2] for para in turn.paras)
 
 
 _SELF_NAMED = re.compile(
@@ -1007,6 +1017,23 @@ def _speaks_as_one(paras: list[Para], other: set[str]) -> bool:
     return any(pair.search(para.text) for para in paras)
 
 
+def _like_hosts(odds: dict[str, float], best: str, by_share: list[str],
+               guest_known: bool) -> list[str]:
+    """Among a roundtable's speakers, those besides ``best`` whom their signs (:mod:`.panel`)
+    show to be hosts, clearly (:data:`_CLEAR_ODDS`), or at all when they ask as hosts do
+    (``by_share``: :func:`_second_hosts`); never all of them unless the guest is known
+    already: then the one least like a host is the guest."""
+    hosting = [label for label, value in odds.items() if label != best and (
+        value > _CLEAR_ODDS or value > -_CLEAR_ODDS and label in by_share)]
+    if not guest_known and hosting and set(odds) <= {*hosting, best}:
+        hosting.remove(min(hosting, key=odds.__getitem__))
+    return hosting
+
+
+_CLEAR_ODDS = 1.0
+"""How far from even the signs must point to overrule the share of questions."""
+
+
 def _second_hosts(spoken_by: dict[str, list[Spoken]], others: list[str],
                   guest_known: bool = False) -> list[str]:
     """Among the speakers left, those who ask as hosts do: twice or more, in a tenth of their
@@ -1026,7 +1053,7 @@ def _second_hosts(spoken_by: dict[str, list[Spoken]], others: list[str],
                                          key=lambda label: shares[label])
     return [label for label in others if label != guest and shares[label] >= 0.1
             and shares[label] * len(own[label]) >= 2
-            and not any(_THANKS_AS_GUEST.search(para.text)
+            and not any(THANKS_AS_GUEST.search(para.text)
                         for turn in own[label] for para in turn.paras)]
 
 
@@ -1088,7 +1115,7 @@ def _introduced_beside_a_guest(turns: list[Spoken], host: str, others: list[str]
     guests = [label for label, text in said_before.items()
               if _named_as_the_guest(text, named[label])]
     thanking = {turn.speaker for turn in turns
-                if any(_THANKS_AS_GUEST.search(para.text) for para in turn.paras)}
+                if any(THANKS_AS_GUEST.search(para.text) for para in turn.paras)}
     found = {}
     for label, text in said_before.items() if guests else ():
         naming = next((sentence[:said.end()] for name, said_in in
@@ -1188,8 +1215,6 @@ _INTRODUCING = r"\b(?:[Ww]e have|[Ww]e['’]ve got|[Nn]ext up|[Pp]lease welcome|
 _NOT_A_GUEST = re.compile(r"\b(?:co-?hosts?|panel|panelists?|as (?:usual|always|ever))\b", re.I)
 
 
-_THANKS_AS_GUEST = re.compile(r"\bthanks?(?: you)?\b[^.?!]{0,20}\bfor having (?:me|us)\b", re.I)
-"""What a guest says of the show that invited them: "Thanks for having me"."""
 
 
 _HOST_WORDS = re.compile(r"\b(?:host|hosts|interviewer|moderator|presenter|anchor|reporter|"
@@ -1226,13 +1251,6 @@ def _asking_evidence(label: str, turns: list[Spoken], speakers: list[str],
     return score, ", ".join(reasons)
 
 
-_INTRODUCES = re.compile(
-    r"\b(?:welcome (?:to|back to)|you(?:['’]re| are) listening to|(?:i['’]m|i am) your host|"
-    r"joining (?:me|us) (?:today|now|this week)|my guests? (?:today|this week|is|are)|"
-    r"(?:in|on) (?:today['’]s|this) (?:episode|show)|"
-    r"today we(?:['’]re| are) (?:talking|joined))",
-    re.I)
-"""What a host says when opening a show: "Welcome to ...", "Joining me today is ..."."""
 
 
 def _weighed(asked: int, turns: int, overall: float) -> float:
@@ -1243,7 +1261,7 @@ def _weighed(asked: int, turns: int, overall: float) -> float:
 
 
 def _asks(turn: Spoken) -> bool:
-    return _ends_with_question(turn.paras[-1].text)
+    return ends_with_question(turn.paras[-1].text)
 
 
 def _question_share(turns: list[Spoken]) -> float:
@@ -1254,15 +1272,15 @@ def _question_share(turns: list[Spoken]) -> float:
 def _question_emphasis(paras: list[Para]) -> str:
     """``strong``, ``em`` or ``heading``: how this source sets its questions, or ''."""
     headings = [p for p in paras if p.heading >= 2]
-    levels = sorted({p.heading for p in headings if _ends_with_question(p.text)})
+    levels = sorted({p.heading for p in headings if ends_with_question(p.text)})
     # all the levels together, or the questions' level alone: sub-headings inside the answers
     # ('##### Work stuff' under '### And what software?') do not outvote the questions
     for group in (headings, *([p for p in headings if p.heading == level] for level in levels)):
-        if len(group) >= 2 and sum(_ends_with_question(p.text) for p in group) * 2 > len(group):
+        if len(group) >= 2 and sum(ends_with_question(p.text) for p in group) * 2 > len(group):
             return "heading"
     counts = Counter(p.emphasis for p in paras if p.emphasis and not p.heading)
     asking = Counter(p.emphasis for p in paras
-                     if p.emphasis and not p.heading and _ends_with_question(p.text))
+                     if p.emphasis and not p.heading and ends_with_question(p.text))
     plain = sum(1 for p in paras if not p.emphasis and not p.heading)
     # the kind that asks most, then the most common: a table's bold row names do not ask, and
     # emphasis none of whose paragraphs asks sets quotations or notes, not questions
@@ -1287,7 +1305,7 @@ def _by_emphasis(paras: list[Para], kind: str) -> Structure:
     first = next((i for i, role in enumerate(roles) if role == "Q"), len(roles))
     # A long emphasised standfirst before the first real question is the editor's
     # introduction, as is a line that announces the questions ('**Q&A:**').
-    while first < len(roles) and not _ends_with_question(paras[first].text) \
+    while first < len(roles) and not ends_with_question(paras[first].text) \
             and (paras[first].words > 40 or paras[first].text.rstrip("*_ ").endswith(":")):
         result.unsure.append(Note(paras[first].line, "an emphasised paragraph before the first "
                                   "question, long or ending in a colon, was kept in the "
@@ -1379,7 +1397,7 @@ _QUESTION_END = re.compile(r"[?؟？][\s\"”’'»)\]*_]*(?:\([^()]{1,120}\)[\s
 or before an aside in brackets: '…with advanced degrees? (you two are examples of this)'."""
 
 
-def _ends_with_question(text: str) -> bool:
+def ends_with_question(text: str) -> bool:
     return bool(_QUESTION_END.search(text))
 
 
@@ -1393,14 +1411,14 @@ def question_score(para: Para) -> int:
     sentences = _sentences(text)
     asked = [s for s in sentences if s.rstrip("\"”’»)").endswith(("?", "؟", "？"))]
     score = 0
-    if _ends_with_question(text):
+    if ends_with_question(text):
         score += 3
     if para.words <= 40:
         score += 1
     elif para.words > 90:
         score -= 2
     if _INTERROGATIVE.match(text) or (asked and sentences and _INTERROGATIVE.match(
-            sentences[-1]) and _ends_with_question(text)):
+            sentences[-1]) and ends_with_question(text)):
         score += 1  # opens with a question word, or its last sentence does
     if _PROMPT.match(text) and para.words <= 45:
         score += 3
@@ -1432,7 +1450,7 @@ def _by_words(paras: list[Para]) -> Structure:
         para = paras[index]
         if (roles[index] == "A" and roles[index + 1] == "Q" and roles[index - 1] == "A"
                 and _YOU.search(para.text) and not _FIRST_PERSON.search(para.text)
-                and not _ends_with_question(para.text) and para.words <= 60):
+                and not ends_with_question(para.text) and para.words <= 60):
             roles[index] = "Q"
             addressed.add(index)
             result.unsure.append(Note(para.line, "a paragraph addressed to 'you' just before a "

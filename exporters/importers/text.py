@@ -22,7 +22,7 @@ from .bounds import MAX_IMPORT_LINES, check_chars, too_many
 from ..slugs import slugify
 from .recording import named_recording
 from .structure import (_TIMESTAMP, BOLD_NAME, NAME_WORDS, TIMED_BOLD_NAME, Extract, Note,
-                        Para, _ends_with_question, split_label, stamp_of)
+                        Para, ends_with_question, split_label, stamp_of)
 from .write import escape
 
 if TYPE_CHECKING:
@@ -735,7 +735,7 @@ def _quoted_question(lines: list[str]) -> str:
             or any(line.lstrip().startswith(">") for line in paragraphs[0][1]):
         return ""  # several paragraphs, or a quote within the quote
     text = " ".join(line.strip() for line in paragraphs[0][1])
-    return text if _ends_with_question(text) else ""
+    return text if ends_with_question(text) else ""
 
 
 _STARRED_LABEL = re.compile(r"^(\*{2,})(?=[\w .'’-]{1,40}:)")
@@ -810,7 +810,7 @@ def _paragraph(lines: list[str], line: int, markdown: bool) -> Para:
         if quoted:  # "> How did you get involved? What attracted you?": set as a quotation
             return Para(quoted, line, emphasis="quote", plain=quoted)
         item = _LIST_ITEM.match(lines[0]) if len(lines) == 1 else None
-        if item and _ends_with_question(item[1]):  # "* Why a book?", "1. What is your role?"
+        if item and ends_with_question(item[1]):  # "* Why a book?", "1. What is your role?"
             return Para(item[1].strip(), line, emphasis="item", plain=item[1].strip())
         return Para("\n".join(lines), line, block=True)
     text = " ".join(part.strip() for part in lines)

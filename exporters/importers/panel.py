@@ -1,0 +1,193 @@
+"""Who hosts a roundtable: signs read from each speaker's turns, weighed as a logistic model.
+
+In a roundtable (three or more speakers who each say much) hosts and guests both ask, and no
+one sign tells them apart: a host may ask in a tenth of their turns, a guest in a seventh.
+Together the signs do better. Each is a number read from the turns alone (how often someone
+asks, how much they say, whether they open the show, whether others call them a co-host);
+:data:`WEIGHTS` weighs them, and a speaker whose weighed signs add up to more than nothing is
+more likely a host than a guest.
+
+The weights were fitted by ``benchmarks/fit_panel.py`` on half of The Changelog's catalogue
+(split a of ``benchmarks/regulars.py``) and measured on the other half (BENCHMARKS.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
+
+INTRODUCES = re.compile(
+    r"\b(?:welcome (?:to|back to)|you(?:['’]re| are) listening to|(?:i['’]m|i am) your host|"
+    r"joining (?:me|us) (?:today|now|this week)|my guests? (?:today|this week|is|are)|"
+    r"(?:in|on) (?:today['’]s|this) (?:episode|show)|"
+    r"today we(?:['’]re| are) (?:talking|joined))",
+    re.I)
+"""What a host says when opening a show: "Welcome to ...", "Joining me today is ..."."""
+
+THANKS_AS_GUEST = re.compile(r"\bthanks?(?: you)?\b[^.?!]{0,20}\bfor having (?:me|us)\b", re.I)
+"""What a guest says of the show that invited them: "Thanks for having me"."""
+
+_THANKS_AS_HOST = re.compile(r"\bthanks?(?: you)?\b[^.?!]{0,40}\bfor (?:coming|joining|being)\b",
+                             re.I)
+"""What a host says to a guest: "Thanks for coming on", "thank you for joining us"."""
+
+_YOU = re.compile(r"\b(?:you|your|you['’]re)\b", re.I)
+_I = re.compile(r"\b(?:I|I['’]m|me|my)\b")
+_CO_HOST = re.compile(r"\bco-?hosts?\b", re.I)
+
+SPEAKING_TURNS = 5
+"""The turns a speaker must have for the signs to be read: fewer say too little."""
+BRIEF_WORDS = 12
+"""A turn of fewer words than this is brief: a prompt, an aside."""
+
+
+@dataclass(frozen=True)
+class SaidTurn:
+    """A turn as the signs read it: who spoke, what they said, whether it ends in a question."""
+
+    speaker: str
+    text: str
+    asks: bool
+
+
+@dataclass(frozen=True)
+class Signs:
+    """What a speaker's turns show, each as a number; those 'of the most' are divided by the
+    largest value among the roundtable's speakers."""
+
+    asks: float
+    """The share of their turns that end with a question."""
+    asks_of_most: float
+    turns_of_most: float
+    words_of_most: float
+    opens: float
+    """1 when they speak first."""
+    early: float
+    """1 when they speak in the first three turns."""
+    late: float
+    """1 when they speak in the last three turns."""
+    brief: float
+    """The share of their turns that are brief (:data:`BRIEF_WORDS`)."""
+    you_of_most: float
+    """How often they say 'you', for their words."""
+    i_of_most: float
+    """How often they say 'I', 'me', 'my', for their words."""
+    thanks_for_having: float
+    """1 when they thank the show "for having me"."""
+    thanks_for_coming: float
+    """1 when they thank someone "for coming on", "for joining"."""
+    welcomes: float
+    """1 when their first turns open the show (:data:`INTRODUCES`)."""
+    called_co_host: float
+    """How many of the others' turns name them beside the word co-host."""
+    named_of_most: float
+    """How many of the others' turns name them, for the others' turns."""
+    names_others: float
+    """The share of the other speakers whom they name."""
+    answered_at_length_of_most: float
+    """How many words the turn after each of their questions has, on average."""
+    first_turn_at: float
+    """Where their first turn is, as a share of all turns."""
+
+
+WEIGHTS = Signs(
+    asks=3.179, asks_of_most=1.433, turns_of_most=0.2234, words_of_most=-2.9, opens=1.457,
+    early=0.2693, late=0.164, brief=3.365, you_of_most=1.291, i_of_most=0.8443,
+    thanks_for_having=-1.513, thanks_for_coming=1.051, welcomes=0.5358, called_co_host=0.7165,
+    named_of_most=-0.9327, names_others=0.7748, answered_at_length_of_most=0.5291,
+    first_turn_at=-3.093)
+INTERCEPT = -2.614
+"""The weights of :func:`host_odds` and its constant term (fitted: see the module's text)."""
+
+
+def roundtable(turns: Sequence[SaidTurn]) -> list[str]:
+    """The speakers who say much (:data:`SPEAKING_TURNS`), in the order they first speak, when
+    there are three or more of them; else none."""
+    counts: dict[str, int] = {}
+    for turn in turns:
+        counts[turn.speaker] = counts.get(turn.speaker, 0) + 1
+    speaking = [speaker for speaker, count in counts.items() if count >= SPEAKING_TURNS]
+    return speaking if len(speaking) >= 3 else []
+
+
+def signs(turns: Sequence[SaidTurn], speaking: Sequence[str], names: Mapping[str, str]
+          ) -> dict[str, Signs]:
+    """The signs of each of ``speaking`` (:func:`roundtable`), read from ``turns``; ``names``
+    gives a speaker's full name where the label is not one."""
+    first_names = {speaker: (names.get(speaker) or speaker).split()[0] for speaker in speaking}
+    unique = [name for name in first_names.values()
+              if len(name) > 2 and list(first_names.values()).count(name) == 1]
+    named = {speaker: re.compile(rf"\b{re.escape(name)}\b") for speaker, name in
+             first_names.items() if name in unique}
+    raw = {speaker: _raw_signs(speaker, turns, speaking, named) for speaker in speaking}
+    most = {key: max(values[key] for values in raw.values()) or 1.0
+            for key in ("asks", "turns", "words", "you", "i", "named", "answered_at_length")}
+    return {speaker: Signs(
+        asks=values["asks"], asks_of_most=values["asks"] / most["asks"],
+        turns_of_most=values["turns"] / most["turns"],
+        words_of_most=values["words"] / most["words"],
+        opens=values["opens"], early=values["early"], late=values["late"],
+        brief=values["brief"], you_of_most=values["you"] / most["you"],
+        i_of_most=values["i"] / most["i"], thanks_for_having=values["thanks_for_having"],
+        thanks_for_coming=values["thanks_for_coming"], welcomes=values["welcomes"],
+        called_co_host=values["called_co_host"], named_of_most=values["named"] / most["named"],
+        names_others=values["names_others"],
+        answered_at_length_of_most=values["answered_at_length"] / most["answered_at_length"],
+        first_turn_at=values["first_turn_at"]) for speaker, values in raw.items()}
+
+
+def _raw_signs(speaker: str, turns: Sequence[SaidTurn], speaking: Sequence[str],
+               named: Mapping[str, re.Pattern]) -> dict[str, float]:
+    at = [index for index, turn in enumerate(turns) if turn.speaker == speaker]
+    own = [turns[index] for index in at]
+    others = [turn for turn in turns if turn.speaker != speaker]
+    text = " ".join(turn.text for turn in own)
+    words = max(sum(len(turn.text.split()) for turn in own), 1)
+    answered = [len(turns[index + 1].text.split()) for index in at
+                if index + 1 < len(turns) and turns[index].asks]
+    pattern = named.get(speaker)
+    return {
+        "asks": sum(turn.asks for turn in own) / len(own),
+        "turns": float(len(own)),
+        "words": float(words),
+        "opens": float(at[0] == 0),
+        "early": float(at[0] < 3),
+        "late": float(at[-1] >= len(turns) - 3),
+        "brief": sum(len(turn.text.split()) < BRIEF_WORDS for turn in own) / len(own),
+        "you": len(_YOU.findall(text)) / words,
+        "i": len(_I.findall(text)) / words,
+        "thanks_for_having": float(bool(THANKS_AS_GUEST.search(text))),
+        "thanks_for_coming": float(bool(_THANKS_AS_HOST.search(text))),
+        "welcomes": float(any(INTRODUCES.search(turn.text) for turn in own[:2])),
+        "called_co_host": float(sum(1 for turn in others if pattern and pattern.search(turn.text)
+                                    and _CO_HOST.search(turn.text))),
+        "named": sum(1 for turn in others if pattern and pattern.search(turn.text))
+        / max(len(others), 1),
+        "names_others": sum(1 for other in speaking if other != speaker and other in named
+                            and named[other].search(text)) / max(len(speaking) - 1, 1),
+        "answered_at_length": sum(answered) / len(answered) if answered else 0.0,
+        "first_turn_at": at[0] / len(turns),
+    }
+
+
+def host_odds(signs_of_speaker: Signs, weights: Signs = WEIGHTS,
+              intercept: float = INTERCEPT) -> float:
+    """The log-odds that a speaker with these signs hosts: above 0, more likely a host."""
+    return intercept + sum(getattr(weights, name) * getattr(signs_of_speaker, name)
+                           for name in SIGN_NAMES)
+
+
+def described(found: Signs) -> str:
+    """The signs that weigh most, in words, for the import's report."""
+    said = [f"asks in {found.asks:.0%} of their turns",
+            f"{found.brief:.0%} of their turns are brief",
+            f"says {found.words_of_most:.0%} as much as the one who says most"]
+    said += ["speaks first"] * bool(found.opens) + ["opens the show"] * bool(found.welcomes)
+    said += ["is called a co-host"] * bool(found.called_co_host)
+    said += ["thanks someone for coming"] * bool(found.thanks_for_coming)
+    said += ["thanks the show for having them"] * bool(found.thanks_for_having)
+    return ", ".join(said)
+
+
+SIGN_NAMES = tuple(field.name for field in fields(Signs))
