@@ -40,6 +40,10 @@ SPEAKING_TURNS = 5
 """The turns a speaker must have for the signs to be read: fewer say too little."""
 BRIEF_WORDS = 12
 """A turn of fewer words than this is brief: a prompt, an aside."""
+MOST_SPEAKING = 40
+"""The most speakers a roundtable has: past that (a hearing, a file of many short interviews)
+the signs, fitted on panels of three to eight, say nothing, and reading them would cost the
+square of the speakers."""
 
 
 @dataclass(frozen=True)
@@ -92,35 +96,30 @@ class Signs:
 
 
 WEIGHTS = Signs(
-    asks=3.179, asks_of_most=1.433, turns_of_most=0.2234, words_of_most=-2.9, opens=1.457,
-    early=0.2693, late=0.164, brief=3.365, you_of_most=1.291, i_of_most=0.8443,
-    thanks_for_having=-1.513, thanks_for_coming=1.051, welcomes=0.5358, called_co_host=0.7165,
-    named_of_most=-0.9327, names_others=0.7748, answered_at_length_of_most=0.5291,
-    first_turn_at=-3.093)
+    asks=3.207, asks_of_most=1.418, turns_of_most=0.2225, words_of_most=-2.892, opens=1.453,
+    early=0.2708, late=0.1612, brief=3.331, you_of_most=1.296, i_of_most=0.8357,
+    thanks_for_having=-1.528, thanks_for_coming=1.049, welcomes=0.5325, called_co_host=0.7072,
+    named_of_most=-0.9272, names_others=0.7863, answered_at_length_of_most=0.5445,
+    first_turn_at=-2.978)
 INTERCEPT = -2.614
 """The weights of :func:`host_odds` and its constant term (fitted: see the module's text)."""
 
 
 def roundtable(turns: Sequence[SaidTurn]) -> list[str]:
     """The speakers who say much (:data:`SPEAKING_TURNS`), in the order they first speak, when
-    there are three or more of them; else none."""
+    there are three or more of them and no more than :data:`MOST_SPEAKING`; else none."""
     counts: dict[str, int] = {}
     for turn in turns:
         counts[turn.speaker] = counts.get(turn.speaker, 0) + 1
     speaking = [speaker for speaker, count in counts.items() if count >= SPEAKING_TURNS]
-    return speaking if len(speaking) >= 3 else []
+    return speaking if 3 <= len(speaking) <= MOST_SPEAKING else []
 
 
 def signs(turns: Sequence[SaidTurn], speaking: Sequence[str], names: Mapping[str, str]
           ) -> dict[str, Signs]:
-    """The signs of each of ``speaking`` (:func:`roundtable`), read from ``turns``; ``names``
-    gives a speaker's full name where the label is not one."""
-    first_names = {speaker: (names.get(speaker) or speaker).split()[0] for speaker in speaking}
-    unique = [name for name in first_names.values()
-              if len(name) > 2 and list(first_names.values()).count(name) == 1]
-    named = {speaker: re.compile(rf"\b{re.escape(name)}\b") for speaker, name in
-             first_names.items() if name in unique}
-    raw = {speaker: _raw_signs(speaker, turns, speaking, named) for speaker in speaking}
+    """The signs of each of ``speaking`` (:func:`roundtable`), read from ``turns`` in one pass;
+    ``names`` gives a speaker's full name where the label is not one."""
+    raw = _raw_signs(turns, speaking, _first_names(speaking, names))
     most = {key: max(values[key] for values in raw.values()) or 1.0
             for key in ("asks", "turns", "words", "you", "i", "named", "answered_at_length")}
     return {speaker: Signs(
@@ -137,38 +136,60 @@ def signs(turns: Sequence[SaidTurn], speaking: Sequence[str], names: Mapping[str
         first_turn_at=values["first_turn_at"]) for speaker, values in raw.items()}
 
 
-def _raw_signs(speaker: str, turns: Sequence[SaidTurn], speaking: Sequence[str],
-               named: Mapping[str, re.Pattern]) -> dict[str, float]:
-    at = [index for index, turn in enumerate(turns) if turn.speaker == speaker]
-    own = [turns[index] for index in at]
-    others = [turn for turn in turns if turn.speaker != speaker]
-    text = " ".join(turn.text for turn in own)
-    words = max(sum(len(turn.text.split()) for turn in own), 1)
-    answered = [len(turns[index + 1].text.split()) for index in at
-                if index + 1 < len(turns) and turns[index].asks]
-    pattern = named.get(speaker)
-    return {
-        "asks": sum(turn.asks for turn in own) / len(own),
-        "turns": float(len(own)),
-        "words": float(words),
-        "opens": float(at[0] == 0),
-        "early": float(at[0] < 3),
-        "late": float(at[-1] >= len(turns) - 3),
-        "brief": sum(len(turn.text.split()) < BRIEF_WORDS for turn in own) / len(own),
-        "you": len(_YOU.findall(text)) / words,
-        "i": len(_I.findall(text)) / words,
-        "thanks_for_having": float(bool(THANKS_AS_GUEST.search(text))),
-        "thanks_for_coming": float(bool(_THANKS_AS_HOST.search(text))),
-        "welcomes": float(any(INTRODUCES.search(turn.text) for turn in own[:2])),
-        "called_co_host": float(sum(1 for turn in others if pattern and pattern.search(turn.text)
-                                    and _CO_HOST.search(turn.text))),
-        "named": sum(1 for turn in others if pattern and pattern.search(turn.text))
-        / max(len(others), 1),
-        "names_others": sum(1 for other in speaking if other != speaker and other in named
-                            and named[other].search(text)) / max(len(speaking) - 1, 1),
-        "answered_at_length": sum(answered) / len(answered) if answered else 0.0,
-        "first_turn_at": at[0] / len(turns),
-    }
+def _first_names(speaking: Sequence[str], names: Mapping[str, str]) -> dict[str, str]:
+    """Each speaker's first name, where it is theirs alone and longer than two letters: the
+    name others call them by."""
+    first = {speaker: (names.get(speaker) or speaker).split()[0] for speaker in speaking}
+    held = list(first.values())
+    return {name: speaker for speaker, name in first.items()
+            if len(name) > 2 and held.count(name) == 1}
+
+
+def _raw_signs(turns: Sequence[SaidTurn], speaking: Sequence[str],
+               called: Mapping[str, str]) -> dict[str, dict[str, float]]:
+    """The signs before they are set against the most of each (``called``: a first name to
+    its speaker)."""
+    pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, called))})\b") if called else None
+    own: dict[str, list[int]] = {speaker: [] for speaker in speaking}
+    named_in: list[set[str]] = []
+    named = dict.fromkeys(speaking, 0)
+    called_co_host = dict.fromkeys(speaking, 0)
+    for index, turn in enumerate(turns):
+        if turn.speaker in own:
+            own[turn.speaker].append(index)
+        named_in.append({called[name] for name in pattern.findall(turn.text)} - {turn.speaker}
+                        if pattern else set())
+        for speaker in named_in[-1]:
+            named[speaker] += 1
+            called_co_host[speaker] += bool(_CO_HOST.search(turn.text))
+    found = {}
+    for speaker, at in own.items():
+        said = [turns[index] for index in at]
+        words = max(sum(len(turn.text.split()) for turn in said), 1)
+        others = len(turns) - len(at)
+        answered = [len(turns[index + 1].text.split()) for index in at
+                    if index + 1 < len(turns) and turns[index].asks]
+        found[speaker] = {
+            "asks": sum(turn.asks for turn in said) / len(said),
+            "turns": float(len(said)),
+            "words": float(words),
+            "opens": float(at[0] == 0),
+            "early": float(at[0] < 3),
+            "late": float(at[-1] >= len(turns) - 3),
+            "brief": sum(len(turn.text.split()) < BRIEF_WORDS for turn in said) / len(said),
+            "you": sum(len(_YOU.findall(turn.text)) for turn in said) / words,
+            "i": sum(len(_I.findall(turn.text)) for turn in said) / words,
+            "thanks_for_having": float(any(THANKS_AS_GUEST.search(turn.text) for turn in said)),
+            "thanks_for_coming": float(any(_THANKS_AS_HOST.search(turn.text) for turn in said)),
+            "welcomes": float(any(INTRODUCES.search(turn.text) for turn in said[:2])),
+            "called_co_host": float(called_co_host[speaker]),
+            "named": named[speaker] / max(others, 1),
+            "names_others": len(set().union(*(named_in[index] for index in at)))
+            / max(len(speaking) - 1, 1),
+            "answered_at_length": sum(answered) / len(answered) if answered else 0.0,
+            "first_turn_at": at[0] / len(turns),
+        }
+    return found
 
 
 def host_odds(signs_of_speaker: Signs, weights: Signs = WEIGHTS,
