@@ -1622,11 +1622,14 @@ def test_an_asciidoc_header_with_its_author_and_revision_lines(tmp_path):
     assert body.count("\nQ: ") + body.startswith("Q: ") == 3, body
 
 
-@pytest.mark.parametrize("opening", ["I will be speaking with Ruth Vale (~ruth) this week.",
-                                     "This week we are talking to Ruth Vale about the light.",
-                                     "A conversation with Ruth Vale.",
-                                     "An interview with harbour pilot Ruth Vale."])
-def test_the_opening_names_the_one_interviewed(tmp_path, opening):
+@pytest.mark.parametrize(("opening", "name"), [
+    ("I will be speaking with Ruth Vale (~ruth) this week.", "Ruth Vale"),
+    ("This week we are talking to Ruth Vale about the light.", "Ruth Vale"),
+    ("A conversation with Ruth Vale.", "Ruth Vale"),
+    ("An interview with harbour pilot Ruth Vale.", "Ruth Vale"),
+    ("This week we are talking to Ruth M Vale about the light.", "Ruth M Vale"),
+    ("A conversation with Ruth M Vale.", "Ruth M Vale")])
+def test_the_opening_names_the_one_interviewed(tmp_path, opening, name):
     front, _ = imported(tmp_path / "opening.md", f"""# Keeping the light
 
 {opening}
@@ -1643,7 +1646,7 @@ More nights.
 
 None at all.
 """)
-    assert front["interviewee"] == "Ruth Vale", front
+    assert front["interviewee"] == name, front
 
 
 def test_a_front_matter_that_lists_every_speaker_host_included(tmp_path):
