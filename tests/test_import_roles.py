@@ -1628,7 +1628,8 @@ def test_an_asciidoc_header_with_its_author_and_revision_lines(tmp_path):
     ("A conversation with Ruth Vale.", "Ruth Vale"),
     ("An interview with harbour pilot Ruth Vale.", "Ruth Vale"),
     ("This week we are talking to Ruth M Vale about the light.", "Ruth M Vale"),
-    ("A conversation with Ruth M Vale.", "Ruth M Vale")])
+    ("A conversation with Ruth M Vale.", "Ruth M Vale"),
+    ("An interview with longtime harbour pilot Ruth M. Vale.", "Ruth M. Vale")])
 def test_the_opening_names_the_one_interviewed(tmp_path, opening, name):
     front, _ = imported(tmp_path / "opening.md", f"""# Keeping the light
 

@@ -115,9 +115,10 @@ _PUBLISHED_IN = re.compile(
     r"(?:the (?:website|magazine|blog|journal) )?(?P<pub>[^.,;]{2,60})", re.I)
 _WITH = re.compile(rf"\b(?:(?:conversation|interview|talk|talking|speaking|chat|q&a|"
                    rf"in conversation) with|(?:talking|speaking) to) "
-                   rf"(?P<name>{_NAME})", re.I)
+                   rf"(?P<name>{_NAME}(?: [A-ZÀ-Ý][\w'’.-]*){{0,3}})", re.I)
 """'An interview with PipeWire creator Wim Taymans': the name is the last run of capitalised
-words (:func:`_last_name_in`), the case-blind match taking in the words before it."""
+words (:func:`_last_name_in`), the case-blind match taking in the words before it, up to
+seven ('longtime Debian developer Ruth M. Vale')."""
 _WITH_ELSEWHERE = re.compile(
     rf"\b(?i:interview mit|gespräch mit|entretien avec|interview avec|entrevista (?:a|con|com)|"
     rf"intervista (?:a|con)|conversa com) (?P<name>{_NAME})")
