@@ -1629,7 +1629,9 @@ def test_an_asciidoc_header_with_its_author_and_revision_lines(tmp_path):
     ("An interview with harbour pilot Ruth Vale.", "Ruth Vale"),
     ("This week we are talking to Ruth M Vale about the light.", "Ruth M Vale"),
     ("A conversation with Ruth M Vale.", "Ruth M Vale"),
-    ("An interview with longtime harbour pilot Ruth M. Vale.", "Ruth M. Vale")])
+    ("An interview with longtime harbour pilot Ruth M. Vale.", "Ruth M. Vale"),
+    ("In conversation with the Harbour Board’s Ruth Vale.", "Ruth Vale"),
+    ("A Q&A with Photographer Ruth Vale.", "Ruth Vale")])
 def test_the_opening_names_the_one_interviewed(tmp_path, opening, name):
     front, _ = imported(tmp_path / "opening.md", f"""# Keeping the light
 
@@ -1885,3 +1887,20 @@ def test_a_guest_who_asks_back_at_length_is_no_second_interviewer(tmp_path):
     report = import_file(tmp_path / "bench-talk.md").report
     assert any("'Tomas Hale' is taken as a second interviewer: like a roundtable's host: asks in"
                in note.text for note in report.unsure)
+
+
+def test_a_sentence_that_opens_with_a_preposition_names_the_person_after_it(tmp_path):
+    """'Mit Ruth Vale, …, sprachen wir': the interviewee is Ruth Vale, not 'Mit Ruth Vale'."""
+    front, _ = imported(tmp_path / "gespraech.md", """# Das Licht am Hafen
+
+Wir haben lange am Hafen gearbeitet. Mit Ruth Vale, Leiterin des Leuchtturms, sprachen wir über das Licht.
+
+**Wie fing es an?**
+
+Mit einem alten Boot und einer Lampe, die mein Vater gebaut hat.
+
+**Und heute?**
+
+Heute leuchtet es jede Nacht, und die Schiffe finden den Hafen.
+""")
+    assert front["interviewee"] == "Ruth Vale", front

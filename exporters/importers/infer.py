@@ -291,7 +291,7 @@ def _who_asks_whom(values: dict, texts: list[str]) -> None:
         sent = _SENT_QUESTIONS.search(text) or _INTERVIEWED_ME.search(text)
         if sent:
             author = values.pop("interviewer", "")
-            values["interviewer"] = (sent["asker"] or sent["by"]).rstrip(".")
+            values["interviewer"] = person_named(sent["asker"] or sent["by"])
             if author and "interviewee" not in values:
                 values["interviewee"] = author
             return
@@ -300,18 +300,44 @@ def _who_asks_whom(values: dict, texts: list[str]) -> None:
     for text in texts:
         spoke = _SPOKE_WITH.search(text) or _INTERVIEWS_ELSEWHERE.search(text)
         if spoke:
-            values["interviewee"] = spoke["name"].rstrip(".")
+            values["interviewee"] = person_named(spoke["name"])
             if spoke["asker"]:
-                values["interviewer"] = spoke["asker"].rstrip(".")  # over a byline
+                values["interviewer"] = person_named(spoke["asker"])  # over a byline
             return
         with_whom = _WITH.search(text)
-        if with_whom and (name := _last_name_in(with_whom["name"])):
+        if with_whom and (name := person_named(_last_name_in(with_whom["name"]))):
             values["interviewee"] = name
             return
         match = _WITH_ELSEWHERE.search(text) or _WITH_ARABIC_SCRIPT.search(text)
         if match:
-            values["interviewee"] = match["name"].rstrip(".")
+            values["interviewee"] = person_named(match["name"])
             return
+
+
+def person_named(words: str) -> str:
+    """The person in a run of capitalised words an opening line gives: not whose they are
+    ("CFPB’s Natalie Kurz", "Google's Chris DiBona"), nor the word that opens a sentence ("Mit
+    Silke Ramelow, …"), nor the job before the name ("Photographer Riley Brandt")."""
+    kept = words.rstrip(".").split()
+    owner = max((at for at, word in enumerate(kept[:-1]) if _POSSESSIVE.search(word)),
+                default=-1)
+    kept = kept[owner + 1:]
+    while len(kept) > 1 and kept[0].casefold() in _NOT_A_NAME_START:
+        kept = kept[1:]
+    if len(kept) > 2 and kept[0].casefold() in _JOBS:
+        kept = kept[1:]
+    return " ".join(kept)
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+_NOT_A_NAME_START = {"with", "mit", "con", "avec", "com", "and", "und", "et", "y", "e",
+                     "der", "die", "das", "le", "la", "el", "il", "lo", "o", "a"}
+_JOBS = {"photographer", "developer", "designer", "author", "artist", "engineer", "founder",
+         "co-founder", "maintainer", "creator", "director", "writer", "programmer",
+         "researcher", "scientist", "professor", "editor", "journalist", "musician",
+         "composer", "illustrator", "animator", "translator", "mayor", "ceo", "cto"}
+"""Jobs a title may set before a name with a capital, as a title: 'A Q&A with Photographer
+Riley Brandt'."""
 
 
 _ENDS_A_NAME = {"is", "was", "and", "or", "about", "who", "from", "on", "at", "in", "for",
@@ -352,7 +378,7 @@ def name_in(paragraphs: list[str], other_than: str = "") -> str:
     """The first full name (two or more capitalised words) that opens a sentence."""
     for text in paragraphs:
         for match in re.finditer(rf"(?:^|[.!?:]\s+)(?P<name>{_NAME})", _clean(text)):
-            name = match["name"].rstrip(".")
+            name = person_named(match["name"])
             words = name.split()
             if len(words) >= 2 and name != other_than and words[0].lower() not in _NOT_NAMES:
                 return name
