@@ -1904,3 +1904,21 @@ Mit einem alten Boot und einer Lampe, die mein Vater gebaut hat.
 Heute leuchtet es jede Nacht, und die Schiffe finden den Hafen.
 """)
     assert front["interviewee"] == "Ruth Vale", front
+
+
+@pytest.mark.parametrize("title", ["Meet Ruth Vale, keeper of the harbour light",
+                                   "Maintainer spotlight: Ruth Vale (@rvale)",
+                                   "Interview: Ruth Vale at the Harbour Board",
+                                   "Contributrice du mois: Ruth Vale (Belgique)"])
+def test_a_title_that_names_the_one_interviewed(tmp_path, title):
+    front, _ = imported(tmp_path / "spotlight.md", f"""# {title}
+
+**Why the light?**
+
+Because I like the night and the ships that need it.
+
+**What next?**
+
+More nights, and a new lamp.
+""")
+    assert front["interviewee"] == "Ruth Vale", front

@@ -312,6 +312,17 @@ def _who_asks_whom(values: dict, texts: list[str]) -> None:
         if match:
             values["interviewee"] = person_named(match["name"])
             return
+    title = _NAMED_IN_TITLE.search(texts[0]) if texts else None
+    if title:
+        values["interviewee"] = person_named(title["name"])
+
+
+_NAMED_IN_TITLE = re.compile(
+    rf"^(?:(?:meet|introducing|say hello to)\s+|[^:]{{0,40}}?\b(?:spotlight|interview|"
+    rf"of the month|du mois|des monats|del mes|do mês)\s*:\s*)(?P<name>(?-i:{_NAME}))", re.I)
+"""A title that names the one interviewed: 'Meet Mark Paluch, …', 'Maintainer spotlight: Gen
+Li (@rami3l)', 'Interview: David Jackson at the UK Met Office', 'Contributeur du mois:
+Jacques Fondaire'."""
 
 
 def person_named(words: str) -> str:
