@@ -139,7 +139,8 @@ def signs(turns: Sequence[SaidTurn], speaking: Sequence[str], names: Mapping[str
 def _first_names(speaking: Sequence[str], names: Mapping[str, str]) -> dict[str, str]:
     """Each speaker's first name, where it is theirs alone and longer than two letters: the
     name others call them by."""
-    first = {speaker: (names.get(speaker) or speaker).split()[0] for speaker in speaking}
+    first = {speaker: " ".join((names.get(speaker) or speaker).split()[:1])
+             for speaker in speaking}
     held = list(first.values())
     return {name: speaker for speaker, name in first.items()
             if len(name) > 2 and held.count(name) == 1}
