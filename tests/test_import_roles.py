@@ -1878,8 +1878,9 @@ BENCH_TALK = """**Ines Roa:** Welcome to Bench Talk, where we talk to people who
 
 def test_a_guest_who_asks_back_at_length_is_no_second_interviewer(tmp_path):
     """Mara asks twice, at the end of long answers, as a host might ask in a roundtable; but
-    her turns are long and in the first person, as a guest's are, while Tomas, who asks as
-    often, says little and briefly: the signs together make her a guest and him a host."""
+    she says more than anyone, none of her turns is brief and the others name her, as a
+    guest's are, while Tomas, who asks as often, says little and briefly: the signs together
+    make her a guest and him a host, and the report says why."""
     front, body = imported(tmp_path / "bench-talk.md", BENCH_TALK)
     roles = {person["name"]: person["role"] for person in front["speakers"].values()}
     assert roles == {"Ines Roa": "interviewer", "Tomas Hale": "interviewer",
@@ -1887,6 +1888,16 @@ def test_a_guest_who_asks_back_at_length_is_no_second_interviewer(tmp_path):
     report = import_file(tmp_path / "bench-talk.md").report
     assert any("'Tomas Hale' is taken as a second interviewer: like a roundtable's host: asks in"
                in note.text for note in report.unsure)
+    assert any("'Mara Voss' asks in 40% of their turns, as hosts do, but is taken as a guest"
+               in note.text for note in report.unsure)
+
+
+def test_a_roundtable_guest_who_thanks_the_show_is_no_second_interviewer_whatever_the_signs(
+        tmp_path):
+    """Tomas's signs are a host's, but he thanks the show for having him: a guest."""
+    front, _ = imported(tmp_path / "bench-talk.md", BENCH_TALK.replace(
+        "**Tomas Hale:** Ha. Nobody", "**Tomas Hale:** Thanks for having me. Ha. Nobody"))
+    assert front["speakers"]["TH"]["role"] == "interviewee", front
 
 
 def test_a_sentence_that_opens_with_a_preposition_names_the_person_after_it(tmp_path):

@@ -862,11 +862,22 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
         named = {label: pattern + _NO_OTHER_NAME_AFTER for label, pattern in greeted.items()}
         introduced = _introduced_as_guests(turns, best, read_by_name, named)
         by_share = _second_hosts(spoken_by, others, INTERVIEWEE in roles.values())
-        for label in (_like_hosts(odds, best, by_share, INTERVIEWEE in roles.values()) if odds
-                      else by_share):
+        thanking = {label for label in others if any(THANKS_AS_GUEST.search(para.text)
+                                                     for turn in spoken_by[label]
+                                                     for para in turn.paras)}
+        hosting = _like_hosts(odds, others, by_share, thanking, INTERVIEWEE in roles.values()) \
+            if odds else by_share
+        for label in (label for label in by_share if label not in hosting):
+            result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' asks in "
+                                      f"{_question_share(spoken_by[label]):.0%} of their turns, "
+                                      f"as hosts do, but is taken as a guest: the signs of the "
+                                      f"roundtable are a guest's ({panel.described(signs[label])})"
+                                      f"; name the hosts with --hosts if that is wrong"))
+        for label in hosting:
             if label not in introduced:
-                second_interviewer(label, "like a roundtable's host: " + panel.described(
-                    signs[label]) if odds else evidence[label][1])
+                second_interviewer(label, ("like a roundtable's host: "
+                                           + panel.described(signs[label]))
+                                   if odds.get(label, 0.0) > _CLEAR_ODDS else evidence[label][1])
                 continue
             share = _question_share(spoken_by[label])
             result.unsure.append(Note(turns[0].paras[0].line, f"'{label}' asks in {share:.0%} "
@@ -1017,16 +1028,18 @@ def _speaks_as_one(paras: list[Para], other: set[str]) -> bool:
     return any(pair.search(para.text) for para in paras)
 
 
-def _like_hosts(odds: dict[str, float], best: str, by_share: list[str],
-               guest_known: bool) -> list[str]:
-    """Among a roundtable's speakers, those besides ``best`` whom their signs (:mod:`.panel`)
-    show to be hosts, clearly (:data:`_CLEAR_ODDS`), or at all when they ask as hosts do
-    (``by_share``: :func:`_second_hosts`); never all of them unless the guest is known
-    already: then the one least like a host is the guest."""
-    hosting = [label for label, value in odds.items() if label != best and (
-        value > _CLEAR_ODDS or value > -_CLEAR_ODDS and label in by_share)]
-    if not guest_known and hosting and set(odds) <= {*hosting, best}:
-        hosting.remove(min(hosting, key=odds.__getitem__))
+def _like_hosts(odds: dict[str, float], others: list[str], by_share: list[str],
+               thanking: set[str], guest_known: bool) -> list[str]:
+    """Among ``others``, the speakers besides the interviewer, those whose signs (``odds``:
+    :mod:`.panel`) clearly show a host (:data:`_CLEAR_ODDS`), and those who ask as hosts do
+    (``by_share``: :func:`_second_hosts`) unless their signs clearly show a guest; never one
+    who thanks the show for having them (``thanking``), and never all of them unless the guest
+    is known already: then the one least like a host is the guest."""
+    hosting = [label for label in others if label not in thanking and (
+        odds.get(label, 0.0) > _CLEAR_ODDS
+        or label in by_share and odds.get(label, 0.0) > -_CLEAR_ODDS)]
+    if not guest_known and hosting and set(others) <= set(hosting):
+        hosting.remove(min(hosting, key=lambda label: odds.get(label, 0.0)))
     return hosting
 
 
@@ -1215,8 +1228,6 @@ _INTRODUCING = r"\b(?:[Ww]e have|[Ww]e['’]ve got|[Nn]ext up|[Pp]lease welcome|
 _NOT_A_GUEST = re.compile(r"\b(?:co-?hosts?|panel|panelists?|as (?:usual|always|ever))\b", re.I)
 
 
-
-
 _HOST_WORDS = re.compile(r"\b(?:host|hosts|interviewer|moderator|presenter|anchor|reporter|"
                          r"journalist|narrator)\b", re.I)
 
@@ -1249,8 +1260,6 @@ def _asking_evidence(label: str, turns: list[Spoken], speakers: list[str],
         score += 0.5
         reasons.append("introduces the show or the guest")
     return score, ", ".join(reasons)
-
-
 
 
 def _weighed(asked: int, turns: int, overall: float) -> float:
