@@ -1933,3 +1933,42 @@ Because I like the night and the ships that need it.
 More nights, and a new lamp.
 """)
     assert front["interviewee"] == "Ruth Vale", front
+
+
+ANSWER = "I think the thing is that we built it ourselves over many years, and it worked well."
+
+
+def test_a_co_host_who_asks_in_few_turns_is_a_second_interviewer_beside_the_signs(tmp_path):
+    """Bob speaks in four turns, each a question: too few for the roundtable's signs, so the
+    share of questions decides, as for any speaker."""
+    turns = ["**Ann Lee:** Welcome to Lamp Talk. Today we have Cleo Park and Dev Rao. "
+             "Cleo, how did you start?"]
+    for round_ in range(8):
+        turns += [f"**Cleo Park:** {ANSWER} Round {round_}.",
+                  f"**Dev Rao:** {ANSWER} Also round {round_}."]
+        if round_ % 2 == 0:
+            turns.append(f"**Bob Stone:** And the lamps in round {round_}, how did they work?")
+        turns.append(f"**Ann Lee:** What came after round {round_}?")
+    front, _ = imported(tmp_path / "lamp-talk.md", "# Lamp Talk\n\n" + "\n\n".join(turns) + "\n")
+    roles = {person["name"]: person["role"] for person in front["speakers"].values()}
+    assert roles == {"Ann Lee": "interviewer", "Bob Stone": "interviewer",
+                     "Cleo Park": "interviewee", "Dev Rao": "interviewee"}
+
+
+def test_three_hosts_who_banter_stay_hosts_beside_a_guest_of_few_turns(tmp_path):
+    """Ann, Bob and Cleo ask each other in brief turns; Dev, who answers at length in four
+    turns, is the guest: no host is set aside as one."""
+    turns = ["**Ann Lee:** Welcome to Lamp Talk. What's new, Bob?",
+             "**Bob Stone:** Not much. What about you, Cleo?",
+             "**Cleo Park:** Busy week. Ann, did you see the lamp news?"]
+    for round_ in range(6):
+        turns += [f"**Ann Lee:** Sure, round {round_}. Bob, what do you think?",
+                  f"**Bob Stone:** Hmm. Cleo, is that right in round {round_}?",
+                  f"**Cleo Park:** Maybe. Ann, why round {round_}?"]
+    turns.append("**Ann Lee:** Dev, how did you start?")
+    for part in range(4):
+        turns += [f"**Dev Rao:** {ANSWER} Part {part}.", "**Bob Stone:** And then what, Dev?"]
+    front, _ = imported(tmp_path / "banter.md", "# Lamp Talk\n\n" + "\n\n".join(turns) + "\n")
+    roles = {person["name"]: person["role"] for person in front["speakers"].values()}
+    assert roles == {"Ann Lee": "interviewer", "Bob Stone": "interviewer",
+                     "Cleo Park": "interviewer", "Dev Rao": "interviewee"}
