@@ -23,8 +23,9 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from exporters.importers import panel  # noqa: E402
-from regulars import HOSTS, export, held_out_paths, in_split  # noqa: E402
+from regulars import HOSTS, export, held_out_paths, in_split
+
+from exporters.importers import panel
 
 RIDGE = 0.01
 """The penalty on the weights (of standardised signs), against fitting single files."""
@@ -37,7 +38,7 @@ def speaker_rows(job: tuple[Path, frozenset[str]]) -> list[tuple[list[float], bo
     path, hosts = job
     try:
         document = import_file(path).document
-    except Exception:  # noqa: BLE001 - a file that does not import has no roundtable
+    except Exception:
         return []
     people = document.values.get("speakers") or {}
     turns = [panel.SaidTurn(turn.label, " ".join(map(str, turn.paragraphs)),

@@ -119,6 +119,9 @@ def signs(turns: Sequence[SaidTurn], speaking: Sequence[str], names: Mapping[str
           ) -> dict[str, Signs]:
     """The signs of each of ``speaking`` (:func:`roundtable`), read from ``turns`` in one pass;
     ``names`` gives a speaker's full name where the label is not one."""
+    speaking = [speaker for speaker in speaking if any(turn.speaker == speaker for turn in turns)]
+    if not speaking:
+        return {}
     raw = _raw_signs(turns, speaking, _first_names(speaking, names))
     most = {key: max(values[key] for values in raw.values()) or 1.0
             for key in ("asks", "turns", "words", "you", "i", "named", "answered_at_length")}
