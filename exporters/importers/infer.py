@@ -13,7 +13,8 @@ from .recording import named_recording
 from .structure import (_TIMESTAMP, ARABIC_SCRIPT, BREAK_MARKER, HEADER_FIELD, Note, Para,
                         split_label)
 
-_NAME = r"[A-ZÀ-Ý][\w'’.-]+(?: (?:de |van |von |da |al |le |la |(?-i:[A-ZÀ-Ý]) )?[A-ZÀ-Ý][\w'’.-]+){0,3}"
+_NAME = (r"[A-ZÀ-Ý][\w'’.-]+"
+         r"(?: (?:de |van |von |da |al |le |la |(?-i:[A-ZÀ-Ý]) )?[A-ZÀ-Ý][\w'’.-]+){0,3}")
 """A person's name: capitalised words, with a particle ('van') or an initial with no dot
 ('Kent C Dodds') between two of them."""
 MONTHS = {name: number for number, names in enumerate((

@@ -95,6 +95,8 @@ class Signs:
     """Where their first turn is, as a share of all turns."""
 
 
+SIGN_NAMES = tuple(field.name for field in fields(Signs))
+
 WEIGHTS = Signs(
     asks=3.207, asks_of_most=1.418, turns_of_most=0.2225, words_of_most=-2.892, opens=1.453,
     early=0.2708, late=0.1612, brief=3.331, you_of_most=1.296, i_of_most=0.8357,
@@ -119,24 +121,22 @@ def signs(turns: Sequence[SaidTurn], speaking: Sequence[str], names: Mapping[str
           ) -> dict[str, Signs]:
     """The signs of each of ``speaking`` (:func:`roundtable`), read from ``turns`` in one pass;
     ``names`` gives a speaker's full name where the label is not one."""
-    speaking = [speaker for speaker in speaking if any(turn.speaker == speaker for turn in turns)]
+    heard = {turn.speaker for turn in turns}
+    speaking = [speaker for speaker in speaking if speaker in heard]
     if not speaking:
         return {}
     raw = _raw_signs(turns, speaking, _first_names(speaking, names))
-    most = {key: max(values[key] for values in raw.values()) or 1.0
-            for key in ("asks", "turns", "words", "you", "i", "named", "answered_at_length")}
-    return {speaker: Signs(
-        asks=values["asks"], asks_of_most=values["asks"] / most["asks"],
-        turns_of_most=values["turns"] / most["turns"],
-        words_of_most=values["words"] / most["words"],
-        opens=values["opens"], early=values["early"], late=values["late"],
-        brief=values["brief"], you_of_most=values["you"] / most["you"],
-        i_of_most=values["i"] / most["i"], thanks_for_having=values["thanks_for_having"],
-        thanks_for_coming=values["thanks_for_coming"], welcomes=values["welcomes"],
-        called_co_host=values["called_co_host"], named_of_most=values["named"] / most["named"],
-        names_others=values["names_others"],
-        answered_at_length_of_most=values["answered_at_length"] / most["answered_at_length"],
-        first_turn_at=values["first_turn_at"]) for speaker, values in raw.items()}
+    most = {amount: max(values[amount] for values in raw.values()) or 1.0
+            for amount in _OF_MOST.values()}
+    return {speaker: Signs(**{
+        name: values[_OF_MOST[name]] / most[_OF_MOST[name]] if name in _OF_MOST
+        else values[name] for name in SIGN_NAMES}) for speaker, values in raw.items()}
+
+
+_OF_MOST = {"asks_of_most": "asks", "turns_of_most": "turns", "words_of_most": "words",
+            "you_of_most": "you", "i_of_most": "i", "named_of_most": "named",
+            "answered_at_length_of_most": "answered_at_length"}
+"""Each sign that is a speaker's amount divided by the most of any speaker, and the amount."""
 
 
 def _first_names(speaking: Sequence[str], names: Mapping[str, str]) -> dict[str, str]:
@@ -214,5 +214,3 @@ def described(found: Signs) -> str:
     said += ["thanks the show for having them"] * bool(found.thanks_for_having)
     return ", ".join(said)
 
-
-SIGN_NAMES = tuple(field.name for field in fields(Signs))

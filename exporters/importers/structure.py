@@ -861,10 +861,8 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
         greeted = _name_patterns([*read_by_name, best])
         named = {label: pattern + _NO_OTHER_NAME_AFTER for label, pattern in greeted.items()}
         introduced = _introduced_as_guests(turns, best, read_by_name, named)
-        by_share = _second_hosts(spoken_by, others, INTERVIEWEE in roles.values())
-        thanking = {label for label in others if any(THANKS_AS_GUEST.search(para.text)
-                                                     for turn in spoken_by[label]
-                                                     for para in turn.paras)}
+        thanking = _thanking_the_show(spoken_by)
+        by_share = _second_hosts(spoken_by, others, thanking, INTERVIEWEE in roles.values())
         hosting = _like_hosts(odds, others, by_share, thanking, INTERVIEWEE in roles.values()) \
             if odds else by_share
         for label in (label for label in by_share if label not in hosting):
@@ -888,7 +886,7 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
             if roles[label] is None:
                 second_interviewer(label, f"named a co-host (\"{quoted}\")")
         for label, (quoted, guest) in _introduced_beside_a_guest(
-                turns, best, read_by_name, named, greeted).items():
+                turns, best, read_by_name, named, greeted, thanking).items():
             if roles[label] is None and label not in introduced:
                 second_interviewer(label, f"'{best}' introduces them (\"{quoted}\") but "
                                           f"'{guest}' as the guest")
@@ -1029,7 +1027,7 @@ def _speaks_as_one(paras: list[Para], other: set[str]) -> bool:
 
 
 def _like_hosts(odds: dict[str, float], others: list[str], by_share: list[str],
-               thanking: set[str], guest_known: bool) -> list[str]:
+               thanking: AbstractSet[str], guest_known: bool) -> list[str]:
     """Among ``others``, the speakers besides the interviewer, those whose signs (``odds``:
     :mod:`.panel`) clearly show a host (:data:`_CLEAR_ODDS`), and those who ask as hosts do
     (``by_share``: :func:`_second_hosts`) unless their signs clearly show a guest; never one
@@ -1047,14 +1045,21 @@ _CLEAR_ODDS = 1.0
 """How far from even the signs must point to overrule the share of questions."""
 
 
+def _thanking_the_show(spoken_by: dict[str, list[Spoken]]) -> set[str]:
+    """The speakers who thank the show "for having me": guests, whatever else they do."""
+    return {label for label, own in spoken_by.items()
+            if any(THANKS_AS_GUEST.search(para.text) for turn in own for para in turn.paras)}
+
+
 def _second_hosts(spoken_by: dict[str, list[Spoken]], others: list[str],
-                  guest_known: bool = False) -> list[str]:
+                  thanking: AbstractSet[str], guest_known: bool
+                  ) -> list[str]:
     """Among the speakers left, those who ask as hosts do: twice or more, in a tenth of their
     turns or more (guests in real transcripts ask in under a tenth, and a guest's one
     rhetorical question is no sign), never the one who asks least of those who say much (a
     fifth of the words of the one who says most, or more), who is a guest, unless the guest
     is ``guest_known`` already ("we're talking to Kent C. Dodds"), nor one who thanks for
-    having them on the show, a guest who asks the others in a roundtable."""
+    having them on the show (``thanking``), a guest who asks the others in a roundtable."""
     if len(others) < (1 if guest_known else 2):
         return []
     own = {label: spoken_by[label] for label in others}
@@ -1065,9 +1070,7 @@ def _second_hosts(spoken_by: dict[str, list[Spoken]], others: list[str],
     guest = None if guest_known else min((label for label in others if 5 * said[label] >= most),
                                          key=lambda label: shares[label])
     return [label for label in others if label != guest and shares[label] >= 0.1
-            and shares[label] * len(own[label]) >= 2
-            and not any(THANKS_AS_GUEST.search(para.text)
-                        for turn in own[label] for para in turn.paras)]
+            and shares[label] * len(own[label]) >= 2 and label not in thanking]
 
 
 def _introduced_as_guests(turns: list[Spoken], host: str, others: list[str],
@@ -1100,8 +1103,8 @@ def _introduced_as_guests(turns: list[Spoken], host: str, others: list[str],
 
 
 def _introduced_beside_a_guest(turns: list[Spoken], host: str, others: list[str],
-                               named: dict[str, str], greeted: dict[str, str]
-                               ) -> dict[str, tuple[str, str]]:
+                               named: dict[str, str], greeted: dict[str, str],
+                               thanking: AbstractSet[str]) -> dict[str, tuple[str, str]]:
     """Among ``others``, the panel a show's host introduces beside its guest, with the words
     that do and the guest: in the opening, the interviewer names each speaker in the turns
     just before they first speak (the last three of theirs), one of them as "our special
@@ -1127,8 +1130,6 @@ def _introduced_beside_a_guest(turns: list[Spoken], host: str, others: list[str]
                             len(turns))
     guests = [label for label, text in said_before.items()
               if _named_as_the_guest(text, named[label])]
-    thanking = {turn.speaker for turn in turns
-                if any(THANKS_AS_GUEST.search(para.text) for para in turn.paras)}
     found = {}
     for label, text in said_before.items() if guests else ():
         naming = next((sentence[:said.end()] for name, said_in in
