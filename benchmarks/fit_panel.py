@@ -17,6 +17,7 @@ import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from unittest import mock
 
 import yaml
 
@@ -32,26 +33,33 @@ RIDGE = 0.01
 
 
 def speaker_rows(job: tuple[Path, frozenset[str]]) -> list[tuple[list[float], bool]]:
-    """Each roundtable speaker's signs and whether they host, for one file."""
+    """Each roundtable speaker's signs and whether they host, for one file: the signs as the
+    import reads them, from the turns it hands to :func:`panel.signs` before it gives any
+    speaker a role (read from the written document instead, they would depend on the roles
+    the weights chose)."""
     from exporters.importers import import_file
-    from exporters.importers.structure import ends_with_question
     path, hosts = job
-    try:
-        document = import_file(path).document
-    except Exception:
+    read: list[tuple[dict[str, panel.Signs], dict[str, str]]] = []
+
+    def reading(turns, speaking, names):
+        found = signs_of(turns, speaking, names)
+        read.append((found, dict(names)))
+        return found
+
+    signs_of = panel.signs
+    with mock.patch.object(panel, "signs", reading):
+        try:
+            import_file(path)
+        except Exception:
+            return []
+    if not read:
         return []
-    people = document.values.get("speakers") or {}
-    turns = [panel.SaidTurn(turn.label, " ".join(map(str, turn.paragraphs)),
-                            ends_with_question(str(turn.paragraphs[-1])))
-             for turn in document.conversation if hasattr(turn, "label") and turn.paragraphs]
-    speaking = panel.roundtable(turns)
-    names = {label: person.get("name", "") for label, person in people.items()}
-    is_host = {label: names.get(label, label) in hosts for label in speaking}
-    if not speaking or all(is_host.values()) or not any(is_host.values()):
+    found, names = read[0]
+    is_host = {label: names.get(label, label) in hosts for label in found}
+    if all(is_host.values()) or not any(is_host.values()):
         return []
-    found = panel.signs(turns, speaking, names)
     return [([getattr(found[label], name) for name in panel.SIGN_NAMES], is_host[label])
-            for label in speaking]
+            for label in found]
 
 
 def fit(rows: list[tuple[list[float], bool]]) -> tuple[list[float], float]:

@@ -98,12 +98,12 @@ class Signs:
 SIGN_NAMES = tuple(field.name for field in fields(Signs))
 
 WEIGHTS = Signs(
-    asks=3.207, asks_of_most=1.418, turns_of_most=0.2225, words_of_most=-2.892, opens=1.453,
-    early=0.2708, late=0.1612, brief=3.331, you_of_most=1.296, i_of_most=0.8357,
-    thanks_for_having=-1.528, thanks_for_coming=1.049, welcomes=0.5325, called_co_host=0.7072,
-    named_of_most=-0.9272, names_others=0.7863, answered_at_length_of_most=0.5445,
-    first_turn_at=-2.978)
-INTERCEPT = -2.614
+    asks=3.206, asks_of_most=1.432, turns_of_most=0.2252, words_of_most=-2.867, opens=1.482,
+    early=0.2734, late=0.178, brief=3.313, you_of_most=1.352, i_of_most=0.8859,
+    thanks_for_having=-1.534, thanks_for_coming=1.013, welcomes=0.5364, called_co_host=0.7539,
+    named_of_most=-0.9382, names_others=0.7873, answered_at_length_of_most=0.4874,
+    first_turn_at=-3.079)
+INTERCEPT = -2.715
 """The weights of :func:`host_odds` and its constant term (fitted: see the module's text)."""
 
 
