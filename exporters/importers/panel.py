@@ -14,7 +14,7 @@ The weights were fitted by ``benchmarks/fit_panel.py`` on half of The Changelog'
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 
 INTRODUCES = re.compile(
@@ -27,6 +27,16 @@ INTRODUCES = re.compile(
 
 THANKS_AS_GUEST = re.compile(r"\bthanks?(?: you)?\b[^.?!]{0,20}\bfor having (?:me|us)\b", re.I)
 """What a guest says of the show that invited them: "Thanks for having me"."""
+
+
+def opens_the_show(said: Sequence[str]) -> bool:
+    """Whether a speaker's turns, in order, open the show as a host does ("Welcome to ...")."""
+    return any(INTRODUCES.search(text) for text in said[:2])
+
+
+def thanks_the_show(said: Iterable[str]) -> bool:
+    """Whether a speaker thanks the show "for having me", as a guest does."""
+    return any(THANKS_AS_GUEST.search(text) for text in said)
 
 _THANKS_AS_HOST = re.compile(r"\bthanks?(?: you)?\b[^.?!]{0,40}\bfor (?:coming|joining|being)\b",
                              re.I)
@@ -183,9 +193,9 @@ def _raw_signs(turns: Sequence[SaidTurn], speaking: Sequence[str],
             "brief": sum(len(turn.text.split()) < BRIEF_WORDS for turn in said) / len(said),
             "you": sum(len(_YOU.findall(turn.text)) for turn in said) / words,
             "i": sum(len(_I.findall(turn.text)) for turn in said) / words,
-            "thanks_for_having": float(any(THANKS_AS_GUEST.search(turn.text) for turn in said)),
+            "thanks_for_having": float(thanks_the_show(turn.text for turn in said)),
             "thanks_for_coming": float(any(_THANKS_AS_HOST.search(turn.text) for turn in said)),
-            "welcomes": float(any(INTRODUCES.search(turn.text) for turn in said[:2])),
+            "welcomes": float(opens_the_show([turn.text for turn in said])),
             "called_co_host": float(called_co_host[speaker]),
             "named": named[speaker] / max(others, 1),
             "names_others": len(set().union(*(named_in[index] for index in at)))

@@ -21,7 +21,6 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
 from . import panel
-from .panel import INTRODUCES, THANKS_AS_GUEST
 from .sequence import DEFAULT_MODEL as SEQUENCE_MODEL
 from .sequence import roles as sequence_roles
 
@@ -841,8 +840,7 @@ def _label_roles(result: Structure, cast: Cast) -> dict[str, str]:
                                       "every turn is an answer; give a speaker the role "
                                       "interviewer if one asks"))
             return {label: role or INTERVIEWEE for label, role in roles.items()}
-        said = [panel.SaidTurn(turn.speaker, " ".join(para.text for para in turn.paras),
-                               _asks(turn)) for turn in turns]
+        said = [panel.SaidTurn(turn.speaker, _said(turn), _asks(turn)) for turn in turns]
         table = [label for label in panel.roundtable(said) if label in open_roles]
         signs = panel.signs(said, table, result.names) if len(table) >= 3 else {}
         odds = {label: panel.host_odds(found) for label, found in signs.items()}
@@ -948,7 +946,12 @@ def _spoken_by(turns: list[Spoken]) -> dict[str, list[Spoken]]:
 
 def _opens_the_show(own: list[Spoken]) -> bool:
     """Whether a speaker's first turns open the show as a host does ("Welcome to ...")."""
-    return any(INTRODUCES.search(para.text) for turn in own[:2] for para in turn.paras)
+    return panel.opens_the_show([_said(turn) for turn in own])
+
+
+def _said(turn: Spoken) -> str:
+    """A turn's words as one text."""
+    return " ".join(para.text for para in turn.paras)
 
 
 _SELF_NAMED = re.compile(
@@ -1048,7 +1051,7 @@ _CLEAR_ODDS = 1.0
 def _thanking_the_show(spoken_by: dict[str, list[Spoken]]) -> set[str]:
     """The speakers who thank the show "for having me": guests, whatever else they do."""
     return {label for label, own in spoken_by.items()
-            if any(THANKS_AS_GUEST.search(para.text) for turn in own for para in turn.paras)}
+            if panel.thanks_the_show(_said(turn) for turn in own)}
 
 
 def _second_hosts(spoken_by: dict[str, list[Spoken]], others: list[str],
@@ -1120,9 +1123,8 @@ def _introduced_beside_a_guest(turns: list[Spoken], host: str, others: list[str]
         if turn.speaker in others and turn.speaker not in said_before:
             firsts[turn.speaker] = at
             hosts_turns = [earlier for earlier in turns[since:at] if earlier.speaker == host]
-            said_before[turn.speaker] = " ".join(para.text for earlier in hosts_turns[-3:]
-                                                 for para in earlier.paras)
-            handing_over[turn.speaker] = " ".join(para.text for para in turns[at - 1].paras) \
+            said_before[turn.speaker] = " ".join(map(_said, hosts_turns[-3:]))
+            handing_over[turn.speaker] = _said(turns[at - 1]) \
                 if at and turns[at - 1].speaker == host else ""
             since = at + 1
     first_guest_word = next((at for at, turn in enumerate(turns) if turn.speaker == host
