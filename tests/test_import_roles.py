@@ -1631,7 +1631,8 @@ def test_an_asciidoc_header_with_its_author_and_revision_lines(tmp_path):
     ("A conversation with Ruth M Vale.", "Ruth M Vale"),
     ("An interview with longtime harbour pilot Ruth M. Vale.", "Ruth M. Vale"),
     ("In conversation with the Harbour Board’s Ruth Vale.", "Ruth Vale"),
-    ("A Q&A with Photographer Ruth Vale.", "Ruth Vale")])
+    ("A Q&A with Photographer Ruth Vale.", "Ruth Vale"),
+    ("We sat down recently with Ruth Vale to talk about the light.", "Ruth Vale")])
 def test_the_opening_names_the_one_interviewed(tmp_path, opening, name):
     front, _ = imported(tmp_path / "opening.md", f"""# Keeping the light
 
@@ -1972,3 +1973,59 @@ def test_three_hosts_who_banter_stay_hosts_beside_a_guest_of_few_turns(tmp_path)
     roles = {person["name"]: person["role"] for person in front["speakers"].values()}
     assert roles == {"Ann Lee": "interviewer", "Bob Stone": "interviewer",
                      "Cleo Park": "interviewer", "Dev Rao": "interviewee"}
+
+
+QUESTIONS_IN_BOLD = """**Why the light?**
+
+Because I like the night and the ships that need it.
+
+**What next?**
+
+More nights, and a new lamp.
+"""
+
+
+def test_an_author_line_under_the_title_is_the_interviewer_not_the_interviewee(tmp_path):
+    """'**Author:** Tomas Lind' under a spotlight's title is a byline: he asks. Before, the
+    line stayed in the text and its name was guessed as the one interviewed."""
+    front, body = imported(tmp_path / "spotlight.md", f"""# Spotlight on the Harbour Board
+
+**Author:** Tomas Lind
+
+The board keeps the light. I asked its members about their work.
+
+{QUESTIONS_IN_BOLD}""")
+    assert front["interviewer"] == "Tomas Lind", front
+    assert front.get("interviewee") in (None, "TODO"), front
+    assert "Author" not in body, body
+
+
+def test_the_summary_names_the_one_interviewed_who_is_the_post_s_author(tmp_path):
+    """A post under its interviewee's name ('author: Ruth Vale – Harbour Board') whose
+    description says 'Interview with Ruth Vale': she answers, and nobody is named as asking."""
+    front, _ = imported(tmp_path / "post.md", f"""---
+title: Keeping the light on
+description: Interview with Ruth Vale from the Harbour Board on the light.
+author: 'Ruth Vale – Harbour Board'
+---
+
+Cheyenne Arrowsmith, our editor, thanks the board for its help.
+
+{QUESTIONS_IN_BOLD}""")
+    assert front["interviewee"] == "Ruth Vale", front
+    assert front.get("interviewer") in (None, "TODO"), front
+
+
+@pytest.mark.parametrize("opening", [
+    "Are Harbour Lights Beacons? Sure, and more than that.",
+    "SIG Lights is the group that keeps them.",
+    "Your Harbour Board may have one too."])
+def test_a_question_a_group_or_a_pronoun_is_no_guessed_interviewee(tmp_path, opening):
+    """Where nothing says who is interviewed, the first full name that opens a sentence is
+    guessed; not the words that open a question, an organisation in capitals, or 'Your …'."""
+    front, _ = imported(tmp_path / "post.md", f"""# Keeping the light
+
+{opening}
+
+{QUESTIONS_IN_BOLD}""")
+    assert front.get("interviewee") in (None, "TODO"), front

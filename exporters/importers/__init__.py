@@ -240,10 +240,10 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
     report = Report(path, kind, dropped=list(extract.dropped), unsure=list(extract.unsure))
     paras = _drop_leftovers(extract.paras, report.dropped)
     paras, values = front_values(paras, extract.hints, report.dropped)
+    writer = str(values.pop("document_author", "") or "")
     found = structure(paras, Cast({role: str(values.get(role) or '')
                                    for role in (INTERVIEWER, 'interviewee')},
-                                  tuple(values.pop("listed_speakers", ())),
-                                  str(values.pop("document_author", "") or ""), hosts,
+                                  tuple(values.pop("listed_speakers", ())), writer, hosts,
                                   regulars or {}))
     if not any(isinstance(item, Spoken) for item in found.conversation):
         raise ContentError(Problem(
@@ -262,7 +262,8 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
     document = Document(values)
     document.introduction = [protect_label(p.text) for p in found.introduction]
     if found.method != "speaker labels" and not values.get("interviewee"):
-        guess = name_in([p.text for p in found.introduction], str(values.get("interviewer", "")))
+        guess = name_in([p.text for p in found.introduction],
+                        {str(values.get("interviewer", "")), writer})
         if guess:
             values["interviewee"] = guess
             document.notes["interviewee"] = "check: the first name in the introduction"

@@ -6,6 +6,7 @@ import datetime as dt
 import operator
 import re
 from collections import Counter
+from collections.abc import Collection
 
 import jdatetime
 
@@ -121,14 +122,16 @@ _WITH = re.compile(rf"\b(?:(?:conversation|interview|talk|talking|speaking|chat|
 words (:func:`_last_name_in`), the case-blind match taking in the words before it, up to
 seven ('longtime Debian developer Ruth M. Vale')."""
 _WITH_ELSEWHERE = re.compile(
-    rf"\b(?i:interview mit|gespräch mit|entretien avec|interview avec|entrevista (?:a|con|com)|"
+    rf"\b(?i:interview mit|gespräch mit|entretien avec|entrevue avec|interview avec|"
+    rf"entrevista (?:a|con|com)|"
     rf"intervista (?:a|con)|conversa com) (?P<name>{_NAME})")
 """'Intervista a Mario Fusco', 'Interview mit Lydia Pintscher zur Akademy': the name is the
 capitalised words only."""
 _SPOKE_WITH = re.compile(
     rf"(?:\b(?i:we|i)\b|(?P<asker>{_NAME}))\s+(?i:spoke|speaks|talked|talks|sat down|caught up|"
-    rf"chatted)\s+(?i:to|with)\s+(?P<name>{_NAME})")
-"""'Maya Ortiz spoke with Tomas Lind', 'We sat down with Ruth Vale': who asks and who answers."""
+    rf"chatted)(?:\s+\w+ly)?\s+(?i:to|with)\s+(?P<name>{_NAME})")
+"""'Maya Ortiz spoke with Tomas Lind', 'We sat down recently with Ruth Vale': who asks and who
+answers."""
 _INTERVIEWS_ELSEWHERE = re.compile(
     rf"(?P<asker>{_NAME})\s+(?i:intervista|entrevista a|entrevista|interviewt|interviewe|"
     rf"s['’]entretient avec|spricht mit|parla con|habla con|conversa com)\s+(?P<name>{_NAME})")
@@ -278,9 +281,23 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
             kept.append(para)
     if "date" not in values and find_date(str(values.get("title", ""))):
         values["date"] = find_date(str(values["title"]))
-    _who_asks_whom(values, [str(values.get("title", "")), str(values.get("subtitle", ""))]
+    _who_asks_whom(values, [str(values.get(key, "")) for key in ("title", "subtitle", "summary")]
                    + [_clean(p.text) for p in kept[:3]])
+    _not_their_own_interviewer(values, dropped)
     return kept, values
+
+
+def _not_their_own_interviewer(values: dict, dropped: list[Note]) -> None:
+    """An author taken as the interviewer whom the opening lines name as the one interviewed
+    ('Sherry Rumbolt – Shared Services Canada' over 'Interview with Sherry Rumbolt'): the
+    byline says whose words these are, not who asked."""
+    asker = str(values.get("interviewer") or "")
+    answering = str(values.get("interviewee") or "")
+    pieces = [piece for piece in _SEPARATORS.split(asker) if piece]
+    if answering and pieces and pieces[0].casefold() == answering.casefold():
+        del values["interviewer"]
+        dropped.append(Note(1, f"'{asker}', the author, is the one interviewed, so not the "
+                               "interviewer"))
 
 
 def _who_asks_whom(values: dict, texts: list[str]) -> None:
@@ -386,18 +403,29 @@ def spoken_date(paragraphs: list[str]) -> dt.date | None:
     return None
 
 
-def name_in(paragraphs: list[str], other_than: str = "") -> str:
-    """The first full name (two or more capitalised words) that opens a sentence."""
+def name_in(paragraphs: list[str], other_than: Collection[str] = ()) -> str:
+    """The first full name (two or more capitalised words) that opens a sentence, where the
+    sentence does not ask ('Are Urbit IDs NFTs? Sure, …') and the name is none of
+    ``other_than`` (the post's author and its interviewer)."""
     for text in paragraphs:
-        for match in re.finditer(rf"(?:^|[.!?:]\s+)(?P<name>{_NAME})", _clean(text)):
+        for match in re.finditer(rf"(?:^|[.!?:]\s+)(?P<name>{_NAME})(?=[^.!?\n]*(?P<end>.?))",
+                                 _clean(text)):
             name = person_named(match["name"])
             words = name.split()
-            if len(words) >= 2 and name != other_than and words[0].lower() not in _NOT_NAMES:
+            if len(words) >= 2 and name not in other_than and match["end"] != "?" \
+                    and words[0].lower() not in _NOT_NAMES and not _initialism_in(words):
                 return name
     return ""
 
 
-_NOT_NAMES = {"the", "this", "in", "on", "at", "for", "when", "after", "before", "we", "it",
+def _initialism_in(words: list[str]) -> bool:
+    """Whether a name in mixed case holds a word in capitals ('SIG Docs', 'NASA Ames'): an
+    organisation's, not a person's, unless it is all capitals ('DAVID BALTIMORE')."""
+    return any(len(word) > 2 and word.isupper() for word in words) \
+        and not all(word.isupper() for word in words)
+
+
+_NOT_NAMES = {"a", "an", "the", "this", "your", "his", "her", "their", "in", "on", "at", "for", "when", "after", "before", "we", "it",
               "our", "my", "last", "every", "most", "some", "since", "editor's", "editor’s"}
 
 
@@ -458,8 +486,8 @@ def _header_field(field: str, value: str, values: dict) -> str | None:
         values.setdefault("audio", name)
         return "'audio' (the recording)"
     field = field.removesuffix("s")  # INTERVIEWERS: (the first line names the first)
-    if field in ("interviewer", "interviewee", "narrator"):
-        key = "interviewer" if field == "interviewer" else "interviewee"
+    if field in ("interviewer", "interviewee", "narrator", "author"):
+        key = "interviewee" if field in ("interviewee", "narrator") else "interviewer"
         values.setdefault(key, value)
         return f"'{key}'"
     if field in ("location", "place"):
