@@ -2029,3 +2029,16 @@ def test_a_question_a_group_or_a_pronoun_is_no_guessed_interviewee(tmp_path, ope
 
 {QUESTIONS_IN_BOLD}""")
     assert front.get("interviewee") in (None, "TODO"), front
+
+
+@pytest.mark.parametrize(("title", "interviewee"), [
+    ("Interview with HarbourLight", None),
+    ("Interview with LampKeeperXC", None),
+    ("A conversation with The Harbour Board", None),
+    ("An interview with Ruth McDonald", "Ruth McDonald"),
+    ("An interview with Ruth DiBona", "Ruth DiBona")])
+def test_an_interview_with_an_organisation_names_nobody(tmp_path, title, interviewee):
+    """'Interview with DigitalOcean' says whom the answers speak for, not who gives them: the
+    interviewee is left to fill in, where a person's name with a capital inside it is kept."""
+    front, _ = imported(tmp_path / "post.md", f"# {title}\n\n{QUESTIONS_IN_BOLD}")
+    assert front.get("interviewee", "TODO") == (interviewee or "TODO"), front

@@ -317,22 +317,41 @@ def _who_asks_whom(values: dict, texts: list[str]) -> None:
         return
     for text in texts:
         spoke = _SPOKE_WITH.search(text) or _INTERVIEWS_ELSEWHERE.search(text)
-        if spoke:
-            values["interviewee"] = person_named(spoke["name"])
-            if spoke["asker"]:
-                values["interviewer"] = person_named(spoke["asker"])  # over a byline
-            return
-        with_whom = _WITH.search(text)
-        if with_whom and (name := person_named(_last_name_in(with_whom["name"]))):
-            values["interviewee"] = name
-            return
-        match = _WITH_ELSEWHERE.search(text) or _WITH_ARABIC_SCRIPT.search(text)
-        if match:
-            values["interviewee"] = person_named(match["name"])
+        with_whom = None if spoke else _WITH.search(text)
+        elsewhere = None if spoke or with_whom else \
+            _WITH_ELSEWHERE.search(text) or _WITH_ARABIC_SCRIPT.search(text)
+        if spoke and spoke["asker"]:
+            values["interviewer"] = person_named(spoke["asker"])  # over a byline
+        named = spoke["name"] if spoke else _last_name_in(with_whom["name"]) if with_whom \
+            else elsewhere["name"] if elsewhere else ""
+        if named:
+            _take_interviewee(values, named)
             return
     title = _NAMED_IN_TITLE.search(texts[0]) if texts else None
     if title:
-        values["interviewee"] = person_named(title["name"])
+        _take_interviewee(values, title["name"])
+
+
+def _take_interviewee(values: dict, named: str) -> None:
+    """The person ``named`` as the interviewee, unless the words name an organisation
+    (:func:`_organisation`): 'an interview with DigitalOcean' says who answers for it, not who."""
+    name = person_named(named)
+    if name and not _organisation(name.split()):
+        values["interviewee"] = name
+
+
+def _organisation(words: list[str]) -> bool:
+    """Whether these capitalised words name an organisation rather than a person: 'The …',
+    a word with a capital inside it past a short prefix ('DigitalOcean', 'KeePassXC'; not
+    'McDonald', 'DiBona', 'MacArthur'), or a word in capitals in a name in mixed case ('SIG
+    Docs'; not 'DAVID BALTIMORE')."""
+    return words[0] in ("The", "Die", "Der", "Das", "La", "Le", "Les", "El", "Los", "Las") \
+        or any(_BRAND_WORD.search(word) for word in words) \
+        or (any(len(word) > 2 and word.isupper() for word in words)
+            and not all(word.isupper() for word in words))
+
+
+_BRAND_WORD = re.compile(r"^[A-Z][a-z]{4,}[A-Z]|[a-z][A-Z]{2,}$")
 
 
 _NAMED_IN_TITLE = re.compile(
@@ -413,16 +432,9 @@ def name_in(paragraphs: list[str], other_than: Collection[str] = ()) -> str:
             name = person_named(match["name"])
             words = name.split()
             if len(words) >= 2 and name not in other_than and match["end"] != "?" \
-                    and words[0].lower() not in _NOT_NAMES and not _initialism_in(words):
+                    and words[0].lower() not in _NOT_NAMES and not _organisation(words):
                 return name
     return ""
-
-
-def _initialism_in(words: list[str]) -> bool:
-    """Whether a name in mixed case holds a word in capitals ('SIG Docs', 'NASA Ames'): an
-    organisation's, not a person's, unless it is all capitals ('DAVID BALTIMORE')."""
-    return any(len(word) > 2 and word.isupper() for word in words) \
-        and not all(word.isupper() for word in words)
 
 
 _NOT_NAMES = {"a", "an", "the", "this", "your", "his", "her", "their", "in", "on", "at", "for", "when", "after", "before", "we", "it",
