@@ -5,8 +5,9 @@ transcripts; html.py; docx.py; transcript.py for WebVTT; ohms.py for OHMS XML) t
 source into paragraphs. Each format is an Importer (importer.py; the built-in ones in
 builtin.py, others from plugins) and registry.py picks the one for a file. leftovers.py drops
 what the website left around the paragraphs; infer.py reads the front matter off the top;
-structure.py finds the questions and answers (sequence.py decides unlabelled ones together);
-recording.py finds the recording a transcript names; write.py writes the file. The report
+said.py holds what they read it into; structure.py finds the questions and answers
+(sequence.py decides unlabelled ones together), and roles.py who asks among labelled speakers
+(panel.py weighs a roundtable's signs); recording.py finds the recording a transcript names; write.py writes the file. The report
 says what was guessed.
 """
 
@@ -38,9 +39,10 @@ from .infer import (_clean, _take_front_line, find_date, front_values, guess_lan
 from .leftovers import ends_article, leftover, link_list
 from .recording import locate
 from .registry import choose, plugin_names
-from .structure import (INTERVIEWER, PROFILE, Cast, Extract, Note, Para, Section, Spoken,
-                        Structure, ends_with_question, known_role, name_before_role,
-                        person_forms, role_of_label, split_label, structure)
+from .roles import person_forms
+from .said import (INTERVIEWER, Cast, Extract, Note, Para, Section, Spoken, Structure,
+                   ends_with_question, known_role, name_before_role, role_of_label)
+from .structure import PROFILE, split_label, structure
 from .write import TODO, Document, Heading, Turn, protect_label
 
 HEAD_BYTES = 512
@@ -134,7 +136,7 @@ class Imported:
     """The recording the source names, found beside it: copied beside the content file."""
     voices: tuple[str, ...] = ()
     """The people its speaker labels name (not 'Q', 'Speaker 2' or 'Jingle'), each under its
-    label and full name (:func:`~.structure.person_forms`): what a run of many files counts to
+    label and full name (:func:`~.roles.person_forms`): what a run of many files counts to
     find its regulars (:func:`regulars`)."""
 
     @property

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .structure import Extract
+from .said import Extract
 from .text import _take_fields, check_lines, decode, read_text
 
 _ATTRIBUTE = re.compile(r"^:(?P<name>!?[\w][\w-]*!?):(?:[ \t]+(?P<value>.*))?$")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .bounds import MAX_DOCX_BYTES
 from .importer import Importer
-from .structure import Extract
+from .said import Extract
 
 _HTML_START = re.compile(rb"\s*<(!doctype html|html)", re.I)
 

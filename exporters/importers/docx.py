@@ -21,7 +21,7 @@ from docx.text.paragraph import Paragraph
 from ..errors import ContentError, Problem
 from .bounds import (MAX_DOCX_MEMBER_BYTES, MAX_DOCX_MEMBERS, MAX_DOCX_TOTAL_BYTES,
                      MAX_IMPORT_PARAGRAPHS, MB, check_chars, sizes, too_many)
-from .structure import Extract, Note, Para
+from .said import Extract, Note, Para
 from .write import escape
 
 _CENTRAL_RECORD_BYTES = 512

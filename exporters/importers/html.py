@@ -20,7 +20,7 @@ from .bounds import MAX_HTML_ELEMENTS, check_chars, too_many
 from .infer import find_date
 from .leftovers import CHROME_CLASS
 from .recording import named_recording
-from .structure import Extract, Note, Para
+from .said import Extract, Note, Para
 from .text import front_matter_start, refuse_binary
 from .write import escape
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from .bounds import MAX_IMPORT_BYTES
-from .structure import Extract, Note, Para
+from .said import Extract, Note, Para
 from .write import escape
 
 __all__ = ["Extract", "Importer", "ImporterError", "Note", "Para", "escape"]

@@ -11,8 +11,8 @@ from collections.abc import Collection
 import jdatetime
 
 from .recording import named_recording
-from .structure import (_TIMESTAMP, ARABIC_SCRIPT, BREAK_MARKER, HEADER_FIELD, Note, Para,
-                        split_label)
+from .said import Note, Para
+from .structure import _TIMESTAMP, ARABIC_SCRIPT, BREAK_MARKER, HEADER_FIELD, split_label
 
 _NAME = (r"[A-ZÀ-Ý][\w'’.-]+"
          r"(?: (?:de |van |von |da |al |le |la |(?-i:[A-ZÀ-Ý]) )?[A-ZÀ-Ý][\w'’.-]+){0,3}")

@@ -14,7 +14,7 @@ import lxml.etree
 from ..errors import ContentError, Problem
 from .infer import find_date
 from .recording import named_recording
-from .structure import Extract, Note
+from .said import Extract, Note
 from .text import read_text, refuse_binary
 from .transcript import read_vtt
 

@@ -21,8 +21,8 @@ from ..errors import ContentError, Problem
 from .bounds import MAX_IMPORT_LINES, check_chars, too_many
 from ..slugs import slugify
 from .recording import named_recording
-from .structure import (_TIMESTAMP, BOLD_NAME, NAME_WORDS, TIMED_BOLD_NAME, Extract, Note,
-                        Para, ends_with_question, split_label, stamp_of)
+from .said import Extract, Note, Para, ends_with_question
+from .structure import _TIMESTAMP, BOLD_NAME, NAME_WORDS, TIMED_BOLD_NAME, split_label, stamp_of
 from .write import escape
 
 if TYPE_CHECKING:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .infer import find_date
 from .recording import RECORDING_KEYS, named_recording
-from .structure import Extract, Note, Para, split_label
+from .said import Extract, Note, Para
+from .structure import split_label
 from .text import check_lines, decode
 from .write import escape
 

@@ -1,0 +1,186 @@
+"""What the importer reads a source into, and the words for its speakers' roles: paragraphs
+(:class:`Para`) as a format reader finds them (:class:`Extract`), turns (:class:`Spoken`),
+parts (:class:`Section`), the whole (:class:`Structure`), what is said of the speakers outside
+the turns (:class:`Cast`), and the
+rules every later step shares: what a label says of its role, whether a label names a person,
+whether a paragraph ends by asking."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+INTERVIEWER = "interviewer"
+INTERVIEWEE = "interviewee"
+QUESTION_LABELS = {"q", "question", "interviewer", "int", "host", "interviewer's question",
+                   "pregunta", "frage", "domanda", "pergunta", "entrevistador", "entrevistadora",
+                   "intervistatore", "intervistatrice",
+                   "س", "سؤال", "سوال", "پرسش", "مصاحبه‌گر", "مصاحبه‌کننده", "المحاور", "محاور"}
+ANSWER_LABELS = {"a", "answer", "interviewee", "guest", "respondent", "respuesta", "réponse",
+                 "antwort", "risposta", "resposta", "entrevistado", "entrevistada",
+                 "ج", "جواب", "پاسخ", "الجواب", "الإجابة", "إجابة"}
+"""Labels that say a role, not a name: 'Q:', 'Pregunta:', and in Persian and Arabic 'س:' and
+'ج:' (for سؤال and جواب, question and answer), 'پرسش:', 'پاسخ:'."""
+NOT_LABELS = {"note", "editor's note", "editor’s note", "update", "photo", "photograph",
+              "source", "ps", "p.s", "image", "credit", "correction", "disclaimer",
+              "warning", "content warning", "edit", "read more", "tags", "share",
+              "break", "ad break", "ad", "advertisement", "sponsor", "sponsored", "music",
+              "intro music", "outro", "outro music", "theme music", "sound", "applause",
+              "laughter", "crosstalk", "inaudible", "transition",
+              "نکته", "توضیح", "یادداشت", "منبع", "عکس", "پانویس", "ملاحظة", "ملاحظه", "تنبيه",
+              "المصدر", "مصدر", "صورة"}
+
+
+@dataclass
+class Para:
+    """One paragraph of the source, as Markdown inline text."""
+
+    text: str
+    line: int
+    """Where it is in the source: a line, or a paragraph number (for DOCX)."""
+    emphasis: str = ""
+    """``strong`` or ``em`` when the whole paragraph is set so."""
+    plain: str = ""
+    """The text without that whole-paragraph emphasis (for questions)."""
+    heading: int = 0
+    label: str = ""
+    """An explicit speaker label, already removed from the text."""
+    block: bool = False
+    """A list or quotation, written as Markdown already: never a question."""
+    time: str = ""
+    """Where the paragraph starts in the recording, as the source stamps it (``00:12:34``)."""
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass
+class Note:
+    line: int
+    text: str
+
+
+@dataclass
+class Extract:
+    """What a format reader found: the paragraphs in order and what the page says about itself."""
+
+    paras: list[Para]
+    hints: dict[str, object] = field(default_factory=dict)
+    """Front-matter values the format states (HTML meta, DOCX properties, WebVTT notes)."""
+    dropped: list[Note] = field(default_factory=list)
+    unsure: list[Note] = field(default_factory=list)
+
+
+@dataclass
+class Spoken:
+    """A turn: who (a label, or Q/A when guessed) and its paragraphs."""
+
+    speaker: str
+    paras: list[Para]
+
+
+@dataclass
+class Section:
+    title: str
+    asks: bool = False
+    """A heading the source sets as its questions are set
+    (:func:`.structure._question_headings`)."""
+    paras: list[Para] = field(default_factory=list)
+    """What the source says under it before anyone speaks ('## Join us!' after the last
+    answer): kept there, neither a turn nor the introduction."""
+
+
+@dataclass
+class Structure:
+    introduction: list[Para] = field(default_factory=list)
+    conversation: list[Spoken | Section] = field(default_factory=list)
+    unsure: list[Note] = field(default_factory=list)
+    dropped: list[Note] = field(default_factory=list)
+    method: str = ""
+    roles: dict[str, str] = field(default_factory=dict)
+    """Speaker label to role."""
+    names: dict[str, str] = field(default_factory=dict)
+    """Speaker label to the full name the source gives with it ('AvW': 'Aaron van Wirdum')."""
+    answering: set[str] = field(default_factory=set)
+    """Labels whose turns the source's form makes answers, whoever the byline names (all the
+    labelled speakers, where the headings ask: :func:`.structure._headings_ask`)."""
+
+
+@dataclass(frozen=True)
+class Cast:
+    """Who is who, as said outside the turns: ``people``, the interviewer and interviewee the
+    source names elsewhere (a byline, a header), by role; ``listed``, the people a post's front
+    matter lists as its speakers, without saying who asks; ``writer``, whoever the file says
+    wrote it (a DOCX's author), without saying in what role; ``hosts``, the speakers the editor
+    says ask (``import --hosts``), whom no evidence overrules; ``regulars``, the speakers who
+    speak in many files of one import run (a show's hosts, an archive's interviewers), with the
+    number of files each speaks in."""
+
+    people: dict[str, str] = field(default_factory=dict)
+    listed: tuple[str, ...] = ()
+    writer: str = ""
+    hosts: tuple[str, ...] = ()
+    regulars: dict[str, int] = field(default_factory=dict)
+
+
+_ROLE_AFTER_NAME = re.compile(r"(?P<name>.+) \((?P<role>[^()]+)\)$")
+
+
+def name_before_role(label: str) -> str:
+    """The name of a label that gives a role after it: 'Maya Ortiz' for 'Maya Ortiz (Host)';
+    else ''."""
+    named = _ROLE_AFTER_NAME.match(label)
+    return named["name"] if named else ""
+
+
+def role_of_label(label: str) -> str | None:
+    """The role a label says: 'Q', 'Interviewer', 'Guest', or 'Maya Ortiz (Host)'."""
+    lowered = label.lower().rstrip(".")
+    if (named := _ROLE_AFTER_NAME.match(lowered)):
+        lowered = named["role"]
+    if lowered in QUESTION_LABELS:
+        return INTERVIEWER
+    if lowered in ANSWER_LABELS:
+        return INTERVIEWEE
+    return None
+
+
+def known_role(label: str, people: dict[str, str]) -> str | None:
+    """The role of the person a speaker label names (a full name, the first name as blogs
+    write it, or the surname as oral histories do: 'SCHLESINGER' for the interviewer Sondra
+    Schlesinger; any of the names the field lists), if known."""
+    for role, name in people.items():
+        if any(names(label, person) for person in name.split(",")):
+            return role
+    return None
+
+
+def names(label: str, person: str) -> bool:
+    """Whether a speaker label names ``person``: the full name, one of its names ('Sandipan',
+    'SCHLESINGER'), or its initials in capitals ('CD' for Carl Dong, 'AvW' for Aaron van
+    Wirdum)."""
+    words = re.sub(r"\(.*?\)", "", person).split()  # "Sandipan Panda (DevZero)"
+    wanted = label.casefold()
+    if not words:
+        return False
+    initials = "".join(word[0] for word in words)
+    return (wanted == " ".join(words).casefold()
+            or wanted in (word.casefold() for word in words if len(word) > 2)
+            or (sum(c.isupper() for c in label) >= 2 and label == initials)
+            or (label.isupper() and len(label) >= 2 and label == initials.upper())
+            or (len(words) == 1 and len(label) == 1 and label == initials.upper()
+                and role_of_label(label) is None))  # 'V:' for Vortex, a name of one word
+
+
+_QUESTION_END = re.compile(r"[?؟？][\s\"”’'»)\]*_]*(?:\([^()]{1,120}\)[\s.]*)?$")
+"""A question mark at the end, also Arabic-script and CJK, before closing quotes or emphasis,
+or before an aside in brackets: '…with advanced degrees? (you two are examples of this)'."""
+
+
+def ends_with_question(text: str) -> bool:
+    return bool(_QUESTION_END.search(text))
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?…؟？。])[\"”’»)]*\s+", text.strip()) if s]
