@@ -13,6 +13,10 @@ held-out parts of the corpus separately:
 - leftovers kept: site furniture that reached the result (template tags, "More about",
   newsletter and sharing lines, players);
 - title and date right, where the source states them;
+- people right: the interviewers and interviewees the import names, against the truth's, a
+  name matching where it is the same (without case or accents), or where one is a label that
+  names the other (initials, a first name, a surname); a role the truth leaves empty is right
+  when the import names nobody in it;
 - whether the result builds once its TODOs are filled; for a file whose truth has no
   questions and no answers (an article, not an interview), whether the import refuses it with
   one line, as it should, rather than writing a file that cannot build (no text counted lost).
@@ -32,6 +36,7 @@ import datetime as dt
 import re
 import sys
 import tempfile
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +69,7 @@ class FileResult:
     date_right: bool | None
     builds: bool
     error: str = ""
+    people_right: bool | None = None
 
 
 def words(text: str) -> list[str]:
@@ -192,7 +198,52 @@ def measure(truth_path: Path, regulars: dict[str, int] | None = None) -> FileRes
         truth["file"], truth.get("kind", "?"), bool(truth.get("held_out")), len(expected),
         len(found), in_order(expected, found), int(truth.get("answers") or 0),
         sum(turn.kind != "question" for turn in turns), lost, len(LEFTOVERS.findall(body)),
-        title_right, date_right, True)
+        title_right, date_right, True, people_right=people_right(truth, imported.document.values))
+
+
+def people_right(truth: dict, values: dict) -> bool | None:
+    """Whether the people the import names (``values``, its front matter) are the truth's, role
+    by role; None where the truth gives no roles."""
+    if "interviewers" not in truth and "interviewees" not in truth:
+        return None
+    named = named_people(values)
+    return all(same_people([str(name) for name in truth.get(key) or []], named[role])
+               for key, role in (("interviewers", "interviewer"), ("interviewees", "interviewee")))
+
+
+def named_people(values: dict) -> dict[str, list[str]]:
+    """The names the imported front matter gives each role, TODO left out."""
+    from exporters.importers.write import TODO
+
+    named: dict[str, list[str]] = {"interviewer": [], "interviewee": []}
+    for person in (values.get("speakers") or {}).values():
+        if person.get("role") in named:
+            named[person["role"]].append(str(person.get("name", "")))
+    for role in named:
+        given = values.get(role)
+        named[role] += given if isinstance(given, list) else [given] if given else []
+    return {role: [str(name) for name in names if name and str(name) != TODO]
+            for role, names in named.items()}
+
+
+def same_people(wanted: list[str], given: list[str]) -> bool:
+    """Whether two lists of names are one set of people, each matched once."""
+    from exporters.importers.said import names
+
+    def folded(name: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", name.casefold())
+        return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+    def one(a: str, b: str) -> bool:
+        return folded(a) == folded(b) or names(a, b) or names(b, a)
+
+    left = list(given)
+    for name in wanted:
+        match = next((other for other in left if one(name, other)), None)
+        if match is None:
+            return False
+        left.remove(match)
+    return not left
 
 
 @dataclass(frozen=True)
@@ -207,6 +258,7 @@ class Summary:
     titles: str
     dates: str
     builds: str
+    people: str
 
 
 def share(values: list[bool | None]) -> str:
@@ -227,7 +279,8 @@ def summarise(label: str, results: list[FileResult]) -> Summary:
         sum(result.leftovers for result in results),
         share([result.title_right for result in results]),
         share([result.date_right for result in results]),
-        share([result.builds for result in results]))
+        share([result.builds for result in results]),
+        share([result.people_right for result in results]))
 
 
 def figure(value: float | None) -> str:
@@ -237,26 +290,28 @@ def figure(value: float | None) -> str:
 
 def table(summaries: list[Summary]) -> list[str]:
     lines = ["| part | files | question precision | question recall | answer turns | "
-             "most text lost in a file | leftovers | titles right | dates right | builds |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             "most text lost in a file | leftovers | titles right | dates right | builds | "
+             "people right |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
     for s in summaries:
         lines.append(f"| {s.label} | {s.files} | {figure(s.precision)} | {figure(s.recall)} | "
                      f"{figure(s.answers)} | {s.lost:.1%} | {s.leftovers} | {s.titles} | "
-                     f"{s.dates} | {s.builds} |")
+                     f"{s.dates} | {s.builds} | {s.people} |")
     return lines
 
 
 def file_table(results: list[FileResult]) -> list[str]:
     lines = ["| file | kind | part | questions | found | right | answers | found | lost | "
-             "leftovers | title | date | builds |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "leftovers | title | date | builds | people |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     mark = {True: "yes", False: "**no**", None: "–"}
     for r in results:
         lines.append(f"| {r.name} | {r.kind} | {'held out' if r.held_out else 'dev'} | "
                      f"{r.questions} | {r.found} | {r.matched} | {r.answers} | "
                      f"{r.answers_found} | {r.lost_words:.1%} | {r.leftovers} | "
                      f"{mark[r.title_right]} | {mark[r.date_right]} | "
-                     f"{mark[r.builds]}{' ' + r.error if r.error else ''} |")
+                     f"{mark[r.builds]}{' ' + r.error if r.error else ''} | "
+                     f"{mark[r.people_right]} |")
     return lines
 
 
@@ -295,12 +350,15 @@ def write(lines: list[str], path: Path = REPO / "BENCHMARKS.md") -> None:
     old = body.split("\n")
     files_at = next(i for i, line in enumerate(lines) if line.startswith("| file |"))
     rows = {_label(line): line for line in lines[1:files_at] if line.startswith("| ")}
-    kept = []
+    rule = next(line for line in lines[1:files_at] if line.startswith("|---"))
+    kept: list[str] = []
     for line in old:
         if line.startswith("`python benchmarks/import_accuracy.py --write`"):
             kept.append(opening)
         elif line.startswith("| ") and _label(line) in rows:
             kept.append(rows.pop(_label(line)))
+        elif line.startswith("|---") and kept and kept[-1].startswith("| part |"):
+            kept.append(rule)  # the header's rule, as wide as the header
         else:
             kept.append(line)
     new_files = lines[files_at:]

@@ -102,6 +102,37 @@ def test_the_import_accuracy_table_keeps_the_rows_and_notes_written_by_hand(tmp_
         "\n## Next\n\nKept.\n")
 
 
+def test_a_new_column_widens_the_rule_under_the_header(tmp_path):
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from import_accuracy import write
+
+    notes = tmp_path / "BENCHMARKS.md"
+    notes.write_text("## Import accuracy\n\n| part | files |\n|---|---|\n| all | 1 |\n\n"
+                     "| file | kind |\n|---|---|\n| a.md | markdown |\n", encoding="utf-8")
+    write(["1 real interview.", "", "| part | files | people right |", "|---|---|---|",
+           "| all | 1 | 1/1 |", "", "| file | kind |", "|---|---|", "| a.md | markdown |"], notes)
+    assert "| part | files | people right |\n|---|---|---|\n| all | 1 | 1/1 |" in \
+        notes.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("truth", "values", "right"), [
+    ({"interviewers": ["Maya Ortiz"], "interviewees": ["AA"]},
+     {"interviewer": "Maya Ortiz", "interviewee": "Andreas Antonopoulos"}, True),
+    ({"interviewers": [], "interviewees": ["Ruth Vale"]},
+     {"interviewer": "Ruth Vale – Harbour Board", "interviewee": "Ruth Vale"}, False),
+    ({"interviewers": [], "interviewees": ["Ruth Vale"]},
+     {"interviewer": "TODO", "interviewee": "Ruth Välé"}, True),
+    ({"interviewers": ["Maya Ortiz"], "interviewees": ["Ruth Vale", "Tomas Lind"]},
+     {"speakers": {"MO": {"name": "Maya Ortiz", "role": "interviewer"},
+                   "RV": {"name": "Ruth Vale", "role": "interviewee"}}}, False),
+    ({"title": "no people"}, {"interviewer": "Maya Ortiz"}, None)])
+def test_people_right_compares_the_names_role_by_role(truth, values, right):
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from import_accuracy import people_right
+
+    assert people_right(truth, values) is right
+
+
 def test_a_benchmark_table_replaces_only_its_own_marks_and_never_loses_hand_text(tmp_path):
     sys.path.insert(0, str(REPO / "benchmarks"))
     from marks import place
