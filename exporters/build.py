@@ -10,9 +10,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-import os
-import signal
-import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, as_completed, wait
@@ -349,11 +346,10 @@ def _build(files: Iterable[Path], config: BuildConfig, batch: Batch, jobs: int, 
             cluster.dispatch(config, documents(), collect)
         elif jobs > 1 and queued > 1:
             workers = min(jobs, queued)
-            from concurrent.futures import ProcessPoolExecutor
+            from .workers import worker_pool
 
             start = _worker_start(config, stale_editions)
-            with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                                     initargs=(start,)) as pool:
+            with worker_pool(workers, _start_worker, start) as pool:
                 running: dict[Future, _Task] = {}
                 for task, document in documents():
                     running[pool.submit(_export, document, task.stale)] = task
@@ -565,7 +561,6 @@ _worker: _Exporters | None = None  # one per worker process, made by _start_work
 
 def _start_worker(made: _Exporters | BuildConfig) -> None:
     global _worker
-    _die_with_parent()
     _worker = made if isinstance(made, _Exporters) else _Exporters(made)
 
 
@@ -577,15 +572,6 @@ def _worker_start(config: BuildConfig, editions: Iterable[str]) -> _Exporters | 
     if multiprocessing.get_start_method() == "fork":
         return _Exporters(config).warmed(editions)
     return config
-
-
-def _die_with_parent() -> None:
-    """Have Linux end this worker when the build that started it is killed, so that a killed
-    build leaves no idle workers behind."""
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def _export(document: Interview | list[Volume], editions: tuple[str, ...]):

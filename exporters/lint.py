@@ -91,17 +91,16 @@ def _check_files(paths: list[Path], content_root: Path, jobs: int) -> list[Check
     coverage = FontCoverage([TEMPLATES])  # the fonts' character maps, read once
     if jobs < 2 or len(paths) < FILES_WORTH_A_POOL:
         return [_lint_within_bounds(path, content_root, coverage) for path in paths]
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     import langcodes  # noqa: F401 (imported once here, the workers inherit it where they fork)
 
     from . import body, metadata, model  # noqa: F401
+    from .workers import worker_pool
 
     workers = min(jobs, len(paths) // (FILES_WORTH_A_POOL // 2))
     try:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_start_checker,
-                                 initargs=(coverage,)) as pool:
+        with worker_pool(workers, _start_checker, coverage) as pool:
             return list(pool.map(_check_in_worker, paths, [content_root] * len(paths),
                                  chunksize=max(1, len(paths) // (4 * workers))))
     except BrokenProcessPool:  # a worker was killed (out of memory, a signal): check here

@@ -301,3 +301,62 @@ def test_killed_build_leaves_only_whole_outputs(project: Path):
     assert not temporaries, f"a finished build left temporary files: {temporaries}"
     assert sorted(os.listdir(project)) == ["content", "dist"]
     assert tree_digest(project / "content") == content_before
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_ctrl_c_stops_a_build_with_one_line(project: Path):
+    """Ctrl-C in a terminal reaches the build and its workers alike. The build says "stopped"
+    in one line and exits 130; no worker prints a traceback, none outlives it, and the build
+    does not wait on the pool its workers broke (it once hung there, one time in twelve)."""
+    moments = random.Random(SEED)
+    for round_number in range(3):
+        log = project.parent / f"interrupted-{round_number}.log"
+        build = start_build(project, log, "--force")
+        until = after_first_write(moments.uniform(*WRITING)) if round_number else \
+            after_seconds(moments.uniform(*STARTING))
+        watcher = Watcher(build.pid, project / "dist")
+        try:
+            while build.poll() is None and not until(watcher):
+                watcher.sample()
+                time.sleep(0.002)
+            if build.poll() is None:
+                os.killpg(build.pid, signal.SIGINT)
+            code = build.wait(timeout=60)  # a hang, not a slow build, fails here
+            alive = survivors(build.pid, SURVIVOR_WAIT)
+        finally:
+            try:
+                os.killpg(build.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        said = log.read_text(errors="replace")
+        assert "Traceback" not in said, said
+        assert not alive, f"processes outlived the build: {alive}"
+        assert code == 0 or (code == 130 and "stopped; the outputs already written are whole"
+                             in said), f"exit {code}\n{said}"
+
+
+IDLE_WORKERS_INTERRUPTED = """
+import os, signal, time
+from exporters.workers import worker_pool
+
+def start():
+    pass
+
+try:
+    with worker_pool(2, start) as pool:
+        list(pool.map(time.sleep, [0.1, 0.1]))
+        time.sleep(0.5)  # both workers idle, waiting for work, as at the end of a build
+        os.killpg(0, signal.SIGINT)
+        time.sleep(30)
+except KeyboardInterrupt:
+    print("stopped")
+"""
+
+
+def test_ctrl_c_leaves_idle_workers_quiet():
+    """A worker waiting for work when Ctrl-C comes printed a traceback as it died; now the
+    command alone takes Ctrl-C and ends its workers."""
+    done = subprocess.run([sys.executable, "-c", IDLE_WORKERS_INTERRUPTED], cwd=REPO,
+                          capture_output=True, text=True, timeout=60, start_new_session=True)
+    assert done.stdout.strip() == "stopped", done
+    assert "Traceback" not in done.stderr, done.stderr
