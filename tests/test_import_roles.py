@@ -2035,10 +2035,70 @@ def test_a_question_a_group_or_a_pronoun_is_no_guessed_interviewee(tmp_path, ope
     ("Interview with HarbourLight", None),
     ("Interview with LampKeeperXC", None),
     ("A conversation with The Harbour Board", None),
+    ("An interview with the Harbour Board", None),
+    ("Interview mit Der Leuchtturm", None),
     ("An interview with Ruth McDonald", "Ruth McDonald"),
-    ("An interview with Ruth DiBona", "Ruth DiBona")])
+    ("An interview with Ruth DiBona", "Ruth DiBona"),
+    ("An interview with Jake VanderPlas", "Jake VanderPlas"),
+    ("An interview with R.J. Vale", "R.J. Vale"),
+    ("An interview with Les Vale", "Les Vale"),
+    ("Entretien avec Ruth VALE", "Ruth VALE")])
 def test_an_interview_with_an_organisation_names_nobody(tmp_path, title, interviewee):
     """'Interview with DigitalOcean' says whom the answers speak for, not who gives them: the
     interviewee is left to fill in, where a person's name with a capital inside it is kept."""
     front, _ = imported(tmp_path / "post.md", f"# {title}\n\n{QUESTIONS_IN_BOLD}")
     assert front.get("interviewee", "TODO") == (interviewee or "TODO"), front
+
+
+def test_after_an_organisation_the_opening_still_names_the_one_interviewed(tmp_path):
+    """'Interview with HarbourLight' names no person; the opening's "Tomas Lind spoke with
+    Ruth Vale" then does, and who asked."""
+    front, _ = imported(tmp_path / "post.md", f"""# Interview with HarbourLight
+
+Tomas Lind spoke with Ruth Vale, who runs its lamps.
+
+{QUESTIONS_IN_BOLD}""")
+    assert (front["interviewer"], front["interviewee"]) == ("Tomas Lind", "Ruth Vale"), front
+
+
+def test_a_title_in_two_languages_names_the_one_interviewed_in_the_second(tmp_path):
+    """'Talking to the press' has no name after it; 'Entretien avec Ruth Vale' does."""
+    front, _ = imported(tmp_path / "post.md",
+                        f"# Talking to the press: Entretien avec Ruth Vale\n\n{QUESTIONS_IN_BOLD}")
+    assert front["interviewee"] == "Ruth Vale", front
+
+
+def test_answers_labelled_author_stay_answers(tmp_path):
+    """'Author: Mostly because of the rain.' answers a question: no byline, and the title
+    above it stays the title."""
+    front, body = imported(tmp_path / "talk.md", """# A Talk About Books
+
+**Q:** Why did you write it?
+
+**Author:** Mostly because of the rain.
+
+**Q:** And the second one?
+
+**Author:** Because of more rain, and a leaking roof.
+
+**Q:** What next?
+
+**Author:** A third one, about the fog.
+""")
+    assert front["title"] == "A Talk About Books", front
+    assert "Mostly because of the rain." in body and "about the fog" in body, body
+    assert front.get("interviewer") != "Mostly because of the rain.", front
+
+
+def test_the_post_s_authors_are_not_guessed_as_the_one_interviewed(tmp_path):
+    """Two authors, one named in the title, say who wrote the post, not who asks; the
+    last-resort guess passes over them to the first other full name."""
+    front, _ = imported(tmp_path / "post.md", f"""---
+title: Eva's last week at the harbour
+authors: [Yael Berger, Eva Demers-Brett]
+---
+
+Yael Berger edited this post. Ruth Vale keeps the light on the north pier.
+
+{QUESTIONS_IN_BOLD}""")
+    assert front["interviewee"] == "Ruth Vale", front

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from exporters.importers import import_file
 from exporters.importers.sequence import ANSWER, INTRO, QUESTION, SequenceModel, roles
-from exporters.importers.structure import Para, question_score
+from exporters.importers.said import Para
+from exporters.importers.structure import question_score
 
 Q, A, I = QUESTION, ANSWER, INTRO
 

@@ -7,8 +7,8 @@ builtin.py, others from plugins) and registry.py picks the one for a file. lefto
 what the website left around the paragraphs; infer.py reads the front matter off the top;
 said.py holds what they read it into; structure.py finds the questions and answers
 (sequence.py decides unlabelled ones together), and roles.py who asks among labelled speakers
-(panel.py weighs a roundtable's signs); recording.py finds the recording a transcript names; write.py writes the file. The report
-says what was guessed.
+(panel.py weighs a roundtable's signs); recording.py finds the recording a transcript names;
+write.py writes the file. The report says what was guessed.
 """
 
 from __future__ import annotations
@@ -265,7 +265,7 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
     document.introduction = [protect_label(p.text) for p in found.introduction]
     if found.method != "speaker labels" and not values.get("interviewee"):
         guess = name_in([p.text for p in found.introduction],
-                        {str(values.get("interviewer", "")), writer})
+                        {str(values.get("interviewer", "")), *writer.split(", ")})
         if guess:
             values["interviewee"] = guess
             document.notes["interviewee"] = "check: the first name in the introduction"

@@ -1,6 +1,6 @@
 """The :class:`Importer` base class that built-in and third-party importers derive from.
 
-An importer reads one input format into an :class:`~exporters.importers.structure.Extract`:
+An importer reads one input format into an :class:`~exporters.importers.said.Extract`:
 paragraphs (with a speaker label where the format states one), the front-matter fields the
 file states, and notes on what it dropped or was unsure about. Finding the questions and
 answers, the front matter's guesses and writing the content file are shared by every format.

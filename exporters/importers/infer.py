@@ -104,6 +104,9 @@ def _byline(text: str) -> re.Match | None:
     return _BYLINE.match(text) or _BYLINE_ARABIC_SCRIPT.match(text)
 
 
+_AUTHOR_LINE = re.compile(rf"^(?i:authors?|written by)\s*:\s*(?P<name>{_NAME})(?<!\.)$")
+"""A post's author line, 'Author: Purneswar Prasad': a name and nothing else, so that an
+answer labelled 'Author:' ('Author: Mostly because of the rain.') is no byline."""
 _DATE_LINE = re.compile(r"^(?:(?:published|posted|updated|first published|recorded|"
                         r"publication date|date published|date|publicado|publié|publiée|"
                         r"veröffentlicht|pubblicato|pubblicata|fecha|datum|data|"
@@ -317,41 +320,49 @@ def _who_asks_whom(values: dict, texts: list[str]) -> None:
         return
     for text in texts:
         spoke = _SPOKE_WITH.search(text) or _INTERVIEWS_ELSEWHERE.search(text)
-        with_whom = None if spoke else _WITH.search(text)
-        elsewhere = None if spoke or with_whom else \
-            _WITH_ELSEWHERE.search(text) or _WITH_ARABIC_SCRIPT.search(text)
         if spoke and spoke["asker"]:
             values["interviewer"] = person_named(spoke["asker"])  # over a byline
-        named = spoke["name"] if spoke else _last_name_in(with_whom["name"]) if with_whom \
-            else elsewhere["name"] if elsewhere else ""
-        if named:
-            _take_interviewee(values, named)
-            return
+        with_whom = _WITH.search(text)
+        elsewhere = _WITH_ELSEWHERE.search(text) or _WITH_ARABIC_SCRIPT.search(text)
+        for named, last_run in ((spoke, False), (with_whom, True), (elsewhere, False)):
+            if named and _take_interviewee(values, named["name"], last_run):
+                return
     title = _NAMED_IN_TITLE.search(texts[0]) if texts else None
     if title:
         _take_interviewee(values, title["name"])
 
 
-def _take_interviewee(values: dict, named: str) -> None:
-    """The person ``named`` as the interviewee, unless the words name an organisation
-    (:func:`_organisation`): 'an interview with DigitalOcean' says who answers for it, not who."""
-    name = person_named(named)
-    if name and not _organisation(name.split()):
-        values["interviewee"] = name
+def _take_interviewee(values: dict, said: str, last_run: bool = False) -> bool:
+    """Whether the person ``said`` names (its last run of capitalised words, if ``last_run``)
+    was taken as the interviewee: not an organisation ('an interview with DigitalOcean', 'with
+    the Harbour Board', 'mit Der Spiegel' say who answers for it, not who)."""
+    name = person_named(_last_name_in(said) if last_run else said)
+    words = said.rstrip(".").split()
+    before = words[-len(name.split()) - 1] if name and len(words) > len(name.split()) else ""
+    if not name or _BRAND.match(name) or before.casefold() in _ARTICLES \
+            or name.split()[0].casefold() in _ARTICLES:
+        return False
+    values["interviewee"] = name
+    return True
 
 
-def _organisation(words: list[str]) -> bool:
-    """Whether these capitalised words name an organisation rather than a person: 'The …',
-    a word with a capital inside it past a short prefix ('DigitalOcean', 'KeePassXC'; not
-    'McDonald', 'DiBona', 'MacArthur'), or a word in capitals in a name in mixed case ('SIG
-    Docs'; not 'DAVID BALTIMORE')."""
-    return words[0] in ("The", "Die", "Der", "Das", "La", "Le", "Les", "El", "Los", "Las") \
-        or any(_BRAND_WORD.search(word) for word in words) \
-        or (any(len(word) > 2 and word.isupper() for word in words)
-            and not all(word.isupper() for word in words))
+_ARTICLES = {"the", "der", "die", "das", "het", "il", "gli", "los", "las"}
+"""Articles before a name, which make it an organisation's: 'the Harbour Board', 'The Hackers
+Within', 'Der Spiegel', 'Il Post'; not those that open persons' names too ('Le Corbusier',
+'La Toya', 'Les Paul', 'El Sayed', 'Lo Wei')."""
+_BRAND = re.compile(r"(?!(?:Mc|Mac|Fitz|Van|De|Di|Da|Du|La|Le|O)[A-Z])[A-Z][a-z]+[A-Z]\S*$"
+                    r"|\S*[a-z][A-Z]{2,}$")
+"""One word with a capital inside it, past a name's prefix: 'DigitalOcean', 'ForgeRock',
+'KeePassXC', a brand; not 'McDonald' or 'DiBona', nor 'Ruth McDonald', which is two words."""
 
 
-_BRAND_WORD = re.compile(r"^[A-Z][a-z]{4,}[A-Z]|[a-z][A-Z]{2,}$")
+def _in_capitals_as_a_group(words: list[str]) -> bool:
+    """Whether a name in mixed case opens with a word in capitals, as a group's does ('SIG
+    Docs', 'NASA Ames'); not initials with dots ('J.R.R. Tolkien'), and not a surname in
+    capitals after the given name ('Jean DUPONT')."""
+    first = words[0]
+    return len(first) > 2 and first.isupper() and "." not in first \
+        and not all(word.isupper() for word in words)
 
 
 _NAMED_IN_TITLE = re.compile(
@@ -432,13 +443,14 @@ def name_in(paragraphs: list[str], other_than: Collection[str] = ()) -> str:
             name = person_named(match["name"])
             words = name.split()
             if len(words) >= 2 and name not in other_than and match["end"] != "?" \
-                    and words[0].lower() not in _NOT_NAMES and not _organisation(words):
+                    and words[0].lower() not in _NOT_NAMES and not _in_capitals_as_a_group(words):
                 return name
     return ""
 
 
-_NOT_NAMES = {"a", "an", "the", "this", "your", "his", "her", "their", "in", "on", "at", "for", "when", "after", "before", "we", "it",
-              "our", "my", "last", "every", "most", "some", "since", "editor's", "editor’s"}
+_NOT_NAMES = {"the", "this", "your", "his", "her", "their", "in", "on", "at", "for", "when",
+              "after", "before", "we", "it", "our", "my", "last", "every", "most", "some",
+              "since", "editor's", "editor’s"}
 
 
 def _below_page_header(paras: list[Para], title: int, dropped: list[Note]) -> list[Para]:
@@ -462,6 +474,10 @@ def _take_front_line(text: str, values: dict) -> str | None:
     header = HEADER_FIELD.match(text)
     if header:
         return _header_field(header["field"].lower(), header["value"].strip(), values)
+    author = _AUTHOR_LINE.match(text)
+    if author:  # 'Author: Purneswar Prasad' under the title: a byline, who asks
+        values.setdefault("interviewer", author["name"])
+        return "'interviewer'"
     became = []
     pieces = [piece for piece in _SEPARATORS.split(text) if piece]
     if not pieces:
@@ -498,8 +514,8 @@ def _header_field(field: str, value: str, values: dict) -> str | None:
         values.setdefault("audio", name)
         return "'audio' (the recording)"
     field = field.removesuffix("s")  # INTERVIEWERS: (the first line names the first)
-    if field in ("interviewer", "interviewee", "narrator", "author"):
-        key = "interviewee" if field in ("interviewee", "narrator") else "interviewer"
+    if field in ("interviewer", "interviewee", "narrator"):
+        key = "interviewer" if field == "interviewer" else "interviewee"
         values.setdefault(key, value)
         return f"'{key}'"
     if field in ("location", "place"):

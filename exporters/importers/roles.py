@@ -14,6 +14,7 @@ from . import panel
 from .said import (INTERVIEWEE, INTERVIEWER, Cast, Note, Para, Spoken, Structure,
                    ends_with_question, known_role, names, role_of_label, split_sentences)
 
+
 def hosts_roles(result: Structure, hosts: tuple[str, ...]) -> dict[str, str]:
     """The roles when the editor names the hosts: every speaker a label of whom names one of
     ``hosts`` asks, every other answers (a 'Q' or 'A' label keeps its role); a host named who

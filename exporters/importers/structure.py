@@ -44,12 +44,11 @@ def _time_in(found: re.Match | None) -> str:
 
 
 HEADER_FIELD = re.compile(
-    r"^(?P<field>interviewers?|interviewees?|narrators?|authors?|interview date|date of interview|"
-    r"date|title|"
+    r"^(?P<field>interviewers?|interviewees?|narrators?|interview date|date of interview|date|title|"
     r"location|place|recording|audio(?: file)?|media(?: file)?)\s*:\s*(?P<value>\S.{0,300})$",
     re.I)
-"""An oral history's header: 'INTERVIEWEE: David Baltimore', 'DATE: 7 February 1994'; a
-transcript's 'Recording: episode-12.mp3'; a post's 'Author: Purneswar Prasad'."""
+"""An oral history's header: 'INTERVIEWEE: David Baltimore', 'DATE: 7 February 1994', and a
+transcript's 'Recording: episode-12.mp3'."""
 
 
 def session_header(text: str) -> bool:
