@@ -234,6 +234,32 @@ LOOKS_LIKE_LABEL = re.compile(
 )
 
 
+ONE_WORD_LABEL = re.compile(
+    r"^[ ]{0,3}(?:\*\*|__)?(?P<word>[^\W\d_][\w'’.-]{0,30})(?:\*\*|__)?(?P<mark>[:;：])(?:\*\*|__)?"
+    r"(?=\s|$)")
+"""A paragraph that opens with one word and a colon or semicolon: 'Tomas:', 'Aa:', 'A;'."""
+
+
+def meant_label(word: str, mark: str, labels: dict[str, Speaker]) -> str:
+    """The declared label that ``word`` (before ``mark``) most likely stands for, or '': the
+    label with a semicolon for its colon ('A;'), in other letters ('Mo:' for 'MO:'), with one
+    letter added to a short one ('Aa:' for 'A:'), or a name of the speaker it labels ('Tomas:'
+    for Tomas Lind's 'TL:'). A word no
+    speaker's label or name comes near ('Update:', 'Note:') is ordinary text."""
+    for label, speaker in labels.items():
+        if mark == ";" and word == label:
+            return label
+        if mark == ";":
+            continue
+        slip = word.casefold() == label.casefold() or (
+            len(word) == len(label) + 1 and word.casefold().startswith(label.casefold())
+            and len(label) <= 2)
+        if slip or (word != label and word.casefold() in
+                    (part.casefold() for part in speaker.name.split() if len(part) > 2)):
+            return label
+    return ""
+
+
 def parse_body(source: Source, metadata: Metadata, id_prefix: str = "") -> Body:
     """Read the Markdown body of ``source`` into its parts and turns."""
     reader = _BodyReader(source, metadata, id_prefix)
@@ -335,12 +361,22 @@ class _BodyReader:
 
     def _check_undeclared(self, index: int, text: str) -> None:
         match = LOOKS_LIKE_LABEL.match(text)
+        declared = ", ".join(self.metadata.labels)
         if match:
             label = (match["bold"] or match["plain"]).strip()
-            declared = ", ".join(self.metadata.labels)
             self.warn(index, f"'{label}:' looks like a speaker label but is not declared, "
                              "so this paragraph is kept as text",
                       f"if '{label}' speaks, add it to 'speakers:' (declared: {declared})",
+                      "undeclared-label")
+            return
+        word = ONE_WORD_LABEL.match(text)
+        meant = word and meant_label(word["word"], word["mark"], self.metadata.labels)
+        if meant:
+            written = f"{word['word']}{word['mark']}"
+            self.warn(index, f"'{written}' starts like a speaker label but is none of those "
+                             f"declared ({declared}), so this paragraph is kept as text in "
+                             f"the turn before it",
+                      f"write '{meant}:' to start a turn of {self.metadata.labels[meant].name}",
                       "undeclared-label")
 
     def _check_raw_html(self, tokens: list[Token], origin: list[int]) -> None:

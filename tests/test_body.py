@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from conftest import GOOD, make, outputs
 from test_load import assert_one_line
 
@@ -71,6 +73,24 @@ def test_undeclared_label_is_a_warning(project, write):
     run = make("check", cwd=project)
     assert run.code == 0
     assert_one_line(run, "content/panel.md:22:", "warning", "'RX:'", "not declared")
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("Rana: Rana, by her first name only.", ("RK", "Rana Kaur")),
+    ("RK; Rana, with a semicolon.", ("RK", "Rana Kaur")),
+    ("Mo: Maya, her label in other letters.", ("MO", "Maya Ortiz")),
+    ("Update: a word before a colon, no speaker's.", None)])
+def test_a_mistyped_label_is_named_with_the_one_meant(project, write, written, meant):
+    """A speaker's first name, or their label with a semicolon, is no label: the paragraph
+    joins the turn before it, and check says which label starts the turn meant."""
+    write("panel.md", PANEL.replace("**RK:** Rana, in bold.", written))
+    run = make("check", cwd=project)
+    assert run.code == 0
+    if meant:
+        assert_one_line(run, "content/panel.md:22:", "warning", f"write '{meant[0]}:'",
+                        meant[1])
+    else:
+        assert "panel.md:22:" not in run.stderr + run.stdout
 
 
 def test_empty_body(project, write):
