@@ -263,7 +263,21 @@ def _check_keys(node: yaml.Node | None, path: Path, first_line: int) -> None:
             _check_keys(value_node, path, first_line)
 
 
+def _utf16(head: bytes) -> bool:
+    """Whether text starts as UTF-16 does (Windows' "Unicode"): with its byte-order mark, or
+    with a zero byte beside every letter of plain text."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    pairs = len(head) // 2
+    even, odd = head[0::2][:pairs], head[1::2][:pairs]
+    return pairs >= 4 and any(zeros.count(0) > 0.9 * pairs and letters.count(0) < 0.1 * pairs
+                              for zeros, letters in ((odd, even), (even, odd)))
+
+
 def _decode(path: Path, data: bytes) -> str:
+    if _utf16(data[:8192]):
+        raise ContentError(Problem(path, 1, "the file is saved as UTF-16, not UTF-8 text",
+                                   "save the file as UTF-8 in your editor"))
     if b"\x00" in data[:8192]:
         raise ContentError(Problem(path, 1, "this is a binary file, not Markdown text",
                                    "keep only interview .md files and their images in content/"))

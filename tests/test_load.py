@@ -1,5 +1,7 @@
 """Files that are not readable interviews: one clear line each, and the batch goes on."""
 
+import pytest
+
 from conftest import GOOD, make
 
 
@@ -32,6 +34,16 @@ def test_binary_file_is_refused(project, write):
     run = make("check", cwd=project)
     assert run.code == 1
     assert_one_line(run, "content/photo.md:1:", "binary file")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_file_saved_as_utf16_is_told_to_be_saved_as_utf8(project, write, encoding):
+    """Windows' "Unicode" is UTF-16: the file is the interview, in the wrong encoding, not a
+    binary file to take out of content/."""
+    write("unicode.md", GOOD.encode(encoding))
+    run = make("check", cwd=project)
+    assert run.code == 1
+    assert_one_line(run, "content/unicode.md:1:", "UTF-16", "save the file as UTF-8")
 
 
 def test_file_without_front_matter(project, write):
