@@ -156,6 +156,11 @@ def _labels(speakers: tuple[Speaker, ...]) -> dict[str, Speaker]:
     return labels
 
 
+CURLY_OPENING = "“‘„‚«"
+CURLY_CLOSING = "”’“‘»"
+"""The quotation marks a word processor types for straight ones, which YAML takes as text."""
+
+
 class _Fields:
     """Typed access to front-matter fields, each failure naming its line."""
 
@@ -182,12 +187,22 @@ class _Fields:
                                  f"(U+{ord(control):04X})", "delete the escape that makes it")
         return str(value).strip()
 
+    def person(self, key: str, value: Any) -> str:
+        """A person's name: text, and not wrapped in the curly quotes a word processor puts
+        where the writer typed straight ones (‘Maya Ortiz’), which would print as part of it."""
+        name = self.text(key, value=value)
+        if len(name) > 1 and name[0] in CURLY_OPENING and name[-1] in CURLY_CLOSING:
+            raise self.fail(key, f"the name {name} is written in curly quotes, which would "
+                                 "print as part of it", "remove the quotes, or type straight "
+                                 "ones (\"…\" or '…')")
+        return name
+
     def names(self, key: str) -> tuple[str, ...]:
         value = self.meta.get(key)
         if value is None:
             return ()
         items = value if isinstance(value, list) else [value]
-        names = tuple(self.text(key, value=item) for item in items)
+        names = tuple(self.person(key, item) for item in items)
         if not all(names):
             raise self.fail(key, f"'{key}' has an empty entry", "remove the empty entry")
         return names
@@ -204,8 +219,11 @@ class _Fields:
         try:
             return dt.date.fromisoformat(str(value).strip())
         except ValueError:
-            raise self.fail(key, f"'{key}: {value}' is not a date",
-                            f"write it as YYYY-MM-DD, for example {key}: 2026-03-14") from None
+            curly = any(mark in str(value) for mark in CURLY_OPENING + CURLY_CLOSING)
+            raise self.fail(key, f"'{key}: {value}' is not a date"
+                                 + (": the curly quotes are part of it" if curly else ""),
+                            ("remove the quotes and " if curly else "")
+                            + f"write it as YYYY-MM-DD, for example {key}: 2026-03-14") from None
 
     def language(self, key: str) -> str:
         value = self.meta.get(key, "en")
@@ -300,7 +318,7 @@ class _Fields:
             self.source.path)
         if unknown:
             raise ContentError(*unknown)
-        name = self.text(f"{key}.name", value=entry.get("name"))
+        name = self.person(f"{key}.name", entry.get("name"))
         if not name:
             raise self.fail(key, f"speaker '{label}' has no name", f"add name: to '{label}'")
         role = entry.get("role", "interviewee")

@@ -159,8 +159,8 @@ CASES = [
          [f"{BAD}:8: the file is not UTF-8 text (byte 0xE9 on this line); save the file as UTF-8 "
           "in your editor"]),
     Case("UTF-16 file", {BAD: interview().encode("utf-16")},
-         [f"{BAD}:1: this is a binary file, not Markdown text; keep only interview .md files and "
-          "their images in content/"]),
+         [f"{BAD}:1: the file is saved as UTF-16, not UTF-8 text; save the file as UTF-8 in "
+          "your editor"]),
     Case("a PNG named .md", {BAD: png()},
          [f"{BAD}:1: this is a binary file, not Markdown text; keep only interview .md files and "
           "their images in content/"]),
@@ -181,6 +181,13 @@ CASES = [
     Case("date is a list", {BAD: interview().replace("date: 2026-01-02", "date: [1, 2]")},
          [f"{BAD}:3: 'date: [1, 2]' is not a date; write it as YYYY-MM-DD, for example "
           "date: 2026-03-14"]),
+    Case("date in curly quotes", {BAD: interview().replace("2026-01-02", "“2026-01-02”")},
+         [f"{BAD}:3: 'date: “2026-01-02”' is not a date: the curly quotes are part of it; "
+          "remove the quotes and write it as YYYY-MM-DD, for example date: 2026-03-14"]),
+    Case("name in curly quotes", {BAD: interview().replace("interviewer: Ana",
+                                                            "interviewer: ‘Maya Ortiz’")},
+         [f"{BAD}:4: the name ‘Maya Ortiz’ is written in curly quotes, which would print as "
+          "part of it; remove the quotes, or type straight ones (\"…\" or '…')"]),
     Case("bad language", {BAD: interview("lang: klingon-xx\n")},
          [f"{BAD}:6: 'klingon-xx' is not a known language tag; use a BCP 47 tag such as en, fr, "
           "es-MX or fa"]),
@@ -337,9 +344,9 @@ CASES = [
          ["content/s/series.yml:1: expected 'field: value' lines; write e.g. title: Working Lives"],
          built=("dist/good/good.epub", "dist/one/one.epub")),
     Case("foreword not UTF-8",
-         {"content/s/series.yml": "title: S\nforeword: _f.md\n", "content/s/_f.md": b"\xff\xfe",
+         {"content/s/series.yml": "title: S\nforeword: _f.md\n", "content/s/_f.md": b"\xfe\xab",
           "content/s/one.md": interview()},
-         ["content/s/_f.md:1: the file is not UTF-8 text (byte 0xFF on this line); save the file "
+         ["content/s/_f.md:1: the file is not UTF-8 text (byte 0xFE on this line); save the file "
           "as UTF-8 in your editor"],
          built=("dist/good/good.epub", "dist/one/one.epub")),
     Case("foreword outside",
