@@ -169,9 +169,32 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str
         return (opening.line, f"the {_OPENER[char]} {char} opened on this line is not closed",
                 f"close the {_OPENER[char]}: add {_CLOSING[char]} at the end of the value")
     mark = error.problem_mark or error.context_mark
-    return (mark.line if mark else 0, error.problem or "invalid YAML",
+    line = mark.line if mark else 0
+    said = text.split("\n")[line] if line < text.count("\n") + 1 else ""
+    problem = str(error.problem or "")
+    if "\t" in said and "'\\t'" in problem:
+        return line, "this line holds a tab, which YAML does not take for indenting", \
+            "replace the tab with spaces"
+    early = _QUOTE_ENDS_EARLY.match(said)
+    if early and "but found" in problem:
+        quote = early["quote"]
+        return line, f"a {quote} inside the value ends it early", (
+            "put the value in single quotes instead, or use curly quotes inside it"
+            if quote == '"' else "write the apostrophe twice ('') or put the value in double "
+                                 "quotes")
+    if problem.startswith("mapping values are not allowed"):
+        if said[:1].isspace() and line and not text.split("\n")[line - 1].rstrip().endswith(":"):
+            return line, "this line is indented under a field that holds a value", \
+                "start it at the same column as the other fields"
+        return line, "the value holds ': ', which YAML reads as the start of another field", \
+            "put the whole value in double quotes"
+    return (line, error.problem or "invalid YAML",
             "check the quotes, colons and indentation on this line; "
             "put a value that contains ': ' in double quotes")
+
+
+_QUOTE_ENDS_EARLY = re.compile(r"""^\s*[\w.-]+:\s*(?P<quote>["'])[^"']*(?P=quote)\s*\S""")
+"""A field whose quoted value is followed by more text: the quote closed inside the value."""
 
 
 def _unclosed(error: yaml.MarkedYAMLError, text: str) -> yaml.Mark | None:

@@ -181,6 +181,23 @@ CASES = [
     Case("date is a list", {BAD: interview().replace("date: 2026-01-02", "date: [1, 2]")},
          [f"{BAD}:3: 'date: [1, 2]' is not a date; write it as YYYY-MM-DD, for example "
           "date: 2026-03-14"]),
+    Case("tab before a field", {BAD: interview("\tsummary: A day.\n")},
+         [f"{BAD}:6: the front matter is not valid YAML (this line holds a tab, which YAML does "
+          "not take for indenting); replace the tab with spaces"]),
+    Case("quotes inside a quoted title", {BAD: interview().replace(
+        "title: X", 'title: "The "Night" Shift"')},
+         [f"{BAD}:2: the front matter is not valid YAML (a \" inside the value ends it early); "
+          "put the value in single quotes instead, or use curly quotes inside it"]),
+    Case("apostrophe inside a single-quoted title", {BAD: interview().replace(
+        "title: X", "title: 'Tomas' boat'")},
+         [f"{BAD}:2: the front matter is not valid YAML (a ' inside the value ends it early); "
+          "write the apostrophe twice ('') or put the value in double quotes"]),
+    Case("colon inside a title", {BAD: interview().replace("title: X", "title: Q&A: the pier")},
+         [f"{BAD}:2: the front matter is not valid YAML (the value holds ': ', which YAML reads "
+          "as the start of another field); put the whole value in double quotes"]),
+    Case("field indented under another", {BAD: interview("  summary: A day.\n")},
+         [f"{BAD}:6: the front matter is not valid YAML (this line is indented under a field "
+          "that holds a value); start it at the same column as the other fields"]),
     Case("date in curly quotes", {BAD: interview().replace("2026-01-02", "“2026-01-02”")},
          [f"{BAD}:3: 'date: “2026-01-02”' is not a date: the curly quotes are part of it; "
           "remove the quotes and write it as YYYY-MM-DD, for example date: 2026-03-14"]),
