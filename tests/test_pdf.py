@@ -125,3 +125,22 @@ def test_a_screen_layout_of_its_own_on_a4(project, write):
     assert "/StructTreeRoot" in screen.trailer["/Root"]
     printed = PdfReader(project / "dist/good/good-print.pdf")
     assert round(float(printed.pages[0].trimbox.width)) == 420
+
+
+ADDRESS = "https://archive.example.org/collections/harbouroralhistories/ortizlind1987transcript"
+
+
+def test_text_with_no_place_to_break_stays_on_the_page_and_addresses_get_no_hyphen(project,
+                                                                                   write):
+    """A pasted hash or garbled run of 3,000 letters is broken inside the margins, not run off
+    the page (all but 69 letters were lost); an address is broken without a hyphen a reader
+    would copy."""
+    run_of_letters = "x" * 3000
+    write("long.md", GOOD + f"\nQ: What was pasted?\n\nA: This: {run_of_letters} and more."
+                            f"\n\nQ: Where is it?\n\nA: At <{ADDRESS}> and in the library.\n")
+    run = make("build", "--format", "pdf", cwd=project)
+    assert run.code == 0, run.stderr
+    text = pdf_text(project / "dist/long/long.pdf")
+    joined = "".join(text.split())
+    assert sum(len(run) for run in re.findall("x+", joined) if len(run) > 20) == 3000
+    assert ADDRESS in joined, "an address broken with a hyphen of ours"
