@@ -2102,3 +2102,17 @@ Yael Berger edited this post. Ruth Vale keeps the light on the north pier.
 
 {QUESTIONS_IN_BOLD}""")
     assert front["interviewee"] == "Ruth Vale", front
+
+
+def test_asciidoc_lines_of_one_block_are_one_paragraph(tmp_path):
+    """AsciiDoc writes one sentence a line, as Jenkins' spotlights do: the lines of a block
+    are one paragraph, as Asciidoctor shows them, not a paragraph each."""
+    answer = "\n".join(f"Sentence {number} of the answer about the harbour light."
+                       for number in range(1, 11))
+    _, body = imported(tmp_path / "spotlight.adoc", "= Ruth Vale\n:page-datepublished: "
+                       "2024-10-22\n\n== How did you start?\n\n" + answer +
+                       "\n\n== Why the light?\n\n" + answer +
+                       "\n\n== What next?\n\n" + answer + "\n\nAnd a second paragraph.\n")
+    answers = [part for part in body.split("\n\n") if part.startswith("A: ")]
+    assert len(answers) == 3 and all("Sentence 10" in part for part in answers), body
+    assert "\n\nAnd a second paragraph." in body, body

@@ -56,7 +56,8 @@ def read_asciidoc(path: Path, data: bytes) -> Extract:
     markdown = ["" if number < body_from and not _TITLE.match(line) else
                 _REFERENCE.sub(lambda found: defined.get(found[1].lower(), found[0]), line)
                 for number, line in enumerate(lines)]
-    extract = read_text(path, "\n".join(_as_markdown(markdown)).encode("utf-8"), True)
+    extract = read_text(path, "\n".join(_as_markdown(markdown)).encode("utf-8"), True,
+                        lines_join=True)
     extract.unsure[:0] = notes
     _take_fields(values, extract)
     return extract

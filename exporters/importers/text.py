@@ -129,7 +129,11 @@ def html_body(data: bytes) -> bool:
     return len(lines) >= 5 and tagged >= HTML_BODY_SHARE * len(lines)
 
 
-def read_text(path: Path, data: bytes, markdown: bool) -> Extract:
+def read_text(path: Path, data: bytes, markdown: bool, lines_join: bool = False) -> Extract:
+    """The paragraphs of a text or Markdown file; ``lines_join`` where the format says that
+    the lines of a block are one paragraph whatever they look like (AsciiDoc's one sentence
+    a line), which else are taken one by one where most blocks are long, as text copied from
+    a browser has them."""
     text, notes = decode(path, data)
     check_lines(path, text)
     extract = Extract([], unsure=notes)
@@ -141,7 +145,7 @@ def read_text(path: Path, data: bytes, markdown: bool) -> Extract:
     else:
         tokens = None
     headings = _markdown_headings(text, tokens) if markdown else {}
-    blocks = _blocks(text.split("\n"), headings)
+    blocks = _blocks(text.split("\n"), headings, lines_join)
     if markdown:
         blocks = [part for start, block in blocks for part in _definitions(start, block)]
         blocks = _unquoted_body(_names_then_quotes(blocks))
@@ -586,8 +590,8 @@ _SENTENCE_GOES_ON = (".", "?", "!", ",", ";", ":", "。", "？", "！", "，", "
 """How a line of running text ends, in Latin, CJK and Arabic script: a menu's lines do not."""
 
 
-def _blocks(lines: list[str], headings: dict[int, tuple[int, str]] | None = None
-            ) -> list[tuple[int, list[str]]]:
+def _blocks(lines: list[str], headings: dict[int, tuple[int, str]] | None = None,
+            lines_join: bool = False) -> list[tuple[int, list[str]]]:
     """(first line, lines) of each paragraph; each of ``headings`` is a block of its own."""
     headings = headings or {}
     blocks: list[tuple[int, list[str]]] = []
@@ -618,7 +622,7 @@ def _blocks(lines: list[str], headings: dict[int, tuple[int, str]] | None = None
     blocks = [(start, _header_as_label(block, head, speakers))
               for (start, block), head in zip(blocks, heads)]
     nonblank = sum(len(block) for _, block in blocks)
-    one_per_line = len(blocks) < 0.3 * nonblank
+    one_per_line = len(blocks) < 0.3 * nonblank and not lines_join
     wrapped = _hard_wrapped([line for _, block in blocks for line in block[:-1]] + [""])
     result: list[tuple[int, list[str]]] = []
     for start, block in blocks:
