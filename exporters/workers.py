@@ -41,7 +41,9 @@ def _started(start: Callable[..., None], arguments: tuple) -> None:
 def _end(pool: ProcessPoolExecutor) -> None:
     for process in list((getattr(pool, "_processes", None) or {}).values()):
         process.terminate()  # the pool has no public way to end a worker mid-task
-    pool.shutdown(wait=False, cancel_futures=True)
+    # with its workers gone the pool's own thread ends at once; waiting for it leaves nothing
+    # for the interpreter's exit to wake through a pipe already closed
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _die_with_parent() -> None:
