@@ -2116,3 +2116,18 @@ def test_asciidoc_lines_of_one_block_are_one_paragraph(tmp_path):
     answers = [part for part in body.split("\n\n") if part.startswith("A: ")]
     assert len(answers) == 3 and all("Sentence 10" in part for part in answers), body
     assert "\n\nAnd a second paragraph." in body, body
+
+
+def test_a_time_alone_on_its_line_is_no_text(tmp_path):
+    """An oral history marks where its recording starts and ends with a time alone on a line
+    ('[00:00:01]', '[00:47:32]'), and a podcast transcript where a clip plays: with no turn to
+    carry it, it is left out and reported, not printed as a stray line."""
+    source = tmp_path / "session.md"
+    source.write_text("# The harbour\n\n\\[00:00:01\\]\n\nCARUSO: Where did you grow up?\n\n"
+                      "LEE: By the harbour.\n\n\\[00:12:40\\]\n\nWe moved inland later.\n\n"
+                      "CARUSO: And then?\n\nLEE: The city.\n\n[00:47:32]\n", encoding="utf-8")
+    result = import_file(source)
+    body = result.document.markdown().split("---\n", 2)[2]
+    assert not re.search(r"\d\d:\d\d", body), body
+    assert "We moved inland later." in body
+    assert sum("a time alone on its line" in note.text for note in result.report.dropped) == 3

@@ -42,7 +42,7 @@ from .registry import choose, plugin_names
 from .roles import person_forms
 from .said import (INTERVIEWER, Cast, Extract, Note, Para, Section, Spoken, Structure,
                    ends_with_question, known_role, name_before_role, role_of_label)
-from .structure import PROFILE, split_label, structure
+from .structure import PROFILE, lone_time, split_label, structure
 from .write import TODO, Document, Heading, Turn, protect_label
 
 HEAD_BYTES = 512
@@ -262,7 +262,8 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
     report.unsure += found.unsure
     report.dropped += found.dropped
     document = Document(values)
-    document.introduction = [protect_label(p.text) for p in found.introduction]
+    document.introduction = [protect_label(p.text) for p in
+                             _without_lone_times(found.introduction, report)]
     if found.method != "speaker labels" and not values.get("interviewee"):
         guess = name_in([p.text for p in found.introduction],
                         {str(values.get("interviewer", "")), *writer.split(", ")})
@@ -288,7 +289,7 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
             document.conversation.append(Heading(_clean(item.title),
                                                  [protect_label(p.text) for p in item.paras]))
             continue
-        texts = [p.text for p in item.paras if p.text.strip()]
+        texts = [p.text for p in _without_lone_times(item.paras, report) if p.text.strip()]
         document.conversation.append(Turn(labels[item.speaker], texts, item.paras[0].time))
         if found.roles.get(item.speaker) == INTERVIEWER:
             report.questions += 1
@@ -312,6 +313,20 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
 
 OPENING_TURNS = 6
 """How many turns open a recording: where an oral history says what day it is."""
+
+
+def _without_lone_times(paras: list[Para], report: Report) -> list[Para]:
+    """``paras`` without those that are only a time ('[00:47:32]', where an oral history marks
+    where its recording starts or ends): no turn starts there to carry it, and as text it
+    would print as a stray line."""
+    kept = []
+    for para in paras:
+        if lone_time(para.text):
+            report.dropped.append(Note(para.line, f"a time alone on its line, "
+                                                  f"'{para.text.strip().replace(chr(92), '')}', was left out"))
+        else:
+            kept.append(para)
+    return kept
 
 
 def _openings(conversation: list[Spoken | Section]) -> list[Spoken]:

@@ -37,6 +37,12 @@ def stamp_of(text: str) -> str:
     return _time_in(_TIMESTAMP.match(text))
 
 
+def lone_time(text: str) -> bool:
+    """Whether ``text`` is a time stamp and nothing else ('[00:47:32]', '\\[00:00:01\\]')."""
+    found = _TIMESTAMP.match(text)
+    return bool(found and _time_in(found) and not text[found.end():].strip())
+
+
 def _time_in(found: re.Match | None) -> str:
     """The time inside a matched stamp or label, with a decimal point, or ''."""
     time = _TIME.search(found.group()) if found else None
