@@ -65,6 +65,9 @@ class Source:
 def read_source(path: Path, content_root: Path) -> Source:
     """Read ``path`` and split it into front matter and body."""
     text = read_text(path)
+    if not text.strip():
+        raise ContentError(Problem(path, 1, "the file is empty",
+                                   "write the interview in it, or delete it"))
     if not YAMLHandler().detect(text) or not text.startswith("-"):
         raise ContentError(Problem(path, 1, "no front matter found", FRONT_MATTER_HINT))
     split = split_front_matter(text)

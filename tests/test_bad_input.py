@@ -165,8 +165,9 @@ CASES = [
          [f"{BAD}:1: this is a binary file, not Markdown text; keep only interview .md files and "
           "their images in content/"]),
     Case("empty file", {BAD: ""},
-         [f"{BAD}:1: no front matter found; begin the file with a line '---', then fields such "
-          "as 'title: ...' and 'date: 2026-01-31', then another line '---'"]),
+         [f"{BAD}:1: the file is empty; write the interview in it, or delete it"]),
+    Case("file of blank lines", {BAD: "\n  \n\n"},
+         [f"{BAD}:1: the file is empty; write the interview in it, or delete it"]),
     Case("lone surrogate escape", {BAD: interview().encode() + b"\xed\xa0\x80\n"},
          [f"{BAD}:11: the file is not UTF-8 text (byte 0xED on this line); save the file as UTF-8 "
           "in your editor"]),

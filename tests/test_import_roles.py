@@ -2131,3 +2131,9 @@ def test_a_time_alone_on_its_line_is_no_text(tmp_path):
     assert not re.search(r"\d\d:\d\d", body), body
     assert "We moved inland later." in body
     assert sum("a time alone on its line" in note.text for note in result.report.dropped) == 3
+
+
+def test_the_report_counts_in_words_a_reader_would_write(tmp_path):
+    source = tmp_path / "short.md"
+    source.write_text("# Short\n\nQ: Why the light?\n\nA: Because of the night.\n", "utf-8")
+    assert import_file(source).report.lines()[0].startswith("2 turns: 1 question, 1 answer (")

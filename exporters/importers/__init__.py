@@ -108,8 +108,9 @@ class Report:
 
     def lines(self) -> list[str]:
         where = display_path(self.source)
-        lines = [f"{self.questions + self.answers} turns: {self.questions} questions, "
-                 f"{self.answers} answers (found by {self.method})"]
+        lines = [f"{counted(self.questions + self.answers, 'turn')}: "
+                 f"{counted(self.questions, 'question')}, {counted(self.answers, 'answer')} "
+                 f"(found by {self.method})"]
         for heading, notes in (("dropped", self.dropped), ("unsure about", self.unsure)):
             if notes:
                 lines.append(f"{heading} {len(notes)}:")
@@ -327,6 +328,11 @@ def _without_lone_times(paras: list[Para], report: Report) -> list[Para]:
         else:
             kept.append(para)
     return kept
+
+
+def counted(number: int, thing: str) -> str:
+    """'1 turn', '12 turns'."""
+    return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
 def _openings(conversation: list[Spoken | Section]) -> list[Spoken]:
