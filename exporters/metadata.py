@@ -156,6 +156,20 @@ def _labels(speakers: tuple[Speaker, ...]) -> dict[str, Speaker]:
     return labels
 
 
+def tag_of_language_named(name: str) -> str:
+    """The tag of the language ``name`` names ('English', 'français', 'فارسی': en, fr, fa), as
+    the built-in words.yml names languages in each of its own, or ''."""
+    import yaml  # here, not at the top: only a wrong tag needs it
+
+    from .cache import PACKAGE
+
+    words = yaml.safe_load((PACKAGE / "templates/common/words.yml").read_text(encoding="utf-8"))
+    wanted = name.strip().casefold()
+    return next((tag for language in words.values() if isinstance(language, dict)
+                 for tag, called in (language.get("languages") or {}).items()
+                 if str(called).casefold() == wanted), "")
+
+
 CURLY_OPENING = "“‘„‚«"
 CURLY_CLOSING = "”’“‘»"
 """The quotation marks a word processor types for straight ones, which YAML takes as text."""
@@ -237,7 +251,9 @@ class _Fields:
         except (ValueError, LookupError):
             valid = False
         if not valid:
+            named = tag_of_language_named(tag)
             raise self.fail(key, f"'{tag}' is not a known language tag",
+                            f"write the language's tag: {key}: {named}" if named else
                             "use a BCP 47 tag such as en, fr, es-MX or fa")
         return langcodes.standardize_tag(tag)
 

@@ -206,6 +206,8 @@ CASES = [
                                                             "interviewer: ‘Maya Ortiz’")},
          [f"{BAD}:4: the name ‘Maya Ortiz’ is written in curly quotes, which would print as "
           "part of it; remove the quotes, or type straight ones (\"…\" or '…')"]),
+    Case("a language's name for its tag", {BAD: interview("lang: English\n")},
+         [f"{BAD}:6: 'English' is not a known language tag; write the language's tag: lang: en"]),
     Case("bad language", {BAD: interview("lang: klingon-xx\n")},
          [f"{BAD}:6: 'klingon-xx' is not a known language tag; use a BCP 47 tag such as en, fr, "
           "es-MX or fa"]),
