@@ -119,7 +119,7 @@ def read_metadata(source: Source) -> Metadata:
         source_url=checked("", fields.url, "source_url"),
         series=text("series"),
         series_number=checked(None, fields.number, "series_number"),
-        tags=checked((), fields.names, "tags"),
+        tags=checked((), fields.keywords, "tags"),
         rights=text("rights"),
         translators=checked((), fields.names, "translator"),
         translation_of=checked("", fields.text, "translation_of"),
@@ -220,6 +220,14 @@ class _Fields:
         if not all(names):
             raise self.fail(key, f"'{key}' has an empty entry", "remove the empty entry")
         return names
+
+    def keywords(self, key: str) -> tuple[str, ...]:
+        """A list of keywords, or one line of them split at its commas ('labour, ports'), as
+        a writer who does not know YAML's lists writes them."""
+        value = self.meta.get(key)
+        if isinstance(value, str):
+            return tuple(word.strip() for word in value.split(",") if word.strip())
+        return self.names(key)
 
     def date(self, key: str) -> dt.date:
         value = self.meta.get(key)

@@ -1,5 +1,8 @@
 """The front-matter schema as an editor meets it."""
 
+import re
+import zipfile
+
 import pytest
 
 from conftest import GOOD, make
@@ -76,3 +79,14 @@ def test_identifier_is_stable_and_can_be_set(project, write):
     assert "urn:uuid:" in opf_a and "urn:isbn:9780000000002" in opf_b
     from exporters.metadata import default_identifier
     assert default_identifier("a") in opf_a
+
+
+@pytest.mark.parametrize("tags", ["labour, ports", "[labour, ports]"])
+def test_keywords_as_a_list_or_one_line_with_commas(project, write, tags):
+    """'tags: labour, ports', as a writer who knows no YAML lists types it, is two keywords."""
+    write("kw.md", GOOD.replace("date:", f"tags: {tags}\ndate:"))
+    run = make("build", "--format", "epub", cwd=project)
+    assert run.code == 0, run.stderr
+    with zipfile.ZipFile(project / "dist/kw/kw.epub") as book:
+        opf = next(book.read(name).decode() for name in book.namelist() if name.endswith(".opf"))
+    assert re.findall(r"<dc:subject>([^<]*)</dc:subject>", opf) == ["labour", "ports"]
