@@ -2137,3 +2137,16 @@ def test_the_report_counts_in_words_a_reader_would_write(tmp_path):
     source = tmp_path / "short.md"
     source.write_text("# Short\n\nQ: Why the light?\n\nA: Because of the night.\n", "utf-8")
     assert import_file(source).report.lines()[0].startswith("2 turns: 1 question, 1 answer (")
+
+
+def test_an_oral_history_header_that_lists_a_name_a_line(tmp_path):
+    """'INTERVIEWERS: Sarah Vale' with 'David Lind' on the next line names two interviewers,
+    each the speaker of their own label; the second is no stray line of the introduction."""
+    front, body = imported(tmp_path / "session.txt", "INTERVIEWEE: Ruth Harbour\n\n"
+                           "INTERVIEWERS: Sarah Vale\nDavid Lind\n\nDATE: 11 December 2023\n\n"
+                           "VALE: Where did you grow up?\n\nHARBOUR: By the sea.\n\n"
+                           "LIND: And then?\n\nHARBOUR: The city.\n")
+    people = {person["name"]: person["role"] for person in front["speakers"].values()}
+    assert people == {"Sarah Vale": "interviewer", "David Lind": "interviewer",
+                      "Ruth Harbour": "interviewee"}, front
+    assert "David Lind" not in body, body

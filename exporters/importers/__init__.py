@@ -41,7 +41,8 @@ from .recording import locate
 from .registry import choose, plugin_names
 from .roles import person_forms
 from .said import (INTERVIEWER, Cast, Extract, Note, Para, Section, Spoken, Structure,
-                   ends_with_question, known_role, name_before_role, role_of_label)
+                   ends_with_question, known_role, name_before_role, names,
+                   role_of_label)
 from .structure import PROFILE, lone_time, split_label, structure
 from .write import TODO, Document, Heading, Turn, protect_label
 
@@ -442,8 +443,10 @@ def _speakers(found: Structure, values: dict, report: Report) -> dict[str, str]:
                 role = INTERVIEWER
             named = known_role(key, {r: str(values.get(r) or "") for r in (INTERVIEWER,
                                                                              "interviewee")})
-            if named:
-                name = str(values[named])
+            if named:  # of 'Sarah Vale, David Lind', the one the label names
+                listed = [person.strip() for person in str(values[named]).split(",")]
+                name = next((person for person in listed if names(key, person)),
+                            str(values[named]))
         people[key] = (name, role)
     by_role = {role: [key for key, (_, r) in people.items() if r == role]
                for role in ("interviewer", "interviewee")}
@@ -452,7 +455,8 @@ def _speakers(found: Structure, values: dict, report: Report) -> dict[str, str]:
         for role, label in (("interviewer", "Q"), ("interviewee", "A")):
             for key in by_role[role]:
                 labels[key] = label
-                if people[key][0]:
+                listed = [person.strip() for person in str(values.get(role) or "").split(",")]
+                if people[key][0] and people[key][0] not in listed:  # keep who else is listed
                     values[role] = people[key][0]
         return labels
     values.pop("interviewer", None)

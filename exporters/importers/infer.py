@@ -268,9 +268,19 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
         dropped.append(Note(paras[0].line, "the line under the title became 'subtitle'"))
         paras.pop(0)
     kept: list[Para] = []
+    listing, last_line = "", 0  # after 'INTERVIEWERS: Sarah Schneider', the field named
     for index, para in enumerate(paras):
         text = _clean(para.text)
+        if listing and para.line == last_line + 1 and _NAME_ALONE.fullmatch(text):
+            values[listing] = f"{values[listing]}, {text}"
+            dropped.append(Note(para.line, f"'{text}' became another '{listing}'"))
+            last_line = para.line
+            continue
+        header = HEADER_FIELD.match(text)
+        listing, last_line = "", para.line
         taken = index < 8 and _take_front_line(text, values) if para.words <= 25 else False
+        if taken and header and header["field"].lower() in _LISTING_FIELDS:
+            listing = _LISTING_FIELDS[header["field"].lower()]
         published = _PUBLISHED_IN.match(text)
         if published and para.words <= 25:
             values.setdefault("publication", published["pub"].strip())
@@ -288,6 +298,13 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
                    + [_clean(p.text) for p in kept[:3]])
     _not_their_own_interviewer(values, dropped)
     return kept, values
+
+
+_LISTING_FIELDS = {"interviewers": "interviewer", "interviewees": "interviewee",
+                   "narrators": "interviewee"}
+"""An oral history's header fields that may go on with a name a line, as the Science History
+Institute's 'INTERVIEWERS: Sarah Schneider', then 'David J. Caruso' on the next line."""
+_NAME_ALONE = re.compile(rf"{_NAME}")
 
 
 def _not_their_own_interviewer(values: dict, dropped: list[Note]) -> None:
