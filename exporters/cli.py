@@ -370,7 +370,7 @@ def summary(tally: Tally, out: Console) -> None:
     from rich.table import Table
 
     table = Table(title="Built", title_justify="left", box=None, pad_edge=False)
-    table.add_column("output" if tally.listed is not None else "files")
+    table.add_column("output" if tally.listed is not None else "files", overflow="fold")
     table.add_column("pages", justify="right")
     table.add_column("size", justify="right")
     if tally.listed is not None:

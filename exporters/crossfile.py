@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem, display_path
+from .slugs import slugify
 from .typography import primary_language
 
 
@@ -40,8 +41,10 @@ def duplicate_slug(listed: Listed, first: Path | None) -> Problem | None:
     """The problem of ``listed`` when an earlier file, the first with its slug, is ``first``."""
     if first is None:
         return None
+    from_a_field = listed.slug != slugify(listed.path.stem)
     return Problem(listed.path, 1, f"the slug '{listed.slug}' is already used by "
                    f"{display_path(first)}",
+                   "change the 'slug:' field of one of them" if from_a_field else
                    "give one of them another file name or a 'slug:' field", rule="duplicate-slug")
 
 

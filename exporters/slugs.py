@@ -19,11 +19,16 @@ SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SLUG_HINT = "use lowercase letters, digits and hyphens, e.g. slug: night-shift"
 
 
+_APOSTROPHE = re.compile(r"(?<=[a-z0-9])['`](?=[a-z])")
+"""An apostrophe inside a word (anyascii writes ’ as '), which a slug leaves out."""
+
+
 def slugify(text: str) -> str:
     """A slug made from any text (a title, a file or folder name), or '' when nothing usable is
     left, e.g. for text made only of punctuation."""
     ascii_text = anyascii(unicodedata.normalize("NFKC", text))
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    joined = _APOSTROPHE.sub("", ascii_text.lower())  # "pilot's" is 'pilots', not 'pilot-s'
+    slug = re.sub(r"[^a-z0-9]+", "-", joined).strip("-")
     if len(slug) > MAX_SLUG_LENGTH:
         slug = slug[:MAX_SLUG_LENGTH + 1].rsplit("-", 1)[0] or slug[:MAX_SLUG_LENGTH]
     return slug.strip("-")

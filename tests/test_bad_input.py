@@ -239,6 +239,12 @@ CASES = [
     Case("duplicate slug", {BAD: interview("slug: good\n")},
          ["content/good.md:1: [duplicate-slug] the slug 'good' is already used by content/bad.md; give one of "
           "them another file name or a 'slug:' field"]),
+    Case("duplicate slug set by a field", {BAD: interview("slug: good\n"),
+                                           "content/good-too.md": interview("slug: good\n")},
+         ["content/good-too.md:1: [duplicate-slug] the slug 'good' is already used by "
+          "content/bad.md; change the 'slug:' field of one of them",
+          "content/good.md:1: [duplicate-slug] the slug 'good' is already used by content/bad.md; "
+          "give one of them another file name or a 'slug:' field"]),
     # Names that become paths
     Case("slug climbing out", {BAD: interview("slug: ../../outside/x\n")},
          [f"{BAD}:6: '../../outside/x' cannot be used as a slug; use lowercase letters, digits "

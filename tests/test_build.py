@@ -155,3 +155,22 @@ def test_workers_started_from_the_parents_editions_write_what_one_process_writes
     assert len(written) >= 12
     assert {path.relative_to(project / "two"): path.read_bytes()
             for path in outputs(project / "two")} == written
+
+
+def test_the_summary_folds_long_paths_in_a_narrow_terminal():
+    """In an 80-column terminal or a log the paths of the outputs were cut with '…', so the
+    HTML, PDF and EPUB rows of one interview looked the same; they fold onto a second line."""
+    import io
+
+    from rich.console import Console
+
+    from exporters.cli import Tally, summary
+
+    tally = Tally()
+    long = Path("dist/interview-with-davor-cubranic/interview-with-davor-cubranic")
+    tally.listed = [(long.with_suffix(suffix), 3, 1000) for suffix in (".html", ".pdf", ".epub")]
+    written = io.StringIO()
+    summary(tally, Console(file=written, width=50, highlight=False))
+    shown = written.getvalue()
+    assert "…" not in shown, shown
+    assert all(f"{long.name}{suffix}" in shown for suffix in (".html", ".pdf", ".epub")), shown

@@ -13,8 +13,8 @@ def test_new_file_has_every_field_and_builds(project, write):
                                    "interviewee: Ben Stone\nseries: Working Lives\nseries_number: 4"))
     run = make("new", "The Lock Keeper's Daughter", "--series", "Working Lives", cwd=project)
     assert run.code == 0, run.stderr
-    path = project / "content/the-lock-keeper-s-daughter.md"
-    assert "Wrote content/the-lock-keeper-s-daughter.md" in run.stdout
+    path = project / "content/the-lock-keepers-daughter.md"
+    assert "Wrote content/the-lock-keepers-daughter.md" in run.stdout
     text = path.read_text()
     front = text.split("---")[1]
     for name in FIELDS:

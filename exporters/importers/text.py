@@ -17,6 +17,8 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from anyascii import anyascii
+
 from ..errors import ContentError, Problem
 from .bounds import MAX_IMPORT_LINES, check_chars, too_many
 from ..slugs import slugify
@@ -455,14 +457,19 @@ def _take_fields(values: dict, extract: Extract) -> None:
         extract.hints.update(_address_date(values))
 
 
+def _words(text: str) -> list[str]:
+    """The words of ``text``, lowercase, in ASCII, split at anything else ('eva' and 's' of
+    "Eva's")."""
+    return re.findall(r"[a-z0-9]+", anyascii(text).lower())
+
+
 def _take_authors(authors: list[str], hints: dict) -> None:
     """A post's several authors: its interviewers ('Jakub Beránek, Lori Lorusso' of
     'Maintainer spotlight: Gen Li'), unless the title names one of them, who is then the one
     interviewed ('Yael Berger and Eva Demers-Brett' of 'Eva's Exit Interview'): then they say
     who wrote the post, not who asks, and the turns decide."""
-    title = slugify(str(hints.get("title") or "")).split("-")
-    named = any(word in title for author in authors for word in slugify(author).split("-")
-                if len(word) > 2)
+    title = _words(str(hints.get("title") or ""))
+    named = any(word in title for author in authors for word in _words(author) if len(word) > 2)
     key = "document_author" if named else "interviewer"
     hints.setdefault(key, ", ".join(authors))
 
