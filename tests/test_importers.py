@@ -138,7 +138,7 @@ def test_website_leftovers_are_dropped_and_reported(imported):
         text = target.read_text(encoding="utf-8")
         for leftover in LEFTOVERS:
             assert leftover.lower() not in text.lower(), (name, leftover)
-        assert "dropped" in run.stdout
+        assert "taken out of the text" in run.stdout
     ferry = imported["ferry-teacher.txt"][1].stdout
     assert "donation or subscription appeal" in ferry
     assert "share buttons: 'Share this:'" in ferry

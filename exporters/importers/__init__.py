@@ -112,7 +112,8 @@ class Report:
         lines = [f"{counted(self.questions + self.answers, 'turn')}: "
                  f"{counted(self.questions, 'question')}, {counted(self.answers, 'answer')} "
                  f"(found by {self.method})"]
-        for heading, notes in (("dropped", self.dropped), ("unsure about", self.unsure)):
+        for heading, notes in (("taken out of the text", self.dropped),
+                               ("unsure about", self.unsure)):
             if notes:
                 lines.append(f"{heading} {len(notes)}:")
                 lines += [f"  {where}:{note.line}: {note.text}"
