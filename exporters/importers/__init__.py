@@ -621,9 +621,9 @@ def regulars(voices: Iterable[tuple[str, ...]]) -> dict[str, int]:
     files they speak in."""
     counted: Counter[str] = Counter()
     files = 0
-    for names in voices:
-        counted.update(set(names))
-        files += bool(names)
+    for heard in voices:
+        counted.update(set(heard))
+        files += bool(heard)
     least = max(REGULAR_FILES, REGULAR_SHARE * files)
     return {name: count for name, count in counted.items() if count >= least}
 

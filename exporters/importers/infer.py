@@ -12,7 +12,7 @@ import jdatetime
 
 from .recording import named_recording
 from .said import Note, Para
-from .structure import _TIMESTAMP, ARABIC_SCRIPT, BREAK_MARKER, HEADER_FIELD, split_label
+from .structure import ARABIC_SCRIPT, BREAK_MARKER, HEADER_FIELD, lone_time, split_label
 
 _NAME = (r"[A-ZÀ-Ý][\w'’.-]+"
          r"(?: (?:de |van |von |da |al |le |la |(?-i:[A-ZÀ-Ý]) )?[A-ZÀ-Ý][\w'’.-]+){0,3}")
@@ -246,7 +246,7 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
     if "title" not in values and paras:
         first = paras[0]
         spoken = first.label or split_label(first.text)[0]
-        if len(first.text) <= _TITLE_CHARS and not _TIMESTAMP.fullmatch(first.text) \
+        if len(first.text) <= _TITLE_CHARS and not lone_time(first.text) \
                 and _PICTURE.sub("", first.text).strip() \
                 and not BREAK_MARKER.match(first.text) \
                 and not _CONTENTS.fullmatch(_clean(first.text)) and (
@@ -259,7 +259,7 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
         dropped.append(Note(paras[0].line, "the title line became 'title'"))
         paras.pop(0)
     if paras and paras[0].heading == 0 and "subtitle" not in values and paras[0].words <= 15 \
-            and len(paras[0].text) <= _TITLE_CHARS and not _TIMESTAMP.fullmatch(paras[0].text) \
+            and len(paras[0].text) <= _TITLE_CHARS and not lone_time(paras[0].text) \
             and _PICTURE.sub("", paras[0].text).strip() \
             and not _clean(paras[0].text).endswith((".", "?", "!", ":", "؟", "？", "。")) \
             and not (paras[0].label or split_label(paras[0].text)[0]) \

@@ -37,6 +37,11 @@ def stamp_of(text: str) -> str:
     return _time_in(_TIMESTAMP.match(text))
 
 
+def without_stamp(text: str) -> str:
+    """``text`` without the time it starts with, if any (:func:`stamp_of`)."""
+    return _TIMESTAMP.sub("", text, count=1)
+
+
 def lone_time(text: str) -> bool:
     """Whether ``text`` is a time stamp and nothing else ('[00:47:32]', '\\[00:00:01\\]')."""
     found = _TIMESTAMP.match(text)

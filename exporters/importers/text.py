@@ -24,7 +24,8 @@ from .bounds import MAX_IMPORT_LINES, check_chars, too_many
 from ..slugs import slugify
 from .recording import named_recording
 from .said import Extract, Note, Para, ends_with_question
-from .structure import _TIMESTAMP, BOLD_NAME, NAME_WORDS, TIMED_BOLD_NAME, split_label, stamp_of
+from .structure import (BOLD_NAME, NAME_WORDS, TIMED_BOLD_NAME, lone_time, split_label,
+                        stamp_of, without_stamp)
 from .write import escape
 
 if TYPE_CHECKING:
@@ -690,7 +691,7 @@ def _at_labels(start: int, block: list[str], labels: bool = True
     in_list = False
     for offset, line in enumerate(block):
         item = bool(_LIST_START.match(line))
-        stamp_alone = bool(parts) and all(_TIMESTAMP.fullmatch(said) for said in parts[-1][1])
+        stamp_alone = bool(parts) and all(lone_time(said) for said in parts[-1][1])
         if not parts or (labels and split_label(line.strip())[0] and not stamp_alone) \
                 or (item and not in_list):
             parts.append((start + offset, [line]))
@@ -837,7 +838,7 @@ def _paragraph(lines: list[str], line: int, markdown: bool) -> Para:
             if whole and "\n" not in whole[1]:
                 return Para(text, line, emphasis=kind, plain=whole[1])
         return Para(text, line)
-    rest, time = _TIMESTAMP.sub("", text, count=1), stamp_of(text)
+    rest, time = without_stamp(text), stamp_of(text)
     named = TIMED_BOLD_NAME.match(rest) if time else None
     if named:  # "0:00:14.2 **Jen Luker** text": the name is the turn's label
         return Para(escape(rest[named.end():]), line, label=named["label"], time=time)
