@@ -167,7 +167,7 @@ def _configured_parser(lang: str) -> MarkdownIt:
 def _note_reference(meta: dict, prefix: str, lang: str) -> str:
     """A note's number in the text, in the language's digits, linked to the note."""
     number = meta["id"] + 1
-    ref_id = f"{prefix}noteref-{number}" + (f"-{meta['subId'] + 1}" if meta.get("subId") else "")
+    ref_id = f"{prefix}noteref-{number}{_sub_reference(meta)}"
     return (f'<a href="#{prefix}note-{number}" id="{ref_id}" class="noteref" '
             f'role="doc-noteref">{in_digits(number, lang)}</a>')
 
@@ -621,6 +621,19 @@ def _attr(text: str) -> str:
 
 
 def prose_html(text: str, lang: str, id_prefix: str = "") -> str:
-    """A Markdown document without turns (a foreword), as sanitised HTML."""
+    """A Markdown document without turns (a foreword), as sanitised HTML; its notes under it,
+    each with the id its references link to (``<prefix>note-1``) and a link back to the first
+    (``<prefix>noteref-1``), as an interview's notes have."""
     md = markdown_parser(lang)
+    md.add_render_rule("footnote_open", lambda self, tokens, idx, options, env:
+                       f'<li id="{id_prefix}note-{tokens[idx].meta["id"] + 1}">')
+    md.add_render_rule("footnote_anchor", lambda self, tokens, idx, options, env:
+                       f' <a href="#{id_prefix}noteref-{tokens[idx].meta["id"] + 1}'
+                       f'{_sub_reference(tokens[idx].meta)}" role="doc-backlink">↑</a>')
     return sanitise(md.render(text, {"id_prefix": id_prefix}))
+
+
+def _sub_reference(meta: dict) -> str:
+    """The suffix of a note's second or later reference ('-2'), as :func:`_note_reference`
+    writes it."""
+    return f"-{meta['subId'] + 1}" if meta.get("subId") else ""

@@ -151,3 +151,23 @@ def test_a_series_read_from_the_cache_still_sees_its_foreword_and_its_title_chan
     assert make("build", "--format", "html", cwd=project).code == 0
     volume = (project / "dist/s/s.html").read_text()
     assert "Other Notes" in volume and "So Lo answers" not in volume and "Di Ax answers" in volume
+
+
+def test_a_foreword_s_notes_link_to_their_references_and_back(project, write):
+    """A note in a series' foreword: its reference links to the note and the note back to
+    the reference, in the volume's HTML and EPUB (the note was 'fn1', back to '#fnref1', which
+    no element had: broken links, and EPUBCheck's RSC-012)."""
+    import zipfile
+
+    write("s/series.yml", SERIES + "foreword: _foreword.md\n")
+    write("s/_foreword.md", "The series began in 2026.[^f] It goes on.[^f]\n\n"
+                            "[^f]: With thanks to the harbour.\n")
+    write("s/a.md", interview("First", 1, "2026-05-01", "Di Ax"))
+    assert make("build", "--format", "html,epub", cwd=project).code == 0
+    with zipfile.ZipFile(project / "dist/s/s.epub") as book:
+        foreword = next(book.read(name).decode() for name in book.namelist()
+                        if "foreword" in name)
+    for page in ((project / "dist/s/s.html").read_text(), foreword):
+        links = set(re.findall(r'href="#([^"]*foreword[^"]*)"', page))
+        ids = set(re.findall(r'id="([^"]+)"', page))
+        assert links and links <= ids, (links - ids, page[-1500:])
