@@ -559,3 +559,24 @@ def test_modified_date_is_the_last_commit_without_source_date_epoch(project, wri
     first = (project / "dist/good/good.epub").read_bytes()
     assert build_without_epoch(project) == "2025-06-01T12:00:00Z"
     assert (project / "dist/good/good.epub").read_bytes() == first
+
+
+def test_an_image_whose_name_has_spaces_gets_a_name_the_book_allows(project, write):
+    """'Harbour Crane.png' (a space, which EPUB allows in no file name: EPUBCheck's RSC-020)
+    and 'Harbour-Crane.png' are two images in the book under two names, each shown where the
+    text puts it."""
+    from PIL import Image
+
+    (project / "content/images").mkdir(parents=True)
+    for name, colour in (("Harbour Crane.png", "navy"), ("Harbour-Crane.png", "teal")):
+        Image.new("RGB", (40, 30), colour).save(project / "content/images" / name)
+    write("crane.md", GOOD + "\n![The crane at night.](<images/Harbour Crane.png>)\n\n"
+                             "![The crane by day.](images/Harbour-Crane.png)\n")
+    assert make("build", "--format", "epub", cwd=project).code == 0
+    with zipfile.ZipFile(project / "dist/crane/crane.epub") as book:
+        names = book.namelist()
+        page = book.read("EPUB/interview.xhtml").decode()
+    images = [name for name in names if "/images/" in name]
+    assert len(images) == 2 and not any(" " in name for name in names), names
+    shown = re.findall(r'<img[^>]+src="([^"]+)"', page)
+    assert len(set(shown)) == 2 and all(f"EPUB/{src}" in names for src in shown), shown

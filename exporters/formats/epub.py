@@ -8,6 +8,7 @@ so that what EPUBCheck, Ace and the Nu Html Checker read is what we wrote.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import re
 import zipfile
@@ -476,8 +477,16 @@ def given_cover(path: Path, alt: str) -> Cover:
 
 
 def image_name(key: str) -> str:
-    """Where an image of the content is in the book: ``images/``, its path flattened."""
-    return f"images/{key.replace('/', '-')}"
+    """Where an image of the content is in the book: ``images/``, its path flattened, and made
+    of letters, digits, '.', '_' and '-' only (EPUB allows no space in a file name: RSC-020),
+    with a part of the path's hash where that changed it, so two paths never meet."""
+    flat = key.replace("/", "-")
+    safe = re.sub(r"[^A-Za-z0-9._-]", "-", flat)
+    if safe == flat:
+        return f"images/{flat}"
+    stem, dot, suffix = safe.rpartition(".")
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:8]
+    return f"images/{stem}-{digest}{dot}{suffix}" if dot else f"images/{safe}-{digest}"
 
 
 def new_book(identifier: str, title: str, lang: str) -> epub.EpubBook:
