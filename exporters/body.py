@@ -260,6 +260,12 @@ def meant_label(word: str, mark: str, labels: dict[str, Speaker]) -> str:
     return ""
 
 
+_UNREAD_IMAGE = re.compile(r"!\[[^\]]*\]\((?P<path>[^()<>\s\"“‘«]+(?: [^()<>\s\"“‘«]+)+?)"
+                           r"(?:\s+[\"'(“‘«][^)]*)?\)")
+"""An image Markdown left as text, its path holding a space: '![A ferry](images/Ferry
+Boat.jpg "At dawn")'."""
+
+
 def parse_body(source: Source, metadata: Metadata, id_prefix: str = "") -> Body:
     """Read the Markdown body of ``source`` into its parts and turns."""
     reader = _BodyReader(source, metadata, id_prefix)
@@ -395,6 +401,12 @@ class _BodyReader:
         """Markdown images and raw ``<img>`` tags alike: a file inside the content folder, with
         alt text; their ``src`` becomes the image's key."""
         for token, line in _walk(tokens):
+            unread = _UNREAD_IMAGE.search(token.content) if token.type == "text" else None
+            if unread:
+                raise self.fail(origin[line], f"the image '{unread['path']}' would show as text: "
+                                              "Markdown reads no path with a space in it",
+                                f"write it in angle brackets, ](<{unread['path']}>), or rename "
+                                "the file without spaces", "image-file")
             if token.type == "image":
                 alt = "".join(c.content for c in token.children or [])
                 token.attrSet("src", self._image(str(token.attrGet("src") or ""), alt,

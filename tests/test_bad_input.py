@@ -302,6 +302,12 @@ CASES = [
     Case("missing image", {BAD: interview(body=BODY + "\n![A map](images/none.png)\n")},
          [f"{BAD}:12: [image-file] the image 'images/none.png' was not found (looked for "
           "content/images/none.png); check the file name and folder"]),
+    Case("image path with a space", {BAD: interview(
+        body=BODY + '\n![A map](images/Harbour Map.png "The harbour")\n'),
+                                      "content/images/Harbour Map.png": png()},
+         [f"{BAD}:12: [image-file] the image 'images/Harbour Map.png' would show as text: "
+          "Markdown reads no path with a space in it; write it in angle brackets, "
+          "](<images/Harbour Map.png>), or rename the file without spaces"]),
     Case("image without alt", {BAD: interview(body=BODY + "\n![](images/a.png)\n"),
                                "content/images/a.png": png()},
          [f"{BAD}:12: [image-alt] the image 'images/a.png' has no alt text; describe the picture "
