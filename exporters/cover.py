@@ -19,7 +19,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from .glyphs import font_cmap
-from .typography import ARABIC_SCRIPT_CHARACTERS, NBSP, NNBSP, WORD_JOINER
+from .typography import ARABIC_SCRIPT_CHARACTERS, NBSP, NNBSP, WORD_JOINER, in_digits
 
 WIDTH, HEIGHT = 1600, 2560
 MARGIN = 160
@@ -61,6 +61,17 @@ class CoverFonts:
         if self.arabic and _ARABIC_SCRIPT.search(text):
             return (self.arabic_bold or self.arabic) if path == self.bold else self.arabic
         return path
+
+
+def series_line(series: str, number: int | None, lang: str) -> str:
+    """The cover's series line: 'Working Lives · 1'; a series named in Arabic script drawn as
+    its own face has it, 'صداهای رود، ۳' (that face has no '·'), its number in the language's
+    digits. A series named in Latin letters keeps Latin digits, which its face has."""
+    if not number:
+        return series
+    if _ARABIC_SCRIPT.search(series):
+        return f"{series}، {in_digits(number, lang)}"
+    return f"{series} · {number}"
 
 
 def series_colour(series: str) -> tuple[int, int, int]:

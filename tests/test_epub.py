@@ -580,3 +580,17 @@ def test_an_image_whose_name_has_spaces_gets_a_name_the_book_allows(project, wri
     assert len(images) == 2 and not any(" " in name for name in names), names
     shown = re.findall(r'<img[^>]+src="([^"]+)"', page)
     assert len(set(shown)) == 2 and all(f"EPUB/{src}" in names for src in shown), shown
+
+
+def test_a_series_named_in_persian_is_drawn_on_the_cover(project, write):
+    """The drawn cover's series line joined name and number with '·', which the Persian face
+    lacks: a Persian interview in a series with a Persian name failed its e-book with "its
+    font has no '·'". The line is now 'صداهای رود، ۴', in Persian digits."""
+    from exporters.cover import series_line
+
+    source = source_of("bookbinder-fa").read_text(encoding="utf-8")
+    write("bookbinder-fa.md", source.replace("series: Working Lives", "series: صداهای رود"))
+    run = make("build", "--format", "epub", cwd=project)
+    assert run.code == 0, run.stderr
+    assert series_line("صداهای رود", 4, "fa") == "صداهای رود، ۴"
+    assert series_line("Working Lives", 4, "fa") == "Working Lives · 4"

@@ -437,7 +437,7 @@ class CoverWording:
 def cover_wording(document: Document, words: dict) -> CoverWording:
     """What a drawn cover says: an interview's series, people and byline, or a volume's
     publisher and editors."""
-    from ..cover import CoverText
+    from ..cover import CoverText, series_line
 
     meta = document.meta
     if document.is_volume:
@@ -451,7 +451,7 @@ def cover_wording(document: Document, words: dict) -> CoverWording:
             (("title",), meta.title), (("subtitle",), meta.subtitle),
             (("publisher",), meta.publisher), (("editors",), editors),
             (("lang",), words["edited_by"])))
-    series = f"{meta.series} · {meta.series_number}" if meta.series_number else meta.series
+    series = series_line(meta.series, meta.series_number, meta.lang)
     names = join_names(meta.interviewees, meta.lang)
     byline = f"{words['in_conversation']} {join_names(meta.interviewers, meta.lang)}"
     text = CoverText(title=meta.title, subtitle=meta.subtitle, series=series, names=names,
