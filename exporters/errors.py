@@ -34,6 +34,7 @@ RULES = {  # the one registry of rule ids; the README's table lists the same
     "duplicate-series-number": "two interviews hold the same place in a series",
     "todo": "a TODO marker left by 'make.py new' or 'make.py import'",
     "missing-glyph": "characters that no font of the project has (they would print as boxes)",
+    "lang-script": "a text in Arabic script whose lang is a language written left to right",
     "translation": "translation_of does not name another interview",
     "series": "a series.yml that is wrong, or whose volume cannot be made",
     "booklet-too-long": "a volume with more pages than a stapled pamphlet holds (a notice)",

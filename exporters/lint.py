@@ -218,6 +218,7 @@ def lint_file(path: Path, content_root: Path, coverage: FontCoverage | None = No
     links, linked = _links(path, body)
     result.problems += links
     result.problems += _typography(source, meta, body)
+    result.problems += _language_of_the_script(source, meta)
     result.depends = [*body.images.values(), *filter(None, [meta.audio, meta.cover]), *linked]
     return result
 
@@ -320,6 +321,21 @@ def _typography(source: Source, meta: Metadata, body: Body) -> list[Problem]:
             problems.append(_warning(path, source.body_line + index, "double-space",
                                      "two spaces between words", "use one space"))
     return problems
+
+
+def _language_of_the_script(source: Source, meta: Metadata) -> list[Problem]:
+    """A text in Arabic script whose ``lang`` is written left to right (often the default
+    'en', or what 'make.py new' wrote): its words would be shaped and ordered as English, and
+    its generated words would be English."""
+    from .typography import arabic_script_language, direction, written_in_arabic_script
+
+    if direction(meta.lang) == "rtl" or not written_in_arabic_script(source.body):
+        return []
+    tag = arabic_script_language(source.body)
+    return [_warning(source.path, source.line_of("lang"),
+                     "lang-script", f"the text is in Arabic script but its language is "
+                                    f"'{meta.lang}'", f"set lang: {tag} (or the tag of the "
+                                    f"language it is in)")]
 
 
 def _todo(path: Path, text: str) -> list[Problem]:

@@ -11,6 +11,7 @@ import yaml
 from .errors import Problem, display_path
 from .importers.write import Document, Turn
 from .slugs import slugify
+from .typography import arabic_script_language, written_in_arabic_script
 from .output import write_atomic
 
 INTRODUCTION = ("TODO write the introduction. Paragraphs before the first turn introduce the "
@@ -20,7 +21,8 @@ INTRODUCTION = ("TODO write the introduction. Paragraphs before the first turn i
 def scaffold(title: str, series: str = "", series_number: int | None = None,
              today: dt.date | None = None) -> str:
     """The Markdown of a new interview: required fields to fill in, optional ones commented."""
-    values: dict = {"title": title, "date": today or dt.date.today(), "lang": "en"}
+    lang = arabic_script_language(title) if written_in_arabic_script(title) else "en"
+    values: dict = {"title": title, "date": today or dt.date.today(), "lang": lang}
     if series:
         values["series"] = series
         values["series_number"] = series_number or 1

@@ -27,6 +27,21 @@ NBSP = "\u00a0"
 NNBSP = "\u202f"
 WORD_JOINER = "\u2060"
 ARABIC_SCRIPT_CHARACTERS = "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefe"
+
+
+def arabic_script_language(text: str) -> str:
+    """Persian or Arabic, for text in Arabic script: 'fa' where Persian's own letters (پ چ ژ گ
+    and its kaf and yeh) outnumber Arabic's (its kaf and yeh, teh marbuta, alef maksura), else
+    'ar'."""
+    persian = sum(text.count(letter) for letter in "پچژگکی")
+    arabic = sum(text.count(letter) for letter in "يكةى")
+    return "fa" if persian > arabic else "ar"
+
+
+def written_in_arabic_script(text: str) -> bool:
+    """Whether more of ``text``'s letters are in Arabic script than in Latin."""
+    arabic = len(re.findall(f"[{ARABIC_SCRIPT_CHARACTERS}]", text))
+    return arabic > len(re.findall(r"[A-Za-z\u00c0-\u024f]", text))
 """The Arabic script's blocks, as a character class's ranges: letters, marks, digits and
 punctuation, the supplements and the presentation forms."""
 

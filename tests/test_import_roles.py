@@ -2150,3 +2150,18 @@ def test_an_oral_history_header_that_lists_a_name_a_line(tmp_path):
     assert people == {"Sarah Vale": "interviewer", "David Lind": "interviewer",
                       "Ruth Harbour": "interviewee"}, front
     assert "David Lind" not in body, body
+
+
+def test_an_image_whose_address_is_a_site_generator_tag_is_reported_not_kept_as_text(tmp_path):
+    """Jekyll's '![A crane]({% link images/crane.jpg %})' is an image, dropped and reported as
+    any other (the editor saves the file and adds the line the report gives, its description
+    kept); it was left in the text, which now cannot build."""
+    source = tmp_path / "post.md"
+    source.write_text("# The crane\n\n![The crane at night,\nlit]({% link images/crane.jpg %})\n\n"
+                      "**Why the crane?**\n\nBecause it lifts the ships.\n\n**And then?**\n\n"
+                      "Then it rests.\n", encoding="utf-8")
+    result = import_file(source)
+    markdown = result.document.markdown()
+    assert "{% link" not in markdown.split("---\n", 2)[2], markdown
+    assert any("![The crane at night, lit](images/NAME)" in note.text
+               for note in result.report.unsure), result.report.unsure

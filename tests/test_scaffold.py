@@ -37,3 +37,27 @@ def test_new_never_overwrites(project, write):
     assert "content/taken.md:1: already exists" in run.stderr
     assert make("new", "Taken", "-o", "content/other.md", cwd=project).code == 0
     assert make("new", "???", cwd=project).code == 2
+
+
+def test_a_title_in_persian_or_arabic_gets_its_language(project):
+    for title, lang in (("گفت‌وگو با ماهیگیر", "fa"), ("حوار مع صياد", "ar")):
+        run = make("new", title, cwd=project)
+        assert run.code == 0, run.stderr
+        written = next(project.glob("content/*.md"))
+        assert yaml.safe_load(written.read_text().split("---")[1])["lang"] == lang
+        written.unlink()
+
+
+def test_a_text_in_arabic_script_under_a_latin_language_is_warned_about(project, write):
+    """A Persian text left at 'lang: en' came out shaped and ordered as English, its generated
+    words English, and check said nothing."""
+    from conftest import source_of
+
+    persian = source_of("bookbinder-fa").read_text(encoding="utf-8")
+    write("x.md", persian.replace("lang: fa\n", ""))
+    check = make("check", cwd=project)
+    assert check.code == 0
+    assert any("[lang-script]" in line and "set lang: fa" in line for line in check.lines), \
+        check.lines
+    write("x.md", persian)
+    assert not any("[lang-script]" in line for line in make("check", cwd=project).lines)

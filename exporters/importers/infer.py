@@ -10,6 +10,7 @@ from collections.abc import Collection
 
 import jdatetime
 
+from ..typography import arabic_script_language
 from .recording import named_recording
 from .said import Note, Para
 from .structure import ARABIC_SCRIPT, BREAK_MARKER, HEADER_FIELD, lone_time, split_label
@@ -191,10 +192,6 @@ def find_date(text: str) -> dt.date | None:
 _SCRIPTS = (("ko", re.compile(r"[\uac00-\ud7af]")), ("ja", re.compile(r"[\u3040-\u30ff]")),
             ("zh", re.compile(r"[\u4e00-\u9fff]")))
 """Languages told by their script: Hangul, kana (Japanese writes Han characters too), Han."""
-_PERSIAN_LETTERS = re.compile(r"[پچژگکی]")
-"""Letters Persian writes and Arabic does not (its own kaf and yeh among them)."""
-_ARABIC_LETTERS = re.compile(r"[يكةى]")
-"""Arabic's kaf and yeh, and the teh marbuta and alef maksura Persian seldom writes."""
 
 
 def guess_language(text: str) -> str | None:
@@ -205,8 +202,7 @@ def guess_language(text: str) -> str | None:
         if len(script.findall(text)) > max(latin, 20) / (4 if lang == "ja" else 1):
             return lang
     if len(ARABIC_SCRIPT.findall(text)) > max(latin, 20):
-        persian, arabic = len(_PERSIAN_LETTERS.findall(text)), len(_ARABIC_LETTERS.findall(text))
-        return "fa" if persian > arabic else "ar"
+        return arabic_script_language(text)
     words = Counter(re.findall(r"[^\W\d_]+", text.lower()))
     scores = {lang: sum(words[w] for w in stop) for lang, stop in STOPWORDS.items()}
     best = max(scores, key=scores.get)

@@ -249,7 +249,8 @@ def _names_alone_as_labels(paras: list[Para]) -> list[Para]:
     return labelled
 
 
-_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)(?:\s+\"[^\"]*\")?\)"
+_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>\{%[^%]*%\}|\{\{[^}]*\}\}[^)\s]*|<[^<>\n]*>"
+                    r"|[^)\s]*)(?:\s+\"[^\"]*\")?\)"
                     r"|<img\b[^>]*?\bsrc=[\"']?(?P<raw>[^\"'\s>]*)[^>]*>", re.I)
 
 
@@ -261,8 +262,10 @@ def _without_images(para: Para, extract: Extract) -> Para:
 
     def report(match: re.Match) -> str:
         source = match["src"] if match["src"] is not None else match["raw"]
+        alt = " ".join((match["alt"] or "").split())
         extract.unsure.append(Note(para.line, f"image '{source}' not imported: save it under "
-                                              "content/images/ and add ![alt text](images/NAME)"))
+                                              f"content/images/ and add ![{alt or 'alt text'}]"
+                                              f"(images/NAME)"))
         return ""
 
     text = _IMAGE.sub(report, para.text)
