@@ -62,9 +62,21 @@ def unknown_original(listed: Listed, named: bool) -> Problem | None:
     if not listed.translation_of or (named and listed.translation_of != listed.slug):
         return None
     return Problem(
-        listed.path, 1, f"translation_of: '{listed.translation_of}' is not the slug of another "
-        "interview", "write the slug (the file name, without .md) of the original interview",
-        rule="translation")
+        listed.path, _field_line(listed.path, "translation_of"),
+        f"translation_of: '{listed.translation_of}' is not the slug of another interview",
+        "write the slug of the original interview: its 'slug:' field where it has one, else its "
+        "file name without .md", rule="translation")
+
+
+def _field_line(path: Path, field: str) -> int:
+    """The line of ``field`` in the front matter of ``path``, or 1 (read only when a problem
+    needs its place)."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+    except OSError:
+        return 1
+    return next((number for number, line in enumerate(lines[1:200], start=2)
+                 if line.startswith(f"{field}:")), 1)
 
 
 def shared_series_numbers(files: Iterable[Listed]) -> list[Problem]:

@@ -231,11 +231,13 @@ CASES = [
           f"limit of {MAX_TURNS} for one file; split it into several interviews (a series keeps "
           "them together)"]),
     Case("translation of nothing", {BAD: interview("translation_of: nowhere\n")},
-         [f"{BAD}:1: [translation] translation_of: 'nowhere' is not the slug of another interview; write the "
-          "slug (the file name, without .md) of the original interview"]),
+         [f"{BAD}:6: [translation] translation_of: 'nowhere' is not the slug of another interview; "
+          "write the slug of the original interview: its 'slug:' field where it has one, else its "
+          "file name without .md"]),
     Case("translation of itself", {BAD: interview("translation_of: bad\n")},
-         [f"{BAD}:1: [translation] translation_of: 'bad' is not the slug of another interview; write the "
-          "slug (the file name, without .md) of the original interview"]),
+         [f"{BAD}:6: [translation] translation_of: 'bad' is not the slug of another interview; "
+          "write the slug of the original interview: its 'slug:' field where it has one, else its "
+          "file name without .md"]),
     Case("duplicate slug", {BAD: interview("slug: good\n")},
          ["content/good.md:1: [duplicate-slug] the slug 'good' is already used by content/bad.md; give one of "
           "them another file name or a 'slug:' field"]),
