@@ -170,6 +170,12 @@ def tag_of_language_named(name: str) -> str:
                  if str(called).casefold() == wanted), "")
 
 
+_OTHER_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+"""Persian and Arabic-Indic digits, as the digits 0-9."""
+_EARLIEST_YEAR = 1800
+"""An interview before this year is a Persian calendar's year written as a Gregorian one."""
+
+
 CURLY_OPENING = "“‘„‚«"
 CURLY_CLOSING = "”’“‘»"
 """The quotation marks a word processor types for straight ones, which YAML takes as text."""
@@ -221,6 +227,16 @@ class _Fields:
             raise self.fail(key, f"'{key}' has an empty entry", "remove the empty entry")
         return names
 
+    def _gregorian(self, key: str, date: dt.date) -> dt.date:
+        """``date``, unless it is a year of the Persian calendar (1405-01-13) in a Persian
+        interview: the book would print 13 January 1405."""
+        language = str(self.meta.get("lang") or "").split("-")[0].lower()
+        if date.year < _EARLIEST_YEAR and language in ("fa", "prs", "ps", "ku"):
+            raise self.fail(key, f"'{key}: {date.isoformat()}' looks like a date of the Persian "
+                                 "calendar", f"write the date in the Gregorian calendar, "
+                                             f"YYYY-MM-DD; the book prints it in Persian")
+        return date
+
     def keywords(self, key: str) -> tuple[str, ...]:
         """A list of keywords, or one line of them split at its commas ('labour, ports'), as
         a writer who does not know YAML's lists writes them."""
@@ -235,11 +251,12 @@ class _Fields:
             raise ContentError(Problem(self.source.path, 1, f"the field '{key}' is missing",
                                        f"add '{key}: YYYY-MM-DD' to the front matter"))
         if isinstance(value, dt.datetime):
-            return value.date()
+            value = value.date()
         if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value).strip())
+            return self._gregorian(key, value)
+        try:  # '۲۰۲۶-۰۴-۰۲', as a Persian keyboard types it, is 2026-04-02
+            return self._gregorian(key, dt.date.fromisoformat(
+                str(value).strip().translate(_OTHER_DIGITS)))
         except ValueError:
             curly = any(mark in str(value) for mark in CURLY_OPENING + CURLY_CLOSING)
             raise self.fail(key, f"'{key}: {value}' is not a date"

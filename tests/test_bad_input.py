@@ -199,6 +199,10 @@ CASES = [
     Case("field indented under another", {BAD: interview("  summary: A day.\n")},
          [f"{BAD}:6: the front matter is not valid YAML (this line is indented under a field "
           "that holds a value); start it at the same column as the other fields"]),
+    Case("a Persian interview dated in the Persian calendar", {BAD: interview("lang: fa\n").replace(
+        "2026-01-02", "1405-01-13")},
+         [f"{BAD}:3: 'date: 1405-01-13' looks like a date of the Persian calendar; write the date "
+          "in the Gregorian calendar, YYYY-MM-DD; the book prints it in Persian"]),
     Case("date in curly quotes", {BAD: interview().replace("2026-01-02", "“2026-01-02”")},
          [f"{BAD}:3: 'date: “2026-01-02”' is not a date: the curly quotes are part of it; "
           "remove the quotes and write it as YYYY-MM-DD, for example date: 2026-03-14"]),

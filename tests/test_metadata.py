@@ -90,3 +90,14 @@ def test_keywords_as_a_list_or_one_line_with_commas(project, write, tags):
     with zipfile.ZipFile(project / "dist/kw/kw.epub") as book:
         opf = next(book.read(name).decode() for name in book.namelist() if name.endswith(".opf"))
     assert re.findall(r"<dc:subject>([^<]*)</dc:subject>", opf) == ["labour", "ports"]
+
+
+def test_a_date_in_persian_digits_is_read(project, write):
+    """'date: ۲۰۲۶-۰۴-۰۲', as a Persian keyboard types it, is 2 April 2026 (it was refused with
+    'write it as YYYY-MM-DD', which is what the editor wrote)."""
+    write("fa.md", GOOD.replace("date: 2026-02-03", "date: ۲۰۲۶-۰۴-۰۲"))
+    run = make("build", "--format", "epub", cwd=project)
+    assert run.code == 0, run.stderr
+    with zipfile.ZipFile(project / "dist/fa/fa.epub") as book:
+        opf = next(book.read(name).decode() for name in book.namelist() if name.endswith(".opf"))
+    assert "<dc:date>2026-04-02" in opf, opf
