@@ -51,6 +51,8 @@ class Option:
     """What a value is called in messages: 'a style' in "speaker_labels: 'x' is not a style"."""
     most: str = ""
     """For a ``length``: the largest allowed."""
+    least: str = ""
+    """For a ``length``: the smallest allowed."""
     hint: str = ""
     """What to write instead of a value that is too large, or not one of the choices."""
 
@@ -98,6 +100,9 @@ class Option:
             elif self.most and length(value, self.name) > length(self.most, self.name):
                 return Fault(self.name, f"{self.name}: '{_shown(value)}' is more than {self.most}",
                              self.hint or f"write at most {self.most}")
+            elif self.least and length(value, self.name) < length(self.least, self.name):
+                return Fault(self.name, f"{self.name}: '{_shown(value)}' is less than "
+                                        f"{self.least}", f"write at least {self.least}")
             else:
                 length(value, self.name)
         except ValueError as error:
@@ -230,7 +235,8 @@ THEME = Schema("theme option", (
                "none: no labels, questions in bold"),
     Option("page_size", "page_size", default="A5",
            doc="the trim size: A5, A6, half-letter, 6x9, letter, A4 or WIDTH HEIGHT (6in 9in)"),
-    Option("font_size", "length", default="10.5pt", doc="the body size of the PDF pages"),
+    Option("font_size", "length", default="10.5pt", least="6pt", most="24pt",
+           doc="the body size of the PDF pages"),
     Option("embed_fonts_in_epub", "bool", default=False,
            doc="ship the fonts inside the EPUB, cut down to the book's characters"),
     Option("bleed", "length", default="3mm", most="10mm",

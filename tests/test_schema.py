@@ -182,6 +182,8 @@ def test_readme_theme_table_lists_exactly_the_schemas_options_and_their_values()
             assert f"`{choice}`" in values, (option.name, choice)
         if option.most:
             assert f"at most `{option.most}`" in values, option.name
+        if option.least:
+            assert f"at least `{option.least}`" in values, option.name
         if option.kind == "bool":
             assert "`true` or `false`" in values, option.name
 
@@ -275,3 +277,12 @@ def test_unknown_keys_suggest_the_nearest_name_at_the_keys_line():
     assert [(p.line, p.message, p.hint) for p in problems] == [
         (4, "unknown theme option 'crop_mark'", "did you mean 'crop_marks'?"),
         (5, "unknown theme option 'zzz'", "use one of " + ", ".join(sorted(THEME.names)))]
+
+
+@pytest.mark.parametrize(("size", "message"), [
+    ("0pt", "font_size: '0pt' is less than 6pt; write at least 6pt"),
+    ("200pt", "font_size: '200pt' is more than 24pt; write at most 24pt")])
+def test_a_body_size_no_page_can_hold_is_refused(size, message):
+    """font_size: 0pt made blank pages and 200pt 191 pages without a word, both built."""
+    faults = THEME.faults({"font_size": size})
+    assert [f"{fault.message}; {fault.hint}" for fault in faults] == [message]
