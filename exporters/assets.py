@@ -56,8 +56,10 @@ def resolve_local(reference: str, document: Path, content_root: Path, line: int,
         raise fail(f"the {what} '{reference}' cannot be a file name",
                    "write the path of the image file, e.g. images/photo.jpg") from None
     if not found:
+        other_case = _in_other_case(path)
         raise fail(f"the {what} '{reference}' was not found (looked for {display_path(path)})",
-                   "check the file name and folder")
+                   f"the file there is {display_path(other_case)}: write the name as it is, "
+                   "capitals and all" if other_case else "check the file name and folder")
     types, kinds, hint, check = (
         (AUDIO_TYPES, "an MP3, M4A or Ogg", "convert it to MP3, AAC in M4A, or Opus or Vorbis in Ogg",
          recording_problem) if recording else
@@ -68,6 +70,16 @@ def resolve_local(reference: str, document: Path, content_root: Path, line: int,
     if problem:
         raise fail(f"the {what} '{reference}' {problem[0]}", problem[1])
     return path
+
+
+def _in_other_case(path: Path) -> Path | None:
+    """The file beside ``path`` whose name differs only in capitals ('lock.png' for
+    'Lock.PNG'): the same file on Windows and macOS, another name on the Linux that builds."""
+    try:
+        return next((other for other in path.parent.iterdir()
+                     if other.name.casefold() == path.name.casefold() and other.is_file()), None)
+    except OSError:
+        return None
 
 
 EPUB_AUDIO_TYPES = ("audio/mpeg", "audio/mp4", "audio/ogg; codecs=opus")

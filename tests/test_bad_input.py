@@ -308,6 +308,11 @@ CASES = [
     Case("missing image", {BAD: interview(body=BODY + "\n![A map](images/none.png)\n")},
          [f"{BAD}:12: [image-file] the image 'images/none.png' was not found (looked for "
           "content/images/none.png); check the file name and folder"]),
+    Case("image named in other capitals", {BAD: interview(body=BODY + "\n![A map](images/Map.PNG)\n"),
+                                           "content/images/map.png": png()},
+         [f"{BAD}:12: [image-file] the image 'images/Map.PNG' was not found (looked for "
+          "content/images/Map.PNG); the file there is content/images/map.png: write the name as "
+          "it is, capitals and all"]),
     Case("image path with a space", {BAD: interview(
         body=BODY + '\n![A map](images/Harbour Map.png "The harbour")\n'),
                                       "content/images/Harbour Map.png": png()},
