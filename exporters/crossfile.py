@@ -4,6 +4,7 @@ series."""
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,4 +95,45 @@ def shared_series_numbers(files: Iterable[Listed]) -> list[Problem]:
                 f"{display_path(places[place])}", "give each interview its own series_number",
                 "warning", "duplicate-series-number"))
         places.setdefault(place, listed.path)
+    return problems
+
+
+@dataclass(frozen=True)
+class SeriesName:
+    """What the series checks need to know of one series.yml: where it is, its title and
+    slug."""
+
+    path: Path
+    title: str
+    slug: str
+
+
+def series_names(files: Iterable[Listed], series: Iterable[SeriesName]) -> list[Problem]:
+    """A warning for each interview whose ``series:`` names a series it does not belong to by
+    its folder (it joins both volumes, or prints one series' name in another's), or names no
+    series but one close to it ('River Voice' for 'River Voices')."""
+    series = list(series)
+    known = [name for one in series for name in (one.title, one.slug)]
+    problems = []
+    for listed in files:
+        if not listed.series:
+            continue
+        folders = [one for one in series
+                   if listed.path.resolve().is_relative_to(one.path.parent.resolve())]
+        named = [one for one in series if listed.series in (one.title, one.slug)]
+        if folders and folders[-1] not in named:
+            home = folders[-1].title
+            also = "; it is in both volumes" if named else ""
+            problems.append(Problem(
+                listed.path, _field_line(listed.path, "series"),
+                f"series: '{listed.series}' is not '{home}', the series of its folder{also}",
+                f"write series: {home}, or leave the field out (the folder decides)",
+                "warning", "series-name"))
+        elif not named:
+            close = difflib.get_close_matches(listed.series, known, n=1, cutoff=0.8)
+            if close:
+                problems.append(Problem(
+                    listed.path, _field_line(listed.path, "series"),
+                    f"series: '{listed.series}' names no series of the project",
+                    f"did you mean '{close[0]}'?", "warning", "series-name"))
     return problems

@@ -37,6 +37,7 @@ RULES = {  # the one registry of rule ids; the README's table lists the same
     "lang-script": "a text in Arabic script whose lang is a language written left to right",
     "translation": "translation_of does not name another interview",
     "series": "a series.yml that is wrong, or whose volume cannot be made",
+    "series-name": "an interview's series: names another series than its folder's, or none",
     "booklet-too-long": "a volume with more pages than a stapled pamphlet holds (a notice)",
 }
 

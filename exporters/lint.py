@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
 from .cache import PACKAGE, CheckCache, digest, file_digest
-from .crossfile import Listed, duplicate_slugs, shared_series_numbers, unknown_originals
+from .crossfile import (Listed, SeriesName, duplicate_slugs, series_names,
+                        shared_series_numbers, unknown_originals)
 from .errors import ContentError, Problem, unexpected_problem
 from .glyphs import FontCoverage, missing_glyph_problems
-from .load import Source, discover, find_series, read_source, read_text
+from .load import Source, discover, find_series, parse_yaml, read_source, read_text
+from .slugs import slugify
 
 if TYPE_CHECKING:
     from .body import Block, Body
@@ -69,6 +71,7 @@ def lint(paths: list[Path], content_root: Path, strict: bool = False,
                                 jobs))
     results = [result or _remembered(next(checked), cache) for result in known]
     _cross_file(results)
+    _series_names_of(results, content_root)
     if not paths:
         results += _series(content_root, [r.listed for r in results if r.listed], cache)
     if cache is not None:
@@ -352,6 +355,28 @@ def _cross_file(results: list[Checked]) -> None:
     for path, problem in [*duplicate_slugs(listed).items(), *unknown_originals(listed).items()]:
         problems.setdefault(path, []).append(problem)
     for problem in shared_series_numbers(listed):
+        problems.setdefault(problem.path, []).append(problem)
+    for result in results:
+        result.problems += problems.get(result.path, [])
+
+
+def _series_names_of(results: list[Checked], content_root: Path) -> None:
+    """The interviews whose ``series:`` names another series than their folder's, or a series
+    that is not there but one close to it (crossfile.series_names)."""
+    named = [r.listed for r in results if r.listed and r.listed.series]
+    if not named:
+        return
+    series = []
+    for path in find_series(content_root):
+        try:
+            values, _ = parse_yaml(read_text(path), path)
+        except ContentError:
+            continue  # the series' own check reports it
+        if isinstance(values, dict) and values.get("title"):
+            series.append(SeriesName(path, str(values["title"]),
+                                     str(values.get("slug") or slugify(path.parent.name))))
+    problems: dict[Path, list[Problem]] = {}
+    for problem in series_names(named, series):
         problems.setdefault(problem.path, []).append(problem)
     for result in results:
         result.problems += problems.get(result.path, [])

@@ -233,8 +233,8 @@ class _Fields:
         language = str(self.meta.get("lang") or "").split("-")[0].lower()
         if date.year < _EARLIEST_YEAR and language in ("fa", "prs", "ps", "ku"):
             raise self.fail(key, f"'{key}: {date.isoformat()}' looks like a date of the Persian "
-                                 "calendar", f"write the date in the Gregorian calendar, "
-                                             f"YYYY-MM-DD; the book prints it in Persian")
+                                 "calendar", "write the date in the Gregorian calendar, "
+                                             "YYYY-MM-DD; the book prints it in Persian")
         return date
 
     def keywords(self, key: str) -> tuple[str, ...]:

@@ -171,3 +171,24 @@ def test_a_foreword_s_notes_link_to_their_references_and_back(project, write):
         links = set(re.findall(r'href="#([^"]*foreword[^"]*)"', page))
         ids = set(re.findall(r'id="([^"]+)"', page))
         assert links and links <= ids, (links - ids, page[-1500:])
+
+
+def test_a_series_field_that_names_another_series_or_a_near_miss_is_warned_about(project,
+                                                                                  write):
+    """An interview in one series' folder that names another joined both volumes, and a
+    misspelt series name printed on its pamphlet: check said nothing of either."""
+    write("s/series.yml", SERIES)
+    write("t/series.yml", SERIES.replace("Field Notes", "Harbour Notes"))
+    write("s/a.md", interview("First", 1, "2026-05-01", "Di Ax").replace(
+        "date:", "series: Harbour Notes\ndate:", 1))
+    write("solo.md", interview("Solo", None, "2026-05-03", "So Lo").replace(
+        "date:", "series: Field Note\ndate:", 1))
+    write("t/b.md", interview("Second", 1, "2026-05-02", "Bo Ba"))
+    check = make("check", cwd=project)
+    assert check.code == 0, check.stderr
+    warned = [line for line in check.lines if "[series-name]" in line]
+    assert any(line.startswith("content/s/a.md:") and "'Field Notes', the series of its folder"
+               in line and "both volumes" in line for line in warned), warned
+    assert any(line.startswith("content/solo.md:") and "did you mean 'Field Notes'?" in line
+               for line in warned), warned
+    assert len(warned) == 2, warned
