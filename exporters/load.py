@@ -64,6 +64,10 @@ class Source:
 
 def read_source(path: Path, content_root: Path) -> Source:
     """Read ``path`` and split it into front matter and body."""
+    if path.name == SERIES_FILE:
+        raise ContentError(Problem(path, 1, "this is a series' file, not an interview",
+                                   "its series is checked and its volume built by 'check' or "
+                                   "'build' with no file named"))
     text = read_text(path)
     if not text.strip():
         raise ContentError(Problem(path, 1, "the file is empty",

@@ -192,3 +192,15 @@ def test_a_series_field_that_names_another_series_or_a_near_miss_is_warned_about
     assert any(line.startswith("content/solo.md:") and "did you mean 'Field Notes'?" in line
                for line in warned), warned
     assert len(warned) == 2, warned
+
+
+def test_a_series_file_named_to_build_or_check_says_what_it_is(project, write):
+    """'build content/s/series.yml' said "no front matter found; begin the file with a line
+    '---'", which would tell an editor to ruin the file."""
+    write("s/series.yml", SERIES)
+    write("s/a.md", interview("First", 1, "2026-05-01", "Di Ax"))
+    for command in ("build", "check"):
+        run = make(command, "content/s/series.yml", cwd=project)
+        assert run.code == 1
+        assert_one_line(run, "content/s/series.yml:1:", "a series' file, not an interview",
+                        "with no file named")
