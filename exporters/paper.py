@@ -115,8 +115,9 @@ def length(text: object, option: str) -> float:
 def page_size(text: object, option: str) -> Size:
     """A named size (A5, A6, half-letter, 6x9, letter...) or 'WIDTH HEIGHT' (``6in 9in``)."""
     value = str(text).strip().lower()
-    if value in SIZES:
-        return Size(*SIZES[value])
+    named = value.replace(" ", "")  # '6 x 9' is the named 6x9
+    if named in SIZES:
+        return Size(*SIZES[named])
     parts = value.replace(" x ", " ").split()
     if len(parts) == 2:
         size = Size(length(parts[0], option), length(parts[1], option))
@@ -129,7 +130,7 @@ def page_size(text: object, option: str) -> Size:
 
 def css_page_size(text: str) -> str:
     """``text`` as CSS ``@page { size }`` understands it (``half-letter`` is not CSS)."""
-    name = text.strip().lower()
+    name = text.strip().lower().replace(" ", "")
     return page_size(text, "page_size").css if name in ("half-letter", "6x9") else text
 
 

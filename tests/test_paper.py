@@ -12,6 +12,10 @@ def test_lengths_and_sizes():
     assert (setup.trim.width, setup.trim.height) == (432, 648)
     assert css_page_size("half-letter") == "396.000pt 612.000pt"
     assert css_page_size("A5") == "A5"
+    # a named size written with spaces, as an editor types it: '6 x 9' is the named 6x9
+    assert css_page_size("6 x 9") == "432.000pt 648.000pt"
+    assert (print_setup({"page_size": "6 x 9"}).trim.width,
+            print_setup({"page_size": "6 x 9"}).trim.height) == (432, 648)
 
 
 @pytest.mark.parametrize("trim, sheet", [
