@@ -36,7 +36,6 @@ import datetime as dt
 import re
 import sys
 import tempfile
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -228,14 +227,11 @@ def named_people(values: dict) -> dict[str, list[str]]:
 
 def same_people(wanted: list[str], given: list[str]) -> bool:
     """Whether two lists of names are one set of people, each matched once."""
+    from exporters.importers.roles import person_forms
     from exporters.importers.said import names
 
-    def folded(name: str) -> str:
-        decomposed = unicodedata.normalize("NFKD", name.casefold())
-        return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
-
-    def one(a: str, b: str) -> bool:
-        return folded(a) == folded(b) or names(a, b) or names(b, a)
+    def one(a: str, b: str) -> bool:  # the same name without case or accents, or a label of it
+        return person_forms(a) == person_forms(b) or names(a, b) or names(b, a)
 
     left = list(given)
     for name in wanted:
@@ -323,10 +319,6 @@ def report(results: list[FileResult]) -> list[str]:
                  summarise("development", [r for r in results if not r.held_out]),
                  summarise("held out", [r for r in results if r.held_out]),
                  *(summarise(kind, group) for kind, group in sorted(by_kind.items()))]
-    sources = len({line.split("|")[2].strip() for line in
-                   (CORPUS / "SOURCES.md").read_text(encoding="utf-8").splitlines()
-                   if line.startswith("|") and "---" not in line}) - 1 \
-        if (CORPUS / "SOURCES.md").is_file() else 0
     return [f"{len(results)} real interviews (origins and licences: "
             f"`tests/corpus/real/SOURCES.md`), measured {dt.date.today().isoformat()}. "
             f"Targets: {TARGETS}.", "", *table(summaries), "", *file_table(results)]

@@ -401,7 +401,8 @@ class _BodyReader:
         """Markdown images and raw ``<img>`` tags alike: a file inside the content folder, with
         alt text; their ``src`` becomes the image's key."""
         for token, line in _walk(tokens):
-            unread = _UNREAD_IMAGE.search(token.content) if token.type == "text" else None
+            unread = _UNREAD_IMAGE.search(token.content) \
+                if token.type == "text" and "![" in token.content else None
             if unread:
                 raise self.fail(origin[line], f"the image '{unread['path']}' would show as text: "
                                               "Markdown reads no path with a space in it",

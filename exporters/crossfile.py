@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Problem, display_path
+from .errors import ContentError, Problem, display_path
 from .slugs import slugify
 from .typography import primary_language
 
@@ -72,12 +72,12 @@ def unknown_original(listed: Listed, named: bool) -> Problem | None:
 def _field_line(path: Path, field: str) -> int:
     """The line of ``field`` in the front matter of ``path``, or 1 (read only when a problem
     needs its place)."""
+    from .load import read_source
+
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
-    except OSError:
+        return read_source(path, path.parent).line_of(field)
+    except (ContentError, OSError):
         return 1
-    return next((number for number, line in enumerate(lines[1:200], start=2)
-                 if line.startswith(f"{field}:")), 1)
 
 
 def shared_series_numbers(files: Iterable[Listed]) -> list[Problem]:
@@ -118,8 +118,8 @@ def series_names(files: Iterable[Listed], series: Iterable[SeriesName]) -> list[
     for listed in files:
         if not listed.series:
             continue
-        folders = [one for one in series
-                   if listed.path.resolve().is_relative_to(one.path.parent.resolve())]
+        where = listed.path.resolve()
+        folders = [one for one in series if where.is_relative_to(one.path.parent.resolve())]
         named = [one for one in series if listed.series in (one.title, one.slug)]
         if folders and folders[-1] not in named:
             home = folders[-1].title

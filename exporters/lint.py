@@ -20,8 +20,8 @@ from .crossfile import (Listed, SeriesName, duplicate_slugs, series_names,
                         shared_series_numbers, unknown_originals)
 from .errors import ContentError, Problem, unexpected_problem
 from .glyphs import FontCoverage, missing_glyph_problems
-from .load import Source, discover, find_series, parse_yaml, read_source, read_text
-from .slugs import slugify
+from .load import (Source, discover, find_series, folder_slug, parse_yaml, read_source,
+                   read_text)
 
 if TYPE_CHECKING:
     from .body import Block, Body
@@ -70,8 +70,7 @@ def lint(paths: list[Path], content_root: Path, strict: bool = False,
     checked = iter(_check_files([p for p, k in zip(found, known) if k is None], content_root,
                                 jobs))
     results = [result or _remembered(next(checked), cache) for result in known]
-    _cross_file(results)
-    _series_names_of(results, content_root)
+    _cross_file(results, content_root)
     if not paths:
         results += _series(content_root, [r.listed for r in results if r.listed], cache)
     if cache is not None:
@@ -348,38 +347,32 @@ def _todo(path: Path, text: str) -> list[Problem]:
                      "fill in what it asks for and remove the word TODO") for line in lines]
 
 
-def _cross_file(results: list[Checked]) -> None:
-    """The checks across files, as the build makes them (crossfile.py)."""
+def _cross_file(results: list[Checked], content_root: Path) -> None:
+    """The checks across files, as the build makes them (crossfile.py), and whether each
+    interview's ``series:`` names its folder's series (crossfile.series_names)."""
     listed = [r.listed for r in results if r.listed]
+    series = _series_named(content_root) if any(f.series for f in listed) else []
     problems: dict[Path, list[Problem]] = {}
-    for path, problem in [*duplicate_slugs(listed).items(), *unknown_originals(listed).items()]:
-        problems.setdefault(path, []).append(problem)
-    for problem in shared_series_numbers(listed):
+    for problem in [*duplicate_slugs(listed).values(), *unknown_originals(listed).values(),
+                    *shared_series_numbers(listed), *series_names(listed, series)]:
         problems.setdefault(problem.path, []).append(problem)
     for result in results:
         result.problems += problems.get(result.path, [])
 
 
-def _series_names_of(results: list[Checked], content_root: Path) -> None:
-    """The interviews whose ``series:`` names another series than their folder's, or a series
-    that is not there but one close to it (crossfile.series_names)."""
-    named = [r.listed for r in results if r.listed and r.listed.series]
-    if not named:
-        return
+def _series_named(content_root: Path) -> list[SeriesName]:
+    """Each series.yml's title and slug, as far as it can be read (its own check reports
+    what cannot)."""
     series = []
     for path in find_series(content_root):
         try:
             values, _ = parse_yaml(read_text(path), path)
         except ContentError:
-            continue  # the series' own check reports it
+            continue
         if isinstance(values, dict) and values.get("title"):
             series.append(SeriesName(path, str(values["title"]),
-                                     str(values.get("slug") or slugify(path.parent.name))))
-    problems: dict[Path, list[Problem]] = {}
-    for problem in series_names(named, series):
-        problems.setdefault(problem.path, []).append(problem)
-    for result in results:
-        result.problems += problems.get(result.path, [])
+                                     str(values.get("slug") or folder_slug(path))))
+    return series
 
 
 def add_arguments(command: argparse.ArgumentParser) -> None:

@@ -376,6 +376,13 @@ def find_series(content_root: Path) -> list[Path]:
     return sorted(content_root.rglob(SERIES_FILE)) if content_root.is_dir() else []
 
 
+def folder_slug(series_file: Path) -> str:
+    """The slug of a series with no ``slug:`` field: its folder's name made one."""
+    from .slugs import slugify
+
+    return slugify(series_file.parent.name)
+
+
 def series_claims(series_file: Path, title: str, slug: str, interview_path: Path,
                   series_name: str) -> bool:
     """Whether the series of ``series_file`` (titled ``title``, with the slug ``slug``) holds

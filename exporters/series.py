@@ -18,10 +18,10 @@ from typing import Any, ClassVar
 from .body import prose_html
 from .crossfile import Listed
 from .errors import ContentError, Problem
-from .load import (SERIES_FILE, Source, _key_lines, find_series, parse_yaml,  # noqa: F401
-                   read_text, series_claims)
+from .load import (SERIES_FILE, Source, _key_lines, find_series, folder_slug,  # noqa: F401
+                   parse_yaml, read_text, series_claims)
 from .metadata import _Fields, default_identifier
-from .slugs import SLUG_HINT, is_slug, slugify
+from .slugs import SLUG_HINT, is_slug
 from .model import Interview
 from .schema import SERIES, collect
 from .typography import direction, primary_language, typeset
@@ -156,7 +156,7 @@ def _slug(fields, path: Path) -> str:
         if not is_slug(given):
             raise fields.fail("slug", f"'{given}' cannot be used as a slug", SLUG_HINT)
         return given
-    made = slugify(path.parent.name)
+    made = folder_slug(path)
     if not made:
         raise ContentError(Problem(path, 1, f"the folder name '{path.parent.name}' gives no "
                                             "usable file name for the volume",

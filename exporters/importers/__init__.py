@@ -41,8 +41,8 @@ from .recording import locate
 from .registry import choose, plugin_names
 from .roles import person_forms
 from .said import (INTERVIEWER, Cast, Extract, Note, Para, Section, Spoken, Structure,
-                   ends_with_question, known_role, name_before_role, names,
-                   role_of_label)
+                   ends_with_question, known_role, listed_people, name_before_role,
+                   names, role_of_label)
 from .structure import PROFILE, lone_time, split_label, structure
 from .write import TODO, Document, Heading, Turn, protect_label
 
@@ -445,9 +445,8 @@ def _speakers(found: Structure, values: dict, report: Report) -> dict[str, str]:
             named = known_role(key, {r: str(values.get(r) or "") for r in (INTERVIEWER,
                                                                              "interviewee")})
             if named:  # of 'Sarah Vale, David Lind', the one the label names
-                listed = [person.strip() for person in str(values[named]).split(",")]
-                name = next((person for person in listed if names(key, person)),
-                            str(values[named]))
+                name = next((person for person in listed_people(str(values[named]))
+                             if names(key, person)), str(values[named]))
         people[key] = (name, role)
     by_role = {role: [key for key, (_, r) in people.items() if r == role]
                for role in ("interviewer", "interviewee")}
@@ -456,7 +455,7 @@ def _speakers(found: Structure, values: dict, report: Report) -> dict[str, str]:
         for role, label in (("interviewer", "Q"), ("interviewee", "A")):
             for key in by_role[role]:
                 labels[key] = label
-                listed = [person.strip() for person in str(values.get(role) or "").split(",")]
+                listed = listed_people(str(values.get(role) or ""))
                 if people[key][0] and people[key][0] not in listed:  # keep who else is listed
                     values[role] = people[key][0]
         return labels

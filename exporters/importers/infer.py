@@ -275,8 +275,8 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
         header = HEADER_FIELD.match(text)
         listing, last_line = "", para.line
         taken = index < 8 and _take_front_line(text, values) if para.words <= 25 else False
-        if taken and header and header["field"].lower() in _LISTING_FIELDS:
-            listing = _LISTING_FIELDS[header["field"].lower()]
+        if taken and header and header["field"].lower().endswith("s"):
+            listing = _header_role(header["field"].lower())
         published = _PUBLISHED_IN.match(text)
         if published and para.words <= 25:
             values.setdefault("publication", published["pub"].strip())
@@ -296,10 +296,15 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
     return kept, values
 
 
-_LISTING_FIELDS = {"interviewers": "interviewer", "interviewees": "interviewee",
-                   "narrators": "interviewee"}
-"""An oral history's header fields that may go on with a name a line, as the Science History
-Institute's 'INTERVIEWERS: Sarah Schneider', then 'David J. Caruso' on the next line."""
+def _header_role(field: str) -> str:
+    """The role an oral history's header field names ('INTERVIEWERS:' the interviewer,
+    'NARRATOR:' the interviewee), or ''. The plural may go on with a name a line, as the
+    Science History Institute's 'INTERVIEWERS: Sarah Schneider', then 'David J. Caruso'."""
+    role = field.lower().removesuffix("s")
+    return {"interviewer": "interviewer", "interviewee": "interviewee",
+            "narrator": "interviewee"}.get(role, "")
+
+
 _NAME_ALONE = re.compile(rf"{_NAME}")
 
 
@@ -526,9 +531,8 @@ def _header_field(field: str, value: str, values: dict) -> str | None:
             return None
         values.setdefault("audio", name)
         return "'audio' (the recording)"
-    field = field.removesuffix("s")  # INTERVIEWERS: (the first line names the first)
-    if field in ("interviewer", "interviewee", "narrator"):
-        key = "interviewer" if field == "interviewer" else "interviewee"
+    key = _header_role(field)
+    if key:
         values.setdefault(key, value)
         return f"'{key}'"
     if field in ("location", "place"):

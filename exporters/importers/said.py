@@ -151,9 +151,15 @@ def known_role(label: str, people: dict[str, str]) -> str | None:
     write it, or the surname as oral histories do: 'SCHLESINGER' for the interviewer Sondra
     Schlesinger; any of the names the field lists), if known."""
     for role, name in people.items():
-        if any(names(label, person) for person in name.split(",")):
+        if any(names(label, person) for person in listed_people(name)):
             return role
     return None
+
+
+def listed_people(field: str) -> list[str]:
+    """The people a front-matter field lists, as the importer writes several: 'Sarah
+    Schneider, David J. Caruso'."""
+    return [person.strip() for person in field.split(",") if person.strip()]
 
 
 def names(label: str, person: str) -> bool:
