@@ -14,9 +14,12 @@ held-out parts of the corpus separately:
   newsletter and sharing lines, players);
 - title and date right, where the source states them;
 - people right: the interviewers and interviewees the import names, against the truth's, a
-  name matching where it is the same (without case or accents), or where one is a label that
-  names the other (initials, a first name, a surname); a role the truth leaves empty is right
-  when the import names nobody in it;
+  name matching where it is the same (without case, accents or hyphens: 'melody-kramer'), or
+  where one is a label that names the other (initials, a first name, a surname); a role the
+  truth leaves empty is right when the import names nobody in it (the truth lists speakers'
+  labels as the source writes them: one that stands for someone it lists beside, 'JB' beside
+  'Joachim Breitner', is not counted twice, and one that names nobody, 'Q' or TODO, leaves the
+  role unnamed);
 - whether the result builds once its TODOs are filled; for a file whose truth has no
   questions and no answers (an article, not an interview), whether the import refuses it with
   one line, as it should, rather than writing a file that cannot build (no text counted lost).
@@ -206,8 +209,27 @@ def people_right(truth: dict, values: dict) -> bool | None:
     if "interviewers" not in truth and "interviewees" not in truth:
         return None
     named = named_people(values)
-    return all(same_people([str(name) for name in truth.get(key) or []], named[role])
+    return all(same_people(truth_people([str(name) for name in truth.get(key) or []]), named[role])
                for key, role in (("interviewers", "interviewer"), ("interviewees", "interviewee")))
+
+
+def truth_people(listed: list[str]) -> list[str]:
+    """The people a truth's list names: it lists each speaker's label as the source writes it,
+    so a label that stands for someone listed beside it ('JB' beside 'Joachim Breitner', 'Adam
+    & Jason' beside both) is no one else, and one that names nobody ('Q', 'Pregunta', TODO) is
+    left out."""
+    from exporters.importers.said import names, role_of_label
+    from exporters.importers.write import TODO
+
+    def stands_for_others(label: str) -> bool:
+        others = [person for person in listed if person != label]
+        parts = [part for part in re.split(r"\s*(?:&|/|\band\b)\s*", label) if part]
+        return any(names(label, person) for person in others) or (
+            len(parts) > 1 and all(any(names(part, person) for person in others)
+                                   for part in parts))
+
+    return [label for label in listed if label != TODO and role_of_label(label) is None
+            and not stands_for_others(label)]
 
 
 def named_people(values: dict) -> dict[str, list[str]]:
@@ -230,8 +252,9 @@ def same_people(wanted: list[str], given: list[str]) -> bool:
     from exporters.importers.roles import person_forms
     from exporters.importers.said import names
 
-    def one(a: str, b: str) -> bool:  # the same name without case or accents, or a label of it
-        return person_forms(a) == person_forms(b) or names(a, b) or names(b, a)
+    def one(a: str, b: str) -> bool:  # the same name without case, accents or hyphens
+        return person_forms(a.replace("-", " ")) == person_forms(b.replace("-", " ")) \
+            or names(a, b) or names(b, a)  # or a label of it
 
     left = list(given)
     for name in wanted:

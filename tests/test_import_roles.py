@@ -585,7 +585,66 @@ def test_several_authors_ask_unless_the_title_names_one_of_them(tmp_path):
                         "authors: [Jakub Beránek, Lori Lorusso]\n---\n\n"
                         "## How did you start?\n\nWith a small patch.\n\n"
                         "## What keeps you going?\n\nThe people.\n")
-    assert front["interviewer"] == "Jakub Beránek, Lori Lorusso"
+    assert front["interviewer"] == ["Jakub Beránek", "Lori Lorusso"]
+
+
+def test_authors_as_sites_write_them_are_names(tmp_path):
+    """Authors as mappings with a name and a page (Docusaurus, Jekyll themes), as the name of
+    their page on the site ('ruth-vale'), or with a degree after a comma, are people's names,
+    written as a list when there are several: never a mapping's text or a degree as a
+    person."""
+    questions = "## How did you start?\n\nWith a small patch.\n\n## What next?\n\nMore.\n"
+    front, _ = imported(tmp_path / "mapped.md", "---\ntitle: Project of the week\nauthors:\n"
+                        "  - name: ruthvale\n    url: https://example.org/ruthvale\n"
+                        "  - name: tomaslind\n    url: https://example.org/tomaslind\n---\n\n"
+                        + questions)
+    assert front["interviewer"] == ["ruthvale", "tomaslind"]
+    front, _ = imported(tmp_path / "paged.md", "---\ntitle: Project of the week\nauthors:\n"
+                        "  - ruth-vale\n  - tomas-lind\n---\n\n" + questions)
+    assert front["interviewer"] == ["Ruth Vale", "Tomas Lind"]
+    front, _ = imported(tmp_path / "degree.md", "---\ntitle: Project of the week\n"
+                        "author: 'Ruth Vale, Ph.D.'\n---\n\n" + questions)
+    assert front["interviewer"] == "Ruth Vale"
+
+
+def test_an_author_the_title_names_by_handle_answers_and_the_other_asks(tmp_path):
+    """'authors: [mayaortiz, lenaek]' of 'Spotlight: Lena Ek': lenaek is the one in the
+    spotlight, so mayaortiz asked."""
+    front, _ = imported(tmp_path / "spotlight.md", "---\ntitle: 'Spotlight: Lena Ek'\n"
+                        "authors:\n- mayaortiz\n- lenaek\n---\n\n"
+                        "## How did you start?\n\nWith a small patch.\n\n"
+                        "## What keeps you going?\n\nThe people.\n")
+    assert (front["interviewer"], front["interviewee"]) == ("mayaortiz", "Lena Ek")
+
+
+def test_the_first_answer_that_says_who_answers_names_the_interviewee(tmp_path):
+    """'My name is Ian Hansen and I work on…' as the first answer of an interview with a
+    company: the interviewee is Ian Hansen, not the company nor another name in the
+    introduction; in French too."""
+    front, _ = imported(tmp_path / "company.md", "---\ntitle: Interview with HarbourWorks\n---\n\n"
+                        "*HarbourWorks talks about its charts. Tomas Lind also spoke about it.*\n\n"
+                        "## Can you tell us about yourself?\n\nMy name is Ruth Vale and I draw "
+                        "the charts.\n\n## Why charts?\n\nBecause ships need them.\n")
+    assert front["interviewee"] == "Ruth Vale"
+    front, _ = imported(tmp_path / "fr.md", "---\ntitle: Entretien\n---\n\n"
+                        "## Qui êtes-vous ?\n\nJe m’appelle Lena Ek, je dessine des cartes.\n\n"
+                        "## Pourquoi ?\n\nParce que les bateaux en ont besoin.\n")
+    assert front["interviewee"] == "Lena Ek"
+
+
+def test_a_title_that_is_a_name_names_the_interviewee(tmp_path):
+    """A title that is a person's name, whole or after a colon ('Ruth Vale', 'Meet our
+    speakers: Tomas Lind'), names the one who answers; a title of words the text writes in
+    lower case ('Open Charts') or an acronym's ('GC Notify') names no one."""
+    def titled(title: str, answer: str = "I draw charts, and open charts are the best.") -> dict:
+        front, _ = imported(tmp_path / "post.md", f"---\ntitle: '{title}'\n---\n\n"
+                            f"## Who are you?\n\n{answer}\n\n## Why?\n\nShips need them.\n")
+        return front
+
+    assert titled("Ruth Vale")["interviewee"] == "Ruth Vale"
+    assert titled("Meet our speakers: Tomas Lind")["interviewee"] == "Tomas Lind"
+    assert titled("Open Charts")["interviewee"] == "TODO"
+    assert titled("Growing a service: GC Notify", "I run GC Notify.")["interviewee"] == "TODO"
 
 
 def test_names_alone_in_bold_label_the_turns_under_them(tmp_path):

@@ -35,7 +35,7 @@ from ..slugs import slugify
 from .bounds import MAX_FIELD_CHARS, MAX_IMPORT_PARAGRAPHS, sizes, too_many
 from .importer import Importer, ImporterError
 from .infer import (_clean, _take_front_line, find_date, front_values, guess_language,
-                    name_in, spoken_date)
+                    name_in, self_named, spoken_date)
 from .leftovers import ends_article, leftover, link_list
 from .recording import locate
 from .registry import choose, plugin_names
@@ -268,13 +268,8 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
     document.introduction = [protect_label(p.text) for p in
                              _without_lone_times(found.introduction, report)]
     if found.method != "speaker labels" and not values.get("interviewee"):
-        guess = name_in([p.text for p in found.introduction],
-                        {str(values.get("interviewer", "")), *writer.split(", ")})
-        if guess:
-            values["interviewee"] = guess
-            document.notes["interviewee"] = "check: the first name in the introduction"
-            report.unsure.append(Note(found.introduction[0].line,
-                                      f"'{guess}' was taken as the interviewee"))
+        _guess_interviewee(found, values, {str(values.get("interviewer", "")),
+                                           *writer.split(", ")}, document, report)
     if not values.get("date"):
         opening = [para.text for item in _openings(found.conversation) for para in item.paras[:2]]
         said = spoken_date(opening)
@@ -287,6 +282,10 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
             document.notes["date"] = "check: the day in the file's name"
     recording = _recording(path, values, document, report)
     labels = _speakers(found, values, report)
+    for role in (INTERVIEWER, "interviewee"):  # several people: a list, as the schema has it
+        people = listed_people(str(values.get(role) or ""))
+        if len(people) > 1:
+            values[role] = people
     for item in found.conversation:
         if isinstance(item, Section):
             document.conversation.append(Heading(_clean(item.title),
@@ -420,6 +419,26 @@ def _author_answers(found: Structure, values: dict, report: Report) -> None:
         values["interviewee"] = values.pop(INTERVIEWER)
         report.unsure.append(Note(1, f"'{author}', the author, taken as the interviewee: "
                                      f"'{answering}:' labels the answers"))
+
+
+def _guess_interviewee(found: Structure, values: dict, other_than: set[str],
+                       document: Document, report: Report) -> None:
+    """The interviewee of a text that does not label its speakers and names no one: the name
+    the first answer gives as its speaker's own ('My name is Ian Hansen'), else the first
+    full name in the introduction."""
+    first = next((item.paras[0] for item in found.conversation if isinstance(item, Spoken)
+                  and found.roles.get(item.speaker) != INTERVIEWER), None)
+    own = self_named(first.text) if first else ""
+    if own and own not in other_than:
+        guess, line, where = own, first.line, "the name the first answer gives"
+    else:
+        guess = name_in([p.text for p in found.introduction], other_than)
+        line = found.introduction[0].line if found.introduction else 1
+        where = "the first name in the introduction"
+    if guess:
+        values["interviewee"] = guess
+        document.notes["interviewee"] = f"check: {where}"
+        report.unsure.append(Note(line, f"'{guess}' was taken as the interviewee"))
 
 
 def _sets_a_question(para: Para) -> bool:

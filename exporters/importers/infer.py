@@ -292,6 +292,10 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
         values["date"] = find_date(str(values["title"]))
     _who_asks_whom(values, [str(values.get(key, "")) for key in ("title", "subtitle", "summary")]
                    + [_clean(p.text) for p in kept[:3]])
+    if "interviewee" not in values:
+        named = _person_titled(str(values.get("title", "")), "\n".join(p.text for p in kept))
+        if named and named != values.get("interviewer"):
+            values["interviewee"] = named
     _not_their_own_interviewer(values, dropped)
     return kept, values
 
@@ -348,6 +352,22 @@ def _who_asks_whom(values: dict, texts: list[str]) -> None:
     title = _NAMED_IN_TITLE.search(texts[0]) if texts else None
     if title:
         _take_interviewee(values, title["name"])
+
+
+def _person_titled(title: str, body: str) -> str:
+    """The person a title is the name of, whole or after its colon ('Gabriel Roth', 'Meet our
+    Keynoters: Máirín Duffy', 'Stimmen aus der Community: Jannis R.'), or ''. A title in
+    capitals that the text writes in lower case ('Open Science', 'Data Pipelines') is a
+    subject's, not a name."""
+    named = title.rsplit(": ", 1)[-1].strip()
+    words = named.split()
+    if not _NAME_ALONE.fullmatch(named) or not 2 <= len(words) <= 4 \
+            or any(_BRAND.match(word) or (word.isupper() and "." not in word) for word in words) \
+            or words[0].casefold() in _ARTICLES | _NOT_NAMES:
+        return ""  # 'DigitalOcean', 'GC Notify'
+    in_lower_case = set(re.findall(r"(?<![\w'’@/.-])[a-zß-ÿ][\w'’-]*", _LINKS.sub("", body)))
+    return "" if any(word.casefold() in in_lower_case for word in words if len(word) > 2) \
+        else named
 
 
 def _take_interviewee(values: dict, said: str, last_run: bool = False) -> bool:
@@ -464,6 +484,21 @@ def name_in(paragraphs: list[str], other_than: Collection[str] = ()) -> str:
                     and words[0].lower() not in _NOT_NAMES and not _in_capitals_as_a_group(words):
                 return name
     return ""
+
+
+_SELF_NAMED = re.compile(
+    rf"^(?:(?i:my name is|i['’]m|i am|je m['’]appelle|je suis|mein name ist|ich heiße|me llamo|"
+    rf"mi nombre es|soy|mi chiamo|sono|meu nome é|eu sou|sou) )(?P<name>{_NAME})(?=[,.;:!]| and | y "
+    rf"| et | und | e |$)")
+"""How an answer opens when its speaker says who they are: 'My name is Ian Hansen and I work
+…', 'I’m Ludovic Poitou, Director of …', 'Je m’appelle …', 'Me llamo …'."""
+
+
+def self_named(answer: str) -> str:
+    """The full name the speaker of ``answer`` gives as their own in its first words, or ''."""
+    said = _SELF_NAMED.match(_clean(answer))
+    name = said["name"].rstrip(".") if said else ""
+    return name if len(name.split()) >= 2 else ""
 
 
 _NOT_NAMES = {"the", "this", "your", "his", "her", "their", "in", "on", "at", "for", "when",

@@ -302,6 +302,8 @@ FRONT_MATTER_FIELDS = {
 author of a blog post is taken as the interviewer, as a page's byline is."""
 _AUTHORS_SEPARATOR = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s+", re.I)
 """Between two authors' names: 'Yael Berger and Eva Demers-Brett', 'A, B'."""
+_DEGREE = re.compile(r"(?:Ph\.? ?D|M\.?D|MBA|M\.?Sc|B\.?Sc|M\.?A|B\.?A|J\.?D|Esq|DPhil|RN)\.?$")
+"""A degree after an author's name and a comma ('Gina Helfrich, Ph.D.'): no one else."""
 LISTED_SPEAKERS = ("speakers", "guests")
 """A post's list of who speaks (``speakers: [Carl Dong]``), which does not say who asks: when
 it names some speakers and not others, the ones it names are the guests."""
@@ -416,6 +418,7 @@ def _take_fields(values: dict, extract: Extract) -> None:
     from .infer import find_date
 
     authors: list[str] = []
+    with_commas = False
     for key, value in values.items():
         if str(key).lower() in LISTED_SPEAKERS and isinstance(value, list) and value \
                 and all(isinstance(name, str) for name in value):
@@ -432,11 +435,15 @@ def _take_fields(values: dict, extract: Extract) -> None:
             value = [str(tag) for tag in value] if isinstance(value, list) else \
                 [tag.strip() for tag in str(value).split(",") if tag.strip()]
         elif field == "interviewer":
-            names = [_link_text(str(name)) for name in value] if isinstance(value, list) \
-                else _AUTHORS_SEPARATOR.split(_link_text(str(value)))
+            names = [_link_text(_author_name(name)) for name in value] \
+                if isinstance(value, list) else \
+                _AUTHORS_SEPARATOR.split(_link_text(_author_name(value)))
             names = [name.strip() for name in names if name.strip()]
+            names = names[:1] + [name for name in names[1:] if not _DEGREE.match(name) and not (
+                name[0].islower() and not names[0][0].islower())]  # 'Rachel Muston, agente libre'
             if len(names) > 1:
                 authors = authors or names
+                with_commas = not isinstance(value, list) and "," in str(value)
                 continue
             value = names[0] if names else ""
         elif field == "audio":  # a file name: recording.locate looks for it beside the source
@@ -456,9 +463,24 @@ def _take_fields(values: dict, extract: Extract) -> None:
             extract.hints[field] = value if field in ("date", "tags") \
                 else html.unescape(str(value)).strip()  # 'Q&amp;A', as some sites write it
     if authors:
-        _take_authors(authors, extract.hints)
+        _take_authors(authors, extract.hints, with_commas)
     if not extract.hints.get("date"):
         extract.hints.update(_address_date(values))
+
+
+def _author_name(author: object) -> str:
+    """An author as a front matter gives one: a name, a mapping with the name in it (``- name:
+    karissa`` with her ``url``, as Docusaurus and many Jekyll themes write them), or the name
+    of the author's page ('gabrielle-perret')."""
+    if isinstance(author, dict):
+        return str(author.get("name") or author.get("title") or "")
+    if _AUTHOR_SLUG.fullmatch(str(author)):  # 'gabrielle-perret', as Hugo's taxonomies name
+        return str(author).replace("-", " ").title()
+    return str(author)
+
+
+_AUTHOR_SLUG = re.compile(r"[a-z]{2,}(?:-[a-z]{2,}){1,2}")
+"""An author's page name in the site's address, a name in lower case joined by hyphens."""
 
 
 def _words(text: str) -> list[str]:
@@ -467,15 +489,25 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", anyascii(text).lower())
 
 
-def _take_authors(authors: list[str], hints: dict) -> None:
+def _take_authors(authors: list[str], hints: dict, with_commas: bool) -> None:
     """A post's several authors: its interviewers ('Jakub Beránek, Lori Lorusso' of
     'Maintainer spotlight: Gen Li'), unless the title names one of them, who is then the one
-    interviewed ('Yael Berger and Eva Demers-Brett' of 'Eva's Exit Interview'): then they say
-    who wrote the post, not who asks, and the turns decide."""
+    interviewed ('Yael Berger and Eva Demers-Brett' of 'Eva's Exit Interview', or by a handle,
+    'saravilla, bethaniley' of 'OLS Spotlight: Bethan Iley'): then they say who wrote the post,
+    and the others, who wrote it with the one interviewed, asked. Not so when one line gives
+    them ``with_commas``, which may be a name, a job and a workplace ('Jonathan White,
+    KeePassXC' of 'Q&A with the KeePassXC team'): then the turns decide."""
     title = _words(str(hints.get("title") or ""))
-    named = any(word in title for author in authors for word in _words(author) if len(word) > 2)
-    key = "document_author" if named else "interviewer"
-    hints.setdefault(key, ", ".join(authors))
+    handles = {first + last for first, last in zip(title, title[1:])} | {
+        first[0] + last for first, last in zip(title, title[1:])}  # 'bethaniley', 'pherterich'
+    named = [author for author in authors
+             if any(word in title or word in handles for word in _words(author) if len(word) > 2)]
+    askers = [] if named and with_commas else [author for author in authors
+                                                if author not in named]
+    if named:
+        hints.setdefault("document_author", ", ".join(authors))
+    if askers:
+        hints.setdefault("interviewer", ", ".join(askers))
 
 
 _ADDRESS_DATE = re.compile(r"(?:^|/)((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?=/|$)")
