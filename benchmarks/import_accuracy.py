@@ -14,12 +14,12 @@ held-out parts of the corpus separately:
   newsletter and sharing lines, players);
 - title and date right, where the source states them;
 - people right: the interviewers and interviewees the import names, against the truth's, a
-  name matching where it is the same (without case, accents or hyphens: 'melody-kramer'), or
-  where one is a label that names the other (initials, a first name, a surname); a role the
-  truth leaves empty is right when the import names nobody in it (the truth lists speakers'
-  labels as the source writes them: one that stands for someone it lists beside, 'JB' beside
-  'Joachim Breitner', is not counted twice, and one that names nobody, 'Q' or TODO, leaves the
-  role unnamed);
+  name matching where it is the same (without case, accents, hyphens or a degree:
+  'melody-kramer', 'Gina Helfrich, Ph.D.'), or where one is a label that names the other
+  (initials, a first name, a surname); a role the truth leaves empty is right when the import
+  names nobody in it (the truth lists speakers' labels as the source writes them: one that
+  stands for someone it lists beside, 'JB' beside 'Joachim Breitner', is not counted twice,
+  and one that names nobody, 'Q' or TODO, leaves the role unnamed);
 - whether the result builds once its TODOs are filled; for a file whose truth has no
   questions and no answers (an article, not an interview), whether the import refuses it with
   one line, as it should, rather than writing a file that cannot build (no text counted lost).
@@ -250,11 +250,13 @@ def named_people(values: dict) -> dict[str, list[str]]:
 def same_people(wanted: list[str], given: list[str]) -> bool:
     """Whether two lists of names are one set of people, each matched once."""
     from exporters.importers.roles import person_forms
-    from exporters.importers.said import names
+    from exporters.importers.said import NAME_SUFFIX, names
 
-    def one(a: str, b: str) -> bool:  # the same name without case, accents or hyphens
-        return person_forms(a.replace("-", " ")) == person_forms(b.replace("-", " ")) \
-            or names(a, b) or names(b, a)  # or a label of it
+    def bare(name: str) -> str:  # without hyphens or a degree: 'Gina Helfrich, Ph.D.'
+        return re.sub(rf",\s*{NAME_SUFFIX}$", "", name).replace("-", " ")
+
+    def one(a: str, b: str) -> bool:  # the same name without case or accents, or a label of it
+        return person_forms(bare(a)) == person_forms(bare(b)) or names(a, b) or names(b, a)
 
     left = list(given)
     for name in wanted:

@@ -52,6 +52,19 @@ def test_a_label_used_once_counts_when_written_as_the_others_are(tmp_path):
     assert front["speakers"]["LEE"]["role"] == "interviewee"  # nothing says LEE asks
 
 
+def test_a_place_repeated_where_a_session_starts_is_no_speaker(tmp_path):
+    """An oral history's second session opens with its header again, its place in words
+    ('LOCATION: Ruth Walder’s home, Dayton, Ohio'): no speaker 'Location' and no turn; and the
+    turns above that header, in the first eight paragraphs, are no page header above a
+    byline (they were all dropped)."""
+    second = ("INTERVIEWER: Dan Caruso\n\nLOCATION: Ruth Walder’s home, Dayton, Ohio\n\n"
+              "CARUSO: Where did we stop?\n\nSUBJECT: At the hardware store.\n")
+    front, body = imported(tmp_path / "sessions.txt", ORAL_HISTORY + "\n" + second)
+    assert "Location" not in str(front) and "home, Dayton" not in body
+    assert [word for _, word in turns(body)] == ["Where", "In", "When", "At", "Well,", "Thank",
+                                                 "Thank", "Where", "At"]
+
+
 def test_a_label_used_once_is_no_turn_above_the_conversation_or_before_a_link(tmp_path):
     _, body = imported(tmp_path / "links.txt", "SUMMARY: Growing up in Ohio.\n\n"
                        + ORAL_HISTORY.replace("LEE: Thank you, Dr. Walder.",
@@ -591,8 +604,8 @@ def test_several_authors_ask_unless_the_title_names_one_of_them(tmp_path):
 def test_authors_as_sites_write_them_are_names(tmp_path):
     """Authors as mappings with a name and a page (Docusaurus, Jekyll themes), as the name of
     their page on the site ('ruth-vale'), or with a degree after a comma, are people's names,
-    written as a list when there are several: never a mapping's text or a degree as a
-    person."""
+    written as a list when there are several: never a mapping's text, and a degree is part of
+    the name before it, as in a speaker's label, not a second person."""
     questions = "## How did you start?\n\nWith a small patch.\n\n## What next?\n\nMore.\n"
     front, _ = imported(tmp_path / "mapped.md", "---\ntitle: Project of the week\nauthors:\n"
                         "  - name: ruthvale\n    url: https://example.org/ruthvale\n"
@@ -604,7 +617,7 @@ def test_authors_as_sites_write_them_are_names(tmp_path):
     assert front["interviewer"] == ["Ruth Vale", "Tomas Lind"]
     front, _ = imported(tmp_path / "degree.md", "---\ntitle: Project of the week\n"
                         "author: 'Ruth Vale, Ph.D.'\n---\n\n" + questions)
-    assert front["interviewer"] == "Ruth Vale"
+    assert front["interviewer"] == "Ruth Vale, Ph.D."
 
 
 def test_an_author_the_title_names_by_handle_answers_and_the_other_asks(tmp_path):

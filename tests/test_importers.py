@@ -620,6 +620,16 @@ def test_a_transcript_of_times_and_names_in_bold_with_three_hosts(tmp_path, name
     assert front["title"] == "TODO"
 
 
+def test_a_first_name_once_is_the_speaker_named_in_full_elsewhere(tmp_path):
+    """'**Ben**' once, where every other turn of his is '**Ben Ode**': the same host, not a
+    second guest called Ben."""
+    text = BOOK_CLUB.replace("0:00:52.0 **All** (laughs)", "0:00:52.0 **Ben** By the sea!")
+    _, front, body = import_one(tmp_path, "book-club.txt", text)
+    names = sorted(person["name"] for person in front["speakers"].values())
+    assert names == ["Ana Sol", "Ben Ode", "Cy Lin", "Rui Mar"], front
+    assert re.search(r"^BO \[0:00:52.0\]: By the sea!", body, re.M), body
+
+
 def test_questions_set_as_block_quotes(tmp_path):
     """'> What are you working on now?' over a plain answer: the questions of a post that
     sets them as quotations, with no label."""

@@ -233,11 +233,11 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
     paras = list(paras)
     byline = next((i for i, p in enumerate(paras[:8]) if p.words <= 25 and not p.heading
                    and _front_fields(_clean(p.text))), 0)
-    if "title" not in values and byline >= 2 and paras[byline - 1].words <= 20:
+    if "title" not in values and byline >= 2 and paras[byline - 1].words <= 20 \
+            and not _spoken(paras[:byline - 1]):
         paras = _below_page_header(paras, byline - 1, dropped)  # the site's name and section
     top = next((i for i, p in enumerate(paras[:3]) if p.heading == 1), 0)
-    if "title" not in values and top and not any(p.label or split_label(p.text)[0] or p.block
-                                                   for p in paras[:top]):
+    if "title" not in values and top and not _spoken(paras[:top]):
         paras = _below_page_header(paras, top, dropped)  # 'Read the transcript!' above '# Colin'
     if "title" not in values and paras:
         first = paras[0]
@@ -504,6 +504,11 @@ def self_named(answer: str) -> str:
 _NOT_NAMES = {"the", "this", "your", "his", "her", "their", "in", "on", "at", "for", "when",
               "after", "before", "we", "it", "our", "my", "last", "every", "most", "some",
               "since", "editor's", "editor’s"}
+
+
+def _spoken(paras: list[Para]) -> bool:
+    """Whether any of ``paras`` is a speaker's turn or a quotation: no page header."""
+    return any(p.label or split_label(p.text)[0] or p.block for p in paras)
 
 
 def _below_page_header(paras: list[Para], title: int, dropped: list[Note]) -> list[Para]:

@@ -156,17 +156,25 @@ def known_role(label: str, people: dict[str, str]) -> str | None:
     return None
 
 
+NAME_SUFFIX = (r"(?:Ph\.? ?D|M\.? ?D|Ed\.? ?D|D\.? ?Phil|MBA|MPH|M\.? ?Sc|B\.? ?Sc|J\.? ?D|RN|Esq|Jr|"
+               r"Sr|II|III|IV)\.?")
+"""A degree or suffix written after a name and a comma, part of it: 'Gina Hale, Ph.D.',
+'Ruth Vale, Jr.'."""
+
+
 def listed_people(field: str) -> list[str]:
     """The people a front-matter field lists, as the importer writes several: 'Sarah
-    Schneider, David J. Caruso'."""
-    return [person.strip() for person in field.split(",") if person.strip()]
+    Schneider, David J. Caruso'; 'Gina Hale, Ph.D.' is one."""
+    return [person.strip() for person in re.split(rf",(?!\s*{NAME_SUFFIX}\s*(?:,|$))", field)
+            if person.strip()]
 
 
 def names(label: str, person: str) -> bool:
     """Whether a speaker label names ``person``: the full name, one of its names ('Sandipan',
     'SCHLESINGER'), or its initials in capitals ('CD' for Carl Dong, 'AvW' for Aaron van
     Wirdum)."""
-    words = re.sub(r"\(.*?\)", "", person).split()  # "Sandipan Panda (DevZero)"
+    # "Sandipan Panda (DevZero)", "Gina Hale, Ph.D.": the name without what follows it
+    words = re.sub(rf"\(.*?\)|,\s*{NAME_SUFFIX}$", "", person).split()
     wanted = label.casefold()
     if not words:
         return False

@@ -20,9 +20,9 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from .roles import hosts_roles, label_roles, misnamed_speakers
-from .said import (INTERVIEWEE, INTERVIEWER, NOT_LABELS, Cast,
+from .said import (INTERVIEWEE, INTERVIEWER, NAME_SUFFIX, NOT_LABELS, Cast,
                    Note, Para, Section, Spoken, Structure, ends_with_question, known_role,
-                   role_of_label, split_sentences)
+                   names, role_of_label, split_sentences)
 from .sequence import DEFAULT_MODEL as SEQUENCE_MODEL
 from .sequence import roles as sequence_roles
 
@@ -64,9 +64,12 @@ transcript's 'Recording: episode-12.mp3'."""
 
 def session_header(text: str) -> bool:
     """A header line repeated where a new session starts ('INTERVIEWER: Sondra Schlesinger'):
-    a name, date or place of two to six words, capitalised or numbers, no sentence."""
+    a name, date or place of two to six words, capitalised or numbers, no sentence; a place
+    may say more ('LOCATION: David Baltimore’s home, Boston, MA')."""
     found = HEADER_FIELD.match(text.strip())
     words = found["value"].replace(",", " ").split() if found else []
+    if found and found["field"].lower() in ("location", "place"):
+        return 1 <= len(words) <= 12 and not found["value"].rstrip().endswith(("?", "!", ":"))
     return 2 <= len(words) <= 6 and all(word[0].isupper() or word[0].isdigit() or word in
                                         ("de", "van", "von", "of", "da", "la", "le")
                                         for word in words) \
@@ -82,7 +85,7 @@ BREAK_MARKER = re.compile(
 """A transcript's "Break: ...", "[Ad break]", "(Music)": no one's turn; left out."""
 _LABEL = re.compile(
     r"^(?P<o>\*\*|__|\*(?!\*)|_(?!_))?(?P<label>\\?[$@]?[^\W_][\w.'’ /\u200c-]{0,38}?)"
-    r"(?P<credential>, (?:Ph\.? ?D|M\.? ?D|Ed\.? ?D|D\.? ?Phil|MBA|MPH|RN|Esq|Jr|Sr|II|III|IV)\.?)?"
+    rf"(?P<credential>, {NAME_SUFFIX})?"
     r"(?:\s?[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]\ufe0f?){0,3}"
     r"(?:\s+\((?P<alias>(?i:interviewer|interviewee)|[^\W\d_][\w.'’-]{0,9})\))?"
     r"(?P<time>\s+[(\[]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[)\]])?"
@@ -245,6 +248,14 @@ def short_forms(found: set[str], labels: set[str]) -> dict[str, str]:
     return forms
 
 
+def _short_label_of(label: str, labels: set[str]) -> str:
+    """The one label of ``labels`` written in full whose first name, surname or initials
+    ``label`` is, or ''."""
+    owners = [full for full in labels if full != label and len(full.split()) >= 2
+              and names(label, full)]
+    return owners[0] if len(owners) == 1 else ""
+
+
 def _label_form(label: str) -> tuple[int, bool]:
     """How a label is written: its number of words, and whether in capitals ('LEE', 'CARUSO';
     'Speaker 3', 'Speaker 1'; 'Jonathan', 'Pieter')."""
@@ -334,6 +345,8 @@ def _by_labels(paras: list[Para], labels: set[str], cast: Cast) -> Structure:
         if label in full_names:  # "Dan Brown:" once, "DB:" after: one speaker, named in full
             result.names.setdefault(full_names[label], label)
             label = full_names[label]
+        elif para.label and label not in labels:  # '**Jen**' once among '**Jen Luker**' turns
+            label = _short_label_of(label, labels) or label
         if emphasised and para.emphasis == emphasised and not para.label and not label:
             # "**Where do you map?**", then "Ruben : ...", "Josefien : ...": the question,
             # set in emphasis with no label, asked of the labelled speakers

@@ -23,7 +23,7 @@ from ..errors import ContentError, Problem
 from .bounds import MAX_IMPORT_LINES, check_chars, too_many
 from ..slugs import slugify
 from .recording import named_recording
-from .said import Extract, Note, Para, ends_with_question
+from .said import NAME_SUFFIX, Extract, Note, Para, ends_with_question
 from .structure import (BOLD_NAME, NAME_WORDS, TIMED_BOLD_NAME, lone_time, split_label,
                         stamp_of, without_stamp)
 from .write import escape
@@ -302,8 +302,6 @@ FRONT_MATTER_FIELDS = {
 author of a blog post is taken as the interviewer, as a page's byline is."""
 _AUTHORS_SEPARATOR = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s+", re.I)
 """Between two authors' names: 'Yael Berger and Eva Demers-Brett', 'A, B'."""
-_DEGREE = re.compile(r"(?:Ph\.? ?D|M\.?D|MBA|M\.?Sc|B\.?Sc|M\.?A|B\.?A|J\.?D|Esq|DPhil|RN)\.?$")
-"""A degree after an author's name and a comma ('Gina Helfrich, Ph.D.'): no one else."""
 LISTED_SPEAKERS = ("speakers", "guests")
 """A post's list of who speaks (``speakers: [Carl Dong]``), which does not say who asks: when
 it names some speakers and not others, the ones it names are the guests."""
@@ -439,8 +437,8 @@ def _take_fields(values: dict, extract: Extract) -> None:
                 if isinstance(value, list) else \
                 _AUTHORS_SEPARATOR.split(_link_text(_author_name(value)))
             names = [name.strip() for name in names if name.strip()]
-            names = names[:1] + [name for name in names[1:] if not _DEGREE.match(name) and not (
-                name[0].islower() and not names[0][0].islower())]  # 'Rachel Muston, agente libre'
+            names = _with_suffixes([name for at, name in enumerate(names) if at == 0 or not (
+                name[0].islower() and not names[0][0].islower())])  # 'Rachel Muston, agente libre'
             if len(names) > 1:
                 authors = authors or names
                 with_commas = not isinstance(value, list) and "," in str(value)
@@ -466,6 +464,18 @@ def _take_fields(values: dict, extract: Extract) -> None:
         _take_authors(authors, extract.hints, with_commas)
     if not extract.hints.get("date"):
         extract.hints.update(_address_date(values))
+
+
+def _with_suffixes(names: list[str]) -> list[str]:
+    """Names split at commas, a degree or suffix joined again to the name before it ('Gina
+    Helfrich', 'Ph.D.': 'Gina Helfrich, Ph.D.')."""
+    joined: list[str] = []
+    for name in names:
+        if joined and re.fullmatch(NAME_SUFFIX, name):
+            joined[-1] = f"{joined[-1]}, {name}"
+        else:
+            joined.append(name)
+    return joined
 
 
 def _author_name(author: object) -> str:
