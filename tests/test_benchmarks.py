@@ -102,6 +102,26 @@ def test_the_import_accuracy_table_keeps_the_rows_and_notes_written_by_hand(tmp_
         "\n## Next\n\nKept.\n")
 
 
+def test_people_right_reads_a_truth_s_labels_as_the_people_they_stand_for():
+    """A truth lists each speaker's label as the source writes it: 'JB' beside 'Joachim
+    Breitner' is him, 'Adam & Jason' both of them, 'Q' and TODO no one; a degree or a page
+    name is the same person; a name the import adds, or one it lacks, is wrong."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from import_accuracy import people_right
+
+    truth = {"interviewers": ["Joachim Breitner", "JB", "Adam Lind", "Jason Ek",
+                              "Adam Lind & Jason Ek"],
+             "interviewees": ["gina-hale"]}
+    assert people_right(truth, {"interviewer": ["Joachim Breitner", "Adam Lind", "Jason Ek"],
+                                "interviewee": "Gina Hale, Ph.D."})
+    assert not people_right(truth, {"interviewer": ["Joachim Breitner", "Adam Lind"],
+                                    "interviewee": "Gina Hale"})
+    assert not people_right(truth, {"interviewer": ["Joachim Breitner", "Adam Lind", "Jason Ek",
+                                                    "Ruth Vale"], "interviewee": "Gina Hale"})
+    assert people_right({"interviewers": ["Q"], "interviewees": ["TODO"]}, {})
+    assert not people_right({"interviewers": ["Q"], "interviewees": []}, {"interviewer": "Q"})
+
+
 def test_a_new_column_widens_the_rule_under_the_header(tmp_path):
     sys.path.insert(0, str(REPO / "benchmarks"))
     from import_accuracy import write

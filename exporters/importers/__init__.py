@@ -35,7 +35,7 @@ from ..slugs import slugify
 from .bounds import MAX_FIELD_CHARS, MAX_IMPORT_PARAGRAPHS, sizes, too_many
 from .importer import Importer, ImporterError
 from .infer import (_clean, _take_front_line, find_date, front_values, guess_language,
-                    name_in, self_named, spoken_date)
+                    name_in, person_titled, self_named, several_people, spoken_date)
 from .leftovers import ends_article, leftover, link_list
 from .recording import locate
 from .registry import choose, plugin_names
@@ -246,6 +246,10 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
     paras = _drop_leftovers(extract.paras, report.dropped)
     paras, values = front_values(paras, extract.hints, report.dropped)
     writer = str(values.pop("document_author", "") or "")
+    titled = "" if values.get("interviewee") else person_titled(
+        str(values.get("title") or ""), "\n".join(p.text for p in paras), path.stem)
+    if titled and titled != values.get("interviewer"):
+        values["interviewee"] = titled
     found = structure(paras, Cast({role: str(values.get(role) or '')
                                    for role in (INTERVIEWER, 'interviewee')},
                                   tuple(values.pop("listed_speakers", ())), writer, hosts,
@@ -269,7 +273,7 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
                              _without_lone_times(found.introduction, report)]
     if found.method != "speaker labels" and not values.get("interviewee"):
         _guess_interviewee(found, values, {str(values.get("interviewer", "")),
-                                           *writer.split(", ")}, document, report)
+                                           *writer.split(", ")}, path.stem, document, report)
     if not values.get("date"):
         opening = [para.text for item in _openings(found.conversation) for para in item.paras[:2]]
         said = spoken_date(opening)
@@ -282,10 +286,13 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
             document.notes["date"] = "check: the day in the file's name"
     recording = _recording(path, values, document, report)
     labels = _speakers(found, values, report)
+    if titled and values.get("interviewee") == titled:
+        document.notes["interviewee"] = "check: the name the title gives"
+        report.unsure.append(Note(1, f"'{titled}', whom the title names, was taken as the "
+                                     "interviewee"))
     for role in (INTERVIEWER, "interviewee"):  # several people: a list, as the schema has it
-        people = listed_people(str(values.get(role) or ""))
-        if len(people) > 1:
-            values[role] = people
+        if several_people(str(values.get(role) or "")):
+            values[role] = several_people(str(values[role]))
     for item in found.conversation:
         if isinstance(item, Section):
             document.conversation.append(Heading(_clean(item.title),
@@ -421,24 +428,28 @@ def _author_answers(found: Structure, values: dict, report: Report) -> None:
                                      f"'{answering}:' labels the answers"))
 
 
-def _guess_interviewee(found: Structure, values: dict, other_than: set[str],
+def _guess_interviewee(found: Structure, values: dict, other_than: set[str], source_name: str,
                        document: Document, report: Report) -> None:
     """The interviewee of a text that does not label its speakers and names no one: the name
-    the first answer gives as its speaker's own ('My name is Ian Hansen'), else the first
-    full name in the introduction."""
+    the first answer gives as its speaker's own ('My name is Ian Hansen'), else the first full
+    name in the introduction; each marked for the editor to check."""
     first = next((item.paras[0] for item in found.conversation if isinstance(item, Spoken)
                   and found.roles.get(item.speaker) != INTERVIEWER), None)
-    own = self_named(first.text) if first else ""
-    if own and own not in other_than:
-        guess, line, where = own, first.line, "the name the first answer gives"
-    else:
-        guess = name_in([p.text for p in found.introduction], other_than)
-        line = found.introduction[0].line if found.introduction else 1
-        where = "the first name in the introduction"
-    if guess:
-        values["interviewee"] = guess
-        document.notes["interviewee"] = f"check: {where}"
-        report.unsure.append(Note(line, f"'{guess}' was taken as the interviewee"))
+    title = str(values.get("title") or "")
+    introduction = [p.text for p in found.introduction]
+    context = " ".join([title, str(values.get("summary") or ""), *introduction, source_name])
+    guesses = (
+        (self_named(first.text, context) if first else "", first.line if first else 1,
+         "the name the first answer gives"),
+        (name_in(introduction, other_than),
+         found.introduction[0].line if found.introduction else 1,
+         "the first name in the introduction"))
+    for guess, line, where in guesses:
+        if guess and guess not in other_than:
+            values["interviewee"] = guess
+            document.notes["interviewee"] = f"check: {where}"
+            report.unsure.append(Note(line, f"'{guess}' was taken as the interviewee"))
+            return
 
 
 def _sets_a_question(para: Para) -> bool:

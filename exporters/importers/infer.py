@@ -12,13 +12,12 @@ import jdatetime
 
 from ..typography import arabic_script_language
 from .recording import named_recording
-from .said import Note, Para
-from .structure import ARABIC_SCRIPT, BREAK_MARKER, HEADER_FIELD, lone_time, split_label
+from .said import NAME as _NAME
+from .said import (NAME_SUFFIX, SAYS_NAME, SELF_NAMED, Note, Para, ascii_words, bare_name,
+                   listed_people)
+from .structure import (ARABIC_SCRIPT, BREAK_MARKER, HEADER_FIELD, a_place, lone_time,
+                        split_label)
 
-_NAME = (r"[A-ZÀ-Ý][\w'’.-]+"
-         r"(?: (?:de |van |von |da |al |le |la |(?-i:[A-ZÀ-Ý]) )?[A-ZÀ-Ý][\w'’.-]+){0,3}")
-"""A person's name: capitalised words, with a particle ('van') or an initial with no dot
-('Kent C Dodds') between two of them."""
 MONTHS = {name: number for number, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
@@ -234,10 +233,10 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
     byline = next((i for i, p in enumerate(paras[:8]) if p.words <= 25 and not p.heading
                    and _front_fields(_clean(p.text))), 0)
     if "title" not in values and byline >= 2 and paras[byline - 1].words <= 20 \
-            and not _spoken(paras[:byline - 1]):
+            and not _spoken(paras[:byline - 1], paras):
         paras = _below_page_header(paras, byline - 1, dropped)  # the site's name and section
     top = next((i for i, p in enumerate(paras[:3]) if p.heading == 1), 0)
-    if "title" not in values and top and not _spoken(paras[:top]):
+    if "title" not in values and top and not _spoken(paras[:top], paras):
         paras = _below_page_header(paras, top, dropped)  # 'Read the transcript!' above '# Colin'
     if "title" not in values and paras:
         first = paras[0]
@@ -292,10 +291,6 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
         values["date"] = find_date(str(values["title"]))
     _who_asks_whom(values, [str(values.get(key, "")) for key in ("title", "subtitle", "summary")]
                    + [_clean(p.text) for p in kept[:3]])
-    if "interviewee" not in values:
-        named = _person_titled(str(values.get("title", "")), "\n".join(p.text for p in kept))
-        if named and named != values.get("interviewer"):
-            values["interviewee"] = named
     _not_their_own_interviewer(values, dropped)
     return kept, values
 
@@ -354,20 +349,37 @@ def _who_asks_whom(values: dict, texts: list[str]) -> None:
         _take_interviewee(values, title["name"])
 
 
-def _person_titled(title: str, body: str) -> str:
+def several_people(field: str) -> list[str]:
+    """The people a field the importer filled lists, when it lists several and each is a
+    person's name or handle ('Sarah Schneider, David J. Caruso', 'saravilla, pherterich');
+    else [] ('Dan Caruso, Professor of History' and 'Ruth Walder, Dayton, Ohio' are one
+    person each)."""
+    people = listed_people(field)
+    return people if len(people) > 1 and all(
+        re.fullmatch(r"[a-z][\w.-]*", person) or (
+            _NAME_ALONE.fullmatch(bare_name(person)) and len(bare_name(person).split()) >= 2)
+        for person in people) else []
+
+
+def person_titled(title: str, body: str, source_name: str) -> str:
     """The person a title is the name of, whole or after its colon ('Gabriel Roth', 'Meet our
-    Keynoters: Máirín Duffy', 'Stimmen aus der Community: Jannis R.'), or ''. A title in
-    capitals that the text writes in lower case ('Open Science', 'Data Pipelines') is a
-    subject's, not a name."""
+    Keynoters: Máirín Duffy', 'Stimmen aus der Community: Jannis R.'), where the text or the
+    source file's name says so too: the first name alone in the text ('Máirín is…', '[Jannis]
+    (https://…)') or the name in the file's ('usesthis-gabriel-roth'); or ''. A title the text
+    writes in lower case ('Open Science') or in capitals ('GC Notify') is no one's."""
     named = title.rsplit(": ", 1)[-1].strip()
     words = named.split()
     if not _NAME_ALONE.fullmatch(named) or not 2 <= len(words) <= 4 \
-            or any(_BRAND.match(word) or (word.isupper() and "." not in word) for word in words) \
+            or any(_BRAND.match(word) for word in words) or _in_capitals_as_a_group(words) \
             or words[0].casefold() in _ARTICLES | _NOT_NAMES:
-        return ""  # 'DigitalOcean', 'GC Notify'
-    in_lower_case = set(re.findall(r"(?<![\w'’@/.-])[a-zß-ÿ][\w'’-]*", _LINKS.sub("", body)))
-    return "" if any(word.casefold() in in_lower_case for word in words if len(word) > 2) \
-        else named
+        return ""
+    text = _LINKS.sub("", body)
+    in_lower_case = set(re.findall(r"(?<![\w'’@/.-])[a-zß-ÿ][\w'’-]*", text))
+    if any(word.casefold() in in_lower_case for word in words if len(word) > 2):
+        return ""
+    first_alone = re.search(rf"\b{re.escape(words[0])}\b(?! {re.escape(words[1])})", body)
+    in_file_name = "-".join(ascii_words(named)) in "-".join(ascii_words(source_name))
+    return named if first_alone or in_file_name else ""
 
 
 def _take_interviewee(values: dict, said: str, last_run: bool = False) -> bool:
@@ -399,7 +411,7 @@ def _in_capitals_as_a_group(words: list[str]) -> bool:
     Docs', 'NASA Ames'); not initials with dots ('J.R.R. Tolkien'), and not a surname in
     capitals after the given name ('Jean DUPONT')."""
     first = words[0]
-    return len(first) > 2 and first.isupper() and "." not in first \
+    return len(first) >= 2 and first.isupper() and "." not in first \
         and not all(word.isupper() for word in words)
 
 
@@ -415,7 +427,7 @@ def person_named(words: str) -> str:
     """The person in a run of capitalised words an opening line gives: not whose they are
     ("CFPB’s Natalie Kurz", "Google's Chris DiBona"), nor the word that opens a sentence ("Mit
     Silke Ramelow, …"), nor the job before the name ("Photographer Riley Brandt")."""
-    kept = words.rstrip(".").split()
+    kept = (words if re.search(rf"\b{NAME_SUFFIX}$", words) else words.rstrip(".")).split()
     owner = max((at for at, word in enumerate(kept[:-1]) if _POSSESSIVE.search(word)),
                 default=-1)
     kept = kept[owner + 1:]
@@ -486,19 +498,31 @@ def name_in(paragraphs: list[str], other_than: Collection[str] = ()) -> str:
     return ""
 
 
-_SELF_NAMED = re.compile(
-    rf"^(?:(?i:my name is|i['’]m|i am|je m['’]appelle|je suis|mein name ist|ich heiße|me llamo|"
-    rf"mi nombre es|soy|mi chiamo|sono|meu nome é|eu sou|sou) )(?P<name>{_NAME})(?=[,.;:!]| and | y "
-    rf"| et | und | e |$)")
-"""How an answer opens when its speaker says who they are: 'My name is Ian Hansen and I work
-…', 'I’m Ludovic Poitou, Director of …', 'Je m’appelle …', 'Me llamo …'."""
+def self_named(answer: str, context: str) -> str:
+    """The full name the speaker of ``answer`` gives as their own in its first words ('My
+    name is Ian Hansen and…', 'Je m’appelle Lena Ek.'), or ''. After 'I am', 'soy' or 'sono',
+    which may give a job ('I am Senior Engineer, …'), only a name whose surname ``context``
+    (the title, the introduction, the file's name) has too, or that a job follows ('I'm Ryo
+    Maruyama, a software developer')."""
+    text = _clean(answer)
+    said = SELF_NAMED.match(text)
+    if not said or not re.match(r"(?:[,.;:!]|\s+(?:and|y|et|und|e)\b|\s*$)",
+                                text[said.end():]):
+        return ""
+    name = person_named(said["name"])
+    words = name.split()
+    if len(words) < 2 or words[0].casefold() in _ARTICLES | _NOT_NAMES \
+            or any(word.casefold() in _JOBS for word in words):
+        return ""
+    if not SAYS_NAME.match(said["how"]) and ascii_words(words[-1])[-1:] \
+            and ascii_words(words[-1])[-1] not in ascii_words(context) \
+            and not _APPOSITION.match(text[said.end():]):
+        return ""
+    return name
 
 
-def self_named(answer: str) -> str:
-    """The full name the speaker of ``answer`` gives as their own in its first words, or ''."""
-    said = _SELF_NAMED.match(_clean(answer))
-    name = said["name"].rstrip(".") if said else ""
-    return name if len(name.split()) >= 2 else ""
+_APPOSITION = re.compile(r",\s+(?i:a|an|un|una|uno|une|um|uma)\s")
+"""What says a name was given rather than a job: "I'm Ryo Maruyama, a software developer"."""
 
 
 _NOT_NAMES = {"the", "this", "your", "his", "her", "their", "in", "on", "at", "for", "when",
@@ -506,9 +530,13 @@ _NOT_NAMES = {"the", "this", "your", "his", "her", "their", "in", "on", "at", "f
               "since", "editor's", "editor’s"}
 
 
-def _spoken(paras: list[Para]) -> bool:
-    """Whether any of ``paras`` is a speaker's turn or a quotation: no page header."""
-    return any(p.label or split_label(p.text)[0] or p.block for p in paras)
+def _spoken(paras: list[Para], whole: list[Para]) -> bool:
+    """Whether any of ``paras`` is a quotation or a turn of a speaker who speaks again in
+    ``whole`` ('CARUSO: Where did you grow up?'): no page header, which 'Section: Interviews'
+    may be."""
+    labels = Counter(p.label or split_label(p.text)[0] for p in whole[:200])
+    return any(p.block or labels[p.label or split_label(p.text)[0]] >= 2 for p in paras
+               if p.block or p.label or split_label(p.text)[0])
 
 
 def _below_page_header(paras: list[Para], title: int, dropped: list[Note]) -> list[Para]:
@@ -531,7 +559,7 @@ def _take_front_line(text: str, values: dict) -> str | None:
     became."""
     header = HEADER_FIELD.match(text)
     if header:
-        return _header_field(header["field"].lower(), header["value"].strip(), values)
+        return _header_field(header["field"], header["value"].strip(), values)
     author = _AUTHOR_LINE.match(text)
     if author:  # 'Author: Purneswar Prasad' under the title: a byline, who asks
         values.setdefault("interviewer", author["name"])
@@ -564,7 +592,8 @@ def _take_front_line(text: str, values: dict) -> str | None:
     return " and ".join(became)
 
 
-def _header_field(field: str, value: str, values: dict) -> str | None:
+def _header_field(written: str, value: str, values: dict) -> str | None:
+    field = written.lower()
     if field in ("recording", "audio", "audio file", "media", "media file"):
         name = named_recording(value)
         if not name:
@@ -576,7 +605,7 @@ def _header_field(field: str, value: str, values: dict) -> str | None:
         values.setdefault(key, value)
         return f"'{key}'"
     if field in ("location", "place"):
-        return "nothing (the place)"
+        return "nothing (the place)" if a_place(written, value) else None
     if field == "title":  # Pelican's "Title:" line above the text
         values.setdefault("title", value)
         return "'title'"

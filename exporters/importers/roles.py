@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Set as AbstractSet
 
 from . import panel
-from .said import (INTERVIEWEE, INTERVIEWER, Cast, Note, Para, Spoken, Structure,
+from .said import (INTERVIEWEE, INTERVIEWER, SELF_NAMED, Cast, Note, Para, Spoken, Structure,
                    ends_with_question, known_role, names, role_of_label, split_sentences)
 
 
@@ -202,11 +202,6 @@ def _said(turn: Spoken) -> str:
     return " ".join(para.text for para in turn.paras)
 
 
-_SELF_NAMED = re.compile(
-    r"\b(?:[Mm]y name(?:['’]s| is)|I['’]m|I am)\s+(?P<name>[A-Z][\w'’-]+)")
-"""A speaker saying who they are: "My name's Adam Wiggins", "I'm Adam"."""
-
-
 def misnamed_speakers(turns: list[Spoken]) -> list[Note]:
     """A speaker who, in their first turns, gives as their own the name that labels another
     speaker ('Kirk McKusick': "I am Elisabetta Mori, an interviewer with FOSSDA"): the tool
@@ -216,9 +211,10 @@ def misnamed_speakers(turns: list[Spoken]) -> list[Note]:
     notes = []
     for label in labels:
         for para in (p for turn in spoken_by[label][:3] for p in turn.paras):
-            said = _SELF_NAMED.search(para.text)
-            other = next((o for o in labels if said and o != label and names(said["name"], o)
-                          and not names(said["name"], label)), None)
+            said = SELF_NAMED.search(para.text)
+            first = said["name"].split()[0] if said else ""
+            other = next((o for o in labels if said and o != label and names(first, o)
+                          and not names(first, label)), None)
             if other is not None:
                 notes.append(Note(para.line, f"'{label}' says \"{said.group(0)}\", the name of "
                                              f"'{other}': the source may have swapped or mixed "
@@ -230,9 +226,9 @@ def misnamed_speakers(turns: list[Spoken]) -> list[Note]:
 def _own_names(label: str, own: list[Spoken]) -> set[str]:
     """The names a speaker goes by: the words of a label that is a name ('Adam Wiggins'), and
     the first name they give for themselves in their opening turns (under 'Speaker 2')."""
-    said = (_SELF_NAMED.search(para.text) for turn in own[:2] for para in turn.paras)
-    return {name.casefold() for name in _label_words(label) | {found["name"] for found in said
-                                                                 if found}}
+    said = (SELF_NAMED.search(para.text) for turn in own[:2] for para in turn.paras)
+    return {name.casefold() for name in _label_words(label) | {found["name"].split()[0]
+                                                                 for found in said if found}}
 
 
 def _label_words(label: str) -> set[str]:

@@ -8,6 +8,8 @@ whether a paragraph ends by asking."""
 from __future__ import annotations
 
 import re
+
+from anyascii import anyascii
 from dataclasses import dataclass, field
 
 INTERVIEWER = "interviewer"
@@ -156,8 +158,22 @@ def known_role(label: str, people: dict[str, str]) -> str | None:
     return None
 
 
-NAME_SUFFIX = (r"(?:Ph\.? ?D|M\.? ?D|Ed\.? ?D|D\.? ?Phil|MBA|MPH|M\.? ?Sc|B\.? ?Sc|J\.? ?D|RN|Esq|Jr|"
-               r"Sr|II|III|IV)\.?")
+NAME = (r"[A-ZÀ-Ý][\w'’.-]+"
+        r"(?: (?:de |van |von |da |al |le |la |(?-i:[A-ZÀ-Ý]) )?[A-ZÀ-Ý][\w'’.-]+){0,3}")
+"""A person's name: capitalised words, with a particle ('van') or an initial with no dot
+('Kent C Dodds') between two of them."""
+SELF_NAMED = re.compile(
+    rf"\b(?P<how>(?i:my name(?:['’]s| is)|mein name ist|ich heiße|je m['’]appelle|me llamo|"
+    rf"mi nombre es|mi chiamo|meu nome é|i['’]m|i am|je suis|soy|sono|eu sou|sou)) "
+    rf"(?P<name>{NAME})")
+"""A speaker saying who they are: "My name's Adam Wiggins", "I'm Adam", "Je m'appelle Lena
+Ek", "Me llamo …"."""
+SAYS_NAME = re.compile(r"(?i:my name|mein name|ich heiße|je m|me llamo|mi nombre|mi chiamo|"
+                       r"meu nome)")
+"""Of those, the ones that can only give a name: 'I am', 'soy' or 'sono' may give a job
+('I am Senior Engineer', 'Soy Ingeniera de Software')."""
+NAME_SUFFIX = (r"(?:Ph\.? ?D|M\.? ?D|Ed\.? ?D|D\.? ?Phil|MBA|MPH|M\.? ?Sc|B\.? ?Sc|M\.? ?A|"
+               r"M\.? ?S|B\.? ?A|J\.? ?D|RN|Esq|Jr|Sr|II|III|IV)\.?")
 """A degree or suffix written after a name and a comma, part of it: 'Gina Hale, Ph.D.',
 'Ruth Vale, Jr.'."""
 
@@ -169,12 +185,23 @@ def listed_people(field: str) -> list[str]:
             if person.strip()]
 
 
+def ascii_words(text: str) -> list[str]:
+    """The words of ``text``, lowercase, in ASCII, split at anything else ('eva' and 's' of
+    "Eva's", 'mairin' of 'Máirín')."""
+    return re.findall(r"[a-z0-9]+", anyascii(text).lower())
+
+
+def bare_name(person: str) -> str:
+    """A person's name without what may follow it: 'Sandipan Panda' of 'Sandipan Panda
+    (DevZero)', 'Gina Hale' of 'Gina Hale, Ph.D.'."""
+    return re.sub(rf"\(.*?\)|,\s*{NAME_SUFFIX}$", "", person).strip()
+
+
 def names(label: str, person: str) -> bool:
     """Whether a speaker label names ``person``: the full name, one of its names ('Sandipan',
     'SCHLESINGER'), or its initials in capitals ('CD' for Carl Dong, 'AvW' for Aaron van
     Wirdum)."""
-    # "Sandipan Panda (DevZero)", "Gina Hale, Ph.D.": the name without what follows it
-    words = re.sub(rf"\(.*?\)|,\s*{NAME_SUFFIX}$", "", person).split()
+    words = bare_name(person).split()
     wanted = label.casefold()
     if not words:
         return False

@@ -22,7 +22,7 @@ from dataclasses import replace
 from .roles import hosts_roles, label_roles, misnamed_speakers
 from .said import (INTERVIEWEE, INTERVIEWER, NAME_SUFFIX, NOT_LABELS, Cast,
                    Note, Para, Section, Spoken, Structure, ends_with_question, known_role,
-                   names, role_of_label, split_sentences)
+                   role_of_label, split_sentences)
 from .sequence import DEFAULT_MODEL as SEQUENCE_MODEL
 from .sequence import roles as sequence_roles
 
@@ -69,11 +69,20 @@ def session_header(text: str) -> bool:
     found = HEADER_FIELD.match(text.strip())
     words = found["value"].replace(",", " ").split() if found else []
     if found and found["field"].lower() in ("location", "place"):
-        return 1 <= len(words) <= 12 and not found["value"].rstrip().endswith(("?", "!", ":"))
+        return a_place(found["field"], found["value"])
     return 2 <= len(words) <= 6 and all(word[0].isupper() or word[0].isdigit() or word in
                                         ("de", "van", "von", "of", "da", "la", "le")
                                         for word in words) \
         and not found["value"].rstrip().endswith(("?", "!", ":"))
+
+
+def a_place(field: str, value: str) -> bool:
+    """Whether a header's 'LOCATION:' value names a place ('David Baltimore’s home, Boston,
+    MA', 'via Zoom' after a field in capitals), not a speaker's sentence ('Location: it never
+    mattered much to us.')."""
+    value = value.strip()
+    return 1 <= len(value.split()) <= 12 and not value.endswith((".", "?", "!", ":")) \
+        and (field.isupper() or value[0].isupper() or value[0].isdigit())
 
 
 _QUESTION_HEADING = re.compile(r"^(?:q|question)\s*[.:)]\s+(?P<text>\S.*)$", re.I | re.S)
@@ -249,10 +258,9 @@ def short_forms(found: set[str], labels: set[str]) -> dict[str, str]:
 
 
 def _short_label_of(label: str, labels: set[str]) -> str:
-    """The one label of ``labels`` written in full whose first name, surname or initials
+    """The one label of ``labels`` written in full whose short form (:func:`short_forms`)
     ``label`` is, or ''."""
-    owners = [full for full in labels if full != label and len(full.split()) >= 2
-              and names(label, full)]
+    owners = [full for full, short in short_forms(labels, {label}).items() if short == label]
     return owners[0] if len(owners) == 1 else ""
 
 

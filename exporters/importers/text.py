@@ -17,13 +17,12 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from anyascii import anyascii
 
 from ..errors import ContentError, Problem
 from .bounds import MAX_IMPORT_LINES, check_chars, too_many
 from ..slugs import slugify
 from .recording import named_recording
-from .said import NAME_SUFFIX, Extract, Note, Para, ends_with_question
+from .said import Extract, Note, Para, ascii_words, ends_with_question
 from .structure import (BOLD_NAME, NAME_WORDS, TIMED_BOLD_NAME, lone_time, split_label,
                         stamp_of, without_stamp)
 from .write import escape
@@ -437,8 +436,9 @@ def _take_fields(values: dict, extract: Extract) -> None:
                 if isinstance(value, list) else \
                 _AUTHORS_SEPARATOR.split(_link_text(_author_name(value)))
             names = [name.strip() for name in names if name.strip()]
-            names = _with_suffixes([name for at, name in enumerate(names) if at == 0 or not (
-                name[0].islower() and not names[0][0].islower())])  # 'Rachel Muston, agente libre'
+            if not isinstance(value, list):  # 'Rachel Muston, agente libre': her job
+                names = [name for at, name in enumerate(names)
+                         if at == 0 or not (name[0].islower() and not names[0][0].islower())]
             if len(names) > 1:
                 authors = authors or names
                 with_commas = not isinstance(value, list) and "," in str(value)
@@ -466,37 +466,26 @@ def _take_fields(values: dict, extract: Extract) -> None:
         extract.hints.update(_address_date(values))
 
 
-def _with_suffixes(names: list[str]) -> list[str]:
-    """Names split at commas, a degree or suffix joined again to the name before it ('Gina
-    Helfrich', 'Ph.D.': 'Gina Helfrich, Ph.D.')."""
-    joined: list[str] = []
-    for name in names:
-        if joined and re.fullmatch(NAME_SUFFIX, name):
-            joined[-1] = f"{joined[-1]}, {name}"
-        else:
-            joined.append(name)
-    return joined
-
-
 def _author_name(author: object) -> str:
     """An author as a front matter gives one: a name, a mapping with the name in it (``- name:
     karissa`` with her ``url``, as Docusaurus and many Jekyll themes write them), or the name
     of the author's page ('gabrielle-perret')."""
     if isinstance(author, dict):
         return str(author.get("name") or author.get("title") or "")
-    if _AUTHOR_SLUG.fullmatch(str(author)):  # 'gabrielle-perret', as Hugo's taxonomies name
+    page = _AUTHOR_PAGE.fullmatch(str(author))
+    if page and not {page[1], page[2]} & _NOT_A_PERSON:  # 'gabrielle-perret', as Hugo names
         return str(author).replace("-", " ").title()
     return str(author)
 
 
-_AUTHOR_SLUG = re.compile(r"[a-z]{2,}(?:-[a-z]{2,}){1,2}")
-"""An author's page name in the site's address, a name in lower case joined by hyphens."""
-
-
-def _words(text: str) -> list[str]:
-    """The words of ``text``, lowercase, in ASCII, split at anything else ('eva' and 's' of
-    "Eva's")."""
-    return re.findall(r"[a-z0-9]+", anyascii(text).lower())
+_AUTHOR_PAGE = re.compile(r"([a-z]{2,})-([a-z]{2,})")
+"""An author's page name in the site's address, a given name and a surname in lower case
+joined by a hyphen; longer ones are left as written ('jean-luc-picard' or 'open-source-team'
+could be either)."""
+_NOT_A_PERSON = {"team", "staff", "editors", "editor", "editorial", "admin", "community",
+                 "project", "group", "foundation", "blog", "news", "press", "office", "board",
+                 "committee", "council", "desk", "lab", "labs", "club", "guest", "guests"}
+"""Words of an author page's name that make it a group's ('content-team', 'news-desk')."""
 
 
 def _take_authors(authors: list[str], hints: dict, with_commas: bool) -> None:
@@ -507,11 +496,11 @@ def _take_authors(authors: list[str], hints: dict, with_commas: bool) -> None:
     and the others, who wrote it with the one interviewed, asked. Not so when one line gives
     them ``with_commas``, which may be a name, a job and a workplace ('Jonathan White,
     KeePassXC' of 'Q&A with the KeePassXC team'): then the turns decide."""
-    title = _words(str(hints.get("title") or ""))
+    title = ascii_words(str(hints.get("title") or ""))
     handles = {first + last for first, last in zip(title, title[1:])} | {
         first[0] + last for first, last in zip(title, title[1:])}  # 'bethaniley', 'pherterich'
-    named = [author for author in authors
-             if any(word in title or word in handles for word in _words(author) if len(word) > 2)]
+    named = [author for author in authors if any(word in title or word in handles
+                                                  for word in ascii_words(author) if len(word) > 2)]
     askers = [] if named and with_commas else [author for author in authors
                                                 if author not in named]
     if named:
