@@ -12,9 +12,8 @@ import jdatetime
 
 from ..typography import arabic_script_language
 from .recording import named_recording
-from .said import NAME as _NAME
-from .said import (NAME_SUFFIX, SAYS_NAME, SELF_NAMED, Note, Para, ascii_words, bare_name,
-                   listed_people)
+from .said import (NAME, NAME_SUFFIX, SAYS_NAME, SELF_NAMED, Note, Para, ascii_words,
+                   bare_name, listed_people)
 from .structure import (ARABIC_SCRIPT, BREAK_MARKER, HEADER_FIELD, a_place, lone_time,
                         split_label)
 
@@ -79,7 +78,7 @@ _DATES = (
 )
 _BYLINE = re.compile(
     rf"^(?:an? )?(?:interview(?:ed)?|conversation|questions|words|text|story|reporting)?"
-    rf"\s*(?:conducted )?by:? (?P<name>(?-i:{_NAME}))(?![\w'’]*,? (?-i:[a-z]))", re.I)
+    rf"\s*(?:conducted )?by:? (?P<name>(?-i:{NAME}))(?![\w'’]*,? (?-i:[a-z]))", re.I)
 """'Interview by Maya Ortiz', 'By Maya Ortiz': a name, capitalised, that no lower-case word
 follows ('By accident, mostly.' and 'By Tuesday, we' open answers, not bylines)."""
 _ARABIC_WORD = f"{ARABIC_SCRIPT.pattern}(?:{ARABIC_SCRIPT.pattern}|[\u064b-\u065f\u0670])*"
@@ -104,7 +103,7 @@ def _byline(text: str) -> re.Match | None:
     return _BYLINE.match(text) or _BYLINE_ARABIC_SCRIPT.match(text)
 
 
-_AUTHOR_LINE = re.compile(rf"^(?i:authors?|written by)\s*:\s*(?P<name>{_NAME})(?<!\.)$")
+_AUTHOR_LINE = re.compile(rf"^(?i:authors?|written by)\s*:\s*(?P<name>{NAME})(?<!\.)$")
 """A post's author line, 'Author: Purneswar Prasad': a name and nothing else, so that an
 answer labelled 'Author:' ('Author: Mostly because of the rain.') is no byline."""
 _DATE_LINE = re.compile(r"^(?:(?:published|posted|updated|first published|recorded|"
@@ -120,34 +119,34 @@ _PUBLISHED_IN = re.compile(
     r"(?:the (?:website|magazine|blog|journal) )?(?P<pub>[^.,;]{2,60})", re.I)
 _WITH = re.compile(rf"\b(?:(?:conversation|interview|talk|talking|speaking|chat|q&a|"
                    rf"in conversation) with|(?:talking|speaking) to) "
-                   rf"(?P<name>{_NAME}(?: [A-ZÀ-Ý][\w'’.-]*){{0,3}})", re.I)
+                   rf"(?P<name>{NAME}(?: [A-ZÀ-Ý][\w'’.-]*){{0,3}})", re.I)
 """'An interview with PipeWire creator Wim Taymans': the name is the last run of capitalised
 words (:func:`_last_name_in`), the case-blind match taking in the words before it, up to
 seven ('longtime Debian developer Ruth M. Vale')."""
 _WITH_ELSEWHERE = re.compile(
     rf"\b(?i:interview mit|gespräch mit|entretien avec|entrevue avec|interview avec|"
     rf"entrevista (?:a|con|com)|"
-    rf"intervista (?:a|con)|conversa com) (?P<name>{_NAME})")
+    rf"intervista (?:a|con)|conversa com) (?P<name>{NAME})")
 """'Intervista a Mario Fusco', 'Interview mit Lydia Pintscher zur Akademy': the name is the
 capitalised words only."""
 _SPOKE_WITH = re.compile(
-    rf"(?:\b(?i:we|i)\b|(?P<asker>{_NAME}))\s+(?i:spoke|speaks|talked|talks|sat down|caught up|"
-    rf"chatted)(?:\s+\w+ly)?\s+(?i:to|with)\s+(?P<name>{_NAME})")
+    rf"(?:\b(?i:we|i)\b|(?P<asker>{NAME}))\s+(?i:spoke|speaks|talked|talks|sat down|caught up|"
+    rf"chatted)(?:\s+\w+ly)?\s+(?i:to|with)\s+(?P<name>{NAME})")
 """'Maya Ortiz spoke with Tomas Lind', 'We sat down recently with Ruth Vale': who asks and who
 answers."""
 _INTERVIEWS_ELSEWHERE = re.compile(
-    rf"(?P<asker>{_NAME})\s+(?i:intervista|entrevista a|entrevista|interviewt|interviewe|"
-    rf"s['’]entretient avec|spricht mit|parla con|habla con|conversa com)\s+(?P<name>{_NAME})")
+    rf"(?P<asker>{NAME})\s+(?i:intervista|entrevista a|entrevista|interviewt|interviewe|"
+    rf"s['’]entretient avec|spricht mit|parla con|habla con|conversa com)\s+(?P<name>{NAME})")
 """'Daniele Scasciafratte intervista Edoardo Viola', 'Ana Ruiz entrevista a Luis Vidal': who
 asks and who answers, in Italian, Spanish, Portuguese, German and French."""
 _SENT_QUESTIONS = re.compile(
     rf"(?:(?i:the|a)\s+(?i:magazine|journal|newspaper|website|blog|podcast|site)\s+)?"
-    rf"(?P<asker>{_NAME})\s+(?i:sent|emailed|mailed|asked)\s+(?i:me|us)\s+(?i:some|these|a few|"
+    rf"(?P<asker>{NAME})\s+(?i:sent|emailed|mailed|asked)\s+(?i:me|us)\s+(?i:some|these|a few|"
     rf"a couple of|\w+)?\s*(?i:questions)")
 """'The magazine Lantern sent me some questions': the one who writes answers them."""
 _INTERVIEWED_ME = re.compile(
     rf"(?:\b(?i:i was|we were) (?i:interviewed|asked some questions) (?i:by|for) "
-    rf"(?:(?i:the)\s+)?(?P<by>{_NAME})|(?P<asker>{_NAME})\s+(?i:interviewed|quizzed) "
+    rf"(?:(?i:the)\s+)?(?P<by>{NAME})|(?P<asker>{NAME})\s+(?i:interviewed|quizzed) "
     rf"(?i:me|us)\b)")
 """'I was interviewed by Maya Ortiz', 'Lantern Quarterly interviewed me': a first-person
 author who answers."""
@@ -304,7 +303,7 @@ def _header_role(field: str) -> str:
             "narrator": "interviewee"}.get(role, "")
 
 
-_NAME_ALONE = re.compile(rf"{_NAME}")
+_NAME_ALONE = re.compile(rf"{NAME}")
 
 
 def _not_their_own_interviewer(values: dict, dropped: list[Note]) -> None:
@@ -417,7 +416,7 @@ def _in_capitals_as_a_group(words: list[str]) -> bool:
 
 _NAMED_IN_TITLE = re.compile(
     rf"^(?:(?:meet|introducing|say hello to)\s+|[^:]{{0,40}}?\b(?:spotlight|interview|"
-    rf"of the month|du mois|des monats|del mes|do mês)\s*:\s*)(?P<name>(?-i:{_NAME}))", re.I)
+    rf"of the month|du mois|des monats|del mes|do mês)\s*:\s*)(?P<name>(?-i:{NAME}))", re.I)
 """A title that names the one interviewed: 'Meet Mark Paluch, …', 'Maintainer spotlight: Gen
 Li (@rami3l)', 'Interview: David Jackson at the UK Met Office', 'Contributeur du mois:
 Jacques Fondaire'."""
@@ -463,7 +462,7 @@ def _last_name_in(words: str) -> str:
         if kept and word.lower() in _ENDS_A_NAME and not word[0].isupper():
             break
         kept.append(word)
-    names = re.findall(_NAME, " ".join(kept))
+    names = re.findall(NAME, " ".join(kept))
     return names[-1].rstrip(".") if names else ""
 
 
@@ -488,7 +487,7 @@ def name_in(paragraphs: list[str], other_than: Collection[str] = ()) -> str:
     sentence does not ask ('Are Urbit IDs NFTs? Sure, …') and the name is none of
     ``other_than`` (the post's author and its interviewer)."""
     for text in paragraphs:
-        for match in re.finditer(rf"(?:^|[.!?:]\s+)(?P<name>{_NAME})(?=[^.!?\n]*(?P<end>.?))",
+        for match in re.finditer(rf"(?:^|[.!?:]\s+)(?P<name>{NAME})(?=[^.!?\n]*(?P<end>.?))",
                                  _clean(text)):
             name = person_named(match["name"])
             words = name.split()

@@ -8,9 +8,9 @@ whether a paragraph ends by asking."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from anyascii import anyascii
-from dataclasses import dataclass, field
 
 INTERVIEWER = "interviewer"
 INTERVIEWEE = "interviewee"

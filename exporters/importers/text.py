@@ -14,6 +14,7 @@ import html
 import re
 import unicodedata
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -497,8 +498,8 @@ def _take_authors(authors: list[str], hints: dict, with_commas: bool) -> None:
     them ``with_commas``, which may be a name, a job and a workplace ('Jonathan White,
     KeePassXC' of 'Q&A with the KeePassXC team'): then the turns decide."""
     title = ascii_words(str(hints.get("title") or ""))
-    handles = {first + last for first, last in zip(title, title[1:])} | {
-        first[0] + last for first, last in zip(title, title[1:])}  # 'bethaniley', 'pherterich'
+    handles = {first + last for first, last in pairwise(title)} | {
+        first[0] + last for first, last in pairwise(title)}  # 'bethaniley', 'pherterich'
     named = [author for author in authors if any(word in title or word in handles
                                                   for word in ascii_words(author) if len(word) > 2)]
     askers = [] if named and with_commas else [author for author in authors
