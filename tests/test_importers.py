@@ -630,6 +630,18 @@ def test_a_first_name_once_is_the_speaker_named_in_full_elsewhere(tmp_path):
     assert re.search(r"^BO \[0:00:52.0\]: By the sea!", body, re.M), body
 
 
+def test_a_field_line_under_a_heading_after_the_turns_reads_as_written(tmp_path):
+    """'Contact: ruth@example.org' under the authors' heading at the end: text under a
+    heading, not a speaker called Contact, and escaped once, so that a reader sees
+    'Contact:' with no backslash."""
+    text = ("---\ntitle: Charts\n---\n\n**Q:** How did you start?\n\n**A:** With a patch.\n\n"
+            "**Q:** And now?\n\n**A:** More charts.\n\n## Authors\n\nRuth Vale draws charts.\n\n"
+            "Contact: ruth@example.org\n\nAffiliation: the Harbour Board\n")
+    _, front, body = import_one(tmp_path, "post.md", text)
+    assert "speakers" not in front
+    assert "\nContact\\: ruth@example.org\n" in body and "\\\\" not in body, body
+
+
 def test_questions_set_as_block_quotes(tmp_path):
     """'> What are you working on now?' over a plain answer: the questions of a post that
     sets them as quotations, with no label."""

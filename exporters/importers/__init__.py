@@ -296,7 +296,7 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
     for item in found.conversation:
         if isinstance(item, Section):
             document.conversation.append(Heading(_clean(item.title),
-                                                 [protect_label(p.text) for p in item.paras]))
+                                                 [p.text for p in item.paras]))
             continue
         texts = [p.text for p in _without_lone_times(item.paras, report) if p.text.strip()]
         document.conversation.append(Turn(labels[item.speaker], texts, item.paras[0].time))

@@ -29,6 +29,10 @@ NOT_LABELS = {"note", "editor's note", "editor’s note", "update", "photo", "ph
               "break", "ad break", "ad", "advertisement", "sponsor", "sponsored", "music",
               "intro music", "outro", "outro music", "theme music", "sound", "applause",
               "laughter", "crosstalk", "inaudible", "transition",
+              "contact", "contacto", "contato", "kontakt", "email", "e-mail", "correo",
+              "website", "web", "webseite", "sitio web", "site web", "homepage", "twitter",
+              "github", "linkedin", "mastodon", "affiliation", "afiliación", "afiliação",
+              "affiliazione", "pertenencia", "zugehörigkeit",
               "نکته", "توضیح", "یادداشت", "منبع", "عکس", "پانویس", "ملاحظة", "ملاحظه", "تنبيه",
               "المصدر", "مصدر", "صورة"}
 
