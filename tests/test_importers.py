@@ -630,6 +630,20 @@ def test_a_first_name_once_is_the_speaker_named_in_full_elsewhere(tmp_path):
     assert re.search(r"^BO \[0:00:52.0\]: By the sea!", body, re.M), body
 
 
+def test_labels_of_initials_take_the_names_the_introduction_gives_them(tmp_path):
+    """'I spoke to _Ruth Vale_ (RV) and [Tomas Lind](https://…) (TL)': the speakers labelled
+    'RV:' and 'TL:' are Ruth Vale and Tomas Lind, not 'RV' and 'TL'; a pair of initials that
+    are not the name's ('Ana Sol (XY)') names no one."""
+    text = ("I spoke to _Ruth Vale_ (RV) and [Tomas Lind](https://example.org/tl) (TL), and to "
+            "Ana Sol (XY).\n\nQ: How did the yard start?\n\nRV: My father bought it.\n\n"
+            "TL: And I swept it.\n\nXY: I watched.\n\nQ: What next?\n\nRV: Boats.\n\n"
+            "TL: Sails.\n\nXY: Nothing.\n")
+    _, front, _ = import_one(tmp_path, "yard.txt", text)
+    assert {label: person["name"] for label, person in front["speakers"].items()
+            if person["role"] == "interviewee"} == {"RV": "Ruth Vale", "TL": "Tomas Lind",
+                                                    "XY": "XY"}
+
+
 def test_a_field_line_under_a_heading_after_the_turns_reads_as_written(tmp_path):
     """'Contact: ruth@example.org' under the authors' heading at the end: text under a
     heading, not a speaker called Contact, and escaped once, so that a reader sees

@@ -20,9 +20,9 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from .roles import hosts_roles, label_roles, misnamed_speakers
-from .said import (INTERVIEWEE, INTERVIEWER, NAME_SUFFIX, NOT_LABELS, Cast,
+from .said import (INTERVIEWEE, INTERVIEWER, NAME, NAME_SUFFIX, NOT_LABELS, Cast,
                    Note, Para, Section, Spoken, Structure, ends_with_question, known_role,
-                   role_of_label, split_sentences)
+                   names, role_of_label, split_sentences)
 from .sequence import DEFAULT_MODEL as SEQUENCE_MODEL
 from .sequence import roles as sequence_roles
 
@@ -264,6 +264,20 @@ def _short_label_of(label: str, labels: set[str]) -> str:
     return owners[0] if len(owners) == 1 else ""
 
 
+def _names_given_for(paras: list[Para], labels: set[str]) -> dict[str, str]:
+    """The full names the text gives for labels of initials, as it introduces the speakers:
+    'I spoke to _Timothy Miller_ (TM) and _Lourens Veen_ (LV)': label -> name."""
+    initials = {label for label in labels if re.fullmatch(r"[A-Z]{2,4}", label)}
+    found: dict[str, str] = {}
+    for para in paras if initials else []:
+        text = re.sub(r"[*_]", "", _LINK.sub(lambda link: link[1] or "",
+                                             para.text.replace("\\", "")))
+        for given in re.finditer(rf"(?P<name>{NAME})\s*\((?P<label>[A-Z]{{2,4}})\)", text):
+            if given["label"] in initials and names(given["label"], given["name"]):
+                found.setdefault(given["label"], given["name"])
+    return found
+
+
 def _label_form(label: str) -> tuple[int, bool]:
     """How a label is written: its number of words, and whether in capitals ('LEE', 'CARUSO';
     'Speaker 3', 'Speaker 1'; 'Jonathan', 'Pieter')."""
@@ -405,6 +419,9 @@ def _by_labels(paras: list[Para], labels: set[str], cast: Cast) -> Structure:
             current.paras.append(Para(para.plain or para.text, para.line, block=para.block))
         else:
             current.paras.append(para)
+    for label, name in _names_given_for(paras, {item.speaker for item in result.conversation
+                                                  if isinstance(item, Spoken)}).items():
+        result.names.setdefault(label, name)
     result.roles = (hosts_roles(result, cast.hosts) if cast.hosts else
                     label_roles(result, cast))
     _answers_left_unlabelled(result)
