@@ -630,6 +630,39 @@ def test_a_first_name_once_is_the_speaker_named_in_full_elsewhere(tmp_path):
     assert re.search(r"^BO \[0:00:52.0\]: By the sea!", body, re.M), body
 
 
+def test_a_pelican_metadata_block_is_the_front_matter(tmp_path):
+    """Pelican's and MultiMarkdown's 'Key: value' lines above the text are its front matter:
+    title, date, tags, slug and author read, none of them left as a line of the text; an oral
+    history's header ('Title:' then 'Interviewer:') is no such block and is read as before."""
+    text = ("Title: Charts of the harbour\nSlug: harbour-charts\nDate: 2020-11-15 03:40:57\n"
+            "Tags: charts, harbours\nAuthor: Maya Ortiz\n\nRuth Vale draws charts.\n\n"
+            "**Where did you start?**\n\nIn the yard.\n\n**And now?**\n\nMore charts.\n")
+    _, front, body = import_one(tmp_path, "post.md", text)
+    assert (front["title"], str(front["date"]), front["tags"], front["slug"],
+            front["interviewer"]) == ("Charts of the harbour", "2020-11-15",
+                                      ["charts", "harbours"], "harbour-charts", "Maya Ortiz")
+    assert "Slug" not in body and "Tags" not in body
+    _, front, _ = import_one(tmp_path, "oral.md", "Title: Ruth Vale\nInterviewer: Maya Ortiz\n\n"
+                             "MO: Where did you start?\n\nRV: In the yard.\n\n"
+                             "MO: And now?\n\nRV: More charts.\n")
+    assert front["title"] == "Ruth Vale" and "Maya Ortiz" in str(front)
+
+
+def test_a_post_s_styles_scripts_and_players_are_left_out_and_its_html_labels_read(tmp_path):
+    """A post's own <style> and <script>, and a video's <iframe>, are nothing a book shows;
+    '<strong class="ruth">Ruth:</strong>' labels Ruth's turn as '**Ruth:**' would."""
+    text = ("---\ntitle: Charts\nauthor: Maya\n---\n\n<style>\n.ruth {\n  color: red;\n}\n"
+            "</style>\n\nRuth and Tomas draw charts.\n\n<iframe src=\"https://example.org/v\">"
+            "</iframe>\n\n<script>track();</script>\n\n## Where did you start?\n\n"
+            "<strong class=\"ruth\">Ruth:</strong> In the yard.\n\n"
+            "<b>Tomas:</b> At sea.\n\n## And now?\n\n<strong>Ruth:</strong> More charts.\n\n"
+            "<b>Tomas:</b> Fewer.\n")
+    _, front, body = import_one(tmp_path, "post.md", text)
+    assert sorted(person["name"] for person in front["speakers"].values()
+                  if person["role"] == "interviewee") == ["Ruth", "Tomas"]
+    assert not re.search(r"color|track|iframe|<", body), body
+
+
 def test_labels_of_initials_take_the_names_the_introduction_gives_them(tmp_path):
     """'I spoke to _Ruth Vale_ (RV) and [Tomas Lind](https://…) (TL)': the speakers labelled
     'RV:' and 'TL:' are Ruth Vale and Tomas Lind, not 'RV' and 'TL'; a pair of initials that

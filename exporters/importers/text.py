@@ -11,6 +11,7 @@ import codecs
 import dataclasses
 import datetime as dt
 import html
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -142,8 +143,9 @@ def read_text(path: Path, data: bytes, markdown: bool, lines_join: bool = False)
     extract = Extract([], unsure=notes)
     text = _flat_front_matter(text, extract)
     if markdown:
-        text = _without_targets(_reference_fields(
-            _without_comments(_front_matter(path, text, extract), extract), extract), extract)
+        text = _without_targets(_reference_fields(_markdown_emphasis(_without_comments(
+            _metadata_block(_front_matter(path, text, extract), extract), extract)), extract),
+            extract)
         text, tokens = _inline_references(text, extract)
     else:
         tokens = None
@@ -274,18 +276,44 @@ def _without_images(para: Para, extract: Extract) -> Para:
     return dataclasses.replace(para, text=text.strip(), plain=_IMAGE.sub("", para.plain).strip())
 
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_UNSEEN = re.compile(r"<!--.*?-->|<(?P<tag>style|script|iframe|video|audio|object)\b[^>]*>.*?"
+                     r"</(?P=tag)\s*>|<(?P<void>embed)\b[^>]*>", re.S | re.I)
+"""What a Markdown post holds and no reader of a book sees: HTML comments, a page's own <style>
+and <script> elements, and embedded players (<iframe>, <video>, <audio>, <object>, <embed>),
+with what is in them."""
 
 
 def _without_comments(text: str, extract: Extract) -> str:
     """The Markdown without its HTML comments, which no reader sees (a translation's original,
-    an editor's note); each becomes as many blank lines, so that line numbers still match."""
+    an editor's note), and without the <style> and <script> elements and embedded players a
+    post carries; each becomes as many blank lines, so that line numbers still match."""
     def blank(match: re.Match) -> str:
         line = text.count("\n", 0, match.start()) + 1
-        extract.dropped.append(Note(line, "an HTML comment, which readers do not see"))
+        tag = (match["tag"] or match["void"] or "").lower()
+        what = "an HTML comment, which readers do not see" if not tag else \
+            f"a <{tag}> element, which readers do not see" if tag in ("style", "script") else \
+            f"an embedded player (<{tag}>), which a book cannot show"
+        extract.dropped.append(Note(line, what))
         return "\n" * match[0].count("\n")
 
-    return _COMMENT.sub(blank, text)
+    return _UNSEEN.sub(blank, text)
+
+
+_HTML_EMPHASIS = re.compile(r"<(?P<tag>strong|b|em|i)(?:\s[^<>]*)?>(?P<text>[^<>\n]+?)</(?P=tag)>",
+                            re.I)
+"""Emphasis written in HTML inside Markdown: '<strong class="julien">Julien:</strong>'."""
+
+
+def _markdown_emphasis(text: str) -> str:
+    """``text`` with HTML emphasis written as Markdown's (``**Julien:**``, ``*so*``), so that a
+    label in it is read as one; not inside fenced code."""
+    def written(match: re.Match) -> str:
+        mark = "**" if match["tag"].lower() in ("strong", "b") else "*"
+        return f"{mark}{match['text'].strip()}{mark}"
+
+    parts = re.split(r"(^(?:```|~~~)[^\n]*\n.*?^(?:```|~~~)[ \t]*$)", text, flags=re.M | re.S)
+    return "".join(part if index % 2 else _HTML_EMPHASIS.sub(written, part)
+                   for index, part in enumerate(parts))
 
 
 FRONT_MATTER_FIELDS = {
@@ -370,6 +398,28 @@ def _unclosed_front_matter(text: str) -> tuple[str, str] | None:
 _FLAT_FRONT_MATTER = re.compile(
     r"\A\s*---[ \t]+(?P<fields>[a-z_][\w-]*:[ \t].*?)[ \t]+---[ \t]*(?=\n|\Z)")
 _FLAT_KEY = re.compile(r"(?:^|(?<=\s))([a-z_][\w-]*):\s+")
+
+
+_METADATA_LINE = re.compile(r"(?P<key>[A-Za-z][A-Za-z _-]{0,29}):[ \t]+(?P<value>\S.*)")
+METADATA_KEYS = {"title", "date", "modified", "category", "categories", "tags", "keywords",
+                 "slug", "author", "authors", "summary", "lang", "status", "subtitle",
+                 "description", "url", "save_as", "template", "translation"}
+"""The keys of a Pelican or MultiMarkdown metadata block."""
+
+
+def _metadata_block(text: str, extract: Extract) -> str:
+    """A Pelican or MultiMarkdown metadata block opening the file ('Title: X-RAY', 'Slug: …',
+    'Date: 2020-11-15', 'Tags: eventos', 'Author: Lis R. Barreto', then a blank line), read as
+    a front matter's fields, its lines left blank; a block with a key of no such block
+    ('Interviewer: …', an oral history's header) is left to be read as it is."""
+    lines = text.lstrip("\ufeff").split("\n")
+    block = list(itertools.takewhile(str.strip, lines))
+    fields = [_METADATA_LINE.fullmatch(line.strip()) for line in block]
+    if len(block) < 2 or not all(fields) or fields[0]["key"].lower() != "title" \
+            or any(field["key"].lower() not in METADATA_KEYS for field in fields):
+        return text
+    _take_fields({field["key"].lower(): field["value"].strip() for field in fields}, extract)
+    return "\n".join([""] * len(block) + lines[len(block):])
 
 
 def _flat_front_matter(text: str, extract: Extract) -> str:
