@@ -663,6 +663,22 @@ def test_a_post_s_styles_scripts_and_players_are_left_out_and_its_html_labels_re
     assert not re.search(r"color|track|iframe|<", body), body
 
 
+@pytest.mark.parametrize("under_title", ["Posted by Tomas Lind", "Photo by Ana Sol on Unsplash",
+                                         "<https://example.org/talk/12>", "<div class=\"intro\">"])
+def test_a_credit_an_address_or_a_tag_under_the_title_is_no_subtitle(tmp_path, under_title):
+    """Under the title, who posted the post, a photo's credit, the talk's address or a page's
+    <div> is no subtitle; the tag alone, and a figure whose picture was not imported, leave
+    no markup in the text; an address in angle brackets in the text stays."""
+    text = (f"---\ntitle: Charts\n---\n\n{under_title}\n\n<figure>\n\n<a href='https://example.org/'>"
+            "\n\n</a>\n\n</figure>\n\nRuth Vale has drawn the charts of the harbour for thirty "
+            "years, and her father before her. <https://example.org/ruth>\n\n</div>\n\n"
+            "## Where did you start?\n\nIn the yard.\n\n## And now?\n\nMore charts.\n")
+    _, front, body = import_one(tmp_path, "post.md", text)
+    assert front.get("subtitle") is None, front
+    assert not re.search(r"<(?:figure|/figure|a |/a|div|/div)", body), body
+    assert "<https://example.org/ruth>" in body
+
+
 def test_labels_of_initials_take_the_names_the_introduction_gives_them(tmp_path):
     """'I spoke to _Ruth Vale_ (RV) and [Tomas Lind](https://…) (TL)': the speakers labelled
     'RV:' and 'TL:' are Ruth Vale and Tomas Lind, not 'RV' and 'TL'; a pair of initials that

@@ -257,7 +257,9 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
             and _PICTURE.sub("", paras[0].text).strip() \
             and not _clean(paras[0].text).endswith((".", "?", "!", ":", "؟", "？", "。")) \
             and not (paras[0].label or split_label(paras[0].text)[0]) \
-            and not _byline(_clean(paras[0].text)) and not find_date(paras[0].text):
+            and not _take_front_line(_clean(paras[0].text), {}) \
+            and not _TRAILING_ADDRESS.fullmatch(_clean(paras[0].text)) \
+            and not find_date(paras[0].text):
         values["subtitle"] = _clean(paras[0].plain or paras[0].text)
         dropped.append(Note(paras[0].line, "the line under the title became 'subtitle'"))
         paras.pop(0)
@@ -583,8 +585,8 @@ def _take_front_line(text: str, values: dict) -> str | None:
         elif find_date(piece) and _DATE_LINE.match(piece):
             values.setdefault("date", find_date(piece))
             became.append("'date'")
-        elif re.fullmatch(r"\d+ min(ute)?s? read|photos?(graphy)? by .*|illustration by .*",
-                          piece, re.I):
+        elif re.fullmatch(r"\d+ min(ute)?s? read|(?:photos?(graphy)?|illustration|posted) by .*",
+                          piece, re.I):  # who posted a post may not be who asked
             became.append("nothing (reading time or credit)")
         else:
             return None

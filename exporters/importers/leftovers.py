@@ -79,6 +79,11 @@ _MORE_ABOUT = re.compile(r"^(?:more (?:about|on|from|by) .{1,60}|learn more abou
                          r"find out more( about .{1,60})?)[:.]?$", re.IGNORECASE)
 
 
+_ONLY_TAGS = re.compile(r"(?:\s*</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)+\s*")
+"""A paragraph of HTML tags and nothing else; not an address in angle brackets, which shows."""
+_PICTURE_TAG = re.compile(r"<(?:img|picture|svg)\b", re.I)
+
+
 def leftover(text: str) -> str | None:
     """Why ``text`` (one paragraph, as plain text) is page furniture, or None."""
     line = text.strip()
@@ -86,6 +91,8 @@ def leftover(text: str) -> str | None:
         return "empty"
     if _TEMPLATE_TAG.match(line) or _TEMPLATED_MARKUP.match(line):
         return "a template tag of the site's generator"
+    if _ONLY_TAGS.fullmatch(line) and not _PICTURE_TAG.search(line):
+        return "HTML markup with no text (a figure or link whose picture was not imported)"
     if "\n" in line:  # a list: furniture when every item is
         return "navigation" if all(leftover(item) for item in line.split("\n")) else None
     words = len(line.split())
