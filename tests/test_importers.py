@@ -679,6 +679,17 @@ def test_a_credit_an_address_or_a_tag_under_the_title_is_no_subtitle(tmp_path, u
     assert "<https://example.org/ruth>" in body
 
 
+def test_an_unclosed_player_or_fence_swallows_no_text(tmp_path):
+    """An <iframe> left unclosed before a closed one, and a code fence left open, take no
+    turn with them; text in HTML emphasis inside a fence stays as written."""
+    text = ("---\ntitle: Charts\n---\n\n<iframe src=\"https://example.org/a\">\n\n"
+            "**Q:** Where did you start?\n\n**A:** In the yard.\n\n"
+            "<iframe src=\"https://example.org/b\"></iframe>\n\n**Q:** And now?\n\n"
+            "**A:** More charts.\n\n```\n<b>bold</b>\n```\n\n```x\n")
+    _, _, body = import_one(tmp_path, "post.md", text)
+    assert "In the yard." in body and "More charts." in body and "<b>bold</b>" in body, body
+
+
 def test_labels_of_initials_take_the_names_the_introduction_gives_them(tmp_path):
     """'I spoke to _Ruth Vale_ (RV) and [Tomas Lind](https://…) (TL)': the speakers labelled
     'RV:' and 'TL:' are Ruth Vale and Tomas Lind, not 'RV' and 'TL'; a pair of initials that

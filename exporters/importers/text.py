@@ -276,8 +276,9 @@ def _without_images(para: Para, extract: Extract) -> Para:
     return dataclasses.replace(para, text=text.strip(), plain=_IMAGE.sub("", para.plain).strip())
 
 
-_UNSEEN = re.compile(r"<!--.*?-->|<(?P<tag>style|script|iframe|video|audio|object)\b[^>]*>.*?"
-                     r"</(?P=tag)\s*>|<(?P<void>embed)\b[^>]*>", re.S | re.I)
+_UNSEEN = re.compile(r"<!--(?:(?!<!--).)*?-->|<(?P<tag>style|script|iframe|video|audio|object)"
+                     r"\b[^<>]*>(?:(?!<(?P=tag)\b).)*?</(?P=tag)\s*>|<(?P<void>embed)\b[^<>]*>",
+                     re.S | re.I)
 """What a Markdown post holds and no reader of a book sees: HTML comments, a page's own <style>
 and <script> elements, and embedded players (<iframe>, <video>, <audio>, <object>, <embed>),
 with what is in them."""
@@ -311,9 +312,13 @@ def _markdown_emphasis(text: str) -> str:
         mark = "**" if match["tag"].lower() in ("strong", "b") else "*"
         return f"{mark}{match['text'].strip()}{mark}"
 
-    parts = re.split(r"(^(?:```|~~~)[^\n]*\n.*?^(?:```|~~~)[ \t]*$)", text, flags=re.M | re.S)
-    return "".join(part if index % 2 else _HTML_EMPHASIS.sub(written, part)
-                   for index, part in enumerate(parts))
+    lines, fenced = text.split("\n"), False
+    for number, line in enumerate(lines):
+        if line.startswith(("```", "~~~")):
+            fenced = not fenced if (not fenced or not line[3:].strip(" \t`~")) else fenced
+        elif not fenced and "<" in line:
+            lines[number] = _HTML_EMPHASIS.sub(written, line)
+    return "\n".join(lines)
 
 
 FRONT_MATTER_FIELDS = {
