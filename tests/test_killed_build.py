@@ -339,6 +339,8 @@ IDLE_WORKERS_INTERRUPTED = """
 import os, signal, time
 from exporters.workers import worker_pool
 
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, whatever runs the tests
+
 def start():
     pass
 
