@@ -679,6 +679,14 @@ def test_a_credit_an_address_or_a_tag_under_the_title_is_no_subtitle(tmp_path, u
     assert "<https://example.org/ruth>" in body
 
 
+def test_an_answer_that_opens_like_a_credit_is_kept(tmp_path):
+    """'Posted by mail, mostly.' answers a question: no credit line, which names someone."""
+    text = ("---\ntitle: Letters\n---\n\n## How did the letters come?\n\n"
+            "Posted by mail, mostly, in winter.\n\n## And now?\n\nBy email.\n")
+    _, _, body = import_one(tmp_path, "letters.md", text)
+    assert "A: Posted by mail, mostly, in winter." in body, body
+
+
 def test_an_unclosed_player_or_fence_swallows_no_text(tmp_path):
     """An <iframe> left unclosed before a closed one, and a code fence left open, take no
     turn with them; text in HTML emphasis inside a fence stays as written."""

@@ -585,8 +585,8 @@ def _take_front_line(text: str, values: dict) -> str | None:
         elif find_date(piece) and _DATE_LINE.match(piece):
             values.setdefault("date", find_date(piece))
             became.append("'date'")
-        elif re.fullmatch(r"\d+ min(ute)?s? read|(?:photos?(graphy)?|illustration|posted) by .*",
-                          piece, re.I):  # who posted a post may not be who asked
+        elif re.fullmatch(r"\d+ min(ute)?s? read|(?:photos?(graphy)?|illustration|posted) by "
+                          r"(?-i:[A-Z]).*", piece, re.I):  # who posted a post may not have asked
             became.append("nothing (reading time or credit)")
         else:
             return None
