@@ -823,6 +823,37 @@ def test_a_saved_page_takes_its_title_date_and_author_from_the_article(tmp_path)
     assert front["publication"] == "The Harbour Gazette"
 
 
+@pytest.mark.parametrize("page_title, title", [
+    ("Hyperaudio Lite — SoundCloud demo", "Hyperaudio Lite — SoundCloud demo"),
+    ("Talking Tides with a Harbour Pilot | Gazette", "Talking Tides with a Harbour Pilot"),
+    ("Gazette - Talking Tides with a Harbour Pilot", "Talking Tides with a Harbour Pilot"),
+])
+def test_a_page_title_loses_only_a_part_that_reads_as_the_site_s_name(tmp_path, page_title,
+                                                                       title):
+    """With no site name stated, as Readability reads a <title>: a long part is the article's,
+    and two short parts are kept whole, since neither is known to be the site's."""
+    page = (f"<html><head><title>{page_title}</title></head><body><article>"
+            "<p><strong>How did you start?</strong></p><p>My father was a pilot.</p>"
+            "<p><strong>What is hardest?</strong></p><p>Fog.</p></article></body></html>")
+    _, front, _ = import_one(tmp_path, "page.html", page)
+    assert front["title"] == title
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "latin-1"])
+def test_a_page_that_declares_no_charset_reads_as_its_bytes_are_written(tmp_path, encoding):
+    """No <meta charset>: UTF-8 bytes are read as UTF-8 (not 'sÃ©curitÃ©'), and bytes that
+    are not UTF-8 as Latin-1, as browsers read them."""
+    page = ("<html><head><title>Sécurité en mer</title></head><body><article>"
+            "<p><strong>Où commence la sécurité ?</strong></p><p>À la côte, déjà.</p>"
+            "<p><strong>Et après ?</strong></p><p>Le brouillard.</p></article></body></html>")
+    (tmp_path / "page.html").write_bytes(page.encode(encoding))
+    result = make("import", "page.html", "-o", "out/", cwd=tmp_path)
+    written = next((tmp_path / "out").glob("*.md")).read_text(encoding="utf-8")
+    assert result.code == 0
+    assert "Où commence la sécurité ?" in written and "À la côte, déjà." in written
+    assert "Ã" not in written
+
+
 def test_site_generator_tags_licence_footers_and_more_about_blocks_are_left_out(tmp_path):
     run, front, body = import_one(tmp_path, "post.md",
         "# Talking Tides\n\n{% include share-buttons.html %}\n\nWe sat down with Ruth Vale.\n\n"

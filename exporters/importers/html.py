@@ -55,6 +55,8 @@ def read_html(path: Path, data: bytes) -> Extract:
         text = data.decode("utf-8", "replace").lstrip("\ufeff").replace("\r\n", "\n")
         data = _front_matter(path, text, extract).encode("utf-8")
         parser = _SOURCE_PARSER
+    elif _undeclared_utf8(data):
+        parser = _SOURCE_PARSER
     try:
         document = lxml.html.document_fromstring(data, parser=parser)
     except lxml.etree.ParserError:  # "Document is empty": only white space or comments
@@ -86,6 +88,23 @@ def read_html(path: Path, data: bytes) -> Extract:
         (figure if figure is not None else image).drop_tree()  # its caption goes with it
     _walk(root, extract.paras)
     return extract
+
+
+def _undeclared_utf8(data: bytes) -> bool:
+    """Whether a page that declares no character set (no byte-order mark, no ``<meta
+    charset>`` in its first 1024 bytes, as HTML's prescan reads) is UTF-8: when its bytes
+    decode as UTF-8, they are, as browsers' detectors find (libxml2 would read Latin-1)."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) \
+            or _CHARSET_DECLARED.search(data[:1024]):
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+_CHARSET_DECLARED = re.compile(rb"<meta[^>]*charset\s*=", re.I)
 
 
 def _page_hints(document: HtmlElement) -> dict:
@@ -147,13 +166,25 @@ def _linked_name(author: object) -> str:
 
 
 def _without_site(title: str, site: str) -> str:
-    """A page title without the site's name: 'Talking Tides | The Lantern' -> 'Talking Tides'."""
+    """A page title without the site's name: 'Talking Tides | The Lantern' -> 'Talking Tides'
+    where the page names its site 'The Lantern'. Where it does not, as Mozilla's Readability
+    does: the part before the last separator, else the one after the first when that is
+    under three words; and the whole title when what is left has four words or fewer
+    ('Hyperaudio Lite — SoundCloud demo': no part of it is known to be the site's)."""
     title = " ".join(title.split())
-    parts = re.split(r"\s+[|–—·-]\s+", title)
-    if len(parts) > 1:
-        kept = [part for part in parts if part.casefold() != site.casefold()] if site else parts[:1]
+    parts = re.split(_TITLE_SEPARATOR, title)
+    if len(parts) > 1 and site:
+        kept = [part for part in parts if part.casefold() != site.casefold()]
         return " – ".join(kept[:1]) if kept else parts[0]
+    if len(parts) > 1:
+        kept = " – ".join(parts[:-1]) if len(parts[:-1]) > 1 else parts[0]
+        if len(kept.split()) < 3:
+            kept = " – ".join(parts[1:])
+        return kept if len(kept.split()) > 4 else title
     return title
+
+
+_TITLE_SEPARATOR = r"\s+[|–—·-]\s+"
 
 
 def _article(document: HtmlElement) -> HtmlElement:
