@@ -189,7 +189,8 @@ def measure(truth_path: Path, regulars: dict[str, int] | None = None) -> FileRes
     turns = interview.body.turns
     found = [key(plain(turn.blocks[0].html)) if turn.blocks else ""
              for turn in turns if turn.kind == "question"]
-    body = "\n".join(plain(block.html) for turn in turns for block in turn.blocks)
+    body = "\n".join(plain(block.html) for block in (
+        *(block for turn in turns for block in turn.blocks), *interview.body.closing))
     stated_title, stated_date = truth.get("title"), truth.get("date")
     title_right = (None if not stated_title else
                    words(interview.meta.title) == words(str(stated_title)))

@@ -1,8 +1,10 @@
-"""The Markdown body of an interview, read into introduction, parts, turns and notes.
+"""The Markdown body of an interview, read into introduction, parts, turns, closing and notes.
 
 A paragraph at the top level that begins with a declared label and a colon
 (``Q:``, ``**Maya Ortiz:**``) starts a turn; the blocks after it continue that
-turn until the next label or ``## heading``. Everything is rendered to HTML
+turn until the next label or ``## heading``. A rule (``* * *``) in the last turn ends the
+conversation: the blocks after it are its closing (an editor's note, the thanks), nobody's
+turn. Everything is rendered to HTML
 once here, sanitised, with curly quotes and dashes for the interview's language.
 """
 
@@ -82,6 +84,8 @@ class Body:
     notes: tuple[Note, ...]
     images: dict[str, Path]
     """Image key, as it stands in ``src`` attributes, to the file it names."""
+    closing: tuple[Block, ...] = ()
+    """What follows the conversation, after a rule in its last turn."""
     warnings: tuple[Problem, ...] = ()
     errors: tuple[Problem, ...] = ()
     """What stops a build but not the reading (a missing image): ``check`` reports them with
@@ -321,8 +325,9 @@ class _BodyReader:
             labels = ", ".join(f"'{label}:'" for label in self.metadata.labels)
             raise self.fail(1, "no turns found: no paragraph starts with a speaker's label",
                             f"start each question and answer with one of {labels}")
-        return Body(introduction, parts, notes, dict(self.images), tuple(self.warnings),
-                    tuple(self.errors), frozenset(self.text_lines))
+        parts, closing = _closed(parts)
+        return Body(introduction, parts, notes, dict(self.images), closing,
+                    tuple(self.warnings), tuple(self.errors), frozenset(self.text_lines))
 
     def _find_turn_starts(self, md: MarkdownIt) -> tuple[list[str], list[int], dict[int, str]]:
         """Strip the labels from the source and note where each turn starts.
@@ -592,6 +597,21 @@ class _BodyReader:
                                     "footnote_block_close"):
                 body.append(token)
         return tuple(sorted(notes, key=lambda note: note.number))
+
+
+def _closed(parts: tuple[Part, ...]) -> tuple[tuple[Part, ...], tuple[Block, ...]]:
+    """The parts, and the closing: the blocks after the last rule of the last turn, when the
+    turn says something before the rule and something follows it."""
+    last = parts[-1]
+    if not last.turns:
+        return parts, ()
+    turn = last.turns[-1]
+    rules = [index for index, block in enumerate(turn.blocks) if block.kind == "rule"]
+    if not rules or rules[-1] in (0, len(turn.blocks) - 1):
+        return parts, ()
+    ended = dataclasses.replace(turn, blocks=turn.blocks[:rules[-1]])
+    kept = dataclasses.replace(last, turns=(*last.turns[:-1], ended))
+    return (*parts[:-1], kept), turn.blocks[rules[-1] + 1:]
 
 
 def _walk(tokens: list[Token]):

@@ -245,7 +245,8 @@ def _sequence(path: Path, body: Body) -> list[Problem]:
                 where = "interview" if part_index == len(body.parts) - 1 else "part"
                 problems.append(_warning(
                     path, turn.line, "no-answer", f"this question ends the {where} with no answer",
-                    "add the answer, or remove the question"))
+                    "add the answer, remove the question, or, for a closing remark, set it after a "
+                    "'* * *' line at the end of the last answer"))
     return problems
 
 
@@ -255,7 +256,7 @@ def _blocks(body: Body) -> list[Block]:
         blocks += part.intro
         for turn in part.turns:
             blocks += turn.blocks
-    return blocks
+    return blocks + list(body.closing)
 
 
 def _links(path: Path, body: Body) -> tuple[list[Problem], list[Path]]:

@@ -224,7 +224,8 @@ def estimated_pages(volume: Volume, per_page: float = WORDS_PER_PAGE) -> int:
     words = sum(len(_TAG.sub(" ", block.html).split()) for interview in volume.interviews
                 for block in (*interview.body.introduction,
                               *(b for part in interview.body.parts for b in part.intro),
-                              *(b for turn in interview.body.turns for b in turn.blocks)))
+                              *(b for turn in interview.body.turns for b in turn.blocks),
+                              *interview.body.closing))
     count = len(volume.interviews)
     return round(words / per_page) + count + 8 + count // 20
 

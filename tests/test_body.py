@@ -1,6 +1,7 @@
 """Turns, parts, images and raw HTML in the body, as a reader finds them in the output."""
 
 import re
+import zipfile
 
 import pytest
 
@@ -66,6 +67,48 @@ def test_turns_speakers_and_continuations(project, write):
     assert intro < html.index("First question")
     assert re.findall(r'<h2 id="panel-part-\d">([^<]+)</h2>', html) == ["Opening", "Closing"]
     assert "Jo Bell:" in html and "Rana Kaur:" in html
+
+
+CLOSED = """---
+title: Ferry
+date: 2026-02-03
+interviewer: Ada Lowe
+interviewee: Ben Ruiz
+---
+Q: When does the ferry leave?
+
+A: At eleven.
+
+* * *
+
+A rule inside an answer that is not the last is the answer's.
+
+Q: And in winter?
+
+A: At ten, when the tide lets it.
+
+* * *
+
+Thank you, Ben. This conversation was edited for length.
+"""
+
+
+def test_a_rule_in_the_last_answer_sets_the_closing_apart(project, write):
+    """What follows a rule at the end of the last turn is nobody's turn: the closing, after
+    the conversation, in the page and in the e-book; a rule earlier stays in its answer."""
+    write("ferry.md", CLOSED)
+    run = make("build", "--format", "html,epub", cwd=project)
+    assert run.code == 0, run.stderr
+    html = (project / "dist/ferry/ferry.html").read_text()
+    found = turns(html)
+    assert found[-1][2].endswith("At ten, when the tide lets it.")
+    assert "A rule inside an answer" in found[1][2]
+    closing = re.search(r'<div class="closing">(.*?)</div>', html, re.S)
+    assert closing and "Thank you, Ben." in closing.group(1)
+    assert html.index("when the tide lets it") < closing.start()
+    with zipfile.ZipFile(project / "dist/ferry/ferry.epub") as book:
+        xhtml = book.read("EPUB/interview.xhtml").decode()
+    assert re.search(r'<div class="closing">\s*<p>Thank you, Ben\.', xhtml)
 
 
 def test_undeclared_label_is_a_warning(project, write):

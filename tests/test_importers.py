@@ -800,6 +800,74 @@ def test_a_podcast_host_who_rarely_asks_with_a_question_mark_is_the_interviewer(
     assert make("build", "--format", "epub", cwd=tmp_path).code == 0
 
 
+def _tips(speaker: str, topic: str, words: int, ending: str = ".") -> str:
+    sentence = f"Think about {topic} before the first episode and again before the tenth one"
+    count = len(sentence.split())
+    return f"{speaker}: " + ". ".join([sentence] * (words // count + 1)) + ending
+
+
+def test_a_montage_of_long_tips_has_no_interviewer(tmp_path):
+    """Three presenters take turns at tips; one ends a long turn with a rhetorical question.
+    Nobody puts a question to anyone, so every turn is an answer, and the run says so."""
+    turns = [_tips("Tessa", "your sound", 200), _tips("Omar", "your intro", 120),
+             _tips("Lin", "your length", 140),
+             _tips("Tessa", "your guests", 260, ". Why should anyone care?"),
+             _tips("Omar", "your notes", 150), _tips("Tessa", "your website", 230)]
+    run, front, body = import_one(tmp_path, "tips.txt", "\n\n".join(turns) + "\n")
+    roles = {label: person["role"] for label, person in front["speakers"].items()}
+    assert roles == {"Tessa": "interviewee", "Omar": "interviewee", "Lin": "interviewee"}
+    assert "no speaker puts questions to another" in run.stdout
+
+
+def test_a_host_who_asks_briefly_stays_the_interviewer(tmp_path):
+    """The same presenters, but Tessa's turns are short and one ends with a question: she
+    asks, and the others answer."""
+    turns = [_tips("Tessa", "your sound", 30), _tips("Omar", "your intro", 120),
+             _tips("Tessa", "your length", 25, ". What would you cut?"),
+             _tips("Lin", "your length", 140), _tips("Tessa", "your guests", 30),
+             _tips("Omar", "your notes", 150)]
+    _, front, _ = import_one(tmp_path, "tips.txt", "\n\n".join(turns) + "\n")
+    assert front["speakers"]["Tessa"]["role"] == "interviewer"
+
+
+QA_POST = ("We sat down with Ruth Vale.\n\n**How did you start?**\n\nMy father was a pilot.\n\n"
+           "**What is hardest?**\n\nFog, every time.\n\n")
+
+
+@pytest.mark.parametrize("name, ending", [
+    ("rule.md", "---\n\nWe thank Ruth for her time. This interview was edited for length.\n"),
+    ("thanks.md", "**Thank you, Ruth, for your time. This interview was edited for length.**\n"),
+    ("page.html", None),
+])
+def test_what_follows_the_last_answer_is_the_closing_not_the_answer(tmp_path, name, ending):
+    """A rule after the last answer, or a last paragraph set as the questions are that asks
+    nothing and gets no answer: the thanks and the editor's note are the closing, written after
+    '* * *', not the guest's words nor a question."""
+    if ending is None:
+        text = ("<html><head><title>Ruth Vale, pilot</title></head><body><article>"
+                "<p>We sat down with Ruth Vale.</p><p><strong>How did you start?</strong></p>"
+                "<p>My father was a pilot.</p><p><strong>What is hardest?</strong></p>"
+                "<p>Fog, every time.</p><hr><p>We thank Ruth for her time. This interview was "
+                "edited for length.</p></article></body></html>")
+    else:
+        text = QA_POST + ending
+    run, _, body = import_one(tmp_path, name, text)
+    last_answer, closing = body.split("* * *")
+    assert last_answer.rstrip().endswith("A: Fog, every time.")
+    assert "This interview was edited for length." in closing
+    assert closing.count("Q:") == 0 and "2 questions" in run.stdout
+    assert "kept as the closing" in run.stdout
+
+
+def test_a_hosts_last_thanks_in_a_transcript_stays_their_turn(tmp_path):
+    """In a transcript the labels say who speaks: the host's thanks is the host's turn."""
+    text = ("Ada: How did you start?\n\nRuth: My father was a pilot.\n\n"
+            "Ada: What is hardest?\n\nRuth: Fog, every time.\n\n"
+            "Ada: Thank you, Ruth, for your time.\n")
+    _, _, body = import_one(tmp_path, "episode.txt", text)
+    assert "* * *" not in body and body.rstrip().endswith("Q: Thank you, Ruth, for your time.")
+
+
 SAVED_PAGE = """<!doctype html><html lang="en"><head>
 <title>Talking Tides | The Harbour Gazette</title>
 <meta property="og:site_name" content="The Harbour Gazette">

@@ -148,7 +148,7 @@ def place_notes(body: Body) -> dict[str, list[Note]]:
     """Each note, keyed by the place it follows: the block group that first refers to it.
 
     Keys: ``introduction``, ``part-P`` (the text under part P's heading),
-    ``turn-P-T`` (turn T of part P) and ``end`` (notes nothing refers to).
+    ``turn-P-T`` (turn T of part P), ``closing`` and ``end`` (notes nothing refers to).
     """
     by_id = {note.id: note for note in body.notes}
     placed: dict[str, list[Note]] = {}
@@ -166,6 +166,7 @@ def place_notes(body: Body) -> dict[str, list[Note]]:
         claim(f"part-{p}", part.intro)
         for t, turn in enumerate(part.turns):
             claim(f"turn-{p}-{t}", turn.blocks)
+    claim("closing", body.closing)
     rest = [note for note in body.notes if note.id not in seen]
     if rest:
         placed["end"] = rest

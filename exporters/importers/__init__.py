@@ -271,6 +271,7 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
     document = Document(values)
     document.introduction = [protect_label(p.text) for p in
                              _without_lone_times(found.introduction, report)]
+    document.closing = [protect_label(p.text) for p in found.closing]
     if found.method != "speaker labels" and not values.get("interviewee"):
         _guess_interviewee(found, values, {str(values.get("interviewer", "")),
                                            *writer.split(", ")}, path.stem, document, report)
@@ -411,9 +412,14 @@ def _drop_leftovers(paras: list[Para], dropped: list[Note]) -> list[Para]:
             leftover(text) or link_list(para.text) or ("navigation" if tail else None))
         if reason:
             dropped.append(Note(para.line, f"{reason}: '{' '.join(text.split())[:50]}'"))
+            if _RULE_TAG.match(text) and index + 1 < len(paras):  # '<hr style="…">'
+                paras[index + 1].after_rule = True
         else:
             kept.append(para)
     return kept
+
+
+_RULE_TAG = re.compile(r"\s*<hr\b", re.I)
 
 
 def _author_answers(found: Structure, values: dict, report: Report) -> None:

@@ -87,7 +87,22 @@ def read_html(path: Path, data: bytes) -> Extract:
         figure = next((a for a in image.iterancestors("figure")), None)
         (figure if figure is not None else image).drop_tree()  # its caption goes with it
     _walk(root, extract.paras)
+    extract.paras = _rules_marked(extract.paras)
     return extract
+
+
+def _rules_marked(paras: list[Para]) -> list[Para]:
+    """The paragraphs, each ``<hr>`` (an empty paragraph :func:`_walk` leaves) marked on the
+    paragraph after it."""
+    kept: list[Para] = []
+    after_rule = False
+    for para in paras:
+        if para.text or not para.after_rule:
+            para.after_rule, after_rule = para.after_rule or after_rule, False
+            kept.append(para)
+        else:
+            after_rule = True
+    return kept
 
 
 def _undeclared_utf8(data: bytes) -> bool:
@@ -242,6 +257,7 @@ def _walk(element: HtmlElement, paras: list[Para]) -> None:
                       prefix="- " if child.tag == "li" else "")
         elif child.tag == "hr":
             flush()
+            paras.append(Para("", child.sourceline or 0, after_rule=True))
         else:
             pending.append(child)
         pending.append(child.tail or "")

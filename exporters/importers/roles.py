@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Set as AbstractSet
+from statistics import median
 
 from . import panel
 from .said import (INTERVIEWEE, INTERVIEWER, SELF_NAMED, Cast, Note, Para, Spoken, Structure,
@@ -87,6 +88,13 @@ def label_roles(result: Structure, cast: Cast) -> dict[str, str]:
             result.unsure.append(Note(turns[0].paras[0].line, "no speaker asks a question, so "
                                       "every turn is an answer; give a speaker the role "
                                       "interviewer if one asks"))
+            return {label: role or INTERVIEWEE for label, role in roles.items()}
+        if _holds_forth(best, spoken_by) and not _HOST_WORDS.search(best):
+            result.unsure.append(Note(turns[0].paras[0].line, f"no speaker puts questions to "
+                                      f"another: '{best}' asks only at the end of long turns, "
+                                      f"and speaks at greater length than the others, so every "
+                                      f"turn is an answer; give a speaker the role interviewer "
+                                      f"if one asks"))
             return {label: role or INTERVIEWEE for label, role in roles.items()}
         said = [panel.SaidTurn(turn.speaker, _said(turn), _asks(turn)) for turn in turns]
         table = [label for label in panel.roundtable(said) if label in open_roles]
@@ -507,6 +515,29 @@ def _asking_evidence(label: str, turns: list[Spoken], speakers: list[str],
         score += 0.5
         reasons.append("introduces the show or the guest")
     return score, ", ".join(reasons)
+
+
+def _holds_forth(label: str, spoken_by: dict[str, list[Spoken]]) -> bool:
+    """Whether ``label``, the likeliest to ask, asks only as a speaker of a montage does: at
+    the end of turns of :data:`_MONOLOGUE` words or more, and with turns no shorter, in the
+    median, than the others' (an interviewer speaks less than the one who answers), while the
+    others ask nothing."""
+    own = spoken_by[label]
+    others = [turn for speaker, turns in spoken_by.items() if speaker != label
+              for turn in turns]
+    if not others or any(_asks(turn) for turn in others):
+        return False
+    return all(_words(turn) >= _MONOLOGUE for turn in own if _asks(turn)) \
+        and median(map(_words, own)) >= median(map(_words, others))
+
+
+_MONOLOGUE = 150
+"""Words in a turn past which a question at its end is rhetorical, where nothing else shows
+that the speaker asks: hosts' questions in the corpus's transcripts are shorter."""
+
+
+def _words(turn: Spoken) -> int:
+    return sum(len(para.text.split()) for para in turn.paras)
 
 
 def _weighed(asked: int, turns: int, overall: float) -> float:

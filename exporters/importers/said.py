@@ -55,6 +55,8 @@ class Para:
     """A list or quotation, written as Markdown already: never a question."""
     time: str = ""
     """Where the paragraph starts in the recording, as the source stamps it (``00:12:34``)."""
+    after_rule: bool = False
+    """A thematic break (``* * *``, ``<hr>``) stands right before it."""
 
     @property
     def words(self) -> int:
@@ -101,6 +103,8 @@ class Section:
 class Structure:
     introduction: list[Para] = field(default_factory=list)
     conversation: list[Spoken | Section] = field(default_factory=list)
+    closing: list[Para] = field(default_factory=list)
+    """What follows the conversation and nobody says in it: the thanks, an editor's note."""
     unsure: list[Note] = field(default_factory=list)
     dropped: list[Note] = field(default_factory=list)
     method: str = ""

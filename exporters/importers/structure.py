@@ -327,8 +327,12 @@ def _timed_markup(text: str) -> str | None:
 
 
 def structure(paras: list[Para], cast: Cast | None = None) -> Structure:
-    """Decide the introduction, parts and turns of ``paras``, knowing what ``cast`` says."""
-    cast = cast or Cast()
+    """Decide the introduction, parts, turns and closing of ``paras``, knowing what ``cast``
+    says."""
+    return _with_closing(_turns_of(paras, cast or Cast()))
+
+
+def _turns_of(paras: list[Para], cast: Cast) -> Structure:
     people = cast.people
     labels = find_labels(paras, people)
     labelled = sum(1 for p in paras if (p.label or split_label(p.text)[0]) in labels)
@@ -343,6 +347,34 @@ def structure(paras: list[Para], cast: Cast | None = None) -> Structure:
     if kind:
         return _by_emphasis(paras, kind)
     return _by_words(paras)
+
+
+def _with_closing(result: Structure) -> Structure:
+    """The end of the conversation set apart as its closing: the last turn's paragraphs from
+    the last thematic break in it on ('* * *', then 'We thank Gen for …'); or, where the
+    questions are found by their form, a last question that asks nothing and that nobody
+    answers ('**Thank you, Mark, for taking your time.**'). Labelled turns stay turns: a
+    host's 'Thanks for coming on' is theirs."""
+    if not result.conversation or not isinstance(result.conversation[-1], Spoken):
+        return result
+    last = result.conversation[-1]
+    breaks = [index for index, para in enumerate(last.paras) if para.after_rule and index]
+    before = result.conversation[-2] if len(result.conversation) >= 2 else None
+    if breaks:
+        result.closing = last.paras[breaks[-1]:]
+        del last.paras[breaks[-1]:]
+    elif result.method.startswith("questions set") and isinstance(before, Spoken) \
+            and result.roles.get(last.speaker) == INTERVIEWER \
+            and result.roles.get(before.speaker) != INTERVIEWER \
+            and not any(ends_with_question(sentence) for para in last.paras
+                        for sentence in split_sentences(para.text)):
+        result.closing = result.conversation.pop().paras
+    else:
+        return result
+    result.unsure.append(Note(result.closing[0].line, f"'{_snippet(result.closing[0].text)}' "
+                              f"and what follows it, after the last answer, were kept as the "
+                              f"closing, nobody's turn; move it back if it is"))
+    return result
 
 
 def _label_asks(paras: list[Para], label: str) -> bool:
@@ -416,7 +448,8 @@ def _by_labels(paras: list[Para], labels: set[str], cast: Cast) -> Structure:
         elif para.emphasis and not any(said.text.strip() for said in current.paras):
             # '**CD:**' alone, then the turn wholly in bold: the bold marks the turn, as the
             # label's would
-            current.paras.append(Para(para.plain or para.text, para.line, block=para.block))
+            current.paras.append(Para(para.plain or para.text, para.line, block=para.block,
+                                      after_rule=para.after_rule))
         else:
             current.paras.append(para)
     for label, name in _names_given_for(paras, {item.speaker for item in result.conversation
@@ -652,7 +685,8 @@ def _by_question_labels(paras: list[Para], label: str) -> Structure:
             roles.append("A" if "Q" in roles else "intro")
             if asked and "Q" in roles and not role_of_label(asked) \
                     and _written(para.text) == form:
-                para = Para(rest, para.line, block=para.block, label=asked)
+                para = Para(rest, para.line, block=para.block, label=asked,
+                            after_rule=para.after_rule)
         spoken.append(para)
     _assemble(result, spoken, roles)
     return result
@@ -897,7 +931,7 @@ def _assemble(result: Structure, paras: list[Para], roles: list[str],
             if role == "A" and label in speaking:
                 result.answering.add(label)
             named = para.label if role == "A" and para.label and para.label != "A" else ""
-            para = Para(rest, para.line, block=para.block)
+            para = Para(rest, para.line, block=para.block, after_rule=para.after_rule)
             if named:  # the answer of a person named by a label (:func:`_by_question_labels`)
                 current = Spoken(named, [para])
                 result.conversation.append(current)

@@ -154,13 +154,16 @@ def read_text(path: Path, data: bytes, markdown: bool, lines_join: bool = False)
     if markdown:
         blocks = [part for start, block in blocks for part in _definitions(start, block)]
         blocks = _unquoted_body(_names_then_quotes(blocks))
+    after_rule = False
     for line, lines in blocks:
         if markdown and re.fullmatch(r"\s*([-*_]\s*){3,}", " ".join(lines)):
-            continue  # a thematic break
+            after_rule = True  # a thematic break
+            continue
         para = _paragraph(lines, line, markdown)
         if markdown:
             para = _without_images(para, extract)
         if para.text.strip():
+            para.after_rule, after_rule = after_rule, False
             extract.paras.append(para)
     if markdown:
         extract.paras = _names_alone_as_labels(extract.paras)

@@ -111,6 +111,8 @@ class Document:
     values: dict[str, Any]
     introduction: list[str] = field(default_factory=list)
     conversation: list[Turn | Heading] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    """What follows the conversation, written after a rule (``* * *``) that ends it."""
     notes: dict[str, str] = field(default_factory=dict)
     comments: list[str] = field(default_factory=list)
     """Lines for the editor, written as ``# TODO`` comments in the front matter."""
@@ -127,6 +129,8 @@ class Document:
             label = f"{item.label} [{item.time}]" if item.time else item.label
             parts.append(f"{label}: {first}".rstrip() + "\n")
             parts += [protect_label(paragraph) + "\n" for paragraph in rest]
+        if self.closing and self.conversation:
+            parts += ["* * *\n", *(paragraph + "\n" for paragraph in self.closing)]
         return "\n".join(parts)
 
 
