@@ -61,8 +61,9 @@ def parser(command: str | None = None, prog: str = "interview-press") -> argpars
         "build", parents=[common], help="build the editions into the output folder",
         description="Build editions of interviews into DIR/<slug>/.")
     build_command.add_argument(
-        "--format", default=",".join(formats), metavar="LIST",
-        help=f"comma-separated editions to build, from: {', '.join(formats)} (default: all)")
+        "--format", action="append", metavar="LIST",
+        help=f"comma-separated editions to build, from: {', '.join(formats)}; may be given "
+             f"more than once (default: all)")
     build_command.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR",
                                help="output folder (default: dist)")
     build_command.add_argument(
@@ -150,7 +151,8 @@ def run_build(arguments: argparse.Namespace, out: Console, errors: Console) -> i
     from .load import each_interview
 
     formats = arguments.known_editions or _edition_names()
-    chosen = [name.strip() for name in arguments.format.split(",") if name.strip()]
+    chosen = list(dict.fromkeys(name.strip() for names in arguments.format or [",".join(formats)]
+                                for name in names.split(",") if name.strip()))
     unknown = [name for name in chosen if name not in formats]
     if unknown or not chosen:
         raise UsageError(f"--format: unknown edition {', '.join(unknown) or '(none)'}; "

@@ -30,6 +30,14 @@ def test_format_out_and_paths(project, write):
     assert sorted(p.name for p in outputs(project / "public")) == ["one.epub"]
 
 
+def test_format_given_twice_builds_both(project, write):
+    """'--format html --format epub' builds both, as 'html,epub' does (the last alone was built)."""
+    write("one.md", GOOD)
+    run = make("build", "--format", "html", "--format", "epub", cwd=project)
+    assert run.code == 0, run.stderr
+    assert sorted(p.name for p in outputs(project / "dist")) == ["one.epub", "one.html"]
+
+
 def test_usage_errors_exit_2(project):
     assert make("build", "--format", "docx", cwd=project).code == 2
     assert make("build", "--templates", "nowhere", cwd=project).code == 2
