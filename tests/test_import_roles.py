@@ -628,6 +628,19 @@ def test_authors_as_sites_write_them_are_names(tmp_path):
     assert front["interviewer"] == "Ruth Vale, Ph.D."
 
 
+@pytest.mark.parametrize("key", ["postauthors", "byline", "creators"])
+def test_an_authors_field_by_another_name_is_read_as_authors(tmp_path, key):
+    """Themes name the authors' field otherwise ('postauthors:' with mappings, 'byline:',
+    Dublin Core's 'creators:'): read as 'authors', the one the title names answers and the
+    other asks (the field had been left out, and the interviewer was TODO)."""
+    front, _ = imported(tmp_path / "post.md", f"---\ntitle: 'Interview with Lena Ek'\n{key}:\n"
+                        "  - name: Maya Ortiz\n    website: https://example.org/maya\n"
+                        "  - name: Lena Ek\n---\n\n"
+                        "## How did you start?\n\nWith a small patch.\n\n"
+                        "## What keeps you going?\n\nThe people.\n")
+    assert (front["interviewer"], front["interviewee"]) == ("Maya Ortiz", "Lena Ek")
+
+
 def test_an_author_the_title_names_by_handle_answers_and_the_other_asks(tmp_path):
     """'authors: [mayaortiz, lenaek]' of 'Spotlight: Lena Ek': lenaek is the one in the
     spotlight, so mayaortiz asked."""
