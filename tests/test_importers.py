@@ -859,6 +859,28 @@ def test_what_follows_the_last_answer_is_the_closing_not_the_answer(tmp_path, na
     assert "kept as the closing" in run.stdout
 
 
+def test_a_translation_s_credits_become_its_fields_not_its_closing(tmp_path):
+    """The credits under a translated article (LCTT's 'via:', '作者：', '译者：' lines,
+    'Translated by'): the address is the source's, the author asked, the translator is named,
+    a placeholder ('译者ID') and the project's line are left out; none stays in the text."""
+    credits = ("---\n\nvia: https://example.org/2016/ruth-vale\n\n"
+               "作者：[Jo Park](https://example.org/users/jo)\n\n"
+               "译者：[译者ID](https://github.com/译者ID)\n\n"
+               "本文由 [LCTT](https://github.com/LCTT/TranslateProject) 原创编译\n")
+    run, front, body = import_one(tmp_path, "lctt.md", "# Ruth Vale, pilot\n\n" + QA_POST + credits)
+    assert (front["interviewer"], front["source_url"]) == ("Jo Park",
+                                                           "https://example.org/2016/ruth-vale")
+    assert "translator" not in front
+    assert body.rstrip().endswith("A: Fog, every time.")
+    assert "a translation's credit line became 'source_url'" in run.stdout
+    _, front, body = import_one(tmp_path, "translated.md", "# Ruth Vale, pilot\n\n" + QA_POST
+                                + "Translated by Ana Ruiz\n")
+    assert front["translator"] == "Ana Ruiz" and "Ana Ruiz" not in body
+    _, front, body = import_one(tmp_path, "said.md", "# Ruth Vale, pilot\n\n" + QA_POST
+                                + "Translation: it is never exact.\n")
+    assert "translator" not in front and "it is never exact." in body
+
+
 def test_a_hosts_last_thanks_in_a_transcript_stays_their_turn(tmp_path):
     """In a transcript the labels say who speaks: the host's thanks is the host's turn."""
     text = ("Ada: How did you start?\n\nRuth: My father was a pilot.\n\n"

@@ -34,8 +34,8 @@ from ..output import atomic_path, write_atomic
 from ..slugs import slugify
 from .bounds import MAX_FIELD_CHARS, MAX_IMPORT_PARAGRAPHS, sizes, too_many
 from .importer import Importer, ImporterError
-from .infer import (_clean, _take_front_line, find_date, front_values, guess_language,
-                    name_in, person_titled, self_named, several_people, spoken_date)
+from .infer import (_clean, _take_front_line, credits_taken, find_date, front_values,
+                    guess_language, name_in, person_titled, self_named, several_people, spoken_date)
 from .leftovers import ends_article, leftover, link_list
 from .recording import locate
 from .registry import choose, plugin_names
@@ -245,6 +245,7 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
     report = Report(path, kind, dropped=list(extract.dropped), unsure=list(extract.unsure))
     paras = _drop_leftovers(extract.paras, report.dropped)
     paras, values = front_values(paras, extract.hints, report.dropped)
+    paras = credits_taken(paras, values, report.dropped)
     writer = str(values.pop("document_author", "") or "")
     titled = "" if values.get("interviewee") else person_titled(
         str(values.get("title") or ""), "\n".join(p.text for p in paras), path.stem)

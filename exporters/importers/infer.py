@@ -540,6 +540,51 @@ def _spoken(paras: list[Para], whole: list[Para]) -> bool:
                if p.block or p.label or split_label(p.text)[0])
 
 
+def credits_taken(paras: list[Para], values: dict, dropped: list[Note]) -> list[Para]:
+    """``paras`` without the credits that end a translated article, as the Linux China
+    translation project (LCTT) and translators write them ('via: https://…', '作者：Jim Hall',
+    '译者：lkxed', 'Translated by …'): the address is the source's, the author the one who
+    asked, the translator the translator; a placeholder ('译者ID') and the project's own
+    credits are left out. Each is reported with what it became."""
+    end = len(paras)
+    while end and _credit(_clean(paras[end - 1].text)) is not None:
+        end -= 1
+    for para in paras[end:]:
+        field, value = _credit(_clean(para.text))
+        if field and value and not value.endswith("ID"):
+            values.setdefault(field, value)
+        dropped.append(Note(para.line, f"a translation's credit line became "
+                                       f"{repr(field) if field else 'nothing'}: "
+                                       f"'{_clean(para.text)[:50]}'"))
+    return paras[:end]
+
+
+_CREDIT = re.compile(r"(?P<key>via|作者|译者|校对|选题|translated by|translation|traducci[oó]n|"
+                     r"traduction|übersetzung|tradução)(?:\s*[:：]\s*|\s+)(?P<value>\S.*)|"
+                     r"本文由 LCTT .*", re.I)
+_CREDIT_FIELDS = {"via": "source_url", "作者": "interviewer", "译者": "translator",
+                  "translated by": "translator", "translation": "translator",
+                  "traducción": "translator", "traduccion": "translator",
+                  "traduction": "translator", "übersetzung": "translator",
+                  "tradução": "translator"}
+
+
+def _credit(text: str) -> tuple[str, str] | None:
+    """The field a credit line gives and its value ('', '' for the project's own credits);
+    None for any other line."""
+    found = _CREDIT.fullmatch(text.strip()) if len(text) <= 200 else None
+    if not found:
+        return None
+    field = _CREDIT_FIELDS.get((found["key"] or "").lower(), "")
+    value = (found["value"] or "").strip()
+    if field == "source_url" and not value.startswith(("https://", "http://")):
+        return None
+    if field in ("interviewer", "translator") and (len(value.split()) > 6
+                                                   or value.endswith((".", "?", "!", "…"))):
+        return None  # a sentence ('Translation: it is never exact.'), not a name
+    return field, value if field else ""
+
+
 def _below_page_header(paras: list[Para], title: int, dropped: list[Note]) -> list[Para]:
     """``paras`` from the title at ``title`` on, the lines above it reported as the page's."""
     for para in paras[:title]:
