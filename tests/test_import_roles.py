@@ -2160,6 +2160,28 @@ The board keeps the light. I asked its members about their work.
     assert "Author" not in body, body
 
 
+@pytest.mark.parametrize("introduction, interviewee", [
+    ("With thirty years on the water, Ruth Vale knows every buoy. We met her on the quay; "
+     "Ruth had the tea ready.", "Ruth Vale"),
+    ("I am Ruth Vale, and I met the harbour master on the quay. Ruth is my name at sea too.",
+     None),
+])
+def test_an_author_the_introduction_speaks_of_is_the_one_interviewed(tmp_path, introduction,
+                                                                      interviewee):
+    """A post under its interviewee's name whose introduction presents her, by her full name
+    and by her first name alone, not as 'I': she answers; an author who writes 'I' asks."""
+    front, _ = imported(tmp_path / "post.md", f"""---
+title: Keeping the light on
+author: Ruth Vale
+---
+
+{introduction}
+
+{QUESTIONS_IN_BOLD}""")
+    assert front.get("interviewee") in ((interviewee,) if interviewee else (None, "TODO")), front
+    assert front.get("interviewer") != interviewee
+
+
 def test_the_summary_names_the_one_interviewed_who_is_the_post_s_author(tmp_path):
     """A post under its interviewee's name ('author: Ruth Vale – Harbour Board') whose
     description says 'Interview with Ruth Vale': she answers, and nobody is named as asking."""

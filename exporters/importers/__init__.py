@@ -40,7 +40,7 @@ from .leftovers import ends_article, leftover, link_list
 from .recording import locate
 from .registry import choose, plugin_names
 from .roles import person_forms
-from .said import (INTERVIEWER, Cast, Extract, Note, Para, Section, Spoken, Structure,
+from .said import (INTERVIEWER, Cast, Extract, Note, Para, Section, Spoken, Structure, bare_name,
                    ends_with_question, known_role, listed_people, name_before_role,
                    names, role_of_label)
 from .structure import PROFILE, lone_time, split_label, structure
@@ -457,6 +457,32 @@ def _guess_interviewee(found: Structure, values: dict, other_than: set[str], sou
             document.notes["interviewee"] = f"check: {where}"
             report.unsure.append(Note(line, f"'{guess}' was taken as the interviewee"))
             return
+    author = bare_name(str(values.get(INTERVIEWER) or ""))
+    if _spoken_of(author, introduction):
+        values["interviewee"] = values.pop(INTERVIEWER)
+        document.notes["interviewee"] = "check: the author, whom the introduction speaks of"
+        report.unsure.append(Note(found.introduction[0].line, f"'{author}', the author, was "
+                                  f"taken as the interviewee: the introduction speaks of them "
+                                  f"by name and by first name, not as 'I'"))
+
+
+def _spoken_of(name: str, introduction: list[str]) -> bool:
+    """Whether an introduction speaks of ``name`` as the one it presents: by the full name, in
+    a paragraph that says no 'I' ('… Rachel Muston est convaincue que …'), and by the first
+    name alone elsewhere ('Rachel s'y connaît bien'), as a writer does not write of
+    themselves."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    texts = [_clean(text) for text in introduction]
+    full = [text for text in texts if name in text]
+    alone = re.compile(rf"\b{re.escape(words[0])}\b(?! {re.escape(words[1])})")
+    return bool(full) and not any(_FIRST_PERSON.search(text) for text in full) \
+        and any(alone.search(text) for text in texts)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|me|my|je|j['’]|moi|mon|ma|mes|ich|mich|mein\w*|"
+                           r"yo|eu|io)\b")
 
 
 def _sets_a_question(para: Para) -> bool:
