@@ -2182,6 +2182,26 @@ author: Ruth Vale
     assert front.get("interviewer") != interviewee
 
 
+@pytest.mark.parametrize("author, interviewee", [
+    ("Ruth Vale, Harbour Board", "Ruth Vale"),
+    ("Ruth Vale, Tomas Lind", None),
+])
+def test_a_q_and_a_with_the_author_s_workplace_is_the_author_s(tmp_path, author, interviewee):
+    """'Q&A with the Harbour Board' under 'author: Ruth Vale, Harbour Board': she answers for
+    the board (the board was the interviewee, and nobody a person); two people's names are
+    no person and workplace."""
+    front, _ = imported(tmp_path / "post.md", f"""---
+title: Q&A with the Harbour Board
+author: '{author}'
+---
+
+{QUESTIONS_IN_BOLD}""")
+    if interviewee:
+        assert front["interviewee"] == interviewee, front
+    else:
+        assert front.get("interviewee") != "Ruth Vale", front
+
+
 def test_the_summary_names_the_one_interviewed_who_is_the_post_s_author(tmp_path):
     """A post under its interviewee's name ('author: Ruth Vale – Harbour Board') whose
     description says 'Interview with Ruth Vale': she answers, and nobody is named as asking."""

@@ -555,8 +555,9 @@ def _take_authors(authors: list[str], hints: dict, with_commas: bool) -> None:
     interviewed ('Yael Berger and Eva Demers-Brett' of 'Eva's Exit Interview', or by a handle,
     'saravilla, bethaniley' of 'OLS Spotlight: Bethan Iley'): then they say who wrote the post,
     and the others, who wrote it with the one interviewed, asked. Not so when one line gives
-    them ``with_commas``, which may be a name, a job and a workplace ('Jonathan White,
-    KeePassXC' of 'Q&A with the KeePassXC team'): then the turns decide."""
+    them ``with_commas``, which may be a name, a job and a workplace: then the turns decide,
+    unless the title names the workplace after a person's name ('Jonathan White, KeePassXC'
+    of 'Q&A with the KeePassXC team'), who answers for it."""
     title = ascii_words(str(hints.get("title") or ""))
     handles = {first + last for first, last in pairwise(title)} | {
         first[0] + last for first, last in pairwise(title)}  # 'bethaniley', 'pherterich'
@@ -564,10 +565,17 @@ def _take_authors(authors: list[str], hints: dict, with_commas: bool) -> None:
                                                   for word in ascii_words(author) if len(word) > 2)]
     askers = [] if named and with_commas else [author for author in authors
                                                 if author not in named]
+    if with_commas and named == authors[1:] and _PERSON.fullmatch(authors[0]):
+        hints.setdefault("interviewee", authors[0])  # 'Nancy Reyes, Accessibility Lab' of
+        return  # 'Q&A with Accessibility Lab': she answers for the lab
     if named:
         hints.setdefault("document_author", ", ".join(authors))
     if askers:
         hints.setdefault("interviewer", ", ".join(askers))
+
+
+_PERSON = re.compile(r"[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){1,3}")
+"""A person's name: two to four capitalised words."""
 
 
 _ADDRESS_DATE = re.compile(r"(?:^|/)((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?=/|$)")
