@@ -2202,6 +2202,21 @@ author: '{author}'
         assert front.get("interviewee") != "Ruth Vale", front
 
 
+def test_the_one_the_introduction_says_was_interviewed_past_its_first_lines(tmp_path):
+    """'I spoke with Ruth Vale, who…' in the fifth paragraph of an introduction, or under a
+    heading before the first question: she is the one interviewed, not the first full name
+    the introduction gives ('Harbour Lights')."""
+    opening = ("Harbour Lights is a small charity. It keeps four lamps.\n\n"
+               "The lamps are old.\n\nThe ships are new.\n\nThe charity is older still.\n\n")
+    for layout in ("", "## Meet the keeper\n\n"):
+        front, _ = imported(tmp_path / "post.md", f"""# Keeping the light on
+
+{opening}{layout}For my first article in this series, I spoke with Ruth Vale, who keeps them.
+
+{QUESTIONS_IN_BOLD}""")
+        assert front["interviewee"] == "Ruth Vale", (layout, front)
+
+
 def test_the_summary_names_the_one_interviewed_who_is_the_post_s_author(tmp_path):
     """A post under its interviewee's name ('author: Ruth Vale – Harbour Board') whose
     description says 'Interview with Ruth Vale': she answers, and nobody is named as asking."""

@@ -35,7 +35,8 @@ from ..slugs import slugify
 from .bounds import MAX_FIELD_CHARS, MAX_IMPORT_PARAGRAPHS, sizes, too_many
 from .importer import Importer, ImporterError
 from .infer import (_clean, _take_front_line, credits_taken, find_date, front_values,
-                    guess_language, name_in, person_titled, self_named, several_people, spoken_date)
+                    guess_language, name_in, named_as_interviewed, person_titled, self_named,
+                    several_people, spoken_date)
 from .leftovers import ends_article, leftover, link_list
 from .recording import locate
 from .registry import choose, plugin_names
@@ -446,6 +447,9 @@ def _guess_interviewee(found: Structure, values: dict, other_than: set[str], sou
     introduction = [p.text for p in found.introduction]
     context = " ".join([title, str(values.get("summary") or ""), *introduction, source_name])
     guesses = (
+        (named_as_interviewed([*introduction, *_before_the_first_turn(found)]),
+         found.introduction[0].line if found.introduction else 1,
+         "the one the introduction says was interviewed"),
         (self_named(first.text, context) if first else "", first.line if first else 1,
          "the name the first answer gives"),
         (name_in(introduction, other_than),
@@ -483,6 +487,17 @@ def _spoken_of(name: str, introduction: list[str]) -> bool:
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|me|my|je|j['’]|moi|mon|ma|mes|ich|mich|mein\w*|"
                            r"yo|eu|io)\b")
+
+
+def _before_the_first_turn(found: Structure) -> list[str]:
+    """What the headings before anyone speaks have under them ('### Meet Juan Ríos', then 'I
+    spoke with Juan Ríos, who…')."""
+    said: list[str] = []
+    for item in found.conversation:
+        if isinstance(item, Spoken):
+            break
+        said += [para.text for para in item.paras]
+    return said
 
 
 def _sets_a_question(para: Para) -> bool:

@@ -350,6 +350,14 @@ def _who_asks_whom(values: dict, texts: list[str]) -> None:
         _take_interviewee(values, title["name"])
 
 
+def named_as_interviewed(texts: list[str]) -> str:
+    """The one ``texts`` (an introduction) say is interviewed: "For my first article, I spoke
+    with Juan Ríos, who…", "an interview with Y"; or ''."""
+    found: dict = {}
+    _who_asks_whom(found, ["", *map(_clean, texts)])  # no title among them
+    return str(found.get("interviewee") or "")
+
+
 def several_people(field: str) -> list[str]:
     """The people a field the importer filled lists, when it lists several and each is a
     person's name or handle ('Sarah Schneider, David J. Caruso', 'saravilla, pherterich');
