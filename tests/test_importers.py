@@ -856,7 +856,7 @@ def test_what_follows_the_last_answer_is_the_closing_not_the_answer(tmp_path, na
     assert last_answer.rstrip().endswith("A: Fog, every time.")
     assert "This interview was edited for length." in closing
     assert closing.count("Q:") == 0 and "2 questions" in run.stdout
-    assert "kept as the closing" in run.stdout
+    assert "written as the closing" in run.stdout
 
 
 def test_a_translation_s_credits_become_its_fields_not_its_closing(tmp_path):

@@ -372,8 +372,10 @@ def _with_closing(result: Structure) -> Structure:
     else:
         return result
     result.unsure.append(Note(result.closing[0].line, f"'{_snippet(result.closing[0].text)}' "
-                              f"and what follows it, after the last answer, were kept as the "
-                              f"closing, nobody's turn; move it back if it is"))
+                              f"and what follows it, after the last answer, were written as the "
+                              f"closing, nobody's turn, after a '* * *' line; if it is "
+                              f"someone's turn, put their label before it and delete that "
+                              f"line"))
     return result
 
 
