@@ -2217,6 +2217,26 @@ def test_the_one_the_introduction_says_was_interviewed_past_its_first_lines(tmp_
         assert front["interviewee"] == "Ruth Vale", (layout, front)
 
 
+@pytest.mark.parametrize("opening, interviewees", [
+    ("Today's interview is with Ruth Vale, Tomas Lind, and Maya Ortiz of the Harbour Board.",
+     ["Ruth Vale", "Tomas Lind", "Maya Ortiz"]),
+    ("I have summarised my conversation with the keepers, Ruth Vale (RV), Tomas Lind (TL) and "
+     "Maya Ortiz (MO), who keep the light.", ["Ruth Vale", "Tomas Lind", "Maya Ortiz"]),
+    ("Here is my interview with Ruth Vale, Harbour Board Pilots. We talked about fog.",
+     "Ruth Vale"),
+])
+def test_several_people_interviewed_are_listed_by_name(tmp_path, opening, interviewees):
+    """'Today's interview is with A, B, and C', 'my conversation with the co-chairs, A (AV),
+    B (BL) and C (CO)': each of them is interviewed (no one was); a name and a workplace after
+    a comma are one person."""
+    front, _ = imported(tmp_path / "post.md", f"""# Keeping the light on
+
+{opening}
+
+{QUESTIONS_IN_BOLD}""")
+    assert front["interviewee"] == interviewees, front
+
+
 def test_the_summary_names_the_one_interviewed_who_is_the_post_s_author(tmp_path):
     """A post under its interviewee's name ('author: Ruth Vale – Harbour Board') whose
     description says 'Interview with Ruth Vale': she answers, and nobody is named as asking."""

@@ -123,6 +123,15 @@ _WITH = re.compile(rf"\b(?:(?:conversation|interview|talk|talking|speaking|chat|
 """'An interview with PipeWire creator Wim Taymans': the name is the last run of capitalised
 words (:func:`_last_name_in`), the case-blind match taking in the words before it, up to
 seven ('longtime Debian developer Ruth M. Vale')."""
+_ONE_OF_SEVERAL = rf"{NAME}(?: \([A-Z]{{1,4}}\))?"
+_WITH_SEVERAL = re.compile(
+    rf"\b(?i:conversation|interview|talk|chat|q&a)(?i: is| was)? (?i:with)"
+    rf"(?: (?i:the|our|its|their)(?: [\w-]+){{1,3}},)? (?P<names>{_ONE_OF_SEVERAL}"
+    rf"(?:(?:,| and|, and) {_ONE_OF_SEVERAL})+)")
+"""'my conversation with the co-chairs, Divya Mohan (DM), Rey Lejano (RL) and Natali Vlatko
+(NV)', 'Today's interview is with Nicholas Preston, Katy Huff, and Milad Fatenejad': several
+people interviewed, each by name, as a list ends ('and') or with their initials; not 'Raj
+Katakam, Intuit Credit Karma', a name and a workplace."""
 _WITH_ELSEWHERE = re.compile(
     rf"\b(?i:interview mit|gespräch mit|entretien avec|entrevue avec|interview avec|"
     rf"entrevista (?:a|con|com)|"
@@ -337,6 +346,13 @@ def _who_asks_whom(values: dict, texts: list[str]) -> None:
     if "interviewee" in values:
         return
     for text in texts:
+        several = _WITH_SEVERAL.search(text)
+        people = [person_named(name) for name in re.findall(
+            NAME, re.sub(r"\([A-Z]+\)", ",", several["names"]))] if several else []
+        listed = several and (" and " in several["names"] or several["names"].count("(") >= 2)
+        if listed and len(people) >= 2 and all(len(person.split()) >= 2 for person in people):
+            values["interviewee"] = ", ".join(people)
+            return
         spoke = _SPOKE_WITH.search(text) or _INTERVIEWS_ELSEWHERE.search(text)
         if spoke and spoke["asker"]:
             values["interviewer"] = person_named(spoke["asker"])  # over a byline
