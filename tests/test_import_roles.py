@@ -2237,6 +2237,28 @@ def test_several_people_interviewed_are_listed_by_name(tmp_path, opening, interv
     assert front["interviewee"] == interviewees, front
 
 
+def test_first_name_labels_take_the_full_names_the_introduction_gives(tmp_path):
+    """'Ruth Vale and Tomas Lind… Dr. Ruth Ek' above 'Tomas:' and 'Ruth:' turns: Tomas is
+    Tomas Lind; Ruth, whom two names could be, stays Ruth."""
+    front, _ = imported(tmp_path / "post.md", """# The keepers
+
+Maya Ortiz asked [Tomas Lind](https://example.org/tl) and Ruth Vale about the light; Ruth Ek
+sent a note.
+
+Maya: Why the light?
+
+Tomas: Because ships need it.
+
+Ruth: And because we like the night.
+
+Maya: What next?
+
+Tomas: A new lamp.
+""")
+    people = {person["name"] for person in front["speakers"].values()}
+    assert {"Maya Ortiz", "Tomas Lind", "Ruth"} <= people, front
+
+
 def test_the_summary_names_the_one_interviewed_who_is_the_post_s_author(tmp_path):
     """A post under its interviewee's name ('author: Ruth Vale – Harbour Board') whose
     description says 'Interview with Ruth Vale': she answers, and nobody is named as asking."""

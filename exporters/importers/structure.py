@@ -275,7 +275,29 @@ def _names_given_for(paras: list[Para], labels: set[str]) -> dict[str, str]:
         for given in re.finditer(rf"(?P<name>{NAME})\s*\((?P<label>[A-Z]{{2,4}})\)", text):
             if given["label"] in initials and names(given["label"], given["name"]):
                 found.setdefault(given["label"], given["name"])
-    return found
+    return found | _first_names_introduced(paras, labels - initials)
+
+
+def _first_names_introduced(paras: list[Para], labels: set[str]) -> dict[str, str]:
+    """The full names an introduction gives for labels of a first name alone, where it gives
+    one such name only: 'Ish Sookun, Jeff Mahoney and Rachel Schrader…', then 'Jeff:'."""
+    first_names = {label for label in labels if re.fullmatch(r"[A-ZÀ-Ý][a-zß-ÿ'’-]+", label)
+                   and not role_of_label(label)}
+    opening = next((index for index, para in enumerate(paras)
+                    if (para.label or split_label(para.text)[0]) in labels), 0)
+    given: dict[str, set[str]] = {}
+    for para in paras[:opening] if first_names else []:
+        text = re.sub(r"[*_]", "", _LINK.sub(lambda link: link[1] or "",
+                                             para.text.replace("\\", "")))
+        for name in re.findall(NAME, text):
+            words = name.split()
+            ends = next((at for at, word in enumerate(words) if len(word) > 2
+                         and word.endswith(".")), None)  # 'Jérôme Laban. In 2019…'
+            words = words[:ends + 1] if ends is not None else words
+            name = " ".join(words).rstrip(".")
+            if 2 <= len(words) <= 3 and words[0] in first_names:
+                given.setdefault(words[0], set()).add(name)
+    return {label: next(iter(names_)) for label, names_ in given.items() if len(names_) == 1}
 
 
 def _label_form(label: str) -> tuple[int, bool]:
