@@ -2259,6 +2259,23 @@ Tomas: A new lamp.
     assert {"Maya Ortiz", "Tomas Lind", "Ruth"} <= people, front
 
 
+def test_initials_of_a_hyphenated_first_name_name_their_speaker(tmp_path):
+    """'Jean-Luc Vale (JLV)' is introduced, then speaks as 'JLV:': his name, not the label."""
+    front, _ = imported(tmp_path / "episode.md", """I spoke to Maya Ortiz (MO) and Jean-Luc Vale (JLV).
+
+MO: Why the light?
+
+JLV: Because ships need it.
+
+MO: What next?
+
+JLV: A new lamp.
+""")
+    people = {person["name"] for person in front["speakers"].values()} if "speakers" in front \
+        else {front.get("interviewer"), front.get("interviewee")}
+    assert "Jean-Luc Vale" in people, front
+
+
 def test_the_summary_names_the_one_interviewed_who_is_the_post_s_author(tmp_path):
     """A post under its interviewee's name ('author: Ruth Vale – Harbour Board') whose
     description says 'Interview with Ruth Vale': she answers, and nobody is named as asking."""

@@ -208,16 +208,18 @@ def bare_name(person: str) -> str:
 def names(label: str, person: str) -> bool:
     """Whether a speaker label names ``person``: the full name, one of its names ('Sandipan',
     'SCHLESINGER'), or its initials in capitals ('CD' for Carl Dong, 'AvW' for Aaron van
-    Wirdum)."""
+    Wirdum, 'JPB' for Jean-Philipe Bernardy)."""
     words = bare_name(person).split()
     wanted = label.casefold()
     if not words:
         return False
     initials = "".join(word[0] for word in words)
+    hyphened = "".join(part[0] for word in words for part in word.split("-") if part)
     return (wanted == " ".join(words).casefold()
             or wanted in (word.casefold() for word in words if len(word) > 2)
-            or (sum(c.isupper() for c in label) >= 2 and label == initials)
-            or (label.isupper() and len(label) >= 2 and label == initials.upper())
+            or (sum(c.isupper() for c in label) >= 2 and label in (initials, hyphened))
+            or (label.isupper() and len(label) >= 2
+                and label in (initials.upper(), hyphened.upper()))
             or (len(words) == 1 and len(label) == 1 and label == initials.upper()
                 and role_of_label(label) is None))  # 'V:' for Vortex, a name of one word
 
