@@ -2276,6 +2276,29 @@ JLV: A new lamp.
     assert "Jean-Luc Vale" in people, front
 
 
+@pytest.mark.parametrize("first_answer, interviewee", [
+    ("Hi, I’m Jess! I make games alone.", "Jess"),
+    ("Hi, I’m Canadian! I make games alone.", None),
+])
+def test_a_game_is_no_one_and_its_maker_names_herself(tmp_path, first_answer, interviewee):
+    """'Harbour Hop is a relaxing, idle boat game made by Jess': the game is no one; the first
+    answer's 'Hi, I'm Jess!' names its maker, as the introduction does; 'I'm Canadian!' is no
+    one's name."""
+    front, _ = imported(tmp_path / "post.md", f"""# Showcase: Harbour Hop
+
+Harbour Hop is a relaxing, idle boat game made by Jess, a solo developer.
+
+## Who are you?
+
+{first_answer}
+
+## Why boats?
+
+Because ships need lights, and lights need keepers.
+""")
+    assert front.get("interviewee") in ((interviewee,) if interviewee else (None, "TODO")), front
+
+
 def test_the_summary_names_the_one_interviewed_who_is_the_post_s_author(tmp_path):
     """A post under its interviewee's name ('author: Ruth Vale – Harbour Board') whose
     description says 'Interview with Ruth Vale': she answers, and nobody is named as asking."""

@@ -518,26 +518,46 @@ def name_in(paragraphs: list[str], other_than: Collection[str] = ()) -> str:
             name = person_named(match["name"])
             words = name.split()
             if len(words) >= 2 and name not in other_than and match["end"] != "?" \
-                    and words[0].lower() not in _NOT_NAMES and not _in_capitals_as_a_group(words):
+                    and words[0].lower() not in _NOT_NAMES and not _in_capitals_as_a_group(words) \
+                    and not _A_THING.match(_clean(text)[match.end("name"):]):
                 return name
     return ""
 
 
+_A_THING = re.compile(
+    r"\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w'’,-]+\s+){0,4}?(?:game|app|application|tool|"
+    r"library|framework|project|platform|company|startup|studio|engine|language|service|"
+    r"website|site|program|software|podcast|show|book|film|band|organi[sz]ation|group|team|"
+    r"charity|city|town|country|conference|event|product|system|browser|editor)s?\b", re.I)
+"""What says the capitalised words before it are a thing's name: 'Usagi Shima is a relaxing,
+idle bunny collecting game'."""
+
+
+_GREETING = re.compile(r"^(?i:hi|hello|hey|hola|bonjour|salut|hallo|ciao|olá|oi)"
+                       r"(?:\s+(?i:there|everyone|all|tout le monde|a todos))?[,!.]?\s+")
+
+
 def self_named(answer: str, context: str) -> str:
     """The full name the speaker of ``answer`` gives as their own in its first words ('My
-    name is Ian Hansen and…', 'Je m’appelle Lena Ek.'), or ''. After 'I am', 'soy' or 'sono',
+    name is Ian Hansen and…', 'Je m’appelle Lena Ek.'), or a first name alone that ``context``
+    gives as a maker's ('made by Jess'), or ''. After 'I am', 'soy' or 'sono',
     which may give a job ('I am Senior Engineer, …'), only a name whose surname ``context``
     (the title, the introduction, the file's name) has too, or that a job follows ('I'm Ryo
     Maruyama, a software developer')."""
-    text = _clean(answer)
+    text = _GREETING.sub("", _clean(answer), count=1)
     said = SELF_NAMED.match(text)
     if not said or not re.match(r"(?:[,.;:!]|\s+(?:and|y|et|und|e)\b|\s*$)",
                                 text[said.end():]):
         return ""
     name = person_named(said["name"])
     words = name.split()
-    if len(words) < 2 or words[0].casefold() in _ARTICLES | _NOT_NAMES \
-            or any(word.casefold() in _JOBS for word in words):
+    if words and (words[0].casefold() in _ARTICLES | _NOT_NAMES
+                  or any(word.casefold() in _JOBS for word in words)):
+        return ""
+    if len(words) == 1:  # 'Hi, I'm Jess!' of 'a game made by Jess, a solo developer'
+        return name if re.search(rf"\b(?i:by|von|par|por|di|de|da) {re.escape(name)}\b",
+                                 context) else ""
+    if len(words) < 2:
         return ""
     if not SAYS_NAME.match(said["how"]) and ascii_words(words[-1])[-1:] \
             and ascii_words(words[-1])[-1] not in ascii_words(context) \
