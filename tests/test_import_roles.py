@@ -641,6 +641,21 @@ def test_an_authors_field_by_another_name_is_read_as_authors(tmp_path, key):
     assert (front["interviewer"], front["interviewee"]) == ("Maya Ortiz", "Lena Ek")
 
 
+@pytest.mark.parametrize("byline, interviewer", [
+    ("'By Maya Ortiz | Photographs by Ana Ruiz'", "Maya Ortiz"),
+    ("true", None),
+])
+def test_a_byline_field_gives_the_name_it_prints(tmp_path, byline, interviewer):
+    """'byline: By Maya Ortiz | Photographs by Ana Ruiz' is Maya Ortiz; 'byline: true', a
+    theme's switch, names no one and is reported."""
+    front, _ = imported(tmp_path / "post.md", f"---\ntitle: 'Interview with Lena Ek'\n"
+                        f"byline: {byline}\n---\n\n"
+                        "## How did you start?\n\nWith a small patch.\n\n"
+                        "## What keeps you going?\n\nThe people.\n")
+    assert front.get("interviewer") in ((interviewer,) if interviewer else (None, "TODO")), front
+    assert front["interviewee"] == "Lena Ek"
+
+
 def test_an_author_the_title_names_by_handle_answers_and_the_other_asks(tmp_path):
     """'authors: [mayaortiz, lenaek]' of 'Spotlight: Lena Ek': lenaek is the one in the
     spotlight, so mayaortiz asked."""
@@ -2165,6 +2180,8 @@ The board keeps the light. I asked its members about their work.
      "Ruth had the tea ready.", "Ruth Vale"),
     ("I am Ruth Vale, and I met the harbour master on the quay. Ruth is my name at sea too.",
      None),
+    ("Ruth Vale runs the Keepers programme at the harbour archive. Each month Ruth asks a "
+     "keeper about the work.", None),
 ])
 def test_an_author_the_introduction_speaks_of_is_the_one_interviewed(tmp_path, introduction,
                                                                       interviewee):
@@ -2182,16 +2199,19 @@ author: Ruth Vale
     assert front.get("interviewer") != interviewee
 
 
-@pytest.mark.parametrize("author, interviewee", [
-    ("Ruth Vale, Harbour Board", "Ruth Vale"),
-    ("Ruth Vale, Tomas Lind", None),
+@pytest.mark.parametrize("title, author, interviewee", [
+    ("Q&A with the Harbour Board", "Ruth Vale, Harbour Board", "Ruth Vale"),
+    ("Q&A with the Harbour Board", "Ruth Vale, Tomas Lind", None),
+    ("Harbour Board interviews: Tomas Lind", "Ruth Vale, Harbour Board", None),
 ])
-def test_a_q_and_a_with_the_author_s_workplace_is_the_author_s(tmp_path, author, interviewee):
+def test_a_q_and_a_with_the_author_s_workplace_is_the_author_s(tmp_path, title, author,
+                                                                interviewee):
     """'Q&A with the Harbour Board' under 'author: Ruth Vale, Harbour Board': she answers for
     the board (the board was the interviewee, and nobody a person); two people's names are
-    no person and workplace."""
+    no person and workplace; a title that names the board but asks someone else is not
+    hers."""
     front, _ = imported(tmp_path / "post.md", f"""---
-title: Q&A with the Harbour Board
+title: '{title}'
 author: '{author}'
 ---
 
@@ -2215,6 +2235,22 @@ def test_the_one_the_introduction_says_was_interviewed_past_its_first_lines(tmp_
 
 {QUESTIONS_IN_BOLD}""")
         assert front["interviewee"] == "Ruth Vale", (layout, front)
+
+
+@pytest.mark.parametrize("opening", [
+    "Our last interview was with Ruth Vale and Tomas Lind. This month the harbour answers.",
+    "One day I would love to talk with Ruth Vale, Tomas Lind and Maya Ortiz. Today the "
+    "harbour answers.",
+])
+def test_people_of_another_interview_are_not_this_one_s(tmp_path, opening):
+    """'Our last interview was with A and B', 'I would love to talk with A, B and C': not the
+    people who answer here."""
+    front, _ = imported(tmp_path / "post.md", f"""# Keeping the light on
+
+{opening}
+
+{QUESTIONS_IN_BOLD}""")
+    assert "Tomas Lind" not in str(front.get("interviewee")), front
 
 
 @pytest.mark.parametrize("opening, interviewees", [
@@ -2278,6 +2314,7 @@ JLV: A new lamp.
 
 @pytest.mark.parametrize("first_answer, interviewee", [
     ("Hi, I’m Jess! I make games alone.", "Jess"),
+    ("¡Hola, I’m Jess! I make games alone.", "Jess"),
     ("Hi, I’m Canadian! I make games alone.", None),
 ])
 def test_a_game_is_no_one_and_its_maker_names_herself(tmp_path, first_answer, interviewee):
@@ -2297,6 +2334,101 @@ Harbour Hop is a relaxing, idle boat game made by Jess, a solo developer.
 Because ships need lights, and lights need keepers.
 """)
     assert front.get("interviewee") in ((interviewee,) if interviewee else (None, "TODO")), front
+
+
+def test_a_first_name_a_maker_gives_takes_the_surname_the_introduction_gives(tmp_path):
+    """'Hi, I'm Jess!' under 'a game made by Jess Park': Jess Park."""
+    front, _ = imported(tmp_path / "post.md", """# Showcase: Harbour Hop
+
+Harbour Hop is a relaxing, idle boat game made by Jess Park, a solo developer.
+
+## Who are you?
+
+Hi, I’m Jess! I make games alone.
+
+## Why boats?
+
+Because ships need lights, and lights need keepers.
+""")
+    assert front.get("interviewee") == "Jess Park", front
+
+
+@pytest.mark.parametrize("work", ["a game designer", "a software engineer at a game studio",
+                                  "the project lead of Harbour Hop"])
+def test_a_person_whose_work_names_a_thing_is_still_the_one_interviewed(tmp_path, work):
+    """'Jess Park is a game designer': a person, not a game, and the one who answers."""
+    front, _ = imported(tmp_path / "post.md", f"""# Showcase: Harbour Hop
+
+Jess Park is {work} from Busan.
+
+## Who are you?
+
+I make boat games, mostly alone.
+
+## Why boats?
+
+Because ships need lights, and lights need keepers.
+""")
+    assert front.get("interviewee") == "Jess Park", front
+
+
+@pytest.mark.parametrize("introduction", [
+    "Last month Sam Altman told the Senate that the models were safe. Rose Garden Festival "
+    "tickets sold out.",
+    "At the Rose Garden Festival we met by the gate, after Sam Altman and his aides had gone.",
+])
+def test_a_first_name_label_keeps_its_label_when_the_introduction_speaks_of_a_namesake(
+        tmp_path, introduction):
+    """A full name the introduction speaks of ('Sam Altman told the Senate', 'Rose Garden
+    Festival') is not the 'Sam:' or 'Rose:' who speaks below it."""
+    front, _ = imported(tmp_path / "post.md", f"""# Safe enough?
+
+{introduction}
+
+Rose: Were they safe?
+
+Sam: Nobody knows.
+
+Rose: Who should know?
+
+Sam: The people who build them.
+""")
+    assert (front["interviewer"], front["interviewee"]) == ("Rose", "Sam"), front
+
+
+def test_a_first_name_label_takes_the_name_of_the_guest_the_introduction_is_joined_by(
+        tmp_path):
+    """'This week I am joined by Tomas Lind' above 'Tomas:' turns: Tomas is Tomas Lind."""
+    front, _ = imported(tmp_path / "post.md", """# The keepers
+
+This week I am joined by Tomas Lind, who keeps the light at Hanko.
+
+Maya: Why the light?
+
+Tomas: Because ships need it.
+
+Maya: What next?
+
+Tomas: A new lamp.
+""")
+    assert front["interviewee"] == "Tomas Lind", front
+
+
+def test_one_spoken_with_on_another_occasion_is_not_the_one_interviewed(tmp_path):
+    """'Last year I spoke with Tomas Lind, who built the lamp', deep in an introduction that
+    opens on Ruth Vale: Tomas was interviewed then, not now."""
+    front, _ = imported(tmp_path / "post.md", f"""# Keeping the light on
+
+Ruth Vale keeps the light at Hanko.
+
+The lamps are old.
+
+The ships are new.
+
+Last year I spoke with Tomas Lind, who built the lamp.
+
+{QUESTIONS_IN_BOLD}""")
+    assert front.get("interviewee") != "Tomas Lind", front
 
 
 def test_the_summary_names_the_one_interviewed_who_is_the_post_s_author(tmp_path):

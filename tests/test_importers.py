@@ -830,6 +830,19 @@ def test_a_host_who_asks_briefly_stays_the_interviewer(tmp_path):
     assert front["speakers"]["Tessa"]["role"] == "interviewer"
 
 
+def test_a_host_whose_long_turns_all_ask_stays_the_interviewer(tmp_path):
+    """Tessa speaks at length, as some hosts do, but every turn of hers ends asking Omar
+    something: she asks, and he answers."""
+    turns = [_tips("Tessa", "your sound", 200, ". What do you say?"),
+             _tips("Omar", "your intro", 120),
+             _tips("Tessa", "your guests", 260, ". Why should anyone care?"),
+             _tips("Omar", "your notes", 150),
+             _tips("Tessa", "your website", 230, ". Where do you start?"),
+             _tips("Omar", "your length", 140)]
+    _, front, _ = import_one(tmp_path, "tips.txt", "\n\n".join(turns) + "\n")
+    assert (front["interviewer"], front["interviewee"]) == ("Tessa", "Omar"), front
+
+
 QA_POST = ("We sat down with Ruth Vale.\n\n**How did you start?**\n\nMy father was a pilot.\n\n"
            "**What is hardest?**\n\nFog, every time.\n\n")
 
@@ -859,6 +872,21 @@ def test_what_follows_the_last_answer_is_the_closing_not_the_answer(tmp_path, na
     assert "written as the closing" in run.stdout
 
 
+@pytest.mark.parametrize("ending, last_words", [
+    ("---\n\nI still go down to the quay every morning, and my father's coat still hangs "
+     "there.\n", "my father's coat still hangs there."),
+    ("**Show us the lamp you keep.**\n", "Show us the lamp you keep."),
+])
+def test_the_last_answer_s_own_words_and_a_last_request_stay_in_the_conversation(
+        tmp_path, ending, last_words):
+    """After a rule, the guest's own words ('I still go down…') are the last answer's, not a
+    closing; a last request in bold ('Show us the lamp') is the interviewer's, as a question
+    is, since it thanks no one."""
+    run, _, body = import_one(tmp_path, "post.md", "# Ruth Vale, pilot\n\n" + QA_POST + ending)
+    assert "* * *" not in body and last_words in body, body
+    assert "written as the closing" not in run.stdout
+
+
 def test_a_translation_s_credits_become_its_fields_not_its_closing(tmp_path):
     """The credits under a translated article (LCTT's 'via:', '作者：', '译者：' lines,
     'Translated by'): the address is the source's, the author asked, the translator is named,
@@ -876,9 +904,11 @@ def test_a_translation_s_credits_become_its_fields_not_its_closing(tmp_path):
     _, front, body = import_one(tmp_path, "translated.md", "# Ruth Vale, pilot\n\n" + QA_POST
                                 + "Translated by Ana Ruiz\n")
     assert front["translator"] == "Ana Ruiz" and "Ana Ruiz" not in body
-    _, front, body = import_one(tmp_path, "said.md", "# Ruth Vale, pilot\n\n" + QA_POST
-                                + "Translation: it is never exact.\n")
-    assert "translator" not in front and "it is never exact." in body
+    for number, said in enumerate(("Translation: it is never exact.", "Translation is betrayal",
+                                   "Translated by hand, every page")):
+        _, front, body = import_one(tmp_path, f"said{number}.md",
+                                    "# Ruth Vale, pilot\n\n" + QA_POST + said + "\n")
+        assert "translator" not in front and said[-12:] in body, said
 
 
 def test_a_hosts_last_thanks_in_a_transcript_stays_their_turn(tmp_path):
@@ -917,11 +947,13 @@ def test_a_saved_page_takes_its_title_date_and_author_from_the_article(tmp_path)
     ("Hyperaudio Lite — SoundCloud demo", "Hyperaudio Lite — SoundCloud demo"),
     ("Talking Tides with a Harbour Pilot | Gazette", "Talking Tides with a Harbour Pilot"),
     ("Gazette - Talking Tides with a Harbour Pilot", "Talking Tides with a Harbour Pilot"),
+    ("Ruth Vale on fog | The Harbour Gazette", "Ruth Vale on fog"),
 ])
 def test_a_page_title_loses_only_a_part_that_reads_as_the_site_s_name(tmp_path, page_title,
                                                                        title):
     """With no site name stated, as Readability reads a <title>: a long part is the article's,
-    and two short parts are kept whole, since neither is known to be the site's."""
+    and two short parts a dash joins are kept whole, since neither is known to be the site's;
+    a bar parts a site's name off."""
     page = (f"<html><head><title>{page_title}</title></head><body><article>"
             "<p><strong>How did you start?</strong></p><p>My father was a pilot.</p>"
             "<p><strong>What is hardest?</strong></p><p>Fog.</p></article></body></html>")

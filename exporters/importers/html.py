@@ -184,8 +184,10 @@ def _without_site(title: str, site: str) -> str:
     """A page title without the site's name: 'Talking Tides | The Lantern' -> 'Talking Tides'
     where the page names its site 'The Lantern'. Where it does not, as Mozilla's Readability
     does: the part before the last separator, else the one after the first when that is
-    under three words; and the whole title when what is left has four words or fewer
-    ('Hyperaudio Lite — SoundCloud demo': no part of it is known to be the site's)."""
+    under three words; and the whole title when what is left has four words or fewer and a
+    dash is what parts it ('Hyperaudio Lite — SoundCloud demo': no part of it is known to be
+    the site's), where a bar parts a site's name off ('Ada Ruiz on compilers | The Byte
+    Review')."""
     title = " ".join(title.split())
     parts = re.split(_TITLE_SEPARATOR, title)
     if len(parts) > 1 and site:
@@ -195,7 +197,7 @@ def _without_site(title: str, site: str) -> str:
         kept = " – ".join(parts[:-1]) if len(parts[:-1]) > 1 else parts[0]
         if len(kept.split()) < 3:
             kept = " – ".join(parts[1:])
-        return kept if len(kept.split()) > 4 else title
+        return kept if len(kept.split()) > 4 or re.search(r"\s[|·]\s", title) else title
     return title
 
 

@@ -132,6 +132,11 @@ _WITH_SEVERAL = re.compile(
 (NV)', 'Today's interview is with Nicholas Preston, Katy Huff, and Milad Fatenejad': several
 people interviewed, each by name, as a list ends ('and') or with their initials; not 'Raj
 Katakam, Intuit Credit Karma', a name and a workplace."""
+_ANOTHER_TIME = re.compile(
+    r"(?i:\b(?:last|previous|earlier|next|upcoming|another|future|past|other|love to|like to|"
+    r"want to|hope to|would|will|could|['’]d)\W+(?:\w+\W+){0,2})$")
+"""What says that the conversation named next is another than this one ('Our last interview
+was with…', 'I'd love to talk with…')."""
 _WITH_ELSEWHERE = re.compile(
     rf"\b(?i:interview mit|gespräch mit|entretien avec|entrevue avec|interview avec|"
     rf"entrevista (?:a|con|com)|"
@@ -346,7 +351,8 @@ def _who_asks_whom(values: dict, texts: list[str]) -> None:
     if "interviewee" in values:
         return
     for text in texts:
-        several = _WITH_SEVERAL.search(text)
+        several = next((match for match in _WITH_SEVERAL.finditer(text)
+                        if not _ANOTHER_TIME.search(text[:match.start()])), None)
         people = [person_named(name) for name in re.findall(
             NAME, re.sub(r"\([A-Z]+\)", ",", several["names"]))] if several else []
         listed = several and (" and " in several["names"] or several["names"].count("(") >= 2)
@@ -370,8 +376,17 @@ def named_as_interviewed(texts: list[str]) -> str:
     """The one ``texts`` (an introduction) say is interviewed: "For my first article, I spoke
     with Juan Ríos, who…", "an interview with Y"; or ''."""
     found: dict = {}
-    _who_asks_whom(found, ["", *map(_clean, texts)])  # no title among them
+    sentences = [sentence for text in map(_clean, texts)
+                 for sentence in re.split(r"(?<=[.!?])\s+", text)
+                 if not _OTHER_OCCASION.search(sentence)]
+    _who_asks_whom(found, ["", *sentences])  # no title among them
     return str(found.get("interviewee") or "")
+
+
+_OTHER_OCCASION = re.compile(r"(?i:\b(?:last|previous|earlier|next|upcoming|another|future|ago|"
+                             r"once|would|will)\b|['’]d\b)")
+"""What says that a sentence tells of another conversation than this one ('Last year I spoke
+with…', 'I'd love to talk with…')."""
 
 
 def several_people(field: str) -> list[str]:
@@ -525,15 +540,19 @@ def name_in(paragraphs: list[str], other_than: Collection[str] = ()) -> str:
 
 
 _A_THING = re.compile(
-    r"\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w'’,-]+\s+){0,4}?(?:game|app|application|tool|"
-    r"library|framework|project|platform|company|startup|studio|engine|language|service|"
-    r"website|site|program|software|podcast|show|book|film|band|organi[sz]ation|group|team|"
-    r"charity|city|town|country|conference|event|product|system|browser|editor)s?\b", re.I)
+    r"\s+(?:is|was)\s+(?:a|an|the)\s+(?:(?!(?:at|of|for|in|on|with|from|and|who)\b)"
+    r"[\w'’,-]+\s+){0,4}?(?:game|app|application|tool|library|framework|project|platform|"
+    r"company|startup|studio|engine|language|service|website|site|program|software|podcast|"
+    r"show|book|film|band|organi[sz]ation|group|team|charity|city|town|country|conference|"
+    r"event|product|system|browser|editor)s?"
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:that|which|where|with|for|from|by|about|made|built|"
+    r"developed|created|released|written|set|based)\b)", re.I)
 """What says the capitalised words before it are a thing's name: 'Usagi Shima is a relaxing,
-idle bunny collecting game'."""
+idle bunny collecting game.'; not a person's work ('is a game designer', 'is a software
+engineer at a game studio')."""
 
 
-_GREETING = re.compile(r"^(?i:hi|hello|hey|hola|bonjour|salut|hallo|ciao|olá|oi)"
+_GREETING = re.compile(r"^[¡¿]?(?i:hi|hello|hey|hola|bonjour|salut|hallo|ciao|olá|oi)"
                        r"(?:\s+(?i:there|everyone|all|tout le monde|a todos))?[,!.]?\s+")
 
 
@@ -555,6 +574,9 @@ def self_named(answer: str, context: str) -> str:
                   or any(word.casefold() in _JOBS for word in words)):
         return ""
     if len(words) == 1:  # 'Hi, I'm Jess!' of 'a game made by Jess, a solo developer'
+        full = set(re.findall(rf"\b{re.escape(name)} [A-ZÀ-Ý][\w'’-]+", context))
+        if len(full) == 1:  # 'a game made by Jess Park'
+            return full.pop()
         return name if re.search(rf"\b(?i:by|von|par|por|di|de|da) {re.escape(name)}\b",
                                  context) else ""
     if len(words) < 2:
@@ -603,9 +625,9 @@ def credits_taken(paras: list[Para], values: dict, dropped: list[Note]) -> list[
     return paras[:end]
 
 
-_CREDIT = re.compile(r"(?P<key>via|作者|译者|校对|选题|translated by|translation|traducci[oó]n|"
-                     r"traduction|übersetzung|tradução)(?:\s*[:：]\s*|\s+)(?P<value>\S.*)|"
-                     r"本文由 LCTT .*", re.I)
+_CREDIT = re.compile(r"(?P<key>via|作者|译者|校对|选题|translation|traducci[oó]n|traduction|"
+                     r"übersetzung|tradução)\s*[:：]\s*(?P<value>\S.*)|"
+                     r"(?P<by>via|translated by)\s+(?P<name>\S.*)|本文由 LCTT .*", re.I)
 _CREDIT_FIELDS = {"via": "source_url", "作者": "interviewer", "译者": "translator",
                   "translated by": "translator", "translation": "translator",
                   "traducción": "translator", "traduccion": "translator",
@@ -619,8 +641,10 @@ def _credit(text: str) -> tuple[str, str] | None:
     found = _CREDIT.fullmatch(text.strip()) if len(text) <= 200 else None
     if not found:
         return None
-    field = _CREDIT_FIELDS.get((found["key"] or "").lower(), "")
-    value = (found["value"] or "").strip()
+    field = _CREDIT_FIELDS.get((found["key"] or found["by"] or "").lower(), "")
+    value = (found["value"] or found["name"] or "").strip()
+    if found["by"] and field == "translator" and not re.match(r"\[?[A-ZÀ-Ý]", value):
+        return None  # 'translated by hand', not by someone
     if field == "source_url" and not value.startswith(("https://", "http://")):
         return None
     if field in ("interviewer", "translator") and (len(value.split()) > 6

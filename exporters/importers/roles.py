@@ -519,15 +519,17 @@ def _asking_evidence(label: str, turns: list[Spoken], speakers: list[str],
 
 def _holds_forth(label: str, spoken_by: dict[str, list[Spoken]]) -> bool:
     """Whether ``label``, the likeliest to ask, asks only as a speaker of a montage does: at
-    the end of turns of :data:`_MONOLOGUE` words or more, and with turns no shorter, in the
-    median, than the others' (an interviewer speaks less than the one who answers), while the
-    others ask nothing."""
+    the end of turns of :data:`_MONOLOGUE` words or more, in fewer than half of its turns (an
+    interviewer whose every long turn ends asking still asks), and with turns no shorter, in
+    the median, than the others' (an interviewer speaks less than the one who answers), while
+    the others ask nothing."""
     own = spoken_by[label]
     others = [turn for speaker, turns in spoken_by.items() if speaker != label
               for turn in turns]
     if not others or any(_asks(turn) for turn in others):
         return False
-    return all(_words(turn) >= _MONOLOGUE for turn in own if _asks(turn)) \
+    asked = [turn for turn in own if _asks(turn)]
+    return 2 * len(asked) < len(own) and all(_words(turn) >= _MONOLOGUE for turn in asked) \
         and median(map(_words, own)) >= median(map(_words, others))
 
 

@@ -17,7 +17,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Set as AbstractSet
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .roles import hosts_roles, label_roles, misnamed_speakers
 from .said import (INTERVIEWEE, INTERVIEWER, NAME, NAME_SUFFIX, NOT_LABELS, Cast,
@@ -280,24 +280,88 @@ def _names_given_for(paras: list[Para], labels: set[str]) -> dict[str, str]:
 
 def _first_names_introduced(paras: list[Para], labels: set[str]) -> dict[str, str]:
     """The full names an introduction gives for labels of a first name alone, where it gives
-    one such name only: 'Ish Sookun, Jeff Mahoney and Rachel Schrader…', then 'Jeff:'."""
+    one such name only, as it introduces the speakers: several of them in one sentence ('Ish
+    Sookun, Jeff Mahoney and Rachel Schrader…', then 'Jeff:'), one as the one talked with
+    ('joined by Jeff Mahoney'), presented ('team member Eva Demers-Brett', 'Keita Mochizuki
+    is a contributor') or alone in a heading; not a name the introduction merely speaks of
+    ('Sam Altman told the Senate…' above 'Sam:')."""
     first_names = {label for label in labels if re.fullmatch(r"[A-ZÀ-Ý][a-zß-ÿ'’-]+", label)
                    and not role_of_label(label)}
     opening = next((index for index, para in enumerate(paras)
                     if (para.label or split_label(para.text)[0]) in labels), 0)
     given: dict[str, set[str]] = {}
+    introduced: set[str] = set()
     for para in paras[:opening] if first_names else []:
         text = re.sub(r"[*_]", "", _LINK.sub(lambda link: link[1] or "",
                                              para.text.replace("\\", "")))
-        for name in re.findall(NAME, text):
-            words = name.split()
-            ends = next((at for at, word in enumerate(words) if len(word) > 2
-                         and word.endswith(".")), None)  # 'Jérôme Laban. In 2019…'
-            words = words[:ends + 1] if ends is not None else words
-            name = " ".join(words).rstrip(".")
-            if 2 <= len(words) <= 3 and words[0] in first_names:
-                given.setdefault(words[0], set()).add(name)
-    return {label: next(iter(names_)) for label, names_ in given.items() if len(names_) == 1}
+        for sentence in re.split(r"(?<=[a-z)][.!?])\s+(?=[A-Z])", text):
+            for group in _named_together(sentence, first_names):
+                for name in filter(None, group.names):
+                    given.setdefault(name.split()[0], set()).add(name)
+                    if len(group.names) >= 2 or _TALKED_WITH.search(group.before) \
+                            or _PRESENTED.search(group.before) or _TALKING.match(group.after) \
+                            or _DESCRIBED.match(group.after) \
+                            or (para.heading and not group.before.strip()):
+                        introduced.add(name)
+    return {label: next(iter(names_)) for label, names_ in given.items()
+            if len(names_) == 1 and names_ <= introduced}
+
+
+@dataclass(frozen=True)
+class _NamedTogether:
+    """Names a sentence lists together ('Ish Sookun, Jeff Mahoney and Rachel Schrader'), each
+    as a full name of one of the first names looked for or '', with the text before and after
+    the list."""
+    names: tuple[str, ...]
+    before: str
+    after: str
+
+
+def _named_together(sentence: str, first_names: set[str]) -> list[_NamedTogether]:
+    """The lists of names in ``sentence``: names one after the other with a comma or 'and'
+    between them are one list."""
+    matches = list(re.finditer(NAME, sentence))
+    groups: list[list[re.Match]] = []
+    for match in matches:
+        if groups and re.fullmatch(r"\s*(?:,|,? and|,? &|,? und|,? et|,? y)\s*",
+                                   sentence[groups[-1][-1].end():match.start()]):
+            groups[-1].append(match)
+        else:
+            groups.append([match])
+    return [_NamedTogether(tuple(_introduced_name(match[0], first_names) for match in group),
+                           sentence[:group[0].start()], sentence[group[-1].end():])
+            for group in groups]
+
+
+def _introduced_name(name: str, first_names: set[str]) -> str:
+    """``name`` as a full name whose first word is one of ``first_names`` ('Jérôme Laban' of
+    'Jérôme Laban. In'), or ''."""
+    words = name.split()
+    ends = next((at for at, word in enumerate(words) if len(word) > 2 and word.endswith(".")),
+                None)
+    words = words[:ends + 1] if ends is not None else words
+    return " ".join(words).rstrip(".") if 2 <= len(words) <= 3 and words[0] in first_names else ""
+
+
+_PRESENTED = re.compile(
+    r"\b(?:member|colleague|developer|engineer|designer|contributor|maintainer|founder|"
+    r"director|author|researcher|scientist|creator|lead|manager|chair|keeper|artist|writer|"
+    r"editor|professor|student|guest|speaker|panelist|expert)\W*$")
+"""What presents the name after it as someone's the post is about ('OG team member Eva
+Demers-Brett')."""
+_DESCRIBED = re.compile(r"\W*(?:is|was) (?:a|an|the|one of)\b")
+"""What describes the name before it, as a post introduces its guest ('Keita Mochizuki is a
+contributor who…')."""
+_TALKING = re.compile(
+    r"\W*(?i:(?:asked|asks|spoke|speaks|talked|talks|interviewed|interviews|sat down|chatted|"
+    r"chats|hosts|hosted|joins|joined)\b)")
+"""What follows the name of someone the introduction has talking ('Maya Ortiz asked…')."""
+_TALKED_WITH = re.compile(
+    r"(?i:\b(?:with|joined by|guests?|hosts?|hosted by|welcomes?|I['’]m|I am|my name is|"
+    r"(?:talk|talks|talked|talking|spoke|speak|speaks|speaking|chat|chats|chatted|sat down)"
+    r" (?:to|with)|interview(?:s|ed)?|asked))\W*$")
+"""What comes before the name of someone the introduction talks with ('joined by', 'I spoke
+with', 'this week's guest')."""
 
 
 def _label_form(label: str) -> tuple[int, bool]:
@@ -375,19 +439,24 @@ def _with_closing(result: Structure) -> Structure:
     """The end of the conversation set apart as its closing: the last turn's paragraphs from
     the last thematic break in it on ('* * *', then 'We thank Gen for …'); or, where the
     questions are found by their form, a last question that asks nothing and that nobody
-    answers ('**Thank you, Mark, for taking your time.**'). Labelled turns stay turns: a
-    host's 'Thanks for coming on' is theirs."""
+    answers and that thanks ('**Thank you, Mark, for taking your time.**', not '**Show us
+    your desk.**'). Labelled turns stay turns: a host's 'Thanks for coming on' is theirs; and
+    what follows a break in the speaker's own voice ('I still go down to the quay…') is
+    theirs, unless it thanks or tells of the interview ('edited for length')."""
     if not result.conversation or not isinstance(result.conversation[-1], Spoken):
         return result
     last = result.conversation[-1]
     breaks = [index for index, para in enumerate(last.paras) if para.after_rule and index]
     before = result.conversation[-2] if len(result.conversation) >= 2 else None
-    if breaks:
+    if breaks and (_CLOSING_WORDS.search(" ".join(para.text for para in last.paras[breaks[-1]:]))
+                   or not any(_SPEAKER_SELF.search(para.text)
+                              for para in last.paras[breaks[-1]:])):
         result.closing = last.paras[breaks[-1]:]
         del last.paras[breaks[-1]:]
     elif result.method.startswith("questions set") and isinstance(before, Spoken) \
             and result.roles.get(last.speaker) == INTERVIEWER \
             and result.roles.get(before.speaker) != INTERVIEWER \
+            and any(_THANKS.search(para.text) for para in last.paras) \
             and not any(ends_with_question(sentence) for para in last.paras
                         for sentence in split_sentences(para.text)):
         result.closing = result.conversation.pop().paras
@@ -399,6 +468,18 @@ def _with_closing(result: Structure) -> Structure:
                               f"someone's turn, put their label before it and delete that "
                               f"line"))
     return result
+
+
+_THANKING = (r"thank|thanks|danke|dank|merci|gracias|grazie|obrigad[oa]|tack|takk|kiitos|"
+             r"dziękuj\w*|спасибо|شكرا|ممنون|سپاس")
+_THANKS = re.compile(rf"(?i:\b(?:{_THANKING}))")
+_CLOSING_WORDS = re.compile(rf"(?i:\b(?:{_THANKING}|appreciat)|\b(?:edited|condensed|"
+                            rf"originally|first published|translated|transcribed|interview|"
+                            rf"learn more|visit|check out|connect with|follow|recap)\b)|"
+                            rf"https?://")
+"""What a closing says: thanks, of the interview itself ('edited for length'), or where to
+read more."""
+_SPEAKER_SELF = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|mine|myself)\b")
 
 
 def _label_asks(paras: list[Para], label: str) -> bool:

@@ -492,6 +492,10 @@ def _take_fields(values: dict, extract: Extract) -> None:
         elif field == "tags":
             value = [str(tag) for tag in value] if isinstance(value, list) else \
                 [tag.strip() for tag in str(value).split(",") if tag.strip()]
+        elif field == "interviewer" and not isinstance(value, (str, list, dict)):
+            extract.dropped.append(Note(1, f"front matter field '{key}' is no name "
+                                           f"({value!r}) and was left out"))
+            continue
         elif field == "interviewer":
             names = [_link_text(_author_name(name)) for name in value] \
                 if isinstance(value, list) else \
@@ -530,15 +534,18 @@ def _take_fields(values: dict, extract: Extract) -> None:
 def _author_name(author: object) -> str:
     """An author as a front matter gives one: a name, a mapping with the name in it (``- name:
     karissa`` with her ``url``, as Docusaurus and many Jekyll themes write them), or the name
-    of the author's page ('gabrielle-perret')."""
+    of the author's page ('gabrielle-perret'); a byline as printed, without its 'By' and what
+    follows a bar ('By Jo Park | Photographs by Ana Ruiz')."""
     if isinstance(author, dict):
         return str(author.get("name") or author.get("title") or "")
-    page = _AUTHOR_PAGE.fullmatch(str(author))
+    author = _BYLINE_BY.sub("", re.split(r"\s+[|·]\s+", str(author))[0])
+    page = _AUTHOR_PAGE.fullmatch(author)
     if page and not {page[1], page[2]} & _NOT_A_PERSON:  # 'gabrielle-perret', as Hugo names
         return str(author).replace("-", " ").title()
     return str(author)
 
 
+_BYLINE_BY = re.compile(r"^\s*(?i:by|von|par|por|di|door)\s+")
 _AUTHOR_PAGE = re.compile(r"([a-z]{2,})-([a-z]{2,})")
 """An author's page name in the site's address, a given name and a surname in lower case
 joined by a hyphen; longer ones are left as written ('jean-luc-picard' or 'open-source-team'
@@ -556,7 +563,7 @@ def _take_authors(authors: list[str], hints: dict, with_commas: bool) -> None:
     'saravilla, bethaniley' of 'OLS Spotlight: Bethan Iley'): then they say who wrote the post,
     and the others, who wrote it with the one interviewed, asked. Not so when one line gives
     them ``with_commas``, which may be a name, a job and a workplace: then the turns decide,
-    unless the title names the workplace after a person's name ('Jonathan White, KeePassXC'
+    unless the title asks the workplace after a person's name ('Jonathan White, KeePassXC'
     of 'Q&A with the KeePassXC team'), who answers for it."""
     title = ascii_words(str(hints.get("title") or ""))
     handles = {first + last for first, last in pairwise(title)} | {
@@ -565,7 +572,10 @@ def _take_authors(authors: list[str], hints: dict, with_commas: bool) -> None:
                                                   for word in ascii_words(author) if len(word) > 2)]
     askers = [] if named and with_commas else [author for author in authors
                                                 if author not in named]
-    if with_commas and named == authors[1:] and _PERSON.fullmatch(authors[0]):
+    asked = _ASKED_OF.search(str(hints.get("title") or ""))
+    if with_commas and named == authors[1:] and _PERSON.fullmatch(authors[0]) and asked \
+            and all(word in ascii_words(asked["whom"]) for author in named
+                    for word in ascii_words(author) if len(word) > 2):
         hints.setdefault("interviewee", authors[0])  # 'Nancy Reyes, Accessibility Lab' of
         return  # 'Q&A with Accessibility Lab': she answers for the lab
     if named:
@@ -574,6 +584,10 @@ def _take_authors(authors: list[str], hints: dict, with_commas: bool) -> None:
         hints.setdefault("interviewer", ", ".join(askers))
 
 
+_ASKED_OF = re.compile(r"(?i:\b(?:q\s*&\s*a|interview|conversation|chat|talk|talking|meet)"
+                       r"\s+(?:with\s+)?(?P<whom>.+))")
+"""A title that says whom the post asks ('Q&A with the KeePassXC team'), not one that names a
+workplace ('Accessibility Lab interviews: Tomás Ruiz')."""
 _PERSON = re.compile(r"[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){1,3}")
 """A person's name: two to four capitalised words."""
 
