@@ -2414,6 +2414,31 @@ Tomas: A new lamp.
     assert front["interviewee"] == "Tomas Lind", front
 
 
+def test_q_and_a_labels_leave_the_introduction_to_name_the_one_interviewed(tmp_path):
+    """'Q:' and 'A:' name no one: 'I spoke with Ruth Vale, who…' does, marked to check."""
+    front, _ = imported(tmp_path / "post.md", """# Keeping the light on
+
+Harbour Lights is a small charity. It keeps four lamps.
+
+The lamps are old.
+
+The ships are new.
+
+## Meet the keeper
+
+For my first article in this series, I spoke with Ruth Vale, who keeps the light at Hanko.
+
+**Q:** How did you start?
+
+**A:** My father kept it before me.
+
+**Q:** What is hardest?
+
+**A:** Fog, every time.
+""")
+    assert front["interviewee"] == "Ruth Vale", front
+
+
 def test_one_spoken_with_on_another_occasion_is_not_the_one_interviewed(tmp_path):
     """'Last year I spoke with Tomas Lind, who built the lamp', deep in an introduction that
     opens on Ruth Vale: Tomas was interviewed then, not now."""

@@ -274,7 +274,9 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
     document.introduction = [protect_label(p.text) for p in
                              _without_lone_times(found.introduction, report)]
     document.closing = [protect_label(p.text) for p in found.closing]
-    if found.method != "speaker labels" and not values.get("interviewee"):
+    if not values.get("interviewee") and (found.method != "speaker labels" or all(
+            role_of_label(item.speaker) for item in found.conversation
+            if isinstance(item, Spoken))):  # 'Q:' and 'A:' name no one
         _guess_interviewee(found, values, {str(values.get("interviewer", "")),
                                            *writer.split(", ")}, path.stem, document, report)
     if not values.get("date"):
