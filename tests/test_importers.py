@@ -961,19 +961,23 @@ def test_a_page_title_loses_only_a_part_that_reads_as_the_site_s_name(tmp_path, 
     assert front["title"] == title
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "latin-1"])
-def test_a_page_that_declares_no_charset_reads_as_its_bytes_are_written(tmp_path, encoding):
+@pytest.mark.parametrize("encoding, declaration", [
+    ("utf-8", ""), ("cp1252", ""), ("cp1252", '<?xml version="1.0" encoding="ISO-8859-1"?>'),
+    ("cp1252", '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'),
+])
+def test_a_page_reads_in_the_character_set_its_bytes_are_in(tmp_path, encoding, declaration):
     """No <meta charset>: UTF-8 bytes are read as UTF-8 (not 'sÃ©curitÃ©'), and bytes that
-    are not UTF-8 as Latin-1, as browsers read them."""
-    page = ("<html><head><title>Sécurité en mer</title></head><body><article>"
+    are not UTF-8 as Windows-1252, curly quotes and all, as browsers read them; so is a page
+    that says 'ISO-8859-1' in an XML declaration or an http-equiv <meta>."""
+    page = (f"{declaration}<html><head><title>Sécurité en mer</title></head><body><article>"
             "<p><strong>Où commence la sécurité ?</strong></p><p>À la côte, déjà.</p>"
-            "<p><strong>Et après ?</strong></p><p>Le brouillard.</p></article></body></html>")
+            "<p><strong>Et après ?</strong></p><p>Le “brouillard”.</p></article></body></html>")
     (tmp_path / "page.html").write_bytes(page.encode(encoding))
     result = make("import", "page.html", "-o", "out/", cwd=tmp_path)
     written = next((tmp_path / "out").glob("*.md")).read_text(encoding="utf-8")
     assert result.code == 0
     assert "Où commence la sécurité ?" in written and "À la côte, déjà." in written
-    assert "Ã" not in written
+    assert "Le “brouillard”." in written and "Ã" not in written
 
 
 def test_site_generator_tags_licence_footers_and_more_about_blocks_are_left_out(tmp_path):

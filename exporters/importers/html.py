@@ -8,6 +8,7 @@ Nothing is fetched: images on the web are reported, not downloaded.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from pathlib import Path
@@ -55,8 +56,8 @@ def read_html(path: Path, data: bytes) -> Extract:
         text = data.decode("utf-8", "replace").lstrip("\ufeff").replace("\r\n", "\n")
         data = _front_matter(path, text, extract).encode("utf-8")
         parser = _SOURCE_PARSER
-    elif _undeclared_utf8(data):
-        parser = _SOURCE_PARSER
+    else:
+        data, parser = page_text(data).encode("utf-8"), _SOURCE_PARSER
     try:
         document = lxml.html.document_fromstring(data, parser=parser)
     except lxml.etree.ParserError:  # "Document is empty": only white space or comments
@@ -105,21 +106,50 @@ def _rules_marked(paras: list[Para]) -> list[Para]:
     return kept
 
 
-def _undeclared_utf8(data: bytes) -> bool:
-    """Whether a page that declares no character set (no byte-order mark, no ``<meta
-    charset>`` in its first 1024 bytes, as HTML's prescan reads) is UTF-8: when its bytes
-    decode as UTF-8, they are, as browsers' detectors find (libxml2 would read Latin-1)."""
-    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) \
-            or _CHARSET_DECLARED.search(data[:1024]):
-        return False
+def page_text(data: bytes) -> str:
+    """A saved page's text, in the character set its bytes are in, as browsers find it: a
+    byte-order mark, else the ``<meta charset>`` or ``http-equiv`` declaration, or an XML
+    declaration's ``encoding``, in its first 1024 bytes; else UTF-8 where the bytes are UTF-8,
+    and Windows-1252 where they are not. Latin-1 and ASCII labels read as Windows-1252, as
+    the HTML standard has it (a page's curly quotes are in 0x80-0x9F)."""
+    for mark, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"),
+                        (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(mark):
+            return data[len(mark):].decode(codec, "replace")
+    declared = _CHARSET_DECLARED.search(data[:1024])
+    codec = _codec((declared["label"] or declared["xml"]).decode("ascii")) if declared else ""
+    if codec and codec != "cp1252":
+        try:
+            return data.decode(codec, "replace")
+        except (UnicodeError, LookupError):  # 'idna' decodes no page
+            codec = ""
+    if not codec:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    return _windows_1252(data)
+
+
+def _codec(label: str) -> str:
+    """Python's codec for a page's charset label ('ISO-8859-1' reads as 'cp1252'), or ''."""
     try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+        found = codecs.lookup(label.strip())
+    except LookupError:
+        return ""
+    name = found.name if getattr(found, "_is_text_encoding", True) else ""  # not 'rot13'
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii", "cp1252") else name
 
 
-_CHARSET_DECLARED = re.compile(rb"<meta[^>]*charset\s*=", re.I)
+def _windows_1252(data: bytes) -> str:
+    """``data`` as Windows-1252, the five bytes it leaves undefined as Latin-1 reads them."""
+    return "".join(chunk.decode("cp1252") if index % 2 == 0 else chunk.decode("latin-1")
+                   for index, chunk in enumerate(re.split(rb"([\x81\x8d\x8f\x90\x9d]+)", data)))
+
+
+_CHARSET_DECLARED = re.compile(
+    rb"<meta[^>]*charset\s*=\s*[\"']?(?P<label>[\w.:-]+)|"
+    rb"<\?xml[^>]*encoding\s*=\s*[\"'](?P<xml>[\w.:-]+)", re.I)
 
 
 def _page_hints(document: HtmlElement) -> dict:
