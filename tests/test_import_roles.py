@@ -2439,6 +2439,30 @@ For my first article in this series, I spoke with Ruth Vale, who keeps the light
     assert front["interviewee"] == "Ruth Vale", front
 
 
+@pytest.mark.parametrize("asks, answers, question, answer", [
+    ("P", "R", "¿Cómo empezó?", "Mi padre era piloto."),
+    ("D", "R", "Come ha cominciato?", "Mio padre era pilota."),
+    ("F", "A", "Wie haben Sie angefangen?", "Mein Vater war Lotse."),
+])
+def test_the_press_s_letters_for_question_and_answer_name_no_one(tmp_path, asks, answers,
+                                                                 question, answer):
+    """'P:' and 'R:' (pregunta, respuesta), 'D:' and 'R:', 'F:' and 'A:': roles, as 'Q:' and
+    'A:' are, not people called P and R."""
+    front, body = imported(tmp_path / "post.md", f"""# Ruth Vale
+
+{asks}: {question}
+
+{answers}: {answer}
+
+{asks}: {question}
+
+{answers}: {answer}
+""")
+    assert front.get("interviewer") in (None, "TODO") and front.get("interviewee") in (
+        None, "TODO"), front
+    assert f"Q: {question}" in body and f"A: {answer}" in body, body
+
+
 def test_one_spoken_with_on_another_occasion_is_not_the_one_interviewed(tmp_path):
     """'Last year I spoke with Tomas Lind, who built the lamp', deep in an introduction that
     opens on Ruth Vale: Tomas was interviewed then, not now."""

@@ -14,14 +14,17 @@ from anyascii import anyascii
 
 INTERVIEWER = "interviewer"
 INTERVIEWEE = "interviewee"
-QUESTION_LABELS = {"q", "question", "interviewer", "int", "host", "interviewer's question",
+QUESTION_LABELS = {"q", "p", "d", "f", "question", "interviewer", "int", "host",
+                   "interviewer's question",
                    "pregunta", "frage", "domanda", "pergunta", "entrevistador", "entrevistadora",
                    "intervistatore", "intervistatrice",
                    "س", "سؤال", "سوال", "پرسش", "مصاحبه‌گر", "مصاحبه‌کننده", "المحاور", "محاور"}
-ANSWER_LABELS = {"a", "answer", "interviewee", "guest", "respondent", "respuesta", "réponse",
+ANSWER_LABELS = {"a", "r", "answer", "interviewee", "guest", "respondent", "respuesta", "réponse",
                  "antwort", "risposta", "resposta", "entrevistado", "entrevistada",
                  "ج", "جواب", "پاسخ", "الجواب", "الإجابة", "إجابة"}
-"""Labels that say a role, not a name: 'Q:', 'Pregunta:', and in Persian and Arabic 'س:' and
+"""Labels that say a role, not a name: 'Q:', 'Pregunta:', the press's letters for question and
+answer ('P:' and 'R:' in Spanish and Portuguese, 'D:' and 'R:' in Italian, 'F:' and 'A:' in
+German, 'Q:' and 'R:' in French), and in Persian and Arabic 'س:' and
 'ج:' (for سؤال and جواب, question and answer), 'پرسش:', 'پاسخ:'."""
 NOT_LABELS = {"note", "editor's note", "editor’s note", "update", "photo", "photograph",
               "source", "ps", "p.s", "image", "credit", "correction", "disclaimer",
