@@ -2463,6 +2463,27 @@ def test_the_press_s_letters_for_question_and_answer_name_no_one(tmp_path, asks,
     assert f"Q: {question}" in body and f"A: {answer}" in body, body
 
 
+def test_a_viewer_s_question_and_its_answer_after_dashed_role_labels(tmp_path):
+    """'P - Hola Ruth…' and 'R - Esta es…' once each, under a transcript's front matter that
+    lists one speaker: a question and its answer, and the listed speaker answers; the
+    'Tema:' line above them is no turn."""
+    front, body = imported(tmp_path / "post.md", """---
+title: Seguridad en el mar
+speakers: ['Ruth Vale']
+date: 2019-02-01
+---
+
+Tema: ¿Es seguro el puerto?
+
+P - Hola Ruth. Navego de noche. ¿Es seguro el puerto?
+
+R - Esta es la cuestión. Depende de la niebla, y de quién lleva el timón.
+""")
+    assert front["interviewee"] == "Ruth Vale", front
+    assert "Q: Hola Ruth." in body and "A: Esta es la cuestión." in body, body
+    assert "Q: Tema" not in body, body
+
+
 def test_one_spoken_with_on_another_occasion_is_not_the_one_interviewed(tmp_path):
     """'Last year I spoke with Tomas Lind, who built the lamp', deep in an introduction that
     opens on Ruth Vale: Tomas was interviewed then, not now."""

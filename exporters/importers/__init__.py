@@ -252,10 +252,10 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
         str(values.get("title") or ""), "\n".join(p.text for p in paras), path.stem)
     if titled and titled != values.get("interviewer"):
         values["interviewee"] = titled
+    listed = tuple(values.pop("listed_speakers", ()))
     found = structure(paras, Cast({role: str(values.get(role) or '')
                                    for role in (INTERVIEWER, 'interviewee')},
-                                  tuple(values.pop("listed_speakers", ())), writer, hosts,
-                                  regulars or {}))
+                                  listed, writer, hosts, regulars or {}))
     if not any(isinstance(item, Spoken) for item in found.conversation):
         raise ContentError(Problem(
             path, 1, f"no questions or answers found in this {kind} file: it reads as "
@@ -274,9 +274,15 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
     document.introduction = [protect_label(p.text) for p in
                              _without_lone_times(found.introduction, report)]
     document.closing = [protect_label(p.text) for p in found.closing]
-    if not values.get("interviewee") and (found.method != "speaker labels" or all(
-            role_of_label(item.speaker) for item in found.conversation
-            if isinstance(item, Spoken))):  # 'Q:' and 'A:' name no one
+    roles_alone = all(role_of_label(item.speaker) for item in found.conversation
+                      if isinstance(item, Spoken))  # 'Q:' and 'A:' name no one
+    if not values.get("interviewee") and roles_alone and len(listed) == 1 \
+            and listed[0] != values.get(INTERVIEWER):
+        values["interviewee"] = listed[0]  # the one speaker a transcript's front matter lists
+        document.notes["interviewee"] = "check: the one speaker the front matter lists"
+        report.unsure.append(Note(1, f"'{listed[0]}', the one speaker the front matter lists, "
+                                     f"was taken as the interviewee: the labels name no one"))
+    if not values.get("interviewee") and (found.method != "speaker labels" or roles_alone):
         _guess_interviewee(found, values, {str(values.get("interviewer", "")),
                                            *writer.split(", ")}, path.stem, document, report)
     if not values.get("date"):

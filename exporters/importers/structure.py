@@ -118,6 +118,9 @@ def split_label(text: str) -> tuple[str, str]:
     match = _LABEL.match(stripped)
     if not match:
         bare = _BARE_ROLE_LABEL.match(stripped)  # "**Q** Was there ...?": a role, no colon
+        if bare is None and (dashed := _DASHED_ROLE_LABEL.match(stripped)) \
+                and role_of_label(dashed["label"]):
+            bare = dashed  # "P - Hola Andreas.": a role, then a dash
         if bare is None and _TIMESTAMP.match(text):  # "0:00:14.2 **Jen Luker** text"
             bare = TIMED_BOLD_NAME.match(stripped)
         return (bare["label"], stripped[bare.end():]) if bare else ("", text)
@@ -176,6 +179,8 @@ no speaker, though the Arabic script has no capitals to tell the two apart."""
 
 
 _BARE_ROLE_LABEL = re.compile(r"^(\*\*|__)(?P<label>Q|A|Question|Answer)\1[ \t]+(?=\S)")
+_DASHED_ROLE_LABEL = re.compile(r"^(?P<label>[^\W\d_]{1,12})[ \t]+[-–—][ \t]+(?=\S)")
+"""A role's label before a dash, as some transcripts write them: 'P - Hola Andreas.'."""
 NAME_WORDS = r"[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,3}"
 """A speaker's name as a label gives it: one to four capitalised words."""
 BOLD_NAME = rf"(\*\*|__)(?P<label>{NAME_WORDS})\1"
@@ -423,7 +428,10 @@ def _turns_of(paras: list[Para], cast: Cast) -> Structure:
     labels = find_labels(paras, people)
     labelled = sum(1 for p in paras if (p.label or split_label(p.text)[0]) in labels)
     named = {known_role(label, people) for label in labels} - {None}
-    if len(labels) >= 2 and (labelled >= 4 or len(named) == 2) or any(p.label for p in paras):
+    roles = {role_of_label(label) for label in labels}
+    if len(labels) >= 2 and (labelled >= 4 or len(named) == 2 or roles == {INTERVIEWER,
+                                                                            INTERVIEWEE}) \
+            or any(p.label for p in paras):  # 'P - …', 'R - …' once: a question and its answer
         return _by_labels(paras, labels, cast)
     only = next(iter(labels)) if len(labels) == 1 else ""
     if only and labelled >= 2 and (role_of_label(only) == INTERVIEWER or (
