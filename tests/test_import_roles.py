@@ -1861,6 +1861,65 @@ AV: Slowly, yes.
     assert all(role == "interviewee" for name, role in roles.items() if name != "Vortex"), front
 
 
+def test_an_mdx_post_with_its_date_and_interviewer_on_two_lines(tmp_path):
+    """An MDX post (Gatsby, Docusaurus): its 'import' line is no subtitle, '_May 5th, 2022_'
+    over '_Interviewed by: Maya Ortiz, Harbour Board_' gives the date and the interviewer,
+    'Meet the Keeper - Ruth Vale' the interviewee, and 'ogSummary' the summary."""
+    front, body = imported(tmp_path / "meet-ruth-vale.md", """---
+title: 'Meet the Keeper - Ruth Vale'
+ogSummary: 'Meet Ruth Vale, keeper of the Hanko light.'
+---
+
+import authors from 'utils/author-data';
+
+_May 5th, 2022_
+_Interviewed by: Maya Ortiz, Harbour Board_
+
+**How did you start?**
+
+My father kept the light before me.
+
+**What is hardest?**
+
+Fog, every time.
+""")
+    assert (front["interviewer"], front["interviewee"]) == ("Maya Ortiz", "Ruth Vale"), front
+    assert str(front["date"]) == "2022-05-05" and "subtitle" not in front, front
+    assert front["summary"] == "Meet Ruth Vale, keeper of the Hanko light."
+    assert "import" not in body and "Interviewed" not in body, body
+
+
+def test_authors_whose_names_head_the_parts_are_the_ones_interviewed(tmp_path):
+    """'author: Ruth Vale, Tomas Lind' over '## Ruth Vale' and '## Tomas Lind', each with the
+    same questions under it: they answer, each under their name; nobody named asked."""
+    part = "### How did you start?\n\nBy accident.\n\n### What is hardest?\n\nFog.\n\n"
+    front, _ = imported(tmp_path / "post.md", "---\ntitle: Keepers of the light\n"
+                        "author: Ruth Vale, Tomas Lind\n---\n\nWe asked two keepers.\n\n"
+                        f"## Ruth Vale\n\n{part}## Tomas Lind\n\n{part}")
+    assert front["interviewee"] == ["Ruth Vale", "Tomas Lind"], front
+    assert front.get("interviewer") in (None, "TODO"), front
+
+
+def test_a_name_ends_where_its_sentence_ends(tmp_path):
+    """'Today we're talking to Ruth Vale. Sorry, am I saying your name right?': the guest is
+    Ruth Vale, not 'Ruth Vale. Sorry'."""
+    front, _ = imported(tmp_path / "episode.md", """**Maya Ortiz:** Hello, everyone. Today we're talking to Ruth Vale. Sorry, am I saying your name right?
+
+**Ruth:** You are. Thanks for having me.
+
+**Maya Ortiz:** How did you start?
+
+**Ruth:** By accident, mostly.
+
+**Maya Ortiz:** What is the hardest night?
+
+**Ruth:** Fog, every time.
+""")
+    people = {person["name"] for person in front["speakers"].values()} if "speakers" in front \
+        else {front.get("interviewer"), front.get("interviewee")}
+    assert "Ruth Vale" in people and not any("Sorry" in str(name) for name in people), front
+
+
 def test_a_guest_the_opening_names_leaves_both_hosts_asking(tmp_path):
     """'we're talking to Ruth Vale' names the guest: the co-host, who asks less than the
     host, is still an interviewer, not taken for the guest the opening already named."""
@@ -2182,6 +2241,8 @@ The board keeps the light. I asked its members about their work.
      None),
     ("Ruth Vale runs the Keepers programme at the harbour archive. Each month Ruth asks a "
      "keeper about the work.", None),
+    ("This post was first published by the U.S. Harbour Lights Council.\n\n**Ruth Vale**, a "
+     "keeper at Hanko, shares her years on the light.", "Ruth Vale"),
 ])
 def test_an_author_the_introduction_speaks_of_is_the_one_interviewed(tmp_path, introduction,
                                                                       interviewee):
@@ -2334,6 +2395,24 @@ Harbour Hop is a relaxing, idle boat game made by Jess, a solo developer.
 Because ships need lights, and lights need keepers.
 """)
     assert front.get("interviewee") in ((interviewee,) if interviewee else (None, "TODO")), front
+
+
+def test_a_title_naming_a_game_the_file_is_named_after_names_no_one(tmp_path):
+    """'Showcase - Harbour Hop' in 'showcase-harbour-hop.md', over 'Harbour Hop is a relaxing,
+    idle boat game': the game, not the one interviewed; her 'Hi, I'm Jess!' names her."""
+    front, _ = imported(tmp_path / "showcase-harbour-hop.md", """# Showcase - Harbour Hop
+
+Harbour Hop is a relaxing, idle boat game made by Jess, a solo developer.
+
+## Who are you?
+
+Hi, I’m Jess! I make games alone.
+
+## Why boats?
+
+Because ships need lights, and lights need keepers.
+""")
+    assert front.get("interviewee") == "Jess", front
 
 
 def test_a_first_name_a_maker_gives_takes_the_surname_the_introduction_gives(tmp_path):

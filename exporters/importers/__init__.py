@@ -265,6 +265,7 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
             "(or the speaker's name and a colon) and import it again"))
     report.method = found.method
     _author_answers(found, values, report)
+    _authors_heading_parts(found, values, report)
     if hosts and found.method != "speaker labels":
         report.unsure.append(Note(1, f"--hosts was not used: this file does not label its "
                                      f"speakers (its turns were found by {found.method})"))
@@ -444,6 +445,22 @@ def _author_answers(found: Structure, values: dict, report: Report) -> None:
                                      f"'{answering}:' labels the answers"))
 
 
+def _authors_heading_parts(found: Structure, values: dict, report: Report) -> None:
+    """Several authors whose names head the parts ('## Melissa Guzman', then her answers)
+    answer there: a post of several people's answers under their names, which the byline
+    lists too, is theirs, and nobody named asked."""
+    authors = values.get(INTERVIEWER)
+    listed = [str(name) for name in authors] if isinstance(authors, list) \
+        else listed_people(str(authors or ""))
+    titles = {_clean(item.title).casefold() for item in found.conversation
+              if isinstance(item, Section)}
+    if len(listed) >= 2 and not values.get("interviewee") \
+            and sum(name.casefold() in titles for name in listed) >= 2:
+        values["interviewee"] = values.pop(INTERVIEWER)
+        report.unsure.append(Note(1, "the authors were taken as the interviewees: the parts "
+                                     "are headed with their names"))
+
+
 def _guess_interviewee(found: Structure, values: dict, other_than: set[str], source_name: str,
                        document: Document, report: Report) -> None:
     """The interviewee of a text that does not label its speakers and names no one: the name
@@ -475,13 +492,14 @@ def _guess_interviewee(found: Structure, values: dict, other_than: set[str], sou
         document.notes["interviewee"] = "check: the author, whom the introduction speaks of"
         report.unsure.append(Note(found.introduction[0].line, f"'{author}', the author, was "
                                   f"taken as the interviewee: the introduction speaks of them "
-                                  f"by name and by first name, not as 'I'"))
+                                  f"by name, not as 'I'"))
 
 
 def _spoken_of(name: str, introduction: list[str]) -> bool:
     """Whether an introduction speaks of ``name`` as the one it presents: by the full name, in
     a paragraph that says no 'I' ('… Rachel Muston est convaincue que …'), and by the first
-    name alone elsewhere ('Rachel s'y connaît bien'), as a writer does not write of
+    name alone elsewhere ('Rachel s'y connaît bien') or with what they are ('Jamila Crawford,
+    a U.S. Digital Corps Fellow, shares her journey'), as a writer does not write of
     themselves."""
     words = name.split()
     if len(words) < 2:
@@ -491,8 +509,9 @@ def _spoken_of(name: str, introduction: list[str]) -> bool:
     alone = re.compile(rf"\b{re.escape(words[0])}\b(?! {re.escape(words[1])})")
     told = [sentence for text in texts for sentence in re.split(r"(?<=[.!?])\s+", text)
             if re.search(rf"\b{re.escape(words[0])}\b", sentence)]
+    presented = re.compile(rf"{re.escape(name)},\s+(?:a|an|the|our)\s")
     return bool(full) and not any(_FIRST_PERSON.search(text) for text in full) \
-        and any(alone.search(text) for text in texts) \
+        and any(alone.search(text) or presented.search(text) for text in texts) \
         and not any(_ASKING_WORK.search(sentence) for sentence in told)
 
 

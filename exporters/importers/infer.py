@@ -106,6 +106,9 @@ def _byline(text: str) -> re.Match | None:
 _AUTHOR_LINE = re.compile(rf"^(?i:authors?|written by)\s*:\s*(?P<name>{NAME})(?<!\.)$")
 """A post's author line, 'Author: Purneswar Prasad': a name and nothing else, so that an
 answer labelled 'Author:' ('Author: Mostly because of the rain.') is no byline."""
+_DATE_THEN_BYLINE = re.compile(r"^(?P<date>[\w ,./-]{6,30}?)\s+(?=(?i:interview(?:ed)?|conducted|"
+                               r"by)\b)")
+"""A date line and a byline run together: 'May 5th, 2022 Interviewed by: Bill Mulligan'."""
 _DATE_LINE = re.compile(r"^(?:(?:published|posted|updated|first published|recorded|"
                         r"publication date|date published|date|publicado|publié|publiée|"
                         r"veröffentlicht|pubblicato|pubblicata|fecha|datum|data|"
@@ -402,18 +405,21 @@ def several_people(field: str) -> list[str]:
 
 
 def person_titled(title: str, body: str, source_name: str) -> str:
-    """The person a title is the name of, whole or after its colon ('Gabriel Roth', 'Meet our
-    Keynoters: Máirín Duffy', 'Stimmen aus der Community: Jannis R.'), where the text or the
+    """The person a title is the name of, whole or after its colon or dash ('Gabriel Roth',
+    'Meet our Keynoters: Máirín Duffy', 'Stimmen aus der Community: Jannis R.', 'Meet the
+    Maintainer - Laurent Bernaille'), where the text or the
     source file's name says so too: the first name alone in the text ('Máirín is…', '[Jannis]
     (https://…)') or the name in the file's ('usesthis-gabriel-roth'); or ''. A title the text
     writes in lower case ('Open Science') or in capitals ('GC Notify') is no one's."""
-    named = title.rsplit(": ", 1)[-1].strip()
+    named = re.split(r": | [-–—] ", title)[-1].strip()  # 'Meet the Maintainer - Ruth Vale'
     words = named.split()
     if not _NAME_ALONE.fullmatch(named) or not 2 <= len(words) <= 4 \
             or any(_BRAND.match(word) for word in words) or _in_capitals_as_a_group(words) \
             or words[0].casefold() in _ARTICLES | _NOT_NAMES:
         return ""
     text = _LINKS.sub("", body)
+    if any(_A_THING.match(text, found.end()) for found in re.finditer(re.escape(named), text)):
+        return ""  # 'Godot Showcase - Usagi Shima' over 'Usagi Shima is a relaxing … game'
     in_lower_case = set(re.findall(r"(?<![\w'’@/.-])[a-zß-ÿ][\w'’-]*", text))
     if any(word.casefold() in in_lower_case for word in words if len(word) > 2):
         return ""
@@ -468,6 +474,10 @@ def person_named(words: str) -> str:
     ("CFPB’s Natalie Kurz", "Google's Chris DiBona"), nor the word that opens a sentence ("Mit
     Silke Ramelow, …"), nor the job before the name ("Photographer Riley Brandt")."""
     kept = (words if re.search(rf"\b{NAME_SUFFIX}$", words) else words.rstrip(".")).split()
+    ends = next((at for at, word in enumerate(kept[:-1]) if at and len(word) > 2
+                 and word.endswith(".") and word.casefold() not in _ABBREVIATIONS), None)
+    if ends is not None:  # 'Bozhidar Batsov. Sorry, am I…': the sentence ended
+        kept = [*kept[:ends], kept[ends].rstrip(".")]
     owner = max((at for at, word in enumerate(kept[:-1]) if _POSSESSIVE.search(word)),
                 default=-1)
     kept = kept[owner + 1:]
@@ -479,6 +489,7 @@ def person_named(words: str) -> str:
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
+_ABBREVIATIONS = {"jr.", "sr.", "st.", "dr.", "mr.", "ms.", "mrs.", "prof.", "ph.d.", "md."}
 _NOT_A_NAME_START = {"with", "mit", "con", "avec", "com", "and", "und", "et", "y", "e",
                      "der", "die", "das", "le", "la", "el", "il", "lo", "o", "a"}
 _JOBS = {"photographer", "developer", "designer", "author", "artist", "engineer", "founder",
@@ -534,11 +545,18 @@ def name_in(paragraphs: list[str], other_than: Collection[str] = ()) -> str:
             words = name.split()
             if len(words) >= 2 and name not in other_than and match["end"] != "?" \
                     and words[0].lower() not in _NOT_NAMES and not _in_capitals_as_a_group(words) \
+                    and not any(word.casefold() in _BODIES for word in words) \
                     and not _A_THING.match(_clean(text)[match.end("name"):]):
                 return name
     return ""
 
 
+_BODIES = {"council", "office", "agency", "department", "ministry", "committee", "board",
+           "foundation", "institute", "university", "college", "corps", "fellows", "service",
+           "services", "administration", "bureau", "commission", "association", "society",
+           "center", "centre", "team", "group", "project", "inc", "ltd", "llc", "gmbh"}
+"""Words that make capitalised words a body's name, not a person's ('U.S. Chief Information
+Officers Council')."""
 _A_THING = re.compile(
     r"\s+(?:is|was)\s+(?:a|an|the)\s+(?:(?!(?:at|of|for|in|on|with|from|and|who)\b)"
     r"[\w'’,-]+\s+){0,4}?(?:game|app|application|tool|library|framework|project|platform|"
@@ -670,7 +688,20 @@ def _front_fields(text: str) -> dict:
 
 def _take_front_line(text: str, values: dict) -> str | None:
     """If ``text`` is a byline, date line or header field, record it and say what it
-    became."""
+    became; a paragraph of such lines ('May 5th, 2022', then 'Interviewed by: Bill
+    Mulligan', on one line or two) is read line by line, all of them or none."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    dated = _DATE_THEN_BYLINE.match(text)
+    if len(lines) == 1 and dated and find_date(dated["date"]):
+        lines = [dated["date"], text[dated.end("date"):].strip()]  # joined by a soft break
+    if len(lines) > 1:
+        found: dict = {}
+        became = [_take_front_line(line, found) for line in lines]
+        if not all(became):
+            return None
+        for key, value in found.items():
+            values.setdefault(key, value)
+        return " and ".join(map(str, became))
     header = HEADER_FIELD.match(text)
     if header:
         return _header_field(header["field"], header["value"].strip(), values)

@@ -66,6 +66,10 @@ _TEMPLATE_TAG = re.compile(r"^(?:\\?\{%.*?%\\?\}|\\?\{\\?\{[<%].*?[>%]\\?\}\\?\}
 _TEMPLATED_MARKUP = re.compile(r"^(?=.*(?:\{%|\{\{))(?:<[^<>]*>|\{%.*?%\}|\s)+$", re.S)
 """Raw HTML with no text of its own around a template tag: ``<div><img src="{{ page.image
 }}" alt=""> {% include author.html %}</div>``, a layout's leftover."""
+_MDX_STATEMENT = re.compile(r"(?:import\s+(?:[\w*{}\s,]+\s+from\s+)?(['\"])[^'\"\n]+\1|"
+                            r"export\s+(?:const|let|default|function)\b[^\n]*?);?")
+"""An MDX post's JavaScript line (Docusaurus, Gatsby): ``import authors from
+'utils/author-data';``."""
 _LICENCE = re.compile(
     r"^(?:this (?:work|article|interview|post|text) is (?:licensed|published|available) "
     r"under|licensed under (?:a |the )?creative commons|creative commons attribution|"
@@ -91,6 +95,8 @@ def leftover(text: str) -> str | None:
         return "empty"
     if _TEMPLATE_TAG.match(line) or _TEMPLATED_MARKUP.match(line):
         return "a template tag of the site's generator"
+    if _MDX_STATEMENT.fullmatch(line):
+        return "an MDX import or export line of the site's generator"
     if _ONLY_TAGS.fullmatch(line) and not _PICTURE_TAG.search(line):
         return "HTML markup with no text (a figure or link whose picture was not imported)"
     if "\n" in line:  # a list: furniture when every item is
