@@ -1339,10 +1339,10 @@ SHOW_GUESTS = ("Ada Moss", "Bo Lund", "Cara Wynn", "Dev Rao", "Elin Berg", "Finn
 
 def _episode(guest: str, cohost: str = "Tomas Lind") -> str:
     """An episode of a made-up show: Lena Ek hosts with Tomas Lind, who asks nothing, and a
-    guest who asks Tomas more than he is asked."""
+    guest, whom the opening does not name, who asks Tomas more than he is asked."""
     first = guest.split()[0]
-    return (f"**Lena Ek:** Welcome back. Today Tomas and I are talking with {guest}. How did "
-            f"the survey start?\n\n"
+    return (f"**Lena Ek:** Welcome back. Today Tomas and I are talking with someone who "
+            f"mapped the harbour. How did the survey start?\n\n"
             f"**{guest}:** It started with a box of old charts in a cellar. Tomas, did you "
             f"ever see them?\n\n"
             f"**{cohost}:** I saw a few once, years ago, at the harbour office.\n\n"

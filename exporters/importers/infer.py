@@ -433,8 +433,8 @@ def _take_interviewee(values: dict, said: str, last_run: bool = False) -> bool:
     was taken as the interviewee: not an organisation ('an interview with DigitalOcean', 'with
     the Harbour Board', 'mit Der Spiegel' say who answers for it, not who)."""
     name = person_named(_last_name_in(said) if last_run else said)
-    words = said.rstrip(".").split()
-    before = words[-len(name.split()) - 1] if name and len(words) > len(name.split()) else ""
+    opening = said[:said.rfind(name)].split() if name and name in said else []
+    before = opening[-1] if opening else ""  # 'the' of 'the Harbour Board'
     if not name or _BRAND.match(name) or before.casefold() in _ARTICLES \
             or name.split()[0].casefold() in _ARTICLES:
         return False
@@ -474,8 +474,7 @@ def person_named(words: str) -> str:
     ("CFPB’s Natalie Kurz", "Google's Chris DiBona"), nor the word that opens a sentence ("Mit
     Silke Ramelow, …"), nor the job before the name ("Photographer Riley Brandt")."""
     kept = (words if re.search(rf"\b{NAME_SUFFIX}$", words) else words.rstrip(".")).split()
-    ends = next((at for at, word in enumerate(kept[:-1]) if at and len(word) > 2
-                 and word.endswith(".") and word.casefold() not in _ABBREVIATIONS), None)
+    ends = next((at for at, word in enumerate(kept[:-1]) if at and _ends_sentence(word)), None)
     if ends is not None:  # 'Bozhidar Batsov. Sorry, am I…': the sentence ended
         kept = [*kept[:ends], kept[ends].rstrip(".")]
     owner = max((at for at, word in enumerate(kept[:-1]) if _POSSESSIVE.search(word)),
@@ -490,6 +489,13 @@ def person_named(words: str) -> str:
 
 _POSSESSIVE = re.compile(r"['’]s$")
 _ABBREVIATIONS = {"jr.", "sr.", "st.", "dr.", "mr.", "ms.", "mrs.", "prof.", "ph.d.", "md."}
+
+
+def _ends_sentence(word: str) -> bool:
+    """Whether a word of a name ends its sentence ('Liu.' of 'Beyang Liu. Beyang is…'): not
+    an initial ('M.', 'R.J.') nor an abbreviation ('Jr.', 'Dr.')."""
+    return len(word) > 2 and word.endswith(".") and word[-2].islower() \
+        and word.casefold() not in _ABBREVIATIONS
 _NOT_A_NAME_START = {"with", "mit", "con", "avec", "com", "and", "und", "et", "y", "e",
                      "der", "die", "das", "le", "la", "el", "il", "lo", "o", "a"}
 _JOBS = {"photographer", "developer", "designer", "author", "artist", "engineer", "founder",
@@ -514,6 +520,8 @@ def _last_name_in(words: str) -> str:
         if kept and word.lower() in _ENDS_A_NAME and not word[0].isupper():
             break
         kept.append(word)
+        if _ends_sentence(word):
+            break  # 'Beyang Liu. Beyang is the CTO': the sentence ended
     names = re.findall(NAME, " ".join(kept))
     return names[-1].rstrip(".") if names else ""
 
