@@ -1900,6 +1900,36 @@ def test_authors_whose_names_head_the_parts_are_the_ones_interviewed(tmp_path):
     assert front.get("interviewer") in (None, "TODO"), front
 
 
+def test_two_guests_labelled_in_their_first_answers_then_answering_together(tmp_path):
+    """'Q:' asks two guests who say who they are ('I'm Ruth Vale') under 'Ruth:' and
+    'Tomas:', then answer together, unlabelled, until the last answers, labelled again: each question is a question, each answer
+    the two guests', and the guests are named in full."""
+    front, body = imported(tmp_path / "post.md", """Q: Could you introduce yourselves?
+
+**Ruth:** Sure, I'm Ruth Vale. I keep the light at Hanko.
+
+**Tomas:** I'm Tomas Lind. I mend the lamps.
+
+Q: What will your talk be about?
+
+We will talk about lamps, and about the fog.
+
+Q: Why now?
+
+Because the old lamps go out this winter.
+
+Q: Have you been to Hanko before?
+
+**Ruth:** Every summer since I was small.
+
+**Tomas:** Never, and I am looking forward to it.
+""")
+    assert [label for label, _ in turns(body)].count("Q") == 4, body
+    names = {person["name"] for person in front["speakers"].values()}
+    assert {"Ruth Vale", "Tomas Lind", "Ruth Vale and Tomas Lind"} <= names, front
+    assert "We will talk about lamps" in body.split("Q: What will your talk be about?")[1]
+
+
 def test_a_name_ends_where_its_sentence_ends(tmp_path):
     """'Today we're talking to Ruth Vale. Sorry, am I saying your name right?': the guest is
     Ruth Vale, not 'Ruth Vale. Sorry'."""

@@ -887,6 +887,15 @@ def test_the_last_answer_s_own_words_and_a_last_request_stay_in_the_conversation
     assert "written as the closing" not in run.stdout
 
 
+def test_a_quoted_question_under_the_title_is_the_first_question_not_a_subtitle(tmp_path):
+    """'“How did you start?”' under the title asks: the first question, not the subtitle."""
+    _, front, body = import_one(tmp_path, "post.txt", "Ruth Vale, pilot\n\n"
+                                "“How did you start?”\n\nMy father was a pilot.\n\n"
+                                "What is hardest?\n\nFog, every time.\n")
+    assert "subtitle" not in front, front
+    assert "Q: “How did you start?”" in body, body
+
+
 def test_a_translation_s_credits_become_its_fields_not_its_closing(tmp_path):
     """The credits under a translated article (LCTT's 'via:', '作者：', '译者：' lines,
     'Translated by'): the address is the source's, the author asked, the translator is named,

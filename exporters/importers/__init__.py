@@ -552,7 +552,8 @@ def _speakers(found: Structure, values: dict, report: Report) -> dict[str, str]:
         role = found.roles.get(key, "interviewee")
         generic = role_of_label(key)
         if generic or key in ("Q", "A"):  # "Maya Ortiz (Host):" names the one who asks
-            name = str(values.get(role) or name_before_role(key))
+            joint = found.names.get(key, "") if key == "A" else ""  # 'Ruth Vale and Tomas Lind'
+            name = str(values.get(role) or name_before_role(key) or joint)
         else:
             name = found.names.get(key) or (key.title() if key.isupper() and len(key) > 3
                                             else key)
@@ -589,8 +590,9 @@ def _speakers(found: Structure, values: dict, report: Report) -> dict[str, str]:
 def _initials(name: str, taken: set[str]) -> str:
     """A speaker's label: the initials of a name of several words, else the name, or its one
     word where the name cannot be a label ('Speaker_S3' is two words: 'SS')."""
-    words = re.findall(r"[^\W\d_][^\W_]*(?:['’-][^\W_]+)*",
-                       re.sub(r"\(.*?\)", "", name) or name)
+    words = [word for word in re.findall(r"[^\W\d_][^\W_]*(?:['’-][^\W_]+)*",
+                                         re.sub(r"\(.*?\)", "", name) or name)
+             if word not in ("and", "und", "et", "y", "e")]  # 'James and Mike': JM
     base = "".join(word[0] for word in words).upper() if len(words) > 1 else \
         name if is_label(name) else words[0] if words else "S"
     label, number = base, 2

@@ -272,7 +272,8 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
     if paras and paras[0].heading == 0 and "subtitle" not in values and paras[0].words <= 15 \
             and len(paras[0].text) <= _TITLE_CHARS and not lone_time(paras[0].text) \
             and _PICTURE.sub("", paras[0].text).strip() \
-            and not _clean(paras[0].text).endswith((".", "?", "!", ":", "؟", "？", "。")) \
+            and not _clean(paras[0].text).rstrip("\"”’»'*_ ").endswith(
+                (".", "?", "!", ":", "؟", "？", "。")) \
             and not (paras[0].label or split_label(paras[0].text)[0]) \
             and not _take_front_line(_clean(paras[0].text), {}) \
             and not _TRAILING_ADDRESS.fullmatch(_clean(paras[0].text)) \

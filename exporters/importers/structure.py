@@ -283,6 +283,21 @@ def _names_given_for(paras: list[Para], labels: set[str]) -> dict[str, str]:
     return found | _first_names_introduced(paras, labels - initials)
 
 
+def _names_said_by_themselves(conversation: list[Spoken | Section]) -> dict[str, str]:
+    """The full names speakers labelled by a first name give in their first turn: 'Sure, I'm
+    James Bottomley' under 'James:'."""
+    found: dict[str, str] = {}
+    for item in conversation:
+        if not isinstance(item, Spoken) or item.speaker in found \
+                or not re.fullmatch(r"[A-ZÀ-Ý][a-zß-ÿ'’-]+", item.speaker):
+            continue
+        said = re.search(rf"\b(?:I['’]m|I am|my name is|my name['’]s) "
+                         rf"(?P<name>{re.escape(item.speaker)}(?: [A-ZÀ-Ý][\w'’-]+){{1,2}})\b",
+                         item.paras[0].text)
+        found[item.speaker] = said["name"] if said else ""
+    return {label: name for label, name in found.items() if name}
+
+
 def _first_names_introduced(paras: list[Para], labels: set[str]) -> dict[str, str]:
     """The full names an introduction gives for labels of a first name alone, where it gives
     one such name only, as it introduces the speakers: several of them in one sentence ('Ish
@@ -568,6 +583,8 @@ def _by_labels(paras: list[Para], labels: set[str], cast: Cast) -> Structure:
     for label, name in _names_given_for(paras, {item.speaker for item in result.conversation
                                                   if isinstance(item, Spoken)}).items():
         result.names.setdefault(label, name)
+    for label, name in _names_said_by_themselves(result.conversation).items():
+        result.names.setdefault(label, name)
     result.roles = (hosts_roles(result, cast.hosts) if cast.hosts else
                     label_roles(result, cast))
     _answers_left_unlabelled(result)
@@ -586,8 +603,16 @@ def _answers_left_unlabelled(result: Structure) -> None:
     """An answer whose label the source left out: the interviewer asks ('**GH:** Is there
     anyone…?'), unlabelled paragraphs follow, then the interviewer's label again ('**GH:** I’d
     love to hear…') or nothing more (the last question's answer). Those paragraphs are the one
-    interviewee's answer, not the interviewer going on, where there is one interviewee."""
+    interviewee's answer, not the interviewer going on, where there is one interviewee; where
+    'Q:' asks several, who are labelled in their first answers only, the guests' together."""
     answering = [label for label, role in result.roles.items() if role == INTERVIEWEE]
+    askers = [label for label, role in result.roles.items() if role == INTERVIEWER]
+    if len(answering) >= 2 and len(askers) == 1 and role_of_label(askers[0]) == INTERVIEWER \
+            and "A" not in result.roles and not any(map(role_of_label, answering)):
+        joint = "A"  # 'Q:' asks two guests, who answer together after their first turns
+        result.names.setdefault(joint, " and ".join(result.names.get(label, label)
+                                                    for label in answering))
+        answering = [joint]
     if len(answering) != 1:
         return
     items = result.conversation
