@@ -244,8 +244,19 @@ def named_people(values: dict) -> dict[str, list[str]]:
     for role in named:
         given = values.get(role)
         named[role] += given if isinstance(given, list) else [given] if given else []
-    return {role: [str(name) for name in names if name and str(name) != TODO]
+    return {role: _without_joint([str(name) for name in names if name and str(name) != TODO])
             for role, names in named.items()}
+
+
+def _without_joint(listed: list[str]) -> list[str]:
+    """``listed`` without a speaker who is several of the others together ('James Bottomley
+    and Mike Rapoport', who answer jointly beside each of them), as :func:`truth_people` reads
+    the truth's 'Adam & Jason'."""
+    def joint(name: str) -> bool:
+        parts = [part for part in re.split(r"\s*(?:&|\band\b)\s*", name) if part]
+        return len(parts) > 1 and all(part in listed for part in parts)
+
+    return [name for name in listed if not joint(name)]
 
 
 def same_people(wanted: list[str], given: list[str]) -> bool:

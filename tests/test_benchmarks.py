@@ -145,6 +145,10 @@ def test_a_new_column_widens_the_rule_under_the_header(tmp_path):
     ({"interviewers": ["Maya Ortiz"], "interviewees": ["Ruth Vale", "Tomas Lind"]},
      {"speakers": {"MO": {"name": "Maya Ortiz", "role": "interviewer"},
                    "RV": {"name": "Ruth Vale", "role": "interviewee"}}}, False),
+    ({"interviewers": [], "interviewees": ["Ruth Vale", "Tomas Lind"]},
+     {"speakers": {"RV": {"name": "Ruth Vale", "role": "interviewee"},
+                   "TL": {"name": "Tomas Lind", "role": "interviewee"},
+                   "RVTL": {"name": "Ruth Vale and Tomas Lind", "role": "interviewee"}}}, True),
     ({"title": "no people"}, {"interviewer": "Maya Ortiz"}, None)])
 def test_people_right_compares_the_names_role_by_role(truth, values, right):
     sys.path.insert(0, str(REPO / "benchmarks"))
