@@ -13,7 +13,7 @@ import jdatetime
 from ..typography import arabic_script_language
 from .recording import named_recording
 from .said import (NAME, NAME_SUFFIX, SAYS_NAME, SELF_NAMED, Note, Para, ascii_words,
-                   bare_name, listed_people)
+                   bare_name, ends_sentence, listed_people)
 from .structure import (ARABIC_SCRIPT, BREAK_MARKER, HEADER_FIELD, a_place, lone_time,
                         split_label)
 
@@ -475,7 +475,7 @@ def person_named(words: str) -> str:
     ("CFPB’s Natalie Kurz", "Google's Chris DiBona"), nor the word that opens a sentence ("Mit
     Silke Ramelow, …"), nor the job before the name ("Photographer Riley Brandt")."""
     kept = (words if re.search(rf"\b{NAME_SUFFIX}$", words) else words.rstrip(".")).split()
-    ends = next((at for at, word in enumerate(kept[:-1]) if at and _ends_sentence(word)), None)
+    ends = next((at for at, word in enumerate(kept[:-1]) if at and ends_sentence(word)), None)
     if ends is not None:  # 'Bozhidar Batsov. Sorry, am I…': the sentence ended
         kept = [*kept[:ends], kept[ends].rstrip(".")]
     owner = max((at for at, word in enumerate(kept[:-1]) if _POSSESSIVE.search(word)),
@@ -489,14 +489,6 @@ def person_named(words: str) -> str:
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
-_ABBREVIATIONS = {"jr.", "sr.", "st.", "dr.", "mr.", "ms.", "mrs.", "prof.", "ph.d.", "md."}
-
-
-def _ends_sentence(word: str) -> bool:
-    """Whether a word of a name ends its sentence ('Liu.' of 'Beyang Liu. Beyang is…'): not
-    an initial ('M.', 'R.J.') nor an abbreviation ('Jr.', 'Dr.')."""
-    return len(word) > 2 and word.endswith(".") and word[-2].islower() \
-        and word.casefold() not in _ABBREVIATIONS
 _NOT_A_NAME_START = {"with", "mit", "con", "avec", "com", "and", "und", "et", "y", "e",
                      "der", "die", "das", "le", "la", "el", "il", "lo", "o", "a"}
 _JOBS = {"photographer", "developer", "designer", "author", "artist", "engineer", "founder",
@@ -521,7 +513,7 @@ def _last_name_in(words: str) -> str:
         if kept and word.lower() in _ENDS_A_NAME and not word[0].isupper():
             break
         kept.append(word)
-        if _ends_sentence(word):
+        if ends_sentence(word):
             break  # 'Beyang Liu. Beyang is the CTO': the sentence ended
     names = re.findall(NAME, " ".join(kept))
     return names[-1].rstrip(".") if names else ""

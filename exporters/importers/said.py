@@ -173,6 +173,16 @@ NAME = (r"[A-ZÀ-Ý][\w'’.-]+"
         r"(?: (?:de |van |von |da |al |le |la |(?-i:[A-ZÀ-Ý]) )?[A-ZÀ-Ý][\w'’.-]+){0,3}")
 """A person's name: capitalised words, with a particle ('van') or an initial with no dot
 ('Kent C Dodds') between two of them."""
+_ABBREVIATIONS = {"jr.", "sr.", "st.", "dr.", "mr.", "ms.", "mrs.", "prof.", "ph.d.", "md."}
+
+
+def ends_sentence(word: str) -> bool:
+    """Whether a word of a name ends its sentence ('Liu.' of 'Beyang Liu. Beyang is…'): not
+    an initial ('M.', 'R.J.') nor an abbreviation ('Jr.', 'Dr.')."""
+    return len(word) > 2 and word.endswith(".") and word[-2].islower() \
+        and word.casefold() not in _ABBREVIATIONS
+
+
 SELF_NAMED = re.compile(
     rf"\b(?P<how>(?i:my name(?:['’]s| is)|mein name ist|ich heiße|je m['’]appelle|me llamo|"
     rf"mi nombre es|mi chiamo|meu nome é|i['’]m|i am|je suis|soy|sono|eu sou|sou)) "

@@ -20,8 +20,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from .roles import hosts_roles, label_roles, misnamed_speakers
-from .said import (INTERVIEWEE, INTERVIEWER, NAME, NAME_SUFFIX, NOT_LABELS, Cast,
-                   Note, Para, Section, Spoken, Structure, ends_with_question, known_role,
+from .said import (INTERVIEWEE, INTERVIEWER, NAME, NAME_SUFFIX, NOT_LABELS, Cast, Note, Para,
+                   Section, Spoken, Structure, ends_with_question, known_role,
                    names, role_of_label, split_sentences)
 from .sequence import DEFAULT_MODEL as SEQUENCE_MODEL
 from .sequence import roles as sequence_roles
