@@ -2332,6 +2332,8 @@ def test_the_one_the_introduction_says_was_interviewed_past_its_first_lines(tmp_
     "Our last interview was with Ruth Vale and Tomas Lind. This month the harbour answers.",
     "One day I would love to talk with Ruth Vale, Tomas Lind and Maya Ortiz. Today the "
     "harbour answers.",
+    "A year ago, a talk with Ruth Vale and Tomas Lind began this series. This month the "
+    "harbour answers.",
 ])
 def test_people_of_another_interview_are_not_this_one_s(tmp_path, opening):
     """'Our last interview was with A and B', 'I would love to talk with A, B and C': not the
@@ -2503,6 +2505,25 @@ Rose: Who should know?
 Sam: The people who build them.
 """)
     assert (front["interviewer"], front["interviewee"]) == ("Rose", "Sam"), front
+
+
+def test_a_first_name_label_takes_a_full_name_with_an_initial_the_introduction_gives(
+        tmp_path):
+    """'joined by Tomas J.R. Lind' above 'Tomas:': the initials' dot ends no sentence, so
+    Tomas is Tomas J.R. Lind."""
+    front, _ = imported(tmp_path / "post.md", """# The keepers
+
+This week I am joined by Tomas J.R. Lind, who keeps the light at Hanko.
+
+Maya: Why the light?
+
+Tomas: Because ships need it.
+
+Maya: What next?
+
+Tomas: A new lamp.
+""")
+    assert front["interviewee"] == "Tomas J.R. Lind", front
 
 
 def test_a_first_name_label_takes_the_name_of_the_guest_the_introduction_is_joined_by(

@@ -135,11 +135,13 @@ _WITH_SEVERAL = re.compile(
 (NV)', 'Today's interview is with Nicholas Preston, Katy Huff, and Milad Fatenejad': several
 people interviewed, each by name, as a list ends ('and') or with their initials; not 'Raj
 Katakam, Intuit Credit Karma', a name and a workplace."""
-_ANOTHER_TIME = re.compile(
-    r"(?i:\b(?:last|previous|earlier|next|upcoming|another|future|past|other|love to|like to|"
-    r"want to|hope to|would|will|could|['’]d)\W+(?:\w+\W+){0,2})$")
-"""What says that the conversation named next is another than this one ('Our last interview
-was with…', 'I'd love to talk with…')."""
+_OTHER_OCCASION_WORDS = (r"last|previous|earlier|next|upcoming|another|future|ago|once|would|"
+                         r"will|love to|like to|want to|hope to")
+"""Words that tell of another conversation than this one ('Our last interview was with…',
+'Last year I spoke with…', 'I'd love to talk with…')."""
+_ANOTHER_TIME = re.compile(rf"(?i:\b(?:{_OTHER_OCCASION_WORDS})\W+(?:\w+\W+){{0,2}}|"
+                           rf"['’]d\W+(?:\w+\W+){{0,2}})$")
+"""Those words just before the conversation it names ('Our last interview was with')."""
 _WITH_ELSEWHERE = re.compile(
     rf"\b(?i:interview mit|gespräch mit|entretien avec|entrevue avec|interview avec|"
     rf"entrevista (?:a|con|com)|"
@@ -387,10 +389,8 @@ def named_as_interviewed(texts: list[str]) -> str:
     return str(found.get("interviewee") or "")
 
 
-_OTHER_OCCASION = re.compile(r"(?i:\b(?:last|previous|earlier|next|upcoming|another|future|ago|"
-                             r"once|would|will)\b|['’]d\b)")
-"""What says that a sentence tells of another conversation than this one ('Last year I spoke
-with…', 'I'd love to talk with…')."""
+_OTHER_OCCASION = re.compile(rf"(?i:\b(?:{_OTHER_OCCASION_WORDS})\b|['’]d\b)")
+"""Those words anywhere in a sentence ('Last year I spoke with…')."""
 
 
 def several_people(field: str) -> list[str]:

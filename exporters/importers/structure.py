@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from .roles import hosts_roles, label_roles, misnamed_speakers
 from .said import (INTERVIEWEE, INTERVIEWER, NAME, NAME_SUFFIX, NOT_LABELS, Cast, Note, Para,
-                   Section, Spoken, Structure, ends_with_question, known_role,
+                   Section, Spoken, Structure, ends_sentence, ends_with_question, known_role,
                    names, role_of_label, split_sentences)
 from .sequence import DEFAULT_MODEL as SEQUENCE_MODEL
 from .sequence import roles as sequence_roles
@@ -357,8 +357,7 @@ def _introduced_name(name: str, first_names: set[str]) -> str:
     """``name`` as a full name whose first word is one of ``first_names`` ('Jérôme Laban' of
     'Jérôme Laban. In'), or ''."""
     words = name.split()
-    ends = next((at for at, word in enumerate(words) if len(word) > 2 and word.endswith(".")),
-                None)
+    ends = next((at for at, word in enumerate(words) if ends_sentence(word)), None)
     words = words[:ends + 1] if ends is not None else words
     return " ".join(words).rstrip(".") if 2 <= len(words) <= 3 and words[0] in first_names else ""
 
