@@ -486,7 +486,12 @@ PASTED_PIECES = ["**Q:**", "**A:**", "******Q: ", "**********A:**********", "**Q
                  "A paragraph\n - with a list\n - of two", "[00:00:05]\nSCHNEIDER: Okay.",
                  "= Ruth Vale\n:page-datepublished: 2024-10-22", "== What now?", "*bold* link:x[y]",
                  "____\nquoted\n____", "----\ncode\n----", "////\nhidden", ". First",
-                 "1\n00:00:02,000 --> 00:00:05,000\nBekah: Why?"]
+                 "1\n00:00:02,000 --> 00:00:05,000\nBekah: Why?", "P - ¿Cómo?", "R - Sí.",
+                 "D: Come?", "import authors from 'utils/author-data';",
+                 "_May 5th, 2022_\n_Interviewed by: Bill Mulligan, Isovalent_", "* * *",
+                 "Translated by hand", "Hi, I'm Jess!", "**James:** Sure, I'm James Bottomley.",
+                 "Today we're talking to Ruth Vale. Sorry, am I right?",
+                 "Our last interview was with A and B.", "## Ruth Vale"]
 
 
 @pytest.mark.parametrize("name", ["pasted.md", "pasted.adoc", "pasted.srt"])
@@ -526,6 +531,33 @@ def test_pasted_markdown_of_any_shape_imports_or_gives_one_line(tmp_path, pieces
         return
     event("imported and read back")
     assert interview.body.turns, imported.document.markdown()  # what was imported has turns
+
+
+@given(label=st.one_of(st.sampled_from(["utf-8", "iso-8859-1", "utf-16", "utf-32", "rot13",
+                                         "idna", "punycode", "undefined", "base64", "zlib",
+                                         "shift_jis", "x-user-defined", "bogus"]),
+                       st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-_.:", max_size=20)),
+       declared_as=st.sampled_from(['<meta charset="{}">', "<?xml version='1.0' encoding='{}'?>",
+                                    '<meta http-equiv="Content-Type" content="text/html; '
+                                    'charset={}">']),
+       data=st.binary(max_size=400))
+@settings(max_examples=80, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_page_declaring_any_character_set_imports_or_gives_one_line(tmp_path, label,
+                                                                      declared_as, data):
+    """A saved page that declares any character set, a codec that decodes no text ('rot13',
+    'idna', 'undefined') or none Python knows, over any bytes: its questions are read (a
+    declaration no codec reads is passed over, as browsers do), or one line names it, for
+    what the page says, never for its declaration; never another error."""
+    source = tmp_path / "page.html"
+    source.write_bytes(declared_as.format(label).encode("ascii") + b"<p><b>Why boats?</b></p>"
+                       b"<p>Because ships need lights.</p><p><b>And now?</b></p><p>Fog.</p>"
+                       + data)
+    try:
+        import_file(source).document.markdown()
+    except ContentError as error:
+        assert "\n" not in str(error.problem) and "page.html" in str(error.problem)
+        assert "cannot be read" not in str(error.problem), error.problem
 
 
 @pytest.mark.parametrize("name", ["any.md", "any.txt", "any.adoc", "any.srt", "any.vtt",
