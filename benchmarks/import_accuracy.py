@@ -121,6 +121,16 @@ def source_text(path: Path) -> str:
         text = re.sub(r"(?m)^(WEBVTT.*|NOTE.*|TRANSCRIPTION (BEGIN|END)|[\d:.,]+ --> [\d:.,]+.*)$",
                       " ", "\n".join(spoken))
         return re.sub(r"</?v[^>]*>", " ", text)
+    if path.suffix.lower() == ".json":  # a transcript's segments: what each one says
+        import json
+
+        document = json.loads(data)
+        segments = document if isinstance(document, list) else (
+            document.get("segments") or document.get("utterances")
+            or (document.get("results") or {}).get("utterances") or [])
+        return "\n".join(str(segment.get("body") or segment.get("text")
+                              or segment.get("transcript") or "")
+                          for segment in segments if isinstance(segment, dict))
     if path.suffix.lower() == ".docx":
         import docx
 

@@ -1606,6 +1606,59 @@ def test_an_otter_export_with_each_speaker_and_time_over_their_turn(tmp_path, na
     assert "could not stop" in body and "otter.ai" not in body
 
 
+SERVICE_HEADERS = {
+    "name then time in brackets": "{name} ({time})",
+    "name then time in square brackets": "{name} [{time}]",
+    "name, dash, time": "{name} - {time}",
+    "time in brackets, then name": "[{time}] {name}",
+    "time in round brackets, then name": "({time}) {name}",
+    "time, then name": "{time} {name}",
+}
+
+
+@pytest.mark.parametrize("header", SERVICE_HEADERS.values(), ids=SERVICE_HEADERS.keys())
+@pytest.mark.parametrize("name", ["interview.txt", "interview.md"])
+def test_a_transcription_service_export_with_each_speaker_and_time_over_their_turn(
+        tmp_path, name, header):
+    """Transcription services' text exports head each turn with a line of the speaker's name
+    and the turn's time, in their own order and brackets (Trint and Happy Scribe put the time
+    first): the names are the speakers, the times the turns' times, and no name is left in
+    what was said."""
+    turns_said = [("Maya Ortiz", "00:00:02", "How did you start?"),
+                  ("Gina Hale", "00:00:05", "By accident, mostly. I was reading a lot."),
+                  ("Maya Ortiz", "00:00:15", "And then what happened?"),
+                  ("Gina Hale", "01:02:18", "Then I got a job at the library.")]
+    text = "\n\n".join(header.format(name=who, time=time) + "\n" + said
+                        for who, time, said in turns_said) + "\n"
+    front, body = imported(tmp_path / name, text)
+    assert (front["interviewer"], front["interviewee"]) == ("Maya Ortiz", "Gina Hale"), front
+    assert re.findall(r"^(Q|A) \[([\d:]+)\]: (\w+)", body, re.M) == [
+        ("Q", "00:00:02", "How"), ("A", "00:00:05", "By"), ("Q", "00:00:15", "And"),
+        ("A", "01:02:18", "Then")], body
+    assert "Maya" not in body and "Gina" not in body, body
+
+
+def test_a_time_over_a_sentence_is_no_speaker(tmp_path):
+    """A time over a short line that is a sentence, not a name, twice ('[00:01] Yes.'), heads
+    no turn: the words stay what was said."""
+    front, body = imported(tmp_path / "stamped.txt", """Maya Ortiz: How did you start?
+
+Gina Hale: I was reading a lot, then some more.
+
+[00:01:02] Yes.
+Then I got a job at the library.
+
+Maya Ortiz: And then?
+
+Gina Hale: More of the same.
+
+[00:03:04] Yes.
+And I stayed.
+""")
+    assert body.count("Yes.") == 2, body
+    assert "Yes" not in str(front), front
+
+
 def test_a_role_written_after_each_name_gives_the_role_and_keeps_the_name(tmp_path):
     """'Maya Ortiz (Host):' and 'Tom Reyes (Host):' ask and 'Gina Hale (Guest):' answers,
     each under their own name: two hosts are two speakers, not one called Host."""

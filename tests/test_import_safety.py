@@ -442,6 +442,26 @@ def test_a_recording_named_outside_the_sources_folder_is_never_taken_from_there(
         assert not (project / "content/private.mp3").exists()
 
 
+RUN_ON = {"brackets.txt": "[", "pictures.md": "![", "picture-links.md": "![a](",
+          "spans.txt": "[a]{", "tags.md": "<img ", "bold-capitals.md": "**Q",
+          "capitals.adoc": "Q", "voices.vtt": "<"}
+"""A piece whose run over a whole file some rules read once from each piece to the file's
+end: 100,000 '[' took minutes, where a file of any other text takes a second."""
+
+
+def test_a_file_of_one_piece_repeated_is_read_in_one_pass(project):
+    """Files of one piece repeated 200,000 times over (brackets, pictures, spans, tags, a word
+    in capitals) are each imported or refused in one line, and the run ends; a minute is
+    the watchdog, far above the second each takes and far below what each had taken."""
+    for name, piece in RUN_ON.items():
+        (project / name).write_text(piece * (200_000 // len(piece)), encoding="utf-8")
+    (project / "talk.txt").write_text("Q: How did you start?\n\nA: Slowly.\n", encoding="utf-8")
+    done = make("import", *RUN_ON, "talk.txt", "-o", "content/run-on", cwd=project, timeout=60)
+    assert "Traceback" not in done.stderr, done.stderr
+    assert sorted(line.split(":")[0] for line in done.lines) == sorted(RUN_ON), done.stderr
+    assert f"Imported 1 of {len(RUN_ON) + 1} file(s)" in done.stdout, done.stdout
+
+
 def test_an_article_with_no_questions_is_refused_in_one_line_and_the_rest_imported(project):
     """A narrative article (no labels, no questions) would give a file that cannot build: its
     import is refused with one line naming the file and what to do, the other files are
@@ -561,7 +581,7 @@ def test_a_page_declaring_any_character_set_imports_or_gives_one_line(tmp_path, 
 
 
 @pytest.mark.parametrize("name", ["any.md", "any.txt", "any.adoc", "any.srt", "any.vtt",
-                                  "any.html"])
+                                  "any.html", "any.json"])
 @given(data=st.binary(max_size=600))
 @settings(max_examples=60, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import EPOCH, GOOD, SAMPLES, make
 
@@ -171,6 +172,28 @@ def test_the_captions_of_the_sample_are_its_turns_in_order(tmp_path):
     assert [(s["speaker"], s["body"]) for s in data["segments"]] == [c[2:] for c in vtt]
     assert [s["startTime"] for s in data["segments"]] == [turn.time for turn in turns]
     assert data["segments"][-1]["endTime"] == 46.054
+
+
+def test_the_samples_captions_import_back_as_its_turns(tmp_path):
+    """Each caption file the build writes (WebVTT, SubRip, Podcasting 2.0 JSON), imported,
+    gives the interview's turns again: the same speakers in their roles, times and words."""
+    from exporters.body import parse_time
+    from exporters.formats.captions import turn_text
+    from exporters.importers import import_file
+
+    shutil.copytree(SAMPLES / "recorded", tmp_path / "content")
+    assert make("build", "--format", "captions", cwd=tmp_path).code == 0
+    turns = read(tmp_path / "content/harbour-pilot.md").body.turns
+    for suffix in ("json", "vtt", "srt"):
+        markdown = import_file(tmp_path / f"dist/harbour-pilot/harbour-pilot.{suffix}"
+                               ).document.markdown()
+        front = yaml.safe_load(markdown.split("---\n")[1])
+        assert (front["interviewer"], front["interviewee"]) == ("Ines Moreau", "Ruth Okafor"), (
+            suffix, front)
+        said = re.findall(r"^([QA]) \[([\d:.]+)\]: (.*)$", markdown, re.M)
+        assert [(label, parse_time(time), text.replace("\\", "")) for label, time, text in said] == [
+            ("Q" if turn.kind == "question" else "A", turn.time, turn_text(turn))
+            for turn in turns], suffix
 
 
 def test_the_sample_recording_is_small_mono_and_as_long_as_its_turns(tmp_path):

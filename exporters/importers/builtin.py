@@ -1,5 +1,5 @@
-"""The built-in importers: DOCX, WebVTT, SubRip, OHMS XML, HTML, AsciiDoc, Markdown and
-plain text.
+"""The built-in importers: DOCX, WebVTT, SubRip, JSON transcripts, OHMS XML, HTML, AsciiDoc,
+Markdown and plain text.
 
 They live here, apart from their readers, so that telling a file's format imports no reader:
 python-docx and lxml are imported only for a file that needs them.
@@ -67,6 +67,25 @@ class SrtImporter(VttImporter):
     order = 21
     start = re.compile(rb"(?:\xef\xbb\xbf)?\s*\d+\r?\n\d{2}:\d{2}:\d{2},\d{3} --> ")
     webvtt = False
+
+
+class JsonTranscriptImporter(Importer):
+    """JSON transcripts: Podcasting 2.0's, and the segments of speech-to-text tools. Told by
+    the name's ending, after the plugins: a plugin that reads ``.json`` reads it instead."""
+
+    name = "json"
+    kind = "JSON transcript"
+    suffixes = ()
+    order = 22
+
+    @classmethod
+    def recognises(cls, path: Path, head: bytes) -> bool:
+        return path.suffix.lower() == ".json"
+
+    def read(self, path: Path, data: bytes) -> Extract:
+        from .json_transcript import read_json_transcript
+
+        return read_json_transcript(path, data)
 
 
 class OhmsImporter(Importer):

@@ -12,8 +12,8 @@ import jdatetime
 
 from ..typography import arabic_script_language
 from .recording import named_recording
-from .said import (NAME, NAME_SUFFIX, SAYS_NAME, SELF_NAMED, Note, Para, ascii_words,
-                   bare_name, ends_sentence, listed_people)
+from .said import (LINK_TARGET, LINK_WORDS, NAME, NAME_SUFFIX, SAYS_NAME, SELF_NAMED, Note, Para,
+                   ascii_words, bare_name, ends_sentence, listed_people)
 from .structure import (ARABIC_SCRIPT, BREAK_MARKER, HEADER_FIELD, a_place, lone_time,
                         split_label)
 
@@ -227,10 +227,10 @@ def guess_language(text: str) -> str | None:
     return best if ranked[0] >= 10 and ranked[0] >= 1.5 * ranked[1] else None
 
 
-_LINKS = re.compile(r"\]\([^)]*\)|https?://\S+")
+_LINKS = re.compile(rf"\]{LINK_TARGET}|https?://\S+")
 """A Markdown link's address or a bare one: no words of the text's language."""
 
-_PICTURE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
+_PICTURE = re.compile(rf"!{LINK_WORDS}(?:{LINK_TARGET}|{LINK_WORDS})")
 """A Markdown image, inline or by reference: a line of nothing else is no title."""
 _TITLE_CHARS = 300
 """A longer line is no title or subtitle, however few its words."""
@@ -770,8 +770,8 @@ def _clean(text: str) -> str:
     return _ESCAPED.sub(_first_group, _EMPHASIS_MARK.sub("", text)).strip()
 
 
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_SPAN = re.compile(r"\[([^\]]*)\]\{[^}]*\}")
+_LINK = re.compile(rf"!?{LINK_WORDS}{LINK_TARGET}")
+_SPAN = re.compile(rf"{LINK_WORDS}\{{[^{{}}]*\}}")
 """A span with attributes, as pandoc writes it from a word processor: '[Interview
 mit …]{.underline}'."""
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M)

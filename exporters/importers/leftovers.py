@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .said import LINK_TARGET, LINK_WORDS
+
 _APPEALS = re.compile(
     r"\b((please )?(consider )?support(ing)? (our|us|independent|this (site|magazine|work))|"
     r"donate (now|today|here|to (us|our|keep|support))|(make|with) a (\w+ )?donation|"
@@ -121,7 +123,7 @@ def leftover(text: str) -> str | None:
     return None
 
 
-_LINK_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[^\]]*\]\([^)]*\)\s*$")
+_LINK_ITEM = re.compile(rf"^\s*(?:[-*+]|\d+[.)])\s+{LINK_WORDS}{LINK_TARGET}\s*$")
 
 
 def link_list(markdown: str) -> str | None:

@@ -29,6 +29,7 @@ BUILT_IN = {
     "docx": "exporters.importers.builtin:DocxImporter",
     "webvtt": "exporters.importers.builtin:VttImporter",
     "subrip": "exporters.importers.builtin:SrtImporter",
+    "json": "exporters.importers.builtin:JsonTranscriptImporter",
     "ohms": "exporters.importers.builtin:OhmsImporter",
     "html": "exporters.importers.builtin:HtmlImporter",
     "asciidoc": "exporters.importers.builtin:AsciidocImporter",

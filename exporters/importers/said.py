@@ -169,10 +169,19 @@ def known_role(label: str, people: dict[str, str]) -> str | None:
     return None
 
 
-NAME = (r"[A-ZÀ-Ý][\w'’.-]+"
-        r"(?: (?:de |van |von |da |al |le |la |(?-i:[A-ZÀ-Ý]) )?[A-ZÀ-Ý][\w'’.-]+){0,3}")
+LINK_WORDS = r"\[([^\[\]]*)\]"
+"""A Markdown link's or image's words in their brackets, the words the group: no bracket
+inside, so that a text of many '[' and no ']' is read once, not once from each '['."""
+LINK_TARGET = r"\((?:[^()]|\([^()]*\))*\)"
+"""A Markdown link's address in brackets, with brackets of its own one deep ('…/Foo_(bar)'),
+read once however many '(' a text holds."""
+
+
+NAME = (r"[A-ZÀ-Ý][\w'’.-]{1,40}"
+        r"(?: (?:de |van |von |da |al |le |la |(?-i:[A-ZÀ-Ý]) )?[A-ZÀ-Ý][\w'’.-]{1,40}){0,3}")
 """A person's name: capitalised words, with a particle ('van') or an initial with no dot
-('Kent C Dodds') between two of them."""
+('Kent C Dodds') between two of them. A word is 41 letters at most: a text of one long word
+in capitals is read in linear time, not from each of its letters to its end."""
 _ABBREVIATIONS = {"jr.", "sr.", "st.", "dr.", "mr.", "ms.", "mrs.", "prof.", "ph.d.", "md."}
 
 

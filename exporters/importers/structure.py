@@ -20,9 +20,9 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from .roles import hosts_roles, label_roles, misnamed_speakers
-from .said import (INTERVIEWEE, INTERVIEWER, NAME, NAME_SUFFIX, NOT_LABELS, Cast, Note, Para,
-                   Section, Spoken, Structure, ends_sentence, ends_with_question, known_role,
-                   names, role_of_label, split_sentences)
+from .said import (INTERVIEWEE, INTERVIEWER, LINK_TARGET, LINK_WORDS, NAME, NAME_SUFFIX,
+                   NOT_LABELS, Cast, Note, Para, Section, Spoken, Structure, ends_sentence,
+                   ends_with_question, known_role, names, role_of_label, split_sentences)
 from .sequence import DEFAULT_MODEL as SEQUENCE_MODEL
 from .sequence import roles as sequence_roles
 
@@ -389,7 +389,7 @@ def _label_form(label: str) -> tuple[int, bool]:
     return len(label.split()), label.isupper()
 
 
-_LINK = re.compile(r"<?https?://\S+>?|\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(rf"<?https?://\S+>?|{LINK_WORDS}{LINK_TARGET}")
 """An address, bare or in angle brackets, or a Markdown link (whose text is kept)."""
 
 

@@ -24,7 +24,7 @@ from ..errors import ContentError, Problem
 from .bounds import MAX_IMPORT_LINES, check_chars, too_many
 from ..slugs import slugify
 from .recording import named_recording
-from .said import Extract, Note, Para, ascii_words, ends_with_question
+from .said import LINK_TARGET, LINK_WORDS, Extract, Note, Para, ascii_words, ends_with_question
 from .structure import (BOLD_NAME, NAME_WORDS, TIMED_BOLD_NAME, lone_time, split_label,
                         stamp_of, without_stamp)
 from .write import escape
@@ -254,9 +254,9 @@ def _names_alone_as_labels(paras: list[Para]) -> list[Para]:
     return labelled
 
 
-_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>\{%[^%]*%\}|\{\{[^}]*\}\}[^)\s]*|<[^<>\n]*>"
-                    r"|[^)\s]*)(?:\s+\"[^\"]*\")?\)"
-                    r"|<img\b[^>]*?\bsrc=[\"']?(?P<raw>[^\"'\s>]*)[^>]*>", re.I)
+_IMAGE = re.compile(r"!\[(?P<alt>[^\[\]]*)\]\((?P<src>\{%[^%]*%\}|\{\{[^{}]*\}\}[^()\s]*|<[^<>\n]*>"
+                    r"|[^()\s]*)(?:\s+\"[^\"]*\")?\)"
+                    r"|<img\b[^<>]*?\bsrc=[\"']?(?P<raw>[^\"'\s<>]*)[^<>]*>", re.I)
 
 
 def _without_images(para: Para, extract: Extract) -> Para:
@@ -609,7 +609,7 @@ def _address_date(values: dict) -> dict[str, dt.date]:
     return {}
 
 
-_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_LINK = re.compile(LINK_WORDS + LINK_TARGET)
 
 
 def _link_text(name: str) -> str:
@@ -886,10 +886,20 @@ def _without_stray_stars(text: str) -> str:
     return text[2:] if text.count("**") == 1 else text
 
 
-_HEADER_OVER_TURN = re.compile(r"^(?P<name>[^\W\d_][\w.'’ -]{0,38}?)[ \t]{2,}"
-                               r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?)[ \t]*$")
-"""A speaker's name and the time of their turn on a line over it, as Otter.ai's text export
-writes each turn: 'Maya Ortiz  0:02', then what she said."""
+_HEADER_TIME = r"\\?[\[(]?(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)\\?[\])]?"
+_HEADERS_OVER_TURN = (
+    re.compile(r"^(?P<name>[^\W\d_][\w.'’ -]{0,38}?)[ \t]{2,}"
+               r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?)[ \t]*$"),
+    re.compile(r"^(?P<name>[^\W\d_][\w.'’ -]{0,38}?)(?:[ \t]+[-–|])?[ \t]+"
+               r"\\?[\[(](?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)\\?[\])][ \t]*$"),
+    re.compile(r"^(?P<name>[^\W\d_][\w.'’ -]{0,38}?)[ \t]+[-–|][ \t]+"
+               r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)[ \t]*$"),
+    re.compile(rf"^{_HEADER_TIME}[ \t]+(?:[-–|][ \t]+)?"
+               r"(?P<name>(?![a-zà-ÿ])[^\W\d_](?:[\w.'’ -]{0,37}\w)?)[ \t]*$"),
+)
+"""A speaker's name and the time of their turn on a line over it, as transcription services'
+text exports write each turn: 'Maya Ortiz  0:02' (Otter.ai), 'Maya Ortiz (00:00:02)',
+'Maya Ortiz - 00:02', '[00:00:02] Maya Ortiz', '00:00:02 Maya Ortiz', then what she said."""
 
 
 def _over_turn(lines: list[str]) -> re.Match | None:
@@ -897,7 +907,8 @@ def _over_turn(lines: list[str]) -> re.Match | None:
     alone in bold ('**Jamie**'), the turn right under it; None for any other block."""
     if len(lines) < 2 or _QUOTE_LINE.match(lines[1]) or _LIST_ITEM.match(lines[1]):
         return None  # a quoted turn is _names_then_quotes'; a list under a bold line a list's
-    return _HEADER_OVER_TURN.match(lines[0]) or _NAME_ALONE.match(lines[0])
+    return next((head for pattern in _HEADERS_OVER_TURN if (head := pattern.match(lines[0]))),
+                None) or _NAME_ALONE.match(lines[0])
 
 
 def _head_name(head: re.Match) -> str:

@@ -21,7 +21,7 @@ from .write import escape
 
 _TIMING = re.compile(r"^\s*(\d+:)?\d{2}:\d{2}[.,]\d{3}\s+-->\s+(\d+:)?\d{2}:\d{2}[.,]\d{3}")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>", re.IGNORECASE)
-_TAG = re.compile(r"</?[^>]*>")
+_TAG = re.compile(r"</?[^<>]*>")
 NOTE_FIELDS = {"title": "title", "date": "date", "interviewer": "interviewer",
                "interviewee": "interviewee", "publication": "publication",
                "language": "lang", "lang": "lang", "source": "source_url",

@@ -1,0 +1,172 @@
+"""JSON transcripts: the Podcasting 2.0 format that podcast hosts publish beside an episode
+(``<podcast:transcript type="application/json">``), and the segments that speech-to-text
+tools write (Whisper and WhisperX, AssemblyAI's utterances, Deepgram's).
+
+Each segment's speaker becomes a speaker, and the segments one speaker says in a row one
+paragraph, timed by the first of them, as WebVTT's cues are; a segment with no speaker goes on
+with the one before it, or, where nearly every segment names its speaker, is a marker
+('Intro') and left out. A tool's own names for the voices it told apart ('SPEAKER_00', 'A',
+0) become 'Speaker …' labels that an editor renames.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ContentError, Problem
+from .said import Extract, Note, Para
+from .text import check_lines, decode
+from .write import escape
+
+
+@dataclass(frozen=True)
+class Shape:
+    """Where a tool's JSON keeps its segments, and what each segment's keys are."""
+
+    path: tuple[str, ...]
+    """The keys down to the list of segments; none: the document is the list."""
+    words: tuple[str, ...] = ("body", "text", "transcript")
+    starts: tuple[tuple[str, float], ...] = (("startTime", 1.0), ("start", 1.0),
+                                             ("start_ms", 0.001))
+    """A segment's start: the first of these keys it has, and its unit in seconds (a time
+    written 'HH:MM:SS.mmm' is read as such)."""
+
+
+SPEAKER_KEYS = ("voice", "speaker_name", "speaker")
+"""Where a segment names its speaker, the name first: the Podlove player's segments carry a
+number in 'speaker' and the name in 'voice'."""
+SHAPES = (
+    Shape(("segments",)),
+    Shape(("utterances",), starts=(("start", 0.001),)),
+    Shape(("results", "utterances")),
+    Shape(()),
+)
+"""Podcasting 2.0 and Whisper (seconds), AssemblyAI (milliseconds), Deepgram (seconds), and a
+bare list of segments, as the Podlove player and many tools write them."""
+MARKERS_AMONG_NAMED = 0.9
+"""Where this share of the segments or more name their speaker, one that names none is no
+one's words but a marker ('Intro', 'Outro'); below it, the words of the speaker before."""
+_HINT = ("save the transcript again as Podcasting 2.0 JSON (a \"segments\" list of "
+         "\"speaker\", \"startTime\" and \"body\"), WebVTT or SubRip")
+def read_json_transcript(path: Path, data: bytes) -> Extract:
+    """The paragraphs of a JSON transcript: the segments of each speaker's turn joined."""
+    text, notes = decode(path, data)
+    check_lines(path, text)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ContentError(Problem(path, error.lineno, f"this is not JSON: {error.msg}",
+                                   _HINT)) from None
+    except RecursionError:
+        raise ContentError(Problem(path, 1, "this JSON is nested too deeply to be a "
+                                   "transcript", _HINT)) from None
+    shape, segments = _segments(document)
+    if shape is None:
+        raise ContentError(Problem(path, 1, "this JSON holds no transcript that import "
+                                   "knows: no list of segments that say something", _HINT))
+    extract = Extract([], unsure=notes)
+    language = document.get("language") if isinstance(document, dict) else None
+    if isinstance(language, str) and 1 < len(language) <= 12:
+        extract.hints["lang"] = language
+    said = []
+    lines = _Lines(text)
+    for segment in segments:
+        found = _said(segment, shape)
+        if found is None:
+            extract.dropped.append(Note(lines.line, "a segment with no words"))
+        else:
+            said.append((lines.of(found[1]), *found))
+    markers = sum(1 for _, voice, _, _ in said if voice) >= MARKERS_AMONG_NAMED * len(said)
+    speaker, words, start, time = "", [], 0, ""
+    for number, voice, spoken, at in said:
+        if not voice and markers:  # 'Intro', 'Outro': music, where every word has its voice
+            extract.dropped.append(Note(number, f"a segment no speaker says, '{spoken[:40]}'"))
+            continue
+        if (voice and voice != speaker) or not words:
+            if words:
+                extract.paras.append(Para(escape(" ".join(words)), start, label=speaker,
+                                          time=time))
+                words = []
+            speaker = voice or speaker
+            start, time = number, _clock(at)
+        words += spoken.split()
+    if words:
+        extract.paras.append(Para(escape(" ".join(words)), start, label=speaker, time=time))
+    if not any(para.label for para in extract.paras):
+        extract.unsure.append(Note(1, "no segment names its speaker: nobody is named"))
+    return extract
+
+
+class _Lines:
+    """The line each segment's words stand on, found in the text in turn (the JSON reader
+    keeps no places): each search starts where the last one ended."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.at, self.line = text, 0, 1
+
+    def of(self, spoken: str) -> int:
+        head = spoken[:30]
+        for written in (json.dumps(head)[1:-1], json.dumps(head, ensure_ascii=False)[1:-1]):
+            found = self.text.find(written, self.at)
+            if found >= 0:
+                self.line += self.text.count("\n", self.at, found)
+                self.at = found + len(written)
+                break
+        return self.line
+
+
+def _segments(document: object) -> tuple[Shape | None, list]:
+    """The shape a document's segments have and the segments, or (None, [])."""
+    for shape in SHAPES:
+        found = document
+        for key in shape.path:
+            found = found.get(key) if isinstance(found, dict) else None
+        if isinstance(found, list) and any(isinstance(item, dict) for item in found):
+            return shape, found
+    return None, []
+
+
+def _said(segment: object, shape: Shape) -> tuple[str, str, float | None] | None:
+    """(speaker, words, start in seconds) of a segment, or None for one that says nothing."""
+    if not isinstance(segment, dict):
+        return None
+    spoken = next((value for key in shape.words
+                   if isinstance(value := segment.get(key), str) and value.strip()), "")
+    if not spoken:
+        return None
+    speaker = next((name for key in SPEAKER_KEYS if (name := _speaker(segment.get(key)))), "")
+    start = next((_seconds(segment[key], unit) for key, unit in shape.starts
+                  if key in segment), None)
+    return speaker, spoken, start
+
+
+def _seconds(value: object, unit: float) -> float | None:
+    """A segment's start in seconds: a number in ``unit``, or a time 'HH:MM:SS.mmm'."""
+    from ..body import parse_time  # the rule the build reads turn times by
+
+    if isinstance(value, str):
+        return parse_time(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return value * unit
+
+
+def _speaker(value: object) -> str:
+    """A segment's speaker as a name: a tool's number or letter for a voice as 'Speaker 1'."""
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, int):
+        return f"Speaker {value}"
+    if not isinstance(value, str):
+        return ""
+    name = " ".join(value.split())[:60]
+    return f"Speaker {name}" if len(name) == 1 else name
+
+
+def _clock(seconds: float | None) -> str:
+    """A segment's start as the time a turn is stamped with ('01:02.5'), or ''."""
+    from ..body import format_time  # the build's own way of writing a turn's time
+
+    return format_time(seconds) if seconds is not None and 0 <= seconds < 100 * 3600 else ""
