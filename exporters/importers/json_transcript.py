@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..body import format_time, parse_time  # the build's rules for a turn's time
 from ..errors import ContentError, Problem
 from .said import Extract, Note, Para
 from .text import check_lines, decode
@@ -144,8 +145,6 @@ def _said(segment: object, shape: Shape) -> tuple[str, str, float | None] | None
 
 def _seconds(value: object, unit: float) -> float | None:
     """A segment's start in seconds: a number in ``unit``, or a time 'HH:MM:SS.mmm'."""
-    from ..body import parse_time  # the rule the build reads turn times by
-
     if isinstance(value, str):
         return parse_time(value)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -167,6 +166,4 @@ def _speaker(value: object) -> str:
 
 def _clock(seconds: float | None) -> str:
     """A segment's start as the time a turn is stamped with ('01:02.5'), or ''."""
-    from ..body import format_time  # the build's own way of writing a turn's time
-
     return format_time(seconds) if seconds is not None and 0 <= seconds < 100 * 3600 else ""

@@ -29,7 +29,9 @@ from .sequence import roles as sequence_roles
 _TIMESTAMP = re.compile(
     r"^\s*\\?[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\\?[\])]?\s*[-–]?\s*")
 """A time at the start of a turn, ``[12:34]``, ``(01:02:03)``, also as escaped Markdown."""
-_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?")
+CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?"
+"""A time as transcripts write it: '0:02', '01:02:18', '00:00:00.5'."""
+_TIME = re.compile(CLOCK)
 
 
 def stamp_of(text: str) -> str:

@@ -25,7 +25,7 @@ from .bounds import MAX_IMPORT_LINES, check_chars, too_many
 from ..slugs import slugify
 from .recording import named_recording
 from .said import LINK_TARGET, LINK_WORDS, Extract, Note, Para, ascii_words, ends_with_question
-from .structure import (BOLD_NAME, NAME_WORDS, TIMED_BOLD_NAME, lone_time, split_label,
+from .structure import (BOLD_NAME, CLOCK, NAME_WORDS, TIMED_BOLD_NAME, lone_time, split_label,
                         stamp_of, without_stamp)
 from .write import escape
 
@@ -886,15 +886,12 @@ def _without_stray_stars(text: str) -> str:
     return text[2:] if text.count("**") == 1 else text
 
 
-_HEADER_TIME = r"\\?[\[(]?(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)\\?[\])]?"
+_HEADED_NAME = r"(?P<name>[^\W\d_][\w.'’ -]{0,38}?)"
 _HEADERS_OVER_TURN = (
-    re.compile(r"^(?P<name>[^\W\d_][\w.'’ -]{0,38}?)[ \t]{2,}"
-               r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?)[ \t]*$"),
-    re.compile(r"^(?P<name>[^\W\d_][\w.'’ -]{0,38}?)(?:[ \t]+[-–|])?[ \t]+"
-               r"\\?[\[(](?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)\\?[\])][ \t]*$"),
-    re.compile(r"^(?P<name>[^\W\d_][\w.'’ -]{0,38}?)[ \t]+[-–|][ \t]+"
-               r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)[ \t]*$"),
-    re.compile(rf"^{_HEADER_TIME}[ \t]+(?:[-–|][ \t]+)?"
+    re.compile(rf"^{_HEADED_NAME}[ \t]{{2,}}(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)[ \t]*$"),
+    re.compile(rf"^{_HEADED_NAME}(?:[ \t]+[-–|])?[ \t]+\\?[\[(](?P<time>{CLOCK})\\?[\])][ \t]*$"),
+    re.compile(rf"^{_HEADED_NAME}[ \t]+[-–|][ \t]+(?P<time>{CLOCK})[ \t]*$"),
+    re.compile(rf"^\\?[\[(]?(?P<time>{CLOCK})\\?[\])]?[ \t]+(?:[-–|][ \t]+)?"
                r"(?P<name>(?![a-zà-ÿ])[^\W\d_](?:[\w.'’ -]{0,37}\w)?)[ \t]*$"),
 )
 """A speaker's name and the time of their turn on a line over it, as transcription services'
