@@ -29,22 +29,39 @@ def timed_turns(body: str) -> list[tuple[str, str, str]]:
 
 
 def test_a_podcasting_transcript_word_by_word_is_read_as_whole_turns(tmp_path):
-    """Podcasting 2.0 allows a segment a word: one speaker's words in a row are one turn,
-    timed by its first word, and a segment without a speaker goes on with the one before."""
-    segments = []
-    for speaker, start, said in SAID:
-        for index, word in enumerate(said.split()):
-            segment = {"startTime": start + index / 10, "endTime": start + (index + 1) / 10,
-                       "body": word + ("\n" if index == len(said.split()) - 1 else "")}
-            if index == 0 or speaker == "Maya Ortiz":
-                segment["speaker"] = speaker
-            segments.append(segment)
+    """Podcasting 2.0 allows a segment a word, each naming its speaker: one speaker's words in
+    a row are one turn, timed by its first word."""
+    segments = [{"speaker": speaker, "startTime": start + index / 10,
+                 "endTime": start + (index + 1) / 10,
+                 "body": word + ("\n" if index == len(said.split()) - 1 else "")}
+                for speaker, start, said in SAID for index, word in enumerate(said.split())]
     source = tmp_path / "episode.json"
     source.write_text(json.dumps({"version": "1.0.0", "segments": segments}), encoding="utf-8")
     front, body = imported(source)
     assert (front["interviewer"], front["interviewee"]) == ("Maya Ortiz", "Gina Hale"), front
     assert timed_turns(body) == TURNS, body
     assert "By accident, mostly. I was reading a lot." in body
+
+
+def test_segments_that_name_no_speaker_among_named_ones_are_a_voice_of_their_own(tmp_path):
+    """The Podlove player's transcripts name the host's segments and not the guest's: the
+    guest's words are a speaker of their own to rename, never glued to the host's question,
+    and the report names the first of them."""
+    segments = [{"start": start + half, "text": half_said, **({"speaker": speaker}
+                 if speaker == "Maya Ortiz" else {})}
+                for speaker, start, said in SAID
+                for half, half_said in enumerate((said[:len(said) // 2],
+                                                  said[len(said) // 2:]))]
+    source = tmp_path / "episode.json"
+    source.write_text(json.dumps(segments, indent=1), encoding="utf-8")
+    front, body = imported(source)
+    assert (front["interviewer"], front["interviewee"]) == ("Maya Ortiz", "Unnamed speaker")
+    assert [label for label, _, _ in timed_turns(body)] == ["Q", "A", "Q", "A"], body
+    notes = import_file(source).report.unsure
+    first_unnamed = next(number for number, line in enumerate(
+        source.read_text(encoding="utf-8").splitlines(), start=1) if SAID[1][2][:10] in line)
+    assert any(note.line == first_unnamed and note.text.startswith("4 segments name no speaker")
+               for note in notes), notes
 
 
 def test_voices_a_tool_told_apart_become_speakers_an_editor_renames_and_the_file_builds(

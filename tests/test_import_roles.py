@@ -2849,3 +2849,38 @@ def test_an_image_whose_address_is_a_site_generator_tag_is_reported_not_kept_as_
     assert "{% link" not in markdown.split("---\n", 2)[2], markdown
     assert any("![The crane at night, lit](images/NAME)" in note.text
                for note in result.report.unsure), result.report.unsure
+
+
+def _unmarked_conversation(turns: int) -> str:
+    """A host and a guest, as a speech-to-text tool writes them with no question marks: the
+    host opens, names the guest, asks briefly and closes; the guest answers at length."""
+    lines = ["Ruth Vale: Welcome to the harbour hour with me Ruth Vale and today Omar Haddad "
+             "is here"]
+    for number in range(turns // 2 - 1):
+        lines.append(f"Omar Haddad: Well the cranes came first and then the ships number "
+                     f"{number} and after that the whole quay changed in about a year or two")
+        lines.append(f"Ruth Vale: And what came after that {number}")
+    lines.append("Ruth Vale: Thank you Omar that was the harbour hour")
+    return "\n\n".join(lines) + "\n"
+
+
+def test_a_transcript_that_marks_no_question_still_has_its_interviewer(tmp_path):
+    """Forty turns and more with no question mark anywhere is a transcription that marks
+    none, not a conversation in which nobody asks: the one who opens, names the other and
+    closes is the interviewer, and the report says why."""
+    source = tmp_path / "episode.txt"
+    source.write_text(_unmarked_conversation(50), encoding="utf-8")
+    result = import_file(source)
+    front, body = imported(source)
+    assert (front["interviewer"], front["interviewee"]) == ("Ruth Vale", "Omar Haddad"), front
+    assert [label for label, _ in turns(body)][:3] == ["Q", "A", "Q"], body
+    assert any("no turn has a question mark" in note.text for note in result.report.unsure)
+
+
+def test_a_short_exchange_with_no_question_mark_has_no_interviewer(tmp_path):
+    """Below forty turns, no question mark still means that nobody asks (statements in turn,
+    as in a montage): every turn is an answer."""
+    source = tmp_path / "episode.txt"
+    source.write_text(_unmarked_conversation(12), encoding="utf-8")
+    front, _ = imported(source)
+    assert {person["role"] for person in front["speakers"].values()} == {"interviewee"}, front

@@ -3,10 +3,11 @@
 tools write (Whisper and WhisperX, AssemblyAI's utterances, Deepgram's).
 
 Each segment's speaker becomes a speaker, and the segments one speaker says in a row one
-paragraph, timed by the first of them, as WebVTT's cues are; a segment with no speaker goes on
-with the one before it, or, where nearly every segment names its speaker, is a marker
-('Intro') and left out. A tool's own names for the voices it told apart ('SPEAKER_00', 'A',
-0) become 'Speaker …' labels that an editor renames.
+paragraph, timed by the first of them, as WebVTT's cues are. A segment with no speaker is
+a voice the tool did not name, or, where nearly every segment names its speaker, a marker
+('Intro') left out; where no segment names one (Whisper's own output), the words are read as
+captions that name no speaker are (:mod:`.unvoiced`). A tool's own names for the voices it
+told apart ('SPEAKER_00', 'A', 0) become 'Speaker …' labels that an editor renames.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from ..body import format_time, parse_time  # the build's rules for a turn's tim
 from ..errors import ContentError, Problem
 from .said import Extract, Note, Para
 from .text import check_lines, decode
+from .transcript import UNVOICED
+from .unvoiced import Cue, paragraphs_of
 from .write import escape
 
 
@@ -48,7 +51,10 @@ SHAPES = (
 bare list of segments, as the Podlove player and many tools write them."""
 MARKERS_AMONG_NAMED = 0.9
 """Where this share of the segments or more name their speaker, one that names none is no
-one's words but a marker ('Intro', 'Outro'); below it, the words of the speaker before."""
+one's words but a marker ('Intro', 'Outro'); below it, the words of a voice the tool did not
+name (:data:`UNNAMED`): a JSON transcript names the speaker of every segment, and the
+Podlove player's files name their host's segments and not their guest's."""
+UNNAMED = "Unnamed speaker"
 _HINT = ("save the transcript again as Podcasting 2.0 JSON (a \"segments\" list of "
          "\"speaker\", \"startTime\" and \"body\"), WebVTT or SubRip")
 def read_json_transcript(path: Path, data: bytes) -> Extract:
@@ -79,24 +85,33 @@ def read_json_transcript(path: Path, data: bytes) -> Extract:
             extract.dropped.append(Note(lines.line, "a segment with no words"))
         else:
             said.append((lines.of(found[1]), *found))
+    if not any(voice for _, voice, _, _ in said):
+        extract.paras += paragraphs_of(Cue(number, " ".join(spoken.split()), _clock(at))
+                                       for number, _, spoken, at in said)
+        if said:
+            extract.unsure.append(Note(1, UNVOICED))
+        return extract
     markers = sum(1 for _, voice, _, _ in said if voice) >= MARKERS_AMONG_NAMED * len(said)
+    unnamed = [number for number, voice, _, _ in said if not voice]
+    if unnamed and not markers:
+        extract.unsure.append(Note(unnamed[0], f"{len(unnamed)} segments "
+                                      f"name no speaker: they were given to '{UNNAMED}'; "
+                                      f"rename the speaker, or give their turns to the others"))
     speaker, words, start, time = "", [], 0, ""
     for number, voice, spoken, at in said:
         if not voice and markers:  # 'Intro', 'Outro': music, where every word has its voice
             extract.dropped.append(Note(number, f"a segment no speaker says, '{spoken[:40]}'"))
             continue
-        if (voice and voice != speaker) or not words:
+        voice = voice or UNNAMED
+        if voice != speaker:
             if words:
                 extract.paras.append(Para(escape(" ".join(words)), start, label=speaker,
                                           time=time))
                 words = []
-            speaker = voice or speaker
-            start, time = number, _clock(at)
+            speaker, start, time = voice, number, _clock(at)
         words += spoken.split()
     if words:
         extract.paras.append(Para(escape(" ".join(words)), start, label=speaker, time=time))
-    if not any(para.label for para in extract.paras):
-        extract.unsure.append(Note(1, "no segment names its speaker: nobody is named"))
     return extract
 
 

@@ -83,7 +83,8 @@ def label_roles(result: Structure, cast: Cast) -> dict[str, str]:
         evidence = {label: _asking_evidence(label, turns, speakers, spoken_by, asked_by)
                     for label in open_roles}
         best = max(open_roles, key=lambda label: evidence[label][0])
-        if not any(asked_by[label] for label in open_roles) and not _HOST_WORDS.search(best):
+        if not any(asked_by[label] for label in open_roles) and not _HOST_WORDS.search(best) \
+                and not _marks_no_questions(turns):
             # nobody asks anything (a panel, a montage of statements): all answer
             result.unsure.append(Note(turns[0].paras[0].line, "no speaker asks a question, so "
                                       "every turn is an answer; give a speaker the role "
@@ -102,7 +103,11 @@ def label_roles(result: Structure, cast: Cast) -> dict[str, str]:
         odds = {label: panel.host_odds(found) for label, found in signs.items()}
         roles[best] = INTERVIEWER
         result.unsure.append(Note(turns[0].paras[0].line,
-                                  f"'{best}' is taken as the interviewer: {evidence[best][1]}"))
+                                  f"'{best}' is taken as the interviewer: {evidence[best][1]}"
+                                  + ("; no turn has a question mark (a speech-to-text tool "
+                                     "that marks none), so who speaks first and last and names "
+                                     "the others decided" if _marks_no_questions(turns)
+                                     else "")))
         others = [s for s in open_roles if s != best]
 
         def second_interviewer(label: str, reason: str, line: int = turns[0].paras[0].line
@@ -547,6 +552,16 @@ def _weighed(asked: int, turns: int, overall: float) -> float:
     conversation's share as by two turns of it, so that one question in one turn weighs less
     than ten in twenty."""
     return (asked + 2 * overall) / (turns + 2)
+
+
+UNMARKED_TURNS = 40
+"""Turns from which a conversation with no question mark anywhere is a transcription that
+marks none (a speech-to-text tool's), not a montage of statements in which no one asks."""
+
+
+def _marks_no_questions(turns: list[Spoken]) -> bool:
+    return len(turns) >= UNMARKED_TURNS and not any(
+        mark in para.text for turn in turns for para in turn.paras for mark in "?؟？")
 
 
 def _asks(turn: Spoken) -> bool:

@@ -933,7 +933,10 @@ def _told_of(paras: list[Para], roles: list[str]) -> bool:
     """Whether the text of the answers speaks of its subject rather than as them: 'he' and
     'she' four times as often as 'I' and 'we', quotations left out (a profile: 'What
     hardware?', then 'Akash uses a Lenovo B490 at work. “This laptop is great,” says
-    Akash.'), where an interview's answers say 'I'."""
+    Akash.'), where an interview's answers say 'I'. Never of speech, whose every paragraph has
+    its time in a recording: no one records a profile."""
+    if all(para.time for para in paras if not para.heading):
+        return False
     told = " ".join(_QUOTED.sub(" ", para.plain or para.text)
                     for para, role in zip(paras, roles) if role == "A")
     about = len(_SUBJECT_WORDS.findall(told))
@@ -1070,7 +1073,8 @@ def _assemble(result: Structure, paras: list[Para], roles: list[str],
             if role == "A" and label in speaking:
                 result.answering.add(label)
             named = para.label if role == "A" and para.label and para.label != "A" else ""
-            para = Para(rest, para.line, block=para.block, after_rule=para.after_rule)
+            para = Para(rest, para.line, block=para.block, time=para.time,
+                        after_rule=para.after_rule)
             if named:  # the answer of a person named by a label (:func:`_by_question_labels`)
                 current = Spoken(named, [para])
                 result.conversation.append(current)

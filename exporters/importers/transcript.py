@@ -17,6 +17,7 @@ from .recording import RECORDING_KEYS, named_recording
 from .said import Extract, Note, Para
 from .structure import split_label
 from .text import check_lines, decode
+from .unvoiced import Cue, paragraphs_of
 from .write import escape
 
 _TIMING = re.compile(r"^\s*(\d+:)?\d{2}:\d{2}[.,]\d{3}\s+-->\s+(\d+:)?\d{2}:\d{2}[.,]\d{3}")
@@ -38,14 +39,8 @@ def read_vtt(path: Path, data: bytes, webvtt: bool = True) -> Extract:
     lines = text.split("\n")
     if webvtt and (not lines or not lines[0].startswith("WEBVTT")):
         extract.unsure.append(Note(1, "the file does not start with WEBVTT; read as WebVTT anyway"))
-    speaker, paragraph, start, time = "", [], 0, ""
-
-    def flush() -> None:
-        if paragraph:
-            extract.paras.append(Para(escape(" ".join(paragraph)), start, label=speaker,
-                                      time=time))
-            paragraph.clear()
-
+    said: list[tuple[int, str, str, str]] = []
+    """(line, voice or '', words, start) of each piece of a cue."""
     for number, block in _cue_blocks(lines):
         head = block[0].strip()
         if head.startswith(("NOTE", "STYLE", "REGION", "WEBVTT")):
@@ -59,21 +54,44 @@ def read_vtt(path: Path, data: bytes, webvtt: bool = True) -> Extract:
         if timing is None:
             extract.dropped.append(Note(number, "a block without cue timings"))
             continue
+        time = block[timing].split("-->")[0].strip().replace(",", ".")
         for voice, words in (piece for said in _dialogue(block[timing + 1:])
                              for piece in _voices(said)):
             if not voice:  # "Name: text" captions, or a continuation of the last voice
                 voice, rest = split_label(words)
                 words = rest if voice else words
-            if voice and voice != speaker:
-                flush()
-                speaker, start = voice, number
-            if not paragraph:
-                start, time = number, block[timing].split("-->")[0].strip().replace(",", ".")
-            paragraph.append(words)
-    flush()
-    if not any(para.label for para in extract.paras):
-        extract.unsure.append(Note(1, "no <v Name> voices or 'Name:' labels: nobody is named"))
+            said.append((number, voice, words, time))
+    if any(voice for _, voice, _, _ in said):
+        extract.paras += _turns(said)
+    else:
+        extract.paras += paragraphs_of(Cue(number, words, time)
+                                       for number, _, words, time in said)
+        if said:
+            extract.unsure.append(Note(1, UNVOICED))
     return extract
+
+
+UNVOICED = ("no cue names its speaker (a recording transcribed without telling voices "
+            "apart): questions were told from answers by their wording alone, so check "
+            "each one, and name the speakers")
+
+
+def _turns(said: list[tuple[int, str, str, str]]) -> list[Para]:
+    """One paragraph for each voice's cues in a row, placed and timed at the first; a cue
+    that names no voice goes on with the voice before it."""
+    paras: list[Para] = []
+    speaker, paragraph, start, time = "", [], 0, ""
+    for number, voice, words, at in said:
+        if voice and voice != speaker and paragraph:
+            paras.append(Para(escape(" ".join(paragraph)), start, label=speaker, time=time))
+            paragraph = []
+        speaker = voice or speaker
+        if not paragraph:
+            start, time = number, at
+        paragraph.append(words)
+    if paragraph:
+        paras.append(Para(escape(" ".join(paragraph)), start, label=speaker, time=time))
+    return paras
 
 
 def _cue_blocks(lines: list[str]):
