@@ -9,9 +9,10 @@ import json
 import pytest
 
 from exporters.body import parse_time
+from exporters.errors import ContentError
 from exporters.importers import import_file
 from test_import_json import timed_turns
-from test_import_roles import imported
+from test_import_roles import imported, turns
 
 # Whisper's segments: a stretch of time each, not of sense. The second holds the end of the
 # greeting and the first question; the fourth a question cut in two; the doctor's title keeps
@@ -63,7 +64,7 @@ def test_captions_that_name_no_speaker_are_read_sentence_by_sentence(tmp_path, w
 def test_the_report_says_no_speaker_was_named_and_what_to_check(tmp_path):
     report = import_file(whisper_json(tmp_path / "episode.json")).report
     said = [note.text for note in report.unsure]
-    assert any("no cue names its speaker" in text and "check each one" in text
+    assert any("no segment names its speaker" in text and "check each one" in text
                for text in said), said
 
 
@@ -81,3 +82,44 @@ def test_speech_in_another_language_is_no_profile(tmp_path):
         for index, said in enumerate(cues)) + "\n", encoding="utf-8")
     _, body = imported(source)
     assert [label for label, _, _ in timed_turns(body)] == ["Q", "A", "Q", "A"], body
+
+
+def test_a_talk_with_no_speaker_and_no_question_is_one_line_that_says_how_to_name_them(
+        tmp_path):
+    """Captions of one voice that asks nothing are a talk: refused in one line that says how
+    to name the speakers in captions, not how to label a text."""
+    source = tmp_path / "talk.vtt"
+    source.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nWelcome everyone. Today we "
+                      "talk about rivers.\n\n00:00:03.000 --> 00:00:06.000\nRivers carry water "
+                      "and silt to the sea.\n", encoding="utf-8")
+    with pytest.raises(ContentError) as refused:
+        import_file(source)
+    said = str(refused.value.problem)
+    assert "talk.vtt:1:" in said and "reads as a talk" in said and "'Name:'" in said, said
+    assert "\n" not in said
+
+
+def test_whispers_text_one_caption_a_line_is_read_as_its_captions(tmp_path):
+    """Whisper's ``.txt``: one segment a line, no blank line, no speaker; a question cut over
+    two lines is one question, and an answer's lines one answer."""
+    lines = [said.strip() for _, said in SEGMENTS[:-1]] + [
+        "The winters, honestly. Steel does not forgive the cold,",
+        "and neither do the people who", "pay for it.", "Thank you, Dana."]
+    source = tmp_path / "episode.txt"
+    front, body = imported(source, "\n".join(lines) + "\n")
+    assert [label for label, _ in turns(body)] == ["Q", "A", "Q", "A"], body
+    assert "Q: So, Dana, how did you get started with bridges?" in body
+    assert "A: The winters, honestly. Steel does not forgive the cold, and neither do the people " \
+           "who pay for it. Thank you, Dana." in body
+    assert front["title"] == "TODO"
+
+
+def test_text_whose_lines_each_end_a_sentence_is_read_line_by_line(tmp_path):
+    """Text copied from a page, one paragraph a line, is no caption file: each line stays a
+    paragraph of its own."""
+    lines = ["Omar Haddad on the harbour", "Where did you grow up?", "In Ohio, by the lake.", "What did your parents do?",
+             "My father ran a hardware store.", "Did you help in the store?",
+             "Every summer, and I hated it.", "Why did you hate it?",
+             "The nails. Always the nails."]
+    front, body = imported(tmp_path / "page.txt", "\n".join(lines) + "\n")
+    assert [label for label, _ in turns(body)] == ["Q", "A"] * 4, body

@@ -238,6 +238,22 @@ def _control(match: re.Match) -> str:
     return " " if match.group() in "\x0b\x0c" else ""
 
 
+def _no_interview(path: Path, kind: str, method: str, paras: list[Para]) -> Problem:
+    """Why a source whose text has no turn is not imported, and what to do."""
+    if paras and all(para.time and not para.label for para in paras if not para.heading):
+        return Problem(path, 1, f"no questions or answers found in this {kind} file: no one "
+                                f"is named as speaking and nothing said asks, so it reads as a "
+                                f"talk, not an interview, and was not imported",
+                       "if it is an interview, name who speaks where the speaker changes "
+                       "('Name:' at the start of a cue, or a \"speaker\" in each JSON segment) "
+                       "and import it again")
+    return Problem(path, 1, f"no questions or answers found in this {kind} file: it reads as "
+                            f"{method if method == PROFILE else 'an article'}, not an "
+                            "interview, and was not imported",
+                   "if it is an interview, start each question with 'Q:' and each answer "
+                   "with 'A:' (or the speaker's name and a colon) and import it again")
+
+
 def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = (),
               regulars: dict[str, int] | None = None) -> Imported:
     if not any(para.text.strip() for para in extract.paras):
@@ -257,12 +273,7 @@ def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = 
                                    for role in (INTERVIEWER, 'interviewee')},
                                   listed, writer, hosts, regulars or {}))
     if not any(isinstance(item, Spoken) for item in found.conversation):
-        raise ContentError(Problem(
-            path, 1, f"no questions or answers found in this {kind} file: it reads as "
-                     f"{found.method if found.method == PROFILE else 'an article'}, not an "
-                     "interview, and was not imported",
-            "if it is an interview, start each question with 'Q:' and each answer with 'A:' "
-            "(or the speaker's name and a colon) and import it again"))
+        raise ContentError(_no_interview(path, kind, found.method, paras))
     report.method = found.method
     _author_answers(found, values, report)
     _authors_heading_parts(found, values, report)

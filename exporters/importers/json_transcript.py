@@ -20,8 +20,7 @@ from ..body import format_time, parse_time  # the build's rules for a turn's tim
 from ..errors import ContentError, Problem
 from .said import Extract, Note, Para
 from .text import check_lines, decode
-from .transcript import UNVOICED
-from .unvoiced import Cue, paragraphs_of
+from .unvoiced import Cue, paragraphs_of, unvoiced_note
 from .write import escape
 
 
@@ -89,7 +88,7 @@ def read_json_transcript(path: Path, data: bytes) -> Extract:
         extract.paras += paragraphs_of(Cue(number, " ".join(spoken.split()), _clock(at))
                                        for number, _, spoken, at in said)
         if said:
-            extract.unsure.append(Note(1, UNVOICED))
+            extract.unsure.append(unvoiced_note(said[0][0], "segment"))
         return extract
     markers = sum(1 for _, voice, _, _ in said if voice) >= MARKERS_AMONG_NAMED * len(said)
     unnamed = [number for number, voice, _, _ in said if not voice]

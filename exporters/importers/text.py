@@ -27,6 +27,7 @@ from .recording import named_recording
 from .said import LINK_TARGET, LINK_WORDS, Extract, Note, Para, ascii_words, ends_with_question
 from .structure import (BOLD_NAME, CLOCK, NAME_WORDS, TIMED_BOLD_NAME, lone_time, split_label,
                         stamp_of, without_stamp)
+from .unvoiced import Cue, paragraphs_of, unvoiced_note
 from .write import escape
 
 if TYPE_CHECKING:
@@ -142,6 +143,10 @@ def read_text(path: Path, data: bytes, markdown: bool, lines_join: bool = False)
     check_lines(path, text)
     extract = Extract([], unsure=notes)
     text = _flat_front_matter(text, extract)
+    if not markdown and (cues := _caption_lines(text)):
+        extract.paras += paragraphs_of(cues)
+        extract.unsure.append(unvoiced_note(cues[0].line, "line"))
+        return extract
     if markdown:
         text = _without_targets(_reference_fields(_markdown_emphasis(_without_comments(
             _metadata_block(_front_matter(path, text, extract), extract), extract)), extract),
@@ -168,6 +173,28 @@ def read_text(path: Path, data: bytes, markdown: bool, lines_join: bool = False)
     if markdown:
         extract.paras = _names_alone_as_labels(extract.paras)
     return extract
+
+
+CAPTION_LINES = 8
+"""The fewest lines of text read as a speech-to-text tool's captions (:func:`_caption_lines`)."""
+
+
+def _caption_lines(text: str) -> list[Cue]:
+    """The lines of a text as a speech-to-text tool writes a recording it did not tell the
+    voices of apart (Whisper's ``.txt``: one caption a line, no blank line, no speaker), or
+    none: at least :data:`CAPTION_LINES` lines with no blank line among them and no speaker's
+    label, a fifth of them or more ending mid-sentence, and most of those going on in a next
+    line that begins in lower case ('So, Dana, how did you' / 'get started with bridges?')."""
+    lines = [(number, line.strip()) for number, line in enumerate(text.split("\n"), start=1)
+             if line.strip()]
+    if len(lines) < CAPTION_LINES or lines[-1][0] - lines[0][0] + 1 != len(lines) \
+            or any(split_label(line)[0] for _, line in lines):
+        return []
+    cut = [after for (_, line), (_, after) in pairwise(lines)
+           if not line.rstrip("\"”’'»)]*_").endswith(_SENTENCE_ENDS)]
+    if len(cut) * 5 < len(lines) or sum(after[:1].islower() for after in cut) * 2 <= len(cut):
+        return []
+    return [Cue(number, line) for number, line in lines]
 
 
 _NAME_ALONE = re.compile(rf"^{BOLD_NAME}[ \t]*$")

@@ -17,7 +17,7 @@ from .recording import RECORDING_KEYS, named_recording
 from .said import Extract, Note, Para
 from .structure import split_label
 from .text import check_lines, decode
-from .unvoiced import Cue, paragraphs_of
+from .unvoiced import Cue, paragraphs_of, unvoiced_note
 from .write import escape
 
 _TIMING = re.compile(r"^\s*(\d+:)?\d{2}:\d{2}[.,]\d{3}\s+-->\s+(\d+:)?\d{2}:\d{2}[.,]\d{3}")
@@ -67,13 +67,8 @@ def read_vtt(path: Path, data: bytes, webvtt: bool = True) -> Extract:
         extract.paras += paragraphs_of(Cue(number, words, time)
                                        for number, _, words, time in said)
         if said:
-            extract.unsure.append(Note(1, UNVOICED))
+            extract.unsure.append(unvoiced_note(said[0][0]))
     return extract
-
-
-UNVOICED = ("no cue names its speaker (a recording transcribed without telling voices "
-            "apart): questions were told from answers by their wording alone, so check "
-            "each one, and name the speakers")
 
 
 def _turns(said: list[tuple[int, str, str, str]]) -> list[Para]:

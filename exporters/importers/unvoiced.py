@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .said import Para, ends_with_question
+from .said import Note, Para, ends_with_question
 from .write import escape
 
 
@@ -40,6 +40,13 @@ PARAGRAPH_WORDS = 150
 _SENTENCE_END = re.compile(r"[.!?…؟？。][\"'”’»)\]]*(?=\s|$)")
 _NOT_AN_END = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Jr|Sr|vs|etc|e\.g|i\.e|[A-Z])\.$")
 """A title or an initial before its full stop: 'Dr. Okafor', 'J. R. Ortiz'."""
+
+
+def unvoiced_note(line: int, unit: str = "cue") -> Note:
+    """The report's line for a source that names no speaker."""
+    return Note(line, f"no {unit} names its speaker (a recording transcribed without telling "
+                      f"voices apart): questions were told from answers by their wording "
+                      f"alone, so check each one, and name the speakers")
 
 
 def paragraphs_of(cues: Iterable[Cue]) -> list[Para]:
