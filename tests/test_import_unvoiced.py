@@ -123,3 +123,75 @@ def test_text_whose_lines_each_end_a_sentence_is_read_line_by_line(tmp_path):
              "The nails. Always the nails."]
     front, body = imported(tmp_path / "page.txt", "\n".join(lines) + "\n")
     assert [label for label, _ in turns(body)] == ["Q", "A"] * 4, body
+
+
+ROLLED_UP = """WEBVTT
+Kind: captions
+Language: en-GB
+
+00:00:00.000 --> 00:00:02.500 align:start position:0%
+ 
+welcome<00:00:00.500><c> back</c><00:00:01.000><c> to</c><00:00:01.500><c> harbour</c><00:00:02.000><c> voices.</c>
+
+00:00:02.500 --> 00:00:02.510 align:start position:0%
+welcome back to harbour voices.
+ 
+
+00:00:02.510 --> 00:00:05.000 align:start position:0%
+welcome back to harbour voices.
+so<00:00:03.000><c> dana,</c><00:00:03.500><c> how</c><00:00:04.000><c> did</c><00:00:04.500><c> you</c>
+
+00:00:05.000 --> 00:00:05.010 align:start position:0%
+so dana, how did you
+ 
+
+00:00:05.010 --> 00:00:07.000 align:start position:0%
+so dana, how did you
+get<00:00:05.500><c> started</c><00:00:06.000><c> with</c><00:00:06.500><c> bridges?</c>
+
+00:00:07.000 --> 00:00:07.010 align:start position:0%
+get started with bridges?
+ 
+
+00:00:07.010 --> 00:00:09.000 align:start position:0%
+get started with bridges?
+i<00:00:07.500><c> grew</c><00:00:08.000><c> up</c><00:00:08.500><c> by</c><00:00:08.800><c> a river.</c>
+
+00:00:09.000 --> 00:00:09.010 align:start position:0%
+i grew up by a river.
+ 
+
+00:00:09.010 --> 00:00:11.000 align:start position:0%
+i grew up by a river.
+what<00:00:09.500><c> was</c><00:00:10.000><c> the</c><00:00:10.500><c> hardest</c><00:00:10.800><c> part?</c>
+
+00:00:11.000 --> 00:00:11.010 align:start position:0%
+what was the hardest part?
+ 
+
+00:00:11.010 --> 00:00:13.000 align:start position:0%
+what was the hardest part?
+the<00:00:11.500><c> winters,</c><00:00:12.000><c> honestly.</c>
+"""
+"""YouTube's automatic captions as yt-dlp saves them: each line shown twice, first with its
+words' times, then as the line above the next; a line of one space opens the first cue."""
+
+
+def test_roll_up_captions_are_read_once_each_line(tmp_path):
+    front, body = imported(tmp_path / "episode.vtt", ROLLED_UP)
+    assert body.count("welcome back to harbour voices.") == 1, body
+    assert body.count("so dana, how did you get started with bridges?") == 1, body
+    assert [(label, parse_time(time)) for label, time, _ in timed_turns(body)] == [
+        ("Q", 2.51), ("A", 7.01), ("Q", 9.01), ("A", 11.01)], body
+    assert body.lstrip().startswith("welcome back to harbour voices.")
+    assert front["lang"] == "en-GB"
+
+
+def test_captions_that_say_the_same_line_twice_keep_both(tmp_path):
+    """Two cues that say the same words, among many that do not, are two sayings, not a roll-up."""
+    said = ["How did you start?", "By accident.", "Really?", "Really.", "Really.",
+            "And then?", "Then the library.", "For how long?", "Ten years.", "Why?"]
+    _, body = imported(tmp_path / "episode.vtt", "WEBVTT\n\n" + "\n\n".join(
+        f"00:00:{at:02d}.000 --> 00:00:{at + 1:02d}.000\n{words}"
+        for at, words in enumerate(said)) + "\n")
+    assert body.count("Really.") == 2, body

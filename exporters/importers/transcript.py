@@ -39,13 +39,15 @@ def read_vtt(path: Path, data: bytes, webvtt: bool = True) -> Extract:
     lines = text.split("\n")
     if webvtt and (not lines or not lines[0].startswith("WEBVTT")):
         extract.unsure.append(Note(1, "the file does not start with WEBVTT; read as WebVTT anyway"))
-    said: list[tuple[int, str, str, str]] = []
-    """(line, voice or '', words, start) of each piece of a cue."""
+    cues: list[tuple[int, str, list[str]]] = []
+    """(line, start, text lines) of each cue."""
     for number, block in _cue_blocks(lines):
         head = block[0].strip()
         if head.startswith(("NOTE", "STYLE", "REGION", "WEBVTT")):
             if head.startswith("NOTE"):
                 _read_note(block, extract)
+            if head.startswith("WEBVTT"):
+                _read_header(block, extract)
             named = named_recording(" ".join(block))  # "WEBVTT - episode-12.mp3"
             if head.startswith(("NOTE", "WEBVTT")) and named:
                 extract.hints.setdefault("audio", named)
@@ -54,9 +56,12 @@ def read_vtt(path: Path, data: bytes, webvtt: bool = True) -> Extract:
         if timing is None:
             extract.dropped.append(Note(number, "a block without cue timings"))
             continue
-        time = block[timing].split("-->")[0].strip().replace(",", ".")
-        for voice, words in (piece for said in _dialogue(block[timing + 1:])
-                             for piece in _voices(said)):
+        cues.append((number, block[timing].split("-->")[0].strip().replace(",", "."),
+                     block[timing + 1:]))
+    said: list[tuple[int, str, str, str]] = []
+    """(line, voice or '', words, start) of each piece of a cue."""
+    for number, time, text in _rolled_up(cues, extract):
+        for voice, words in (piece for said in _dialogue(text) for piece in _voices(said)):
             if not voice:  # "Name: text" captions, or a continuation of the last voice
                 voice, rest = split_label(words)
                 words = rest if voice else words
@@ -89,11 +94,51 @@ def _turns(said: list[tuple[int, str, str, str]]) -> list[Para]:
     return paras
 
 
+ROLLED_UP = 0.3
+"""The share of cues, from which on, that open with the line the cue before ended with: roll-up
+captions (YouTube's automatic ones), in which each line shows twice, as the new line and then
+as the line above it."""
+
+
+def _rolled_up(cues: list[tuple[int, str, list[str]]], extract: Extract
+               ) -> list[tuple[int, str, list[str]]]:
+    """``cues``, and in roll-up captions each without the lines it repeats from the cue
+    before."""
+    shown = [[_TAG.sub("", line).strip() for line in text if _TAG.sub("", line).strip()]
+             for _, _, text in cues]
+    repeating = [at for at in range(1, len(cues)) if shown[at] and shown[at - 1]
+                 and shown[at][0] == shown[at - 1][-1]]
+    if len(repeating) < ROLLED_UP * len(cues):
+        return cues
+    extract.unsure.append(Note(cues[repeating[0]][0], "roll-up captions, each line shown twice: "
+                                                     "read once"))
+    kept = []
+    for at, (number, time, text) in enumerate(cues):
+        if at in repeating:
+            repeated = next(i for i, line in enumerate(text) if _TAG.sub("", line).strip())
+            text = text[repeated + 1:]
+        kept.append((number, time, text))
+    return kept
+
+
+def _read_header(block: list[str], extract: Extract) -> None:
+    """The language a WebVTT header names ('Language: en', as YouTube writes it)."""
+    for line in block[1:]:
+        key, _, value = line.partition(":")
+        if key.strip().lower() == "language" and 1 < len(value.strip()) <= 12:
+            extract.hints.setdefault("lang", value.strip())
+
+
 def _cue_blocks(lines: list[str]):
+    """(first line, lines) of each block of lines between blank ones; a line of spaces right
+    after a cue's timing, before the words, is its first line of text (YouTube's captions
+    open so), not a blank."""
     block: list[str] = []
     start = 1
-    for number, line in enumerate(lines + [""], start=1):
-        if line.strip():
+    ahead = lines[1:] + ["", ""]
+    for number, (line, after) in enumerate(zip(lines + [""], ahead), start=1):
+        if line.strip() or (line and block and _TIMING.match(block[-1]) and after.strip()
+                            and not _TIMING.match(after) and not after.strip().isdigit()):
             if not block:
                 start = number
             block.append(line)
