@@ -43,6 +43,25 @@ def test_a_podcasting_transcript_word_by_word_is_read_as_whole_turns(tmp_path):
     assert "By accident, mostly. I was reading a lot." in body
 
 
+def test_a_segment_with_no_speaker_goes_on_with_the_speaker_before(tmp_path):
+    """A tool that names the speaker where it changes (as SubRip's captions do): a segment
+    without a speaker goes on with the one before, whoever is named elsewhere."""
+    segments = []
+    for speaker, start, said in SAID:
+        for index, word in enumerate(said.split()):
+            segment = {"startTime": start + index / 10, "endTime": start + (index + 1) / 10,
+                       "body": word + ("\n" if index == len(said.split()) - 1 else "")}
+            if index == 0 or speaker == "Maya Ortiz":
+                segment["speaker"] = speaker
+            segments.append(segment)
+    source = tmp_path / "episode.json"
+    source.write_text(json.dumps({"version": "1.0.0", "segments": segments}), encoding="utf-8")
+    front, body = imported(source)
+    assert (front["interviewer"], front["interviewee"]) == ("Maya Ortiz", "Gina Hale"), front
+    assert timed_turns(body) == TURNS, body
+    assert "By accident, mostly. I was reading a lot." in body
+
+
 def test_segments_that_name_no_speaker_among_named_ones_are_a_voice_of_their_own(tmp_path):
     """The Podlove player's transcripts name the host's segments and not the guest's: the
     guest's words are a speaker of their own to rename, never glued to the host's question,

@@ -2884,3 +2884,17 @@ def test_a_short_exchange_with_no_question_mark_has_no_interviewer(tmp_path):
     source.write_text(_unmarked_conversation(12), encoding="utf-8")
     front, _ = imported(source)
     assert {person["role"] for person in front["speakers"].values()} == {"interviewee"}, front
+
+
+def test_a_long_montage_with_no_question_mark_has_no_interviewer(tmp_path):
+    """Forty turns and more with no question mark, where the first speaker neither closes,
+    names the others nor opens a show, stay statements in turn: every turn is an answer."""
+    voices = ["Ruth Vale", "Omar Haddad", "Lin Park"]
+    said = [f"{voices[turn % 3]}: Tip {turn} is to keep the microphone close"
+            + (" and speak slowly and clearly" if turn % 3 else "") for turn in range(44)]
+    source = tmp_path / "tips.txt"
+    source.write_text("\n\n".join(said) + "\n", encoding="utf-8")
+    result = import_file(source)
+    front, _ = imported(source)
+    assert {person["role"] for person in front["speakers"].values()} == {"interviewee"}, front
+    assert any("no speaker asks a question" in note.text for note in result.report.unsure)

@@ -5,6 +5,7 @@ time, never refused as an article nor titled by their first sentence."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -26,7 +27,7 @@ SEGMENTS = [
     (20.5, "What was the hardest part?"),
     (23.0, "The winters, honestly. Steel does not forgive the cold."),
 ]
-TURNS = [("Q", 4.5, "So"), ("A", 9.25, "I"), ("Q", 20.5, "What"), ("A", 23, "The")]
+TURNS = [("Q", "So"), ("A", "I"), ("Q", "What"), ("A", "The")]
 
 
 def whisper_json(path):
@@ -49,10 +50,14 @@ def whisper_vtt(path):
                                          (whisper_vtt, "episode.vtt")])
 def test_captions_that_name_no_speaker_are_read_sentence_by_sentence(tmp_path, write, name):
     """Each question is a turn of its own from the sentence that asks, however the cues cut
-    it; the answers keep every word in order; nothing said becomes the title."""
+    it, timed as far into its cue as it begins; the answers keep every word in order; nothing
+    said becomes the title."""
     front, body = imported(write(tmp_path / name))
-    turns = [(label, parse_time(time), word) for label, time, word in timed_turns(body)]
-    assert turns == TURNS, body
+    timed = timed_turns(body)
+    assert [(label, word) for label, _, word in timed] == TURNS, body
+    times = [parse_time(time) for _, time, _ in timed]
+    # the question starts halfway into the cue that holds the greeting's end
+    assert 4.5 < times[0] < 6.5 and times[1:] == [9.25, 20.5, 23], body
     assert "So, Dana, how did you get started with bridges?" in body
     assert "I grew up next to a river. Dr. Okafor, my teacher, took us to watch them build " \
            "one. That was it for me." in body
@@ -195,3 +200,95 @@ def test_captions_that_say_the_same_line_twice_keep_both(tmp_path):
         f"00:00:{at:02d}.000 --> 00:00:{at + 1:02d}.000\n{words}"
         for at, words in enumerate(said)) + "\n")
     assert body.count("Really.") == 2, body
+
+
+def captions(path, *said: str, seconds: float = 4):
+    """WebVTT of cues that name no speaker, one after another, ``seconds`` each."""
+    def clock(at: float) -> str:
+        return f"00:{int(at) // 60:02d}:{at % 60:06.3f}"
+    path.write_text("WEBVTT\n\n" + "\n\n".join(
+        f"{clock(at * seconds)} --> {clock((at + 1) * seconds)}\n{words}"
+        for at, words in enumerate(said)) + "\n", encoding="utf-8")
+    return path
+
+
+def test_an_answer_and_the_next_question_in_one_cue_keep_their_times(tmp_path):
+    """A short answer and the next question in one cue start at different times, so every
+    turn keeps its time (the build wants them increasing, and drops them all otherwise)."""
+    source = captions(tmp_path / "episode.vtt", "How did you start?", "By accident.",
+                      "Yes, a lot. And what was the hardest part?", "The winters, honestly.",
+                      "Did it get easier?", "Never. But I learned to love it.")
+    result = import_file(source)
+    _, body = imported(source)
+    times = [parse_time(time) for _, time, _ in timed_turns(body)]
+    assert len(times) == 6 and times == sorted(set(times)), body
+    assert 8 < times[2] < 12, body  # "And what was…" starts within its cue
+    assert not any("times were left out" in note.text for note in result.report.unsure)
+
+
+@pytest.mark.parametrize("said, question", [
+    (("I loved that book. Dr. Okafor, why bridges?", "Because they hold."),
+     "Q: Dr. Okafor, why bridges?"),
+    (('She said "why?" and left the room.', "Did she come back?", "Never."),
+     "Q: Did she come back?"),
+    (("It was cold, you know? Really cold.", "Why did you stay?", "The people."),
+     "Q: Why did you stay?"),
+    (("Wait... what happened next?", "The river rose."), "Q: Wait... what happened next?"),
+    (("我很喜欢那本书。你为什么写它？", "因为我想写。"), "Q: 你为什么写它？"),
+])
+def test_sentences_end_where_a_reader_ends_them(tmp_path, said, question):
+    """A title's full stop, a quoted question inside a sentence, a question tag that ends a
+    statement and an ellipsis end no sentence; a CJK stop ends one with no space after it."""
+    _, body = imported(captions(tmp_path / "episode.vtt", *said))
+    lines = [re.sub(r"^(\w+) \[[\d:.]+\]:", r"\1:", line) for line in body.splitlines()]
+    assert question in lines, body
+    assert sum(line.startswith("Q:") for line in lines) == 1, body
+
+
+def test_a_first_question_is_said_not_the_title(tmp_path):
+    _, body = imported(captions(tmp_path / "episode.vtt", "So, can you introduce yourself?",
+                                "I am Dana, and I build bridges.", "Why bridges?",
+                                "Because they hold."))
+    front, _ = imported(tmp_path / "episode.vtt")
+    assert front["title"] == "TODO" and body.lstrip().startswith("Q"), body
+
+
+def test_a_long_answer_is_cut_into_paragraphs_at_its_sentences(tmp_path):
+    sentences = [f"In year {year} the river rose and the town moved its boats up the hill."
+                 for year in range(1990, 2020)]
+    _, body = imported(captions(tmp_path / "episode.vtt", "What was it like?",
+                                *sentences, "And then?", "Then we left."))
+    answer = body.split("A [", 1)[1].split("Q [", 1)[0]
+    paragraphs = [part for part in answer.split("\n\n") if part.strip()]
+    assert 2 <= len(paragraphs) <= 4, answer
+    assert all(part.rstrip().endswith("hill.") for part in paragraphs), answer
+
+
+def test_a_sound_alone_is_no_words_and_is_reported(tmp_path):
+    source = captions(tmp_path / "episode.vtt", "[Music]", "How did you start?", "♪ ♪",
+                      "By accident.", "Why?", "Curiosity.")
+    result = import_file(source)
+    _, body = imported(source)
+    assert "Music" not in body and "♪" not in body, body
+    assert [note.line for note in result.report.dropped if "a sound" in note.text] == [3, 9]
+
+
+def test_one_label_among_captions_that_name_no_one_is_their_words(tmp_path):
+    """'Step 1:' once is what is said, not a speaker."""
+    _, body = imported(captions(tmp_path / "episode.vtt", "How do you start a bridge?",
+                                "Step 1: you pour the concrete.", "And then?",
+                                "You wait for it to set."))
+    assert "Step 1: you pour the concrete." in body, body
+    assert [label for label, _, _ in timed_turns(body)] == ["Q", "A", "Q", "A"], body
+
+
+def test_turns_in_a_cue_of_no_length_still_follow_each_other(tmp_path):
+    """A cue whose end is its start (as tools write a word they could not place) gives each
+    turn that starts in it a time after the one before."""
+    source = tmp_path / "episode.vtt"
+    source.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nHow did you start?\n\n"
+                      "00:00:03.000 --> 00:00:03.000\nBy accident. And why bridges?\n\n"
+                      "00:00:03.000 --> 00:00:06.000\nBecause they hold.\n", encoding="utf-8")
+    _, body = imported(source)
+    times = [parse_time(time) for _, time, _ in timed_turns(body)]
+    assert len(times) == 4 and times == sorted(set(times)), body

@@ -3,9 +3,9 @@
 tools write (Whisper and WhisperX, AssemblyAI's utterances, Deepgram's).
 
 Each segment's speaker becomes a speaker, and the segments one speaker says in a row one
-paragraph, timed by the first of them, as WebVTT's cues are. A segment with no speaker is
-a voice the tool did not name, or, where nearly every segment names its speaker, a marker
-('Intro') left out; where no segment names one (Whisper's own output), the words are read as
+paragraph, timed by the first of them, as WebVTT's cues are. A segment with no speaker goes
+on with the speaker before, or is a voice the tool did not name where the others all name one
+speaker, or, where nearly every segment names its speaker, a marker ('Intro') left out; where no segment names one (Whisper's own output), the words are read as
 captions that name no speaker are (:mod:`.unvoiced`). A tool's own names for the voices it
 told apart ('SPEAKER_00', 'A', 0) become 'Speaker …' labels that an editor renames.
 """
@@ -16,11 +16,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..body import format_time, parse_time  # the build's rules for a turn's time
+from ..body import parse_time  # the build's rule for a turn's time
 from ..errors import ContentError, Problem
 from .said import Extract, Note, Para
 from .text import check_lines, decode
-from .unvoiced import Cue, paragraphs_of, unvoiced_note
+from .unvoiced import Cue, clock, paragraphs_of, unvoiced_note
 from .write import escape
 
 
@@ -35,6 +35,8 @@ class Shape:
                                              ("start_ms", 0.001))
     """A segment's start: the first of these keys it has, and its unit in seconds (a time
     written 'HH:MM:SS.mmm' is read as such)."""
+    ends: tuple[tuple[str, float], ...] = (("endTime", 1.0), ("end", 1.0), ("end_ms", 0.001))
+    """A segment's end, likewise."""
 
 
 SPEAKER_KEYS = ("voice", "speaker_name", "speaker")
@@ -42,7 +44,7 @@ SPEAKER_KEYS = ("voice", "speaker_name", "speaker")
 number in 'speaker' and the name in 'voice'."""
 SHAPES = (
     Shape(("segments",)),
-    Shape(("utterances",), starts=(("start", 0.001),)),
+    Shape(("utterances",), starts=(("start", 0.001),), ends=(("end", 0.001),)),
     Shape(("results", "utterances")),
     Shape(()),
 )
@@ -50,9 +52,10 @@ SHAPES = (
 bare list of segments, as the Podlove player and many tools write them."""
 MARKERS_AMONG_NAMED = 0.9
 """Where this share of the segments or more name their speaker, one that names none is no
-one's words but a marker ('Intro', 'Outro'); below it, the words of a voice the tool did not
-name (:data:`UNNAMED`): a JSON transcript names the speaker of every segment, and the
-Podlove player's files name their host's segments and not their guest's."""
+one's words but a marker ('Intro', 'Outro'); below it, where the segments name one speaker
+only, the words of another whom the tool did not name (:data:`UNNAMED`: the Podlove player's
+files name their host's segments and not their guest's), and else the words of the speaker
+before (a tool that names the speaker where it changes, as SubRip's captions do)."""
 UNNAMED = "Unnamed speaker"
 _HINT = ("save the transcript again as Podcasting 2.0 JSON (a \"segments\" list of "
          "\"speaker\", \"startTime\" and \"body\"), WebVTT or SubRip")
@@ -84,30 +87,32 @@ def read_json_transcript(path: Path, data: bytes) -> Extract:
             extract.dropped.append(Note(lines.line, "a segment with no words"))
         else:
             said.append((lines.of(found[1]), *found))
-    if not any(voice for _, voice, _, _ in said):
-        extract.paras += paragraphs_of(Cue(number, " ".join(spoken.split()), _clock(at))
-                                       for number, _, spoken, at in said)
+    if not any(voice for _, voice, _, _, _ in said):
+        extract.paras += paragraphs_of((Cue(number, " ".join(spoken.split()), at, end)
+                                        for number, _, spoken, at, end in said),
+                                       extract.dropped)
         if said:
             extract.unsure.append(unvoiced_note(said[0][0], "segment"))
         return extract
-    markers = sum(1 for _, voice, _, _ in said if voice) >= MARKERS_AMONG_NAMED * len(said)
-    unnamed = [number for number, voice, _, _ in said if not voice]
-    if unnamed and not markers:
+    markers = sum(1 for _, voice, _, _, _ in said if voice) >= MARKERS_AMONG_NAMED * len(said)
+    unnamed = [number for number, voice, _, _, _ in said if not voice]
+    one_named = len({voice for _, voice, _, _, _ in said if voice}) == 1
+    if unnamed and not markers and one_named:
         extract.unsure.append(Note(unnamed[0], f"{len(unnamed)} segments "
                                       f"name no speaker: they were given to '{UNNAMED}'; "
                                       f"rename the speaker, or give their turns to the others"))
     speaker, words, start, time = "", [], 0, ""
-    for number, voice, spoken, at in said:
+    for number, voice, spoken, at, _ in said:
         if not voice and markers:  # 'Intro', 'Outro': music, where every word has its voice
             extract.dropped.append(Note(number, f"a segment no speaker says, '{spoken[:40]}'"))
             continue
-        voice = voice or UNNAMED
-        if voice != speaker:
+        voice = voice or (UNNAMED if one_named else speaker)
+        if voice != speaker or not words:
             if words:
                 extract.paras.append(Para(escape(" ".join(words)), start, label=speaker,
                                           time=time))
                 words = []
-            speaker, start, time = voice, number, _clock(at)
+            speaker, start, time = voice, number, clock(at)
         words += spoken.split()
     if words:
         extract.paras.append(Para(escape(" ".join(words)), start, label=speaker, time=time))
@@ -143,8 +148,10 @@ def _segments(document: object) -> tuple[Shape | None, list]:
     return None, []
 
 
-def _said(segment: object, shape: Shape) -> tuple[str, str, float | None] | None:
-    """(speaker, words, start in seconds) of a segment, or None for one that says nothing."""
+def _said(segment: object, shape: Shape
+          ) -> tuple[str, str, float | None, float | None] | None:
+    """(speaker, words, start and end in seconds) of a segment, or None for one that says
+    nothing."""
     if not isinstance(segment, dict):
         return None
     spoken = next((value for key in shape.words
@@ -152,9 +159,9 @@ def _said(segment: object, shape: Shape) -> tuple[str, str, float | None] | None
     if not spoken:
         return None
     speaker = next((name for key in SPEAKER_KEYS if (name := _speaker(segment.get(key)))), "")
-    start = next((_seconds(segment[key], unit) for key, unit in shape.starts
-                  if key in segment), None)
-    return speaker, spoken, start
+    start, end = (next((_seconds(segment[key], unit) for key, unit in keys if key in segment),
+                       None) for keys in (shape.starts, shape.ends))
+    return speaker, spoken, start, end
 
 
 def _seconds(value: object, unit: float) -> float | None:
@@ -176,8 +183,3 @@ def _speaker(value: object) -> str:
         return ""
     name = " ".join(value.split())[:60]
     return f"Speaker {name}" if len(name) == 1 else name
-
-
-def _clock(seconds: float | None) -> str:
-    """A segment's start as the time a turn is stamped with ('01:02.5'), or ''."""
-    return format_time(seconds) if seconds is not None and 0 <= seconds < 100 * 3600 else ""

@@ -83,14 +83,16 @@ def label_roles(result: Structure, cast: Cast) -> dict[str, str]:
         evidence = {label: _asking_evidence(label, turns, speakers, spoken_by, asked_by)
                     for label in open_roles}
         best = max(open_roles, key=lambda label: evidence[label][0])
+        unmarked = _marks_no_questions(turns) and _hosts_unasking(best, turns, speakers,
+                                                                   spoken_by)
         if not any(asked_by[label] for label in open_roles) and not _HOST_WORDS.search(best) \
-                and not _marks_no_questions(turns):
+                and not unmarked:
             # nobody asks anything (a panel, a montage of statements): all answer
             result.unsure.append(Note(turns[0].paras[0].line, "no speaker asks a question, so "
                                       "every turn is an answer; give a speaker the role "
                                       "interviewer if one asks"))
             return {label: role or INTERVIEWEE for label, role in roles.items()}
-        if _holds_forth(best, spoken_by) and not _HOST_WORDS.search(best):
+        if _holds_forth(best, spoken_by) and not _HOST_WORDS.search(best) and not unmarked:
             result.unsure.append(Note(turns[0].paras[0].line, f"no speaker puts questions to "
                                       f"another: '{best}' asks only at the end of long turns, "
                                       f"and speaks at greater length than the others, so every "
@@ -105,9 +107,9 @@ def label_roles(result: Structure, cast: Cast) -> dict[str, str]:
         result.unsure.append(Note(turns[0].paras[0].line,
                                   f"'{best}' is taken as the interviewer: {evidence[best][1]}"
                                   + ("; no turn has a question mark (a speech-to-text tool "
-                                     "that marks none), so who speaks first and last and names "
-                                     "the others decided" if _marks_no_questions(turns)
-                                     else "")))
+                                     "that marks none), so the one who opens and closes the "
+                                     "conversation, names the others or introduces the show "
+                                     "was taken" if unmarked else "")))
         others = [s for s in open_roles if s != best]
 
         def second_interviewer(label: str, reason: str, line: int = turns[0].paras[0].line
@@ -511,8 +513,7 @@ def _asking_evidence(label: str, turns: list[Spoken], speakers: list[str],
     if turns[-1].speaker == label:
         score += 0.2
         reasons.append("speaks last")
-    text = " ".join(para.text for turn in own for para in turn.paras)
-    named = [s for s in speakers if s != label and len(s) > 3 and s in text]
+    named = _names_others(label, own, speakers)
     if named:
         score += 0.5
         reasons.append(f"names {', '.join(named)}")
@@ -520,6 +521,21 @@ def _asking_evidence(label: str, turns: list[Spoken], speakers: list[str],
         score += 0.5
         reasons.append("introduces the show or the guest")
     return score, ", ".join(reasons)
+
+
+def _names_others(label: str, own: list[Spoken], speakers: list[str]) -> list[str]:
+    """The other speakers whose labels ``label``'s turns (``own``) say."""
+    text = " ".join(para.text for turn in own for para in turn.paras)
+    return [s for s in speakers if s != label and len(s) > 3 and s in text]
+
+
+def _hosts_unasking(label: str, turns: list[Spoken], speakers: list[str],
+                    spoken_by: dict[str, list[Spoken]]) -> bool:
+    """Whether ``label`` hosts a conversation whose transcript marks no question: opens and
+    closes it, names the others, or introduces the show."""
+    return (turns[0].speaker == label == turns[-1].speaker
+            or bool(_names_others(label, spoken_by[label], speakers))
+            or _opens_the_show(spoken_by[label]))
 
 
 def _holds_forth(label: str, spoken_by: dict[str, list[Spoken]]) -> bool:

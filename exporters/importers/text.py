@@ -144,7 +144,7 @@ def read_text(path: Path, data: bytes, markdown: bool, lines_join: bool = False)
     extract = Extract([], unsure=notes)
     text = _flat_front_matter(text, extract)
     if not markdown and (cues := _caption_lines(text)):
-        extract.paras += paragraphs_of(cues)
+        extract.paras += paragraphs_of(cues, extract.dropped)
         extract.unsure.append(unvoiced_note(cues[0].line, "line"))
         return extract
     if markdown:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from pathlib import Path
 
+from ..body import parse_time  # the build's rule for a turn's time
 from .infer import find_date
 from .recording import RECORDING_KEYS, named_recording
 from .said import Extract, Note, Para
@@ -41,6 +43,8 @@ def read_vtt(path: Path, data: bytes, webvtt: bool = True) -> Extract:
         extract.unsure.append(Note(1, "the file does not start with WEBVTT; read as WebVTT anyway"))
     cues: list[tuple[int, str, list[str]]] = []
     """(line, start, text lines) of each cue."""
+    ends: dict[int, float | None] = {}
+    """Where each cue ends, in seconds, by its line."""
     for number, block in _cue_blocks(lines):
         head = block[0].strip()
         if head.startswith(("NOTE", "STYLE", "REGION", "WEBVTT")):
@@ -58,19 +62,26 @@ def read_vtt(path: Path, data: bytes, webvtt: bool = True) -> Extract:
             continue
         cues.append((number, block[timing].split("-->")[0].strip().replace(",", "."),
                      block[timing + 1:]))
+        ends[number] = parse_time(block[timing].split("-->")[1].split()[0].replace(",", "."))
+    pieces = [(number, time, voice, words) for number, time, text in _rolled_up(cues, extract)
+              for voice, words in (piece for said in _dialogue(text) for piece in _voices(said))]
+    labelled = Counter(label for _, _, voice, words in pieces if not voice
+                       and (label := split_label(words)[0]))
+    read_labels = max(labelled.values(), default=0) >= 2
+    """'Name: text' captions name their speakers; a label met once ('Step 1: pour the
+    concrete') among captions that name no one is their words."""
     said: list[tuple[int, str, str, str]] = []
     """(line, voice or '', words, start) of each piece of a cue."""
-    for number, time, text in _rolled_up(cues, extract):
-        for voice, words in (piece for said in _dialogue(text) for piece in _voices(said)):
-            if not voice:  # "Name: text" captions, or a continuation of the last voice
-                voice, rest = split_label(words)
-                words = rest if voice else words
-            said.append((number, voice, words, time))
+    for number, time, voice, words in pieces:
+        if not voice and read_labels:  # or a continuation of the last voice
+            voice, rest = split_label(words)
+            words = rest if voice else words
+        said.append((number, voice, words, time))
     if any(voice for _, voice, _, _ in said):
         extract.paras += _turns(said)
     else:
-        extract.paras += paragraphs_of(Cue(number, words, time)
-                                       for number, _, words, time in said)
+        extract.paras += paragraphs_of((Cue(number, words, parse_time(time), ends[number])
+                                        for number, _, words, time in said), extract.dropped)
         if said:
             extract.unsure.append(unvoiced_note(said[0][0]))
     return extract
