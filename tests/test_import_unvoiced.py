@@ -292,3 +292,19 @@ def test_turns_in_a_cue_of_no_length_still_follow_each_other(tmp_path):
     _, body = imported(source)
     times = [parse_time(time) for _, time, _ in timed_turns(body)]
     assert len(times) == 4 and times == sorted(set(times)), body
+
+
+def test_whispers_tab_separated_text_is_read_as_its_captions(tmp_path):
+    """Whisper's ``.tsv``: a header, then start and end in milliseconds and the words; times
+    that are no number (or too long to be one) leave the turn untimed, never a traceback."""
+    rows = ["start\tend\ttext", "0\t4500\tWelcome back to Harbour Voices.",
+            "4500\t7000\tSo, Dana, how did you get started with bridges?",
+            "7000\t12000\tI grew up next to a river.", "12000\t15000\tWhat was the hardest part?",
+            "15000\t18000\tThe winters, honestly."]
+    front, body = imported(tmp_path / "episode.tsv", "\n".join(rows) + "\n")
+    assert [(label, parse_time(time)) for label, time, _ in timed_turns(body)] == [
+        ("Q", 4.5), ("A", 7), ("Q", 12), ("A", 15)], body
+    assert body.lstrip().startswith("Welcome") and front["title"] == "TODO", (front, body)
+    rows[2] = "4500²\t" + "9" * 5000 + "\tSo, Dana, how did you get started with bridges?"
+    _, body = imported(tmp_path / "odd.tsv", "\n".join(rows) + "\n")
+    assert "So, Dana, how did you get started with bridges?" in body

@@ -143,7 +143,7 @@ def read_text(path: Path, data: bytes, markdown: bool, lines_join: bool = False)
     check_lines(path, text)
     extract = Extract([], unsure=notes)
     text = _flat_front_matter(text, extract)
-    if not markdown and (cues := _caption_lines(text)):
+    if not markdown and (cues := _tab_separated_cues(text) or _caption_lines(text)):
         extract.paras += paragraphs_of(cues, extract.dropped)
         extract.unsure.append(unvoiced_note(cues[0].line, "line"))
         return extract
@@ -173,6 +173,26 @@ def read_text(path: Path, data: bytes, markdown: bool, lines_join: bool = False)
     if markdown:
         extract.paras = _names_alone_as_labels(extract.paras)
     return extract
+
+
+_TSV_HEAD = re.compile(r"\ufeff?start\tend\ttext\s*", re.IGNORECASE)
+
+
+def _tab_separated_cues(text: str) -> list[Cue]:
+    """The rows of Whisper's ``.tsv`` (a 'start', 'end', 'text' header, times in
+    milliseconds) as cues, or none for any other text."""
+    lines = text.split("\n")
+    if not _TSV_HEAD.fullmatch(lines[0]):
+        return []
+    cues = []
+    for number, line in enumerate(lines[1:], start=2):
+        start, _, rest = line.partition("\t")
+        end, _, words = rest.partition("\t")
+        if words.strip():
+            cues.append(Cue(number, words.strip(), *(
+                int(time) / 1000 if time.isascii() and time.isdigit() and len(time) <= 12
+                else None for time in (start, end))))
+    return cues
 
 
 CAPTION_LINES = 8
