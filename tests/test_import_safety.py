@@ -581,7 +581,7 @@ def test_a_page_declaring_any_character_set_imports_or_gives_one_line(tmp_path, 
 
 
 @pytest.mark.parametrize("name", ["any.md", "any.txt", "any.adoc", "any.srt", "any.vtt",
-                                  "any.html", "any.json"])
+                                  "any.html", "any.json", "any.ttml", "any.tsv"])
 @given(data=st.binary(max_size=600))
 @settings(max_examples=60, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -632,7 +632,8 @@ def add_arguments(command: argparse.ArgumentParser) -> None:
     plugins = plugin_names()
     more = f", or a file a plugin reads ({', '.join(plugins)})" if plugins else ""
     command.add_argument("sources", nargs="+", type=Path, metavar="SOURCE",
-                         help=f"a .txt, .md, .html, .docx, .vtt, .srt or .json file{more}; "
+                         help=f"a .txt, .md, .adoc, .html, .docx, .xml (OHMS, TTML), .vtt, .srt, .ttml, "
+                              f".tsv or .json file{more}; "
                               "several are imported in one run, with one report, and in a "
                               "run of 10 or more the people who speak in many of its files ask")
     command.add_argument("-o", "--output", type=Path, metavar="PATH",

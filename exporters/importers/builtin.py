@@ -1,5 +1,5 @@
-"""The built-in importers: DOCX, WebVTT, SubRip, JSON transcripts, OHMS XML, HTML, AsciiDoc,
-Markdown and plain text.
+"""The built-in importers: DOCX, WebVTT, SubRip, JSON transcripts, OHMS XML, TTML, HTML,
+AsciiDoc, Markdown and plain text.
 
 They live here, apart from their readers, so that telling a file's format imports no reader:
 python-docx and lxml are imported only for a file that needs them.
@@ -107,6 +107,28 @@ class OhmsImporter(Importer):
         from .ohms import read_ohms
 
         return read_ohms(path, data)
+
+
+class TtmlImporter(Importer):
+    """Timed Text (TTML, DFXP): Apple Podcasts' transcripts and broadcast captions; an
+    ``.xml`` file is told by its first bytes."""
+
+    name = "ttml"
+    kind = "TTML"
+    suffixes = (".ttml", ".dfxp")
+    order = 26
+
+    @classmethod
+    def recognises(cls, path: Path, head: bytes) -> bool:
+        from .ttml import TTML_MARK
+
+        return super().recognises(path, head) or (path.suffix.lower() == ".xml"
+                                                  and TTML_MARK in head)
+
+    def read(self, path: Path, data: bytes) -> Extract:
+        from .ttml import read_ttml
+
+        return read_ttml(path, data)
 
 
 class HtmlImporter(Importer):

@@ -86,37 +86,58 @@ def read_json_transcript(path: Path, data: bytes) -> Extract:
         if found is None:
             extract.dropped.append(Note(lines.line, "a segment with no words"))
         else:
-            said.append((lines.of(found[1]), *found))
-    if not any(voice for _, voice, _, _, _ in said):
-        extract.paras += paragraphs_of((Cue(number, " ".join(spoken.split()), at, end)
-                                        for number, _, spoken, at, end in said),
+            said.append(Segment(lines.of(found[1]), *found))
+    read_segments(said, extract)
+    return extract
+
+
+@dataclass(frozen=True)
+class Segment:
+    """What a transcript tool says of a stretch of the recording: where it is in the source,
+    who speaks ('' where it does not say), the words, and their start and end in seconds."""
+
+    line: int
+    voice: str
+    words: str
+    start: float | None = None
+    end: float | None = None
+
+
+def read_segments(said: list[Segment], extract: Extract, unit: str = "segment") -> None:
+    """Add to ``extract`` the paragraphs of a tool's segments: one speaker's in a row one
+    paragraph, timed by the first; those of a tool that named no one read as captions that
+    name no speaker are (:mod:`.unvoiced`); a segment with no speaker among named ones as
+    :data:`MARKERS_AMONG_NAMED` says."""
+    if not any(segment.voice for segment in said):
+        extract.paras += paragraphs_of((Cue(segment.line, " ".join(segment.words.split()),
+                                            segment.start, segment.end) for segment in said),
                                        extract.dropped)
         if said:
-            extract.unsure.append(unvoiced_note(said[0][0], "segment"))
-        return extract
-    markers = sum(1 for _, voice, _, _, _ in said if voice) >= MARKERS_AMONG_NAMED * len(said)
-    unnamed = [number for number, voice, _, _, _ in said if not voice]
-    one_named = len({voice for _, voice, _, _, _ in said if voice}) == 1
+            extract.unsure.append(unvoiced_note(said[0].line, unit))
+        return
+    markers = sum(1 for segment in said if segment.voice) >= MARKERS_AMONG_NAMED * len(said)
+    unnamed = [segment.line for segment in said if not segment.voice]
+    one_named = len({segment.voice for segment in said if segment.voice}) == 1
     if unnamed and not markers and one_named:
-        extract.unsure.append(Note(unnamed[0], f"{len(unnamed)} segments "
-                                      f"name no speaker: they were given to '{UNNAMED}'; "
-                                      f"rename the speaker, or give their turns to the others"))
+        extract.unsure.append(Note(unnamed[0], f"{len(unnamed)} {unit}s name no speaker: "
+                                               f"they were given to '{UNNAMED}'; rename the "
+                                               f"speaker, or give their turns to the others"))
     speaker, words, start, time = "", [], 0, ""
-    for number, voice, spoken, at, _ in said:
-        if not voice and markers:  # 'Intro', 'Outro': music, where every word has its voice
-            extract.dropped.append(Note(number, f"a segment no speaker says, '{spoken[:40]}'"))
+    for segment in said:
+        if not segment.voice and markers:  # 'Intro', 'Outro': music, where all else has a voice
+            extract.dropped.append(Note(segment.line, f"a {unit} no speaker says, "
+                                                      f"'{segment.words[:40]}'"))
             continue
-        voice = voice or (UNNAMED if one_named else speaker)
+        voice = segment.voice or (UNNAMED if one_named else speaker)
         if voice != speaker or not words:
             if words:
                 extract.paras.append(Para(escape(" ".join(words)), start, label=speaker,
                                           time=time))
                 words = []
-            speaker, start, time = voice, number, clock(at)
-        words += spoken.split()
+            speaker, start, time = voice, segment.line, clock(segment.start)
+        words += segment.words.split()
     if words:
         extract.paras.append(Para(escape(" ".join(words)), start, label=speaker, time=time))
-    return extract
 
 
 class _Lines:
@@ -158,7 +179,7 @@ def _said(segment: object, shape: Shape
                    if isinstance(value := segment.get(key), str) and value.strip()), "")
     if not spoken:
         return None
-    speaker = next((name for key in SPEAKER_KEYS if (name := _speaker(segment.get(key)))), "")
+    speaker = next((name for key in SPEAKER_KEYS if (name := speaker_name(segment.get(key)))), "")
     start, end = (next((_seconds(segment[key], unit) for key, unit in keys if key in segment),
                        None) for keys in (shape.starts, shape.ends))
     return speaker, spoken, start, end
@@ -173,7 +194,7 @@ def _seconds(value: object, unit: float) -> float | None:
     return value * unit
 
 
-def _speaker(value: object) -> str:
+def speaker_name(value: object) -> str:
     """A segment's speaker as a name: a tool's number or letter for a voice as 'Speaker 1'."""
     if isinstance(value, bool) or value is None:
         return ""
