@@ -1613,6 +1613,8 @@ SERVICE_HEADERS = {
     "time in brackets, then name": "[{time}] {name}",
     "time in round brackets, then name": "({time}) {name}",
     "time, then name": "{time} {name}",
+    "name, then its time span on a line of its own": "{name}\n{time} - 00:09:59",
+    "time span on a line, then name": "[{time}] --> [00:09:59]\n{name}",
 }
 
 

@@ -790,6 +790,7 @@ def _blocks(lines: list[str], headings: dict[int, tuple[int, str]] | None = None
             current = []
     if current:
         blocks.append((start, current))
+    blocks = _two_line_heads(blocks)
     heads = [_over_turn(block) for _, block in blocks]
     speakers = _names_over_turns([block for _, block in blocks], heads)
     blocks = [(start, _header_as_label(block, head, speakers))
@@ -944,6 +945,36 @@ _HEADERS_OVER_TURN = (
 """A speaker's name and the time of their turn on a line over it, as transcription services'
 text exports write each turn: 'Maya Ortiz  0:02' (Otter.ai), 'Maya Ortiz (00:00:02)',
 'Maya Ortiz - 00:02', '[00:00:02] Maya Ortiz', '00:00:02 Maya Ortiz', then what she said."""
+
+
+_TIME_LINE = re.compile(rf"^[ \t]*\[?(?P<time>{CLOCK})\]?(?:[ \t]*(?:-|–|-->)[ \t]*\[?{CLOCK}\]?)?"
+                        r"[ \t]*$")
+_NAME_LINE = re.compile(r"^[ \t]*(?P<name>(?![a-zà-ÿ])[^\W\d_](?:[\w.'’ -]{0,37}\w)?)[ \t]*$")
+
+
+def _two_line_heads(blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """A speaker's name and the turn's time (or time span) on two lines over each turn, in
+    either order ('Maya Ortiz' / '00:00:02 - 00:00:05'), as some editing tools export a
+    transcript, as the one line 'Maya Ortiz (00:00:02)' that :data:`_HEADERS_OVER_TURN`
+    reads; only where two names or more each head two turns or more."""
+    joined = [_joined_head(block) for _, block in blocks]
+    named = Counter(name for name, _ in filter(None, joined))
+    if sum(count >= 2 for count in named.values()) < 2:
+        return blocks
+    return [(start, [f"{head[0]} ({head[1]})", *block[2:]]
+             if head and named[head[0]] >= 2 else block)
+            for (start, block), head in zip(blocks, joined)]
+
+
+def _joined_head(block: list[str]) -> tuple[str, str] | None:
+    """(name, time) of a block's first two lines, a name and a time in either order, over at
+    least one line of text; None for any other block."""
+    if len(block) >= 3:
+        for name_at, time_at in ((0, 1), (1, 0)):
+            name, time = _NAME_LINE.match(block[name_at]), _TIME_LINE.match(block[time_at])
+            if name and time:
+                return name["name"], time["time"]
+    return None
 
 
 def _over_turn(lines: list[str]) -> re.Match | None:
