@@ -308,3 +308,15 @@ def test_whispers_tab_separated_text_is_read_as_its_captions(tmp_path):
     rows[2] = "4500²\t" + "9" * 5000 + "\tSo, Dana, how did you get started with bridges?"
     _, body = imported(tmp_path / "odd.tsv", "\n".join(rows) + "\n")
     assert "So, Dana, how did you get started with bridges?" in body
+
+
+def test_segments_with_no_times_are_still_speech(tmp_path):
+    """A tool's segments with no start and no speaker: the first question is said, not the
+    title, and the turns are read as captions' are, untimed."""
+    source = tmp_path / "episode.json"
+    source.write_text(json.dumps({"segments": [
+        {"text": "So, can you introduce yourself?"}, {"text": "I am Dana. I build bridges."},
+        {"text": "Why bridges?"}, {"text": "Because they hold."}]}), encoding="utf-8")
+    front, body = imported(source)
+    assert front["title"] == "TODO", front
+    assert [label for label, _ in turns(body)] == ["Q", "A", "Q", "A"], body

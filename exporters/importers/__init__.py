@@ -240,7 +240,8 @@ def _control(match: re.Match) -> str:
 
 def _no_interview(path: Path, kind: str, method: str, paras: list[Para]) -> Problem:
     """Why a source whose text has no turn is not imported, and what to do."""
-    if paras and all(para.time and not para.label for para in paras if not para.heading):
+    if paras and all((para.time or para.said_aloud) and not para.label for para in paras
+                     if not para.heading):
         return Problem(path, 1, f"no questions or answers found in this {kind} file: no one "
                                 f"is named as speaking and nothing said asks, so it reads as a "
                                 f"talk, not an interview, and was not imported",

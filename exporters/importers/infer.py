@@ -258,7 +258,7 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
         paras = _below_page_header(paras, top, dropped)  # 'Read the transcript!' above '# Colin'
     if "title" not in values and paras:
         first = paras[0]
-        spoken = first.label or first.time or split_label(first.text)[0]  # timed: said
+        spoken = first.label or first.time or first.said_aloud or split_label(first.text)[0]
         if len(first.text) <= _TITLE_CHARS and not lone_time(first.text) \
                 and _PICTURE.sub("", first.text).strip() \
                 and not BREAK_MARKER.match(first.text) \
@@ -276,7 +276,8 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
             and _PICTURE.sub("", paras[0].text).strip() \
             and not _clean(paras[0].text).rstrip("\"”’»'*_ ").endswith(
                 (".", "?", "!", ":", "؟", "？", "。")) \
-            and not (paras[0].label or paras[0].time or split_label(paras[0].text)[0]) \
+            and not (paras[0].label or paras[0].time or paras[0].said_aloud
+                     or split_label(paras[0].text)[0]) \
             and not _take_front_line(_clean(paras[0].text), {}) \
             and not _TRAILING_ADDRESS.fullmatch(_clean(paras[0].text)) \
             and not find_date(paras[0].text):

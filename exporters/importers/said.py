@@ -58,6 +58,9 @@ class Para:
     """A list or quotation, written as Markdown already: never a question."""
     time: str = ""
     """Where the paragraph starts in the recording, as the source stamps it (``00:12:34``)."""
+    said_aloud: bool = False
+    """Read from captions or a transcript tool's segments: speech, never a title or a
+    profile, timed or not."""
     after_rule: bool = False
     """A thematic break (``* * *``, ``<hr>``) stands right before it."""
 

@@ -933,9 +933,9 @@ def _told_of(paras: list[Para], roles: list[str]) -> bool:
     """Whether the text of the answers speaks of its subject rather than as them: 'he' and
     'she' four times as often as 'I' and 'we', quotations left out (a profile: 'What
     hardware?', then 'Akash uses a Lenovo B490 at work. “This laptop is great,” says
-    Akash.'), where an interview's answers say 'I'. Never of speech, whose every paragraph has
-    its time in a recording: no one records a profile."""
-    if all(para.time for para in paras if not para.heading):
+    Akash.'), where an interview's answers say 'I'. Never of speech (captions, or paragraphs
+    each with its time in a recording): no one records a profile."""
+    if all(para.time or para.said_aloud for para in paras if not para.heading):
         return False
     told = " ".join(_QUOTED.sub(" ", para.plain or para.text)
                     for para, role in zip(paras, roles) if role == "A")

@@ -150,7 +150,7 @@ def _put(sentences: list[_Sentence], paras: list[Para], last: float) -> float:
     if start is not None:
         start = max(round(start, 3), round(last + 0.001, 3))
     paras.append(Para(escape(" ".join(sentence.words for sentence in sentences)),
-                      sentences[0].line, time=clock(start)))
+                      sentences[0].line, time=clock(start), said_aloud=True))
     return last if start is None else start
 
 
