@@ -224,7 +224,9 @@ def parse_time(text: str) -> float | None:
 
 
 def format_time(seconds: float) -> str:
-    """Seconds as the ``[HH:MM:SS]`` an editor writes (``MM:SS`` under an hour)."""
+    """Seconds as the ``[HH:MM:SS]`` an editor writes (``MM:SS`` under an hour), to the
+    millisecond."""
+    seconds = round(seconds, 3)
     whole = int(seconds)
     hours, rest = divmod(whole, 3600)
     text = f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"

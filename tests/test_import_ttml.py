@@ -84,3 +84,41 @@ def test_a_broken_or_hostile_ttml_is_one_line_and_expands_no_entity(tmp_path, te
         assert said in str(error.problem), error.problem
     else:
         assert "aaaaaaaaaa" not in markdown
+
+
+def ttml(body: str, head: str = "", namespace: str = "http://www.w3.org/ns/ttml") -> str:
+    return (f'<tt xmlns="{namespace}" xmlns:ttm="{namespace}#metadata" xml:lang="en">'
+            f"<head><metadata>{head}</metadata></head><body>{body}</body></tt>")
+
+
+PEOPLE = ('<ttm:agent xml:id="a1" type="person"><ttm:name>Maya Ortiz</ttm:name></ttm:agent>'
+          '<ttm:agent xml:id="a2" type="person"><ttm:name>Gina Hale</ttm:name></ttm:agent>')
+
+
+@pytest.mark.parametrize("body, namespace", [
+    ('<div><p begin="1s" end="3s"><span ttm:agent="a1">How did you start?</span> '
+     '<span ttm:agent="a2">By accident.</span></p><p begin="5s" end="7s"><span '
+     'ttm:agent="a1">And then?</span> <span ttm:agent="a2">The library.</span></p></div>',
+     "http://www.w3.org/ns/ttml"),
+    ('<div timeContainer="seq"><p dur="2s" ttm:agent="a1">How did you start?</p><p dur="3s" '
+     'ttm:agent="a2">By accident.<metadata>SECRET</metadata></p><p dur="2s" ttm:agent="a1">'
+     'And then?</p><p dur="2s" ttm:agent="a2">The library.</p></div>',
+     "http://www.w3.org/2006/10/ttaf1"),
+])
+def test_speakers_in_spans_sequences_and_dfxp_are_read_with_increasing_times(
+        tmp_path, body, namespace):
+    """Two speakers' spans in one paragraph are two turns, each timed as far into it as it
+    stands; paragraphs that follow each other in a sequence start where the last ended; the
+    older DFXP namespace is read as TTML's; a paragraph's metadata is no words."""
+    front, said = imported(tmp_path / "episode.dfxp", ttml(body, PEOPLE, namespace))
+    assert (front["interviewer"], front["interviewee"]) == ("Maya Ortiz", "Gina Hale"), front
+    times = [parse_time(time) for _, time, _ in timed_turns(said)]
+    assert len(times) == 4 and times == sorted(set(times)), said
+    assert "SECRET" not in said
+
+
+def test_a_time_a_hair_under_a_second_keeps_every_time(tmp_path):
+    _, said = imported(tmp_path / "episode.ttml", ttml(
+        '<div><p begin="1.9996s" ttm:agent="a1">How did you start?</p><p begin="3s" '
+        'ttm:agent="a2">By accident.</p></div>', PEOPLE))
+    assert [parse_time(time) for _, time, _ in timed_turns(said)] == [2, 3], said

@@ -320,3 +320,55 @@ def test_segments_with_no_times_are_still_speech(tmp_path):
     front, body = imported(source)
     assert front["title"] == "TODO", front
     assert [label for label, _ in turns(body)] == ["Q", "A", "Q", "A"], body
+
+
+def test_short_captions_that_repeat_a_line_are_no_roll_up(tmp_path):
+    """'No.' said twice in a short clip is said twice."""
+    _, body = imported(captions(tmp_path / "episode.vtt", "Did you ever go back?", "No.",
+                                "No.", "Not even once?", "Never.", "Never."))
+    assert body.count("No.") == 2 and body.count("Never.") == 2, body
+
+
+def test_each_speaker_labelled_once_is_still_named(tmp_path):
+    source = tmp_path / "clip.srt"
+    source.write_text("1\n00:00:01,000 --> 00:00:03,000\nMaya Ortiz: So, Dana, how did you "
+                      "start?\n\n2\n00:00:03,000 --> 00:00:06,000\nDana Reyes: By accident, "
+                      "mostly.\n", encoding="utf-8")
+    front, _ = imported(source)
+    assert (front["interviewer"], front["interviewee"]) == ("Maya Ortiz", "Dana Reyes"), front
+
+
+def test_a_second_timing_line_in_a_block_starts_a_cue_of_its_own(tmp_path):
+    """An empty cue, a line of spaces, then a cue named by an id: no timing in the words."""
+    source = tmp_path / "episode.vtt"
+    source.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n   \nanswer-1\n"
+                      "00:00:04.000 --> 00:00:06.000\nHow did you start?\n\n"
+                      "00:00:06.000 --> 00:00:08.000\nBy accident.\n", encoding="utf-8")
+    _, body = imported(source)
+    assert "-->" not in body and "How did you start?" in body, body
+
+
+def test_a_confirming_tag_still_asks(tmp_path):
+    _, body = imported(captions(tmp_path / "episode.vtt", "You grew up in Ohio, didn't you?",
+                                "Yes, by the lake.", "And you stayed, didn't you?", "I did."))
+    assert [label for label, _, _ in timed_turns(body)] == ["Q", "A", "Q", "A"], body
+
+
+@pytest.mark.parametrize("lines", [
+    ["Maya Ortiz  0:02", "How did you start?", "Gina Hale  0:05", "By accident, mostly, and",
+     "then some more.", "Maya Ortiz  0:15", "And then what", "happened to you?"],
+    ["Q. How did you", "start with bridges?", "A. By accident, mostly,", "and then more.",
+     "Q. And then what", "happened to you?", "A. Then I got", "a job there."],
+    ["Maya Ortiz", "How did you", "start with bridges?", "Gina Hale", "By accident, mostly,",
+     "and then more.", "Maya Ortiz", "And then what", "happened to you?", "Gina Hale", "A job."],
+])
+def test_text_that_marks_its_speakers_is_no_caption_file(tmp_path, lines):
+    """Names over turns, role letters, a name line over each turn, with no blank line
+    between: not read as a speech-to-text tool's captions."""
+    source = tmp_path / "transcript.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        result = import_file(source)
+    except ContentError:
+        return
+    assert not any("no line names its speaker" in note.text for note in result.report.unsure)

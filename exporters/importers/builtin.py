@@ -120,10 +120,10 @@ class TtmlImporter(Importer):
 
     @classmethod
     def recognises(cls, path: Path, head: bytes) -> bool:
-        from .ttml import TTML_MARK
+        from .ttml import TTML_MARKS
 
         return super().recognises(path, head) or (path.suffix.lower() == ".xml"
-                                                  and TTML_MARK in head)
+                                                  and any(mark in head for mark in TTML_MARKS))
 
     def read(self, path: Path, data: bytes) -> Extract:
         from .ttml import read_ttml

@@ -122,6 +122,10 @@ def read_segments(said: list[Segment], extract: Extract, unit: str = "segment") 
         extract.unsure.append(Note(unnamed[0], f"{len(unnamed)} {unit}s name no speaker: "
                                                f"they were given to '{UNNAMED}'; rename the "
                                                f"speaker, or give their turns to the others"))
+    elif unnamed and not markers:
+        extract.unsure.append(Note(unnamed[0], f"{len(unnamed)} {unit}s name no speaker: each "
+                                               f"was given to the speaker before it; check "
+                                               f"that no one else says them"))
     speaker, words, start, time = "", [], 0, ""
     for segment in said:
         if not segment.voice and markers:  # 'Intro', 'Outro': music, where all else has a voice

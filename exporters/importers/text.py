@@ -195,6 +195,10 @@ def _tab_separated_cues(text: str) -> list[Cue]:
     return cues
 
 
+_MARKS_A_SPEAKER = re.compile(rf"^(?:[QAPRF][.)]\s|[-–—]\s?\S|\[?{CLOCK}\]?\s*$|"
+                              rf"\[?{CLOCK}\]?\s+(?:-|–|-->)|\*\*)")
+"""A line that marks a turn: a role's letter ('Q. ', 'A) '), a dialogue dash, a time alone
+or a time span, a name in bold."""
 CAPTION_LINES = 8
 """The fewest lines of text read as a speech-to-text tool's captions (:func:`_caption_lines`)."""
 
@@ -208,7 +212,14 @@ def _caption_lines(text: str) -> list[Cue]:
     lines = [(number, line.strip()) for number, line in enumerate(text.split("\n"), start=1)
              if line.strip()]
     if len(lines) < CAPTION_LINES or lines[-1][0] - lines[0][0] + 1 != len(lines) \
-            or any(split_label(line)[0] for _, line in lines):
+            or any(split_label(line)[0] or _MARKS_A_SPEAKER.match(line)
+                   or any(pattern.match(line) for pattern in _HEADERS_OVER_TURN)
+                   for _, line in lines):
+        return []
+    named = Counter(line for _, line in lines if len(line.split()) <= 4
+                    and all(word[:1].isupper() for word in line.split())
+                    and not line.endswith(_SENTENCE_ENDS))
+    if any(count >= 2 for count in named.values()):  # 'Maya Ortiz' over each of her turns
         return []
     cut = [after for (_, line), (_, after) in pairwise(lines)
            if not line.rstrip("\"”’'»)]*_").endswith(_SENTENCE_ENDS)]

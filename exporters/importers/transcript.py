@@ -60,15 +60,18 @@ def read_vtt(path: Path, data: bytes, webvtt: bool = True) -> Extract:
         if timing is None:
             extract.dropped.append(Note(number, "a block without cue timings"))
             continue
-        cues.append((number, block[timing].split("-->")[0].strip().replace(",", "."),
-                     block[timing + 1:]))
-        ends[number] = parse_time(block[timing].split("-->")[1].split()[0].replace(",", "."))
+        timings = [at for at in range(timing, len(block)) if _TIMING.match(block[at])]
+        for at, until in zip(timings, [*timings[1:], len(block)]):  # a cue each timing line
+            cue = number if at == timing else number + at
+            cues.append((cue, block[at].split("-->")[0].strip().replace(",", "."),
+                         block[at + 1:until]))
+            ends[cue] = parse_time(block[at].split("-->")[1].split()[0].replace(",", "."))
     pieces = [(number, time, voice, words) for number, time, text in _rolled_up(cues, extract)
               for voice, words in (piece for said in _dialogue(text) for piece in _voices(said))]
     labelled = Counter(label for _, _, voice, words in pieces if not voice
                        and (label := split_label(words)[0]))
-    read_labels = max(labelled.values(), default=0) >= 2
-    """'Name: text' captions name their speakers; a label met once ('Step 1: pour the
+    read_labels = len(labelled) >= 2 or max(labelled.values(), default=0) >= 2
+    """'Name: text' captions name their speakers; one label met once ('Step 1: pour the
     concrete') among captions that name no one is their words."""
     said: list[tuple[int, str, str, str]] = []
     """(line, voice or '', words, start) of each piece of a cue."""
@@ -108,7 +111,12 @@ def _turns(said: list[tuple[int, str, str, str]]) -> list[Para]:
 ROLLED_UP = 0.3
 """The share of cues, from which on, that open with the line the cue before ended with: roll-up
 captions (YouTube's automatic ones), in which each line shows twice, as the new line and then
-as the line above it."""
+as the line above it; where no word carries its time (YouTube's ``<00:00:01.500>``), half."""
+ROLLED_UP_UNTIMED = 0.5
+ROLLED_UP_CUES = 5
+"""The fewest repeated lines that make captions roll-up ones: a short clip in which 'No.' is
+said twice is not."""
+_WORD_TIME = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
 
 
 def _rolled_up(cues: list[tuple[int, str, list[str]]], extract: Extract
@@ -117,12 +125,14 @@ def _rolled_up(cues: list[tuple[int, str, list[str]]], extract: Extract
     before."""
     shown = [[_TAG.sub("", line).strip() for line in text if _TAG.sub("", line).strip()]
              for _, _, text in cues]
-    repeating = [at for at in range(1, len(cues)) if shown[at] and shown[at - 1]
-                 and shown[at][0] == shown[at - 1][-1]]
-    if len(repeating) < ROLLED_UP * len(cues):
+    repeating = {at for at in range(1, len(cues)) if shown[at] and shown[at - 1]
+                 and shown[at][0] == shown[at - 1][-1]}
+    timed_words = any(_WORD_TIME.search(line) for _, _, text in cues for line in text)
+    if len(repeating) < ROLLED_UP_CUES or len(repeating) < (
+            ROLLED_UP if timed_words else ROLLED_UP_UNTIMED) * len(cues):
         return cues
-    extract.unsure.append(Note(cues[repeating[0]][0], "roll-up captions, each line shown twice: "
-                                                     "read once"))
+    extract.unsure.append(Note(cues[min(repeating)][0], "roll-up captions, each line shown "
+                                                        "twice: read once"))
     kept = []
     for at, (number, time, text) in enumerate(cues):
         if at in repeating:

@@ -25,11 +25,10 @@ from .text import refuse_binary
 
 _PARSER = lxml.etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                                huge_tree=False, remove_comments=True)
-TTML = "http://www.w3.org/ns/ttml"
-TTML_MARK = TTML.encode()
-"""Words in the first bytes of a file that say it is Timed Text."""
-_METADATA = f"{TTML}#metadata"
-_PARAMETER = f"{TTML}#parameter"
+TTML_MARKS = (b"http://www.w3.org/ns/ttml", b"http://www.w3.org/2006/10/ttaf1",
+              b"http://www.w3.org/2006/04/ttaf1")
+"""Words in the first bytes of a file that say it is Timed Text: TTML's namespace, and DFXP's
+before it."""
 _XML = "http://www.w3.org/XML/1998/namespace"
 _HINT = "export the transcript again, as TTML, WebVTT or SubRip"
 _CLOCK = re.compile(r"(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2}(?:\.\d{1,9})?)(?::(\d{1,3}(?:\.\d+)?))?")
@@ -44,7 +43,7 @@ def read_ttml(path: Path, data: bytes) -> Extract:
     except lxml.etree.XMLSyntaxError as error:
         raise ContentError(Problem(path, error.lineno or 1, f"this TTML cannot be read "
                                                            f"({error.msg})", _HINT)) from None
-    if not isinstance(root.tag, str) or lxml.etree.QName(root).localname != "tt":
+    if _name(root) != "tt":
         raise ContentError(Problem(path, root.sourceline or 1, "this XML is no Timed Text "
                                    "(TTML): its root is not <tt>", _HINT))
     extract = Extract([])
@@ -53,22 +52,115 @@ def read_ttml(path: Path, data: bytes) -> Extract:
         extract.hints["lang"] = language
     rates = _Rates.of(root)
     names = {agent.get(f"{{{_XML}}}id"): " ".join(name.itertext()).strip()
-             for agent in root.iter(f"{{{_METADATA}}}agent")
-             if (name := next(agent.iter(f"{{{_METADATA}}}name"), None)) is not None}
-    said = []
-    for paragraph in root.iter(f"{{{TTML}}}p"):
-        words = " ".join(_words(paragraph).split())
-        if not words:
-            extract.dropped.append(Note(paragraph.sourceline or 1, "a <p> with no words"))
-            continue
-        agent = next((element.get(f"{{{_METADATA}}}agent") for element in
-                      (paragraph, *paragraph.iterancestors(), *paragraph.iter())
-                      if element.get(f"{{{_METADATA}}}agent")), "")
-        agent = agent.split()[0] if agent.strip() else ""
-        said.append(Segment(paragraph.sourceline or 1, speaker_name(names.get(agent) or agent),
-                            words, *_span(paragraph, rates)))
+             for agent in root.iter("{*}agent")
+             if (name := next(agent.iter("{*}name"), None)) is not None}
+    said: list[Segment] = []
+    body = next((child for child in root if _name(child) == "body"), None)
+    if body is not None:
+        _walk(body, 0.0, "", _Context(rates, names, said, extract))
     read_segments(said, extract, "paragraph")
     return extract
+
+
+class _Context:
+    """What every paragraph of one document is read with, and where its segments go."""
+
+    def __init__(self, rates: _Rates, names: dict, said: list[Segment], extract: Extract):
+        self.rates, self.names, self.said, self.extract = rates, names, said, extract
+
+
+def _walk(element: lxml.etree._Element, offset: float, agent: str, context: _Context
+          ) -> float | None:
+    """Read the paragraphs under ``element``, whose clock starts at ``offset`` seconds and
+    whose speaker is ``agent`` unless they name their own; return where ``element`` ends.
+    Children of a ``timeContainer="seq"`` follow each other: each starts where the one
+    before it ended."""
+    start = offset + (_seconds(element.get("begin"), context.rates) or 0.0)
+    agent = _agent(element) or agent
+    if _name(element) == "p":
+        return _paragraph(element, start, agent, context)
+    sequential = element.get("timeContainer") == "seq"
+    clock, end = start, None
+    for child in element:
+        if _name(child) in ("div", "p"):
+            ended = _walk(child, clock if sequential else start, agent, context)
+            end = ended if ended is not None else end
+            if sequential and ended is not None:
+                clock = ended
+    return _end(element, start, context.rates) or end
+
+
+def _paragraph(paragraph: lxml.etree._Element, start: float, agent: str, context: _Context
+               ) -> float | None:
+    """Add a ``<p>``'s segments (one for each speaker its spans name, in turn), timed from
+    ``start`` (its own begin, or its first timed word's); return its end."""
+    timed = [_seconds(element.get("begin"), context.rates) for element in paragraph.iter()
+             if element is not paragraph and element.get("begin")]
+    if paragraph.get("begin") is None and timed and timed[0] is not None:
+        start += timed[0]  # Apple's: only the words are timed
+    end = _end(paragraph, start, context.rates)
+    if end is None:
+        ends = [_seconds(element.get("end"), context.rates) for element in paragraph.iter()
+                if element.get("end")]
+        if ends and ends[-1] is not None:
+            end = start - (timed[0] or 0.0 if timed and paragraph.get("begin") is None
+                           else 0.0) + ends[-1]
+    pieces: list[tuple[str, str]] = [(agent, paragraph.text or "")]
+    for child in paragraph:
+        if _name(child) and _name(child) not in _NO_WORDS:
+            pieces.append((_agent(child) or agent,
+                           " " if _name(child) == "br" else _words(child) + _word_end(child)))
+        pieces.append((pieces[-1][0], child.tail or ""))
+    runs: list[tuple[str, str]] = []
+    for speaker, words in pieces:
+        if runs and (runs[-1][0] == speaker or not words.strip()):
+            runs[-1] = (runs[-1][0], runs[-1][1] + words)
+        else:
+            runs.append((speaker, words))
+    line = paragraph.sourceline or 1
+    spoken = [(speaker, " ".join(words.split())) for speaker, words in runs if words.strip()]
+    if not spoken:
+        context.extract.dropped.append(Note(line, "a <p> with no words"))
+    total = sum(len(words) for _, words in spoken)
+    done = 0
+    for speaker, words in spoken:  # a speaker's words start as far into the <p> as they stand
+        begins = start + ((end - start) * done / total if end is not None and end > start
+                          else done / total / 1000)
+        context.said.append(Segment(line, speaker_name(context.names.get(speaker) or speaker),
+                                    words, round(begins, 3), end))
+        done += len(words)
+    return end
+
+
+def _end(element: lxml.etree._Element, start: float, rates: _Rates) -> float | None:
+    """Where an element ends: its ``end`` (on the clock its ``begin`` is on), or its start
+    and ``dur``."""
+    begin = _seconds(element.get("begin"), rates) or 0.0
+    end = _seconds(element.get("end"), rates)
+    if end is not None:
+        return start - begin + end
+    duration = _seconds(element.get("dur"), rates)
+    return None if duration is None else start + duration
+
+
+def _agent(element: lxml.etree._Element) -> str:
+    """The speaker an element names (``ttm:agent``, in any TTML namespace), or ''."""
+    named = next((value for key, value in element.items() if key.endswith("}agent")), "")
+    return named.split()[0] if named.strip() else ""
+
+
+def _name(element: lxml.etree._Element) -> str:
+    return lxml.etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+def _word_end(element: lxml.etree._Element) -> str:
+    """A space after a word's span (Apple's ``podcasts:unit="word"``), which ends a word."""
+    return " " if any(key.endswith("unit") and value == "word"
+                      for key, value in element.items()) else ""
+
+
+_NO_WORDS = ("metadata", "set", "agent", "name", "desc", "title", "copyright")
+"""Elements inside a paragraph that say something of it, not what is said."""
 
 
 def _words(element: lxml.etree._Element) -> str:
@@ -76,11 +168,8 @@ def _words(element: lxml.etree._Element) -> str:
     ``podcasts:unit="word"``) a space."""
     pieces = [element.text or ""]
     for child in element:
-        if isinstance(child.tag, str):
-            name = lxml.etree.QName(child).localname
-            pieces.append(" " if name == "br" else _words(child))
-            if any(key.endswith("unit") and value == "word" for key, value in child.items()):
-                pieces.append(" ")
+        if _name(child) and _name(child) not in _NO_WORDS:
+            pieces.append(" " if _name(child) == "br" else _words(child) + _word_end(child))
         pieces.append(child.tail or "")
     return "".join(pieces)
 
@@ -94,21 +183,18 @@ class _Rates:
     @classmethod
     def of(cls, root: lxml.etree._Element) -> _Rates:
         def rate(name: str, default: float) -> float:
-            found = _OFFSET.fullmatch(root.get(f"{{{_PARAMETER}}}{name}", "").strip())
-            return float(found[1]) if found and float(found[1]) > 0 else default
-        return cls(rate("frameRate", 30.0), rate("tickRate", 1.0))
+            given = next((value for key, value in root.items() if key.endswith("}" + name)), "")
+            found = _OFFSET.fullmatch(given.strip())
+            return float(found[1]) if found and not found[2] and float(found[1]) > 0 \
+                else default
 
-
-def _span(paragraph: lxml.etree._Element, rates: _Rates) -> tuple[float | None, float | None]:
-    """A ``<p>``'s start and end in seconds: its own, or its first and last timed word's, after
-    the begin of the elements around it (a ``<div begin>`` starts its paragraphs' clock)."""
-    around = sum(_seconds(element.get("begin"), rates) or 0.0
-                 for element in paragraph.iterancestors())
-    timed = [element for element in paragraph.iter() if element.get("begin")]
-    start = _seconds(paragraph.get("begin") or (timed[0].get("begin") if timed else None), rates)
-    ended = [element for element in paragraph.iter() if element.get("end")]
-    end = _seconds(paragraph.get("end") or (ended[-1].get("end") if ended else None), rates)
-    return (None if start is None else around + start, None if end is None else around + end)
+        multiplier = next((value.split() for key, value in root.items()
+                           if key.endswith("}frameRateMultiplier")), [])
+        frames = rate("frameRate", 30.0)
+        if len(multiplier) == 2 and all(part.isdigit() and 0 < int(part) < 10**6
+                                        for part in multiplier):
+            frames *= int(multiplier[0]) / int(multiplier[1])  # 30 × 1000/1001: 29.97
+        return cls(frames, rate("tickRate", 1.0))
 
 
 def _seconds(text: str | None, rates: _Rates) -> float | None:

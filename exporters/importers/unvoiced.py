@@ -47,9 +47,13 @@ _NOT_AN_END = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Jr|Sr|Sra|vs|etc|e
                          r"z\.B|Nr|[A-Z])\.$")
 """A title or an initial before its full stop: 'Dr. Okafor', 'J. R. Ortiz'."""
 _TAG_QUESTION = re.compile(
-    r",\s*(?:you know|right|yeah|okay|ok|eh|huh|isn't it|you see|innit|¿no|¿verdad|"
-    r"n'est-ce pas|non|oder|ne|nicht wahr|vero|né)\s*[?？][\"'”’»)\]]*$", re.IGNORECASE)
-"""A question tag that ends a statement ('…, you know?'): the speaker asks nothing."""
+    r",\s*(?:you know|ya know|you see|know what I mean|innit|right|yeah|okay|ok|¿sabes|"
+    r"tu vois|weißt du)\s*[?？][\"'”’»)\]]*$", re.IGNORECASE)
+"""A tag that ends a statement ('…, you know?', '…, right?'): in speech nobody is named in,
+more often the speaker's habit than a question (measured: taking '…, right?' for a question
+found 0.95 of the interviewer's asking turns instead of 0.88, but 0.56 of the questions found
+were the interviewer's instead of 0.66). A tag that asks a verb back ('…, isn't it?', '…,
+didn't you?') still asks."""
 _NO_WORDS = re.compile(r"\s*(?:\[[^\[\]]{1,40}\]|\([^()]{1,40}\)|[♪♫#\s]+)\s*")
 """A cue that is a sound, not words: '[Music]', '(laughter)', '♪ ♪'."""
 
