@@ -330,21 +330,17 @@ def test_short_captions_that_repeat_a_line_are_no_roll_up(tmp_path):
 
 
 def test_each_speaker_labelled_once_is_still_named(tmp_path):
-    source = tmp_path / "clip.srt"
-    source.write_text("1\n00:00:01,000 --> 00:00:03,000\nMaya Ortiz: So, Dana, how did you "
-                      "start?\n\n2\n00:00:03,000 --> 00:00:06,000\nDana Reyes: By accident, "
-                      "mostly.\n", encoding="utf-8")
-    front, _ = imported(source)
+    front, _ = imported(tmp_path / "clip.srt", "1\n00:00:01,000 --> 00:00:03,000\nMaya Ortiz: "
+                        "So, Dana, how did you start?\n\n2\n00:00:03,000 --> 00:00:06,000\n"
+                        "Dana Reyes: By accident, mostly.\n")
     assert (front["interviewer"], front["interviewee"]) == ("Maya Ortiz", "Dana Reyes"), front
 
 
 def test_a_second_timing_line_in_a_block_starts_a_cue_of_its_own(tmp_path):
     """An empty cue, a line of spaces, then a cue named by an id: no timing in the words."""
-    source = tmp_path / "episode.vtt"
-    source.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n   \nanswer-1\n"
-                      "00:00:04.000 --> 00:00:06.000\nHow did you start?\n\n"
-                      "00:00:06.000 --> 00:00:08.000\nBy accident.\n", encoding="utf-8")
-    _, body = imported(source)
+    _, body = imported(tmp_path / "episode.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n   \n"
+                       "answer-1\n00:00:04.000 --> 00:00:06.000\nHow did you start?\n\n"
+                       "00:00:06.000 --> 00:00:08.000\nBy accident.\n")
     assert "-->" not in body and "How did you start?" in body, body
 
 
