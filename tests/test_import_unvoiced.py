@@ -368,3 +368,10 @@ def test_text_that_marks_its_speakers_is_no_caption_file(tmp_path, lines):
     except ContentError:
         return
     assert not any("no line names its speaker" in note.text for note in result.report.unsure)
+
+
+def test_a_cue_that_opens_with_a_stop_closes_the_word_before(tmp_path):
+    _, body = imported(captions(tmp_path / "episode.vtt", "How did you start", "? I mean,",
+                                "with bridges.", "Mostly by accident", ". Then the library."))
+    assert "Q [00:00]: How did you start?\n" in body, body
+    assert "I mean, with bridges. Mostly by accident. Then the library." in body, body

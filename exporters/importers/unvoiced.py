@@ -54,6 +54,9 @@ more often the speaker's habit than a question (measured: taking '…, right?' f
 found 0.95 of the interviewer's asking turns instead of 0.88, but 0.56 of the questions found
 were the interviewer's instead of 0.66). A tag that asks a verb back ('…, isn't it?', '…,
 didn't you?') still asks."""
+_CLOSES = tuple(".,;:!?…؟،。，？！\"'”’»)]")
+"""Marks that close what stands before them: a cue that opens with one goes on the word before
+with no space."""
 _NO_WORDS = re.compile(r"\s*(?:\[[^\[\]]{1,40}\]|\([^()]{1,40}\)|[♪♫#\s]+)\s*")
 """A cue that is a sound, not words: '[Music]', '(laughter)', '♪ ♪'."""
 
@@ -129,7 +132,10 @@ def _goes_on(words: str, stop: re.Match, following: str) -> bool:
 
 
 def _sentence(pieces: list[str], line: int, start: float | None) -> _Sentence:
-    words = " ".join(" ".join(pieces).split())
+    """A sentence of ``pieces`` (its words in each cue it stands in): cues meet at a space,
+    but before a stop or a closing mark a cue opens with ('Hello' / '. Then')."""
+    words = " ".join("".join(piece if at == 0 or piece.lstrip()[:1] in _CLOSES
+                             else " " + piece for at, piece in enumerate(pieces)).split())
     return _Sentence(words, line, start,
                      ends_with_question(words) and not _TAG_QUESTION.search(words))
 
