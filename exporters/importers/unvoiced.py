@@ -101,11 +101,12 @@ def _sentences(cues: list[Cue]) -> Iterator[_Sentence]:
         after = cues[at + 1].words if at + 1 < len(cues) else ""
         end = cue.end if cue.end is not None else (
             cues[at + 1].start if at + 1 < len(cues) else None)
-        begun = 0
+        begun, said_to = 0, len(cue.words.rstrip())
         for stop in _SENTENCE_END.finditer(cue.words):
-            rest = cue.words[stop.end():]
+            following = cue.words[stop.end():stop.end() + 40] if stop.end() < said_to \
+                else after[:40]  # bounded: a cue of a hundred thousand stops is read once
             if _NOT_AN_END.search(cue.words, max(0, stop.start() - 8), stop.end()) \
-                    or _goes_on(cue.words, stop, rest if rest.strip() else after):
+                    or _goes_on(cue.words, stop, following):
                 continue
             if not pieces:
                 line, start = cue.line, _into(cue, end, begun)
