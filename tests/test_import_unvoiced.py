@@ -375,3 +375,16 @@ def test_a_cue_that_opens_with_a_stop_closes_the_word_before(tmp_path):
                                 "with bridges.", "Mostly by accident", ". Then the library."))
     assert "Q [00:00]: How did you start?\n" in body, body
     assert "I mean, with bridges. Mostly by accident. Then the library." in body, body
+
+
+def test_a_broadcasts_three_row_roll_up_is_read_once_each_line(tmp_path):
+    """Broadcast captions roll up three rows: each cue repeats the two lines before its new
+    one."""
+    said = ["how did you get", "started with bridges?", "by accident, mostly.", "i was reading",
+            "a lot about rivers.", "and then what", "happened to you?", "then the library."]
+    cues = [said[max(0, at - 2):at + 1] for at in range(len(said))]
+    _, body = imported(tmp_path / "episode.vtt", "WEBVTT\n\n" + "\n\n".join(
+        f"00:00:{at * 2:02d}.000 --> 00:00:{at * 2 + 2:02d}.000\n" + "\n".join(rows)
+        for at, rows in enumerate(cues)) + "\n")
+    for line in said:
+        assert body.count(line) == 1, (line, body)

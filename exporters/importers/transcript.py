@@ -122,24 +122,35 @@ _WORD_TIME = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
 def _rolled_up(cues: list[tuple[int, str, list[str]]], extract: Extract
                ) -> list[tuple[int, str, list[str]]]:
     """``cues``, and in roll-up captions each without the lines it repeats from the cue
-    before."""
+    before (one in YouTube's, two in a broadcast's three rows)."""
     shown = [[_TAG.sub("", line).strip() for line in text if _TAG.sub("", line).strip()]
              for _, _, text in cues]
-    repeating = {at for at in range(1, len(cues)) if shown[at] and shown[at - 1]
-                 and shown[at][0] == shown[at - 1][-1]}
+    repeated = {at: overlap for at in range(1, len(cues))
+                if (overlap := _overlap(shown[at - 1], shown[at]))}
     timed_words = any(_WORD_TIME.search(line) for _, _, text in cues for line in text)
-    if len(repeating) < ROLLED_UP_CUES or len(repeating) < (
+    if len(repeated) < ROLLED_UP_CUES or len(repeated) < (
             ROLLED_UP if timed_words else ROLLED_UP_UNTIMED) * len(cues):
         return cues
-    extract.unsure.append(Note(cues[min(repeating)][0], "roll-up captions, each line shown "
-                                                        "twice: read once"))
+    extract.unsure.append(Note(cues[min(repeated)][0], "roll-up captions, each line shown "
+                                                       "again under the next: read once"))
     kept = []
     for at, (number, time, text) in enumerate(cues):
-        if at in repeating:
-            repeated = next(i for i, line in enumerate(text) if _TAG.sub("", line).strip())
-            text = text[repeated + 1:]
+        if at in repeated:
+            said = [i for i, line in enumerate(text) if _TAG.sub("", line).strip()]
+            text = text[said[repeated[at] - 1] + 1:]
         kept.append((number, time, text))
     return kept
+
+
+def _overlap(before: list[str], lines: list[str]) -> int:
+    """How many lines ``lines`` opens with that ``before`` ends with (the most: a roll-up's
+    rows but the new one)."""
+    return next((size for size in range(min(len(before), len(lines), ROLL_UP_ROWS), 0, -1)
+                 if lines[:size] == before[-size:]), 0)
+
+
+ROLL_UP_ROWS = 4
+"""The most rows roll-up captions show at once (broadcasts show two to four)."""
 
 
 def _read_header(block: list[str], extract: Extract) -> None:
