@@ -28,32 +28,19 @@ def timed_turns(body: str) -> list[tuple[str, str, str]]:
     return re.findall(r"^(\w+) \[([\d:.]+)\]: (\w+)", body, re.M)
 
 
-def test_a_podcasting_transcript_word_by_word_is_read_as_whole_turns(tmp_path):
+@pytest.mark.parametrize("named", [
+    lambda speaker, index: True,
+    lambda speaker, index: index == 0 or speaker == "Maya Ortiz",
+], ids=["every segment names its speaker", "a turn's first segment names its speaker"])
+def test_a_podcasting_transcript_word_by_word_is_read_as_whole_turns(tmp_path, named):
     """Podcasting 2.0 allows a segment a word, each naming its speaker: one speaker's words in
-    a row are one turn, timed by its first word."""
-    segments = [{"speaker": speaker, "startTime": start + index / 10,
-                 "endTime": start + (index + 1) / 10,
+    a row are one turn, timed by its first word. A tool that names the speaker only where it
+    changes (as SubRip's captions do): a segment without a speaker goes on with the one
+    before, whoever is named elsewhere."""
+    segments = [{**({"speaker": speaker} if named(speaker, index) else {}),
+                 "startTime": start + index / 10, "endTime": start + (index + 1) / 10,
                  "body": word + ("\n" if index == len(said.split()) - 1 else "")}
                 for speaker, start, said in SAID for index, word in enumerate(said.split())]
-    source = tmp_path / "episode.json"
-    source.write_text(json.dumps({"version": "1.0.0", "segments": segments}), encoding="utf-8")
-    front, body = imported(source)
-    assert (front["interviewer"], front["interviewee"]) == ("Maya Ortiz", "Gina Hale"), front
-    assert timed_turns(body) == TURNS, body
-    assert "By accident, mostly. I was reading a lot." in body
-
-
-def test_a_segment_with_no_speaker_goes_on_with_the_speaker_before(tmp_path):
-    """A tool that names the speaker where it changes (as SubRip's captions do): a segment
-    without a speaker goes on with the one before, whoever is named elsewhere."""
-    segments = []
-    for speaker, start, said in SAID:
-        for index, word in enumerate(said.split()):
-            segment = {"startTime": start + index / 10, "endTime": start + (index + 1) / 10,
-                       "body": word + ("\n" if index == len(said.split()) - 1 else "")}
-            if index == 0 or speaker == "Maya Ortiz":
-                segment["speaker"] = speaker
-            segments.append(segment)
     source = tmp_path / "episode.json"
     source.write_text(json.dumps({"version": "1.0.0", "segments": segments}), encoding="utf-8")
     front, body = imported(source)

@@ -24,14 +24,19 @@ OHMS_MARKS = (b"nunncenter/ohms", b"<vtt_transcript", b"<cms_record_id")
 """Words in the first bytes of a file that say it is an OHMS export."""
 
 
-def read_ohms(path: Path, data: bytes) -> Extract:
+def read_xml(path: Path, data: bytes, kind: str, hint: str) -> lxml.etree._Element:
+    """The root of an XML file read with no DTD, entity or fetch; a file that is not well
+    formed is one line naming ``kind`` and what to do (``hint``)."""
     refuse_binary(path, data)
     try:
-        root = lxml.etree.fromstring(data, _PARSER)
+        return lxml.etree.fromstring(data, _PARSER)
     except lxml.etree.XMLSyntaxError as error:
-        raise ContentError(Problem(path, error.lineno or 1, f"this OHMS XML cannot be read "
-                                                           f"({error.msg})",
-                                   "export it again from OHMS")) from None
+        raise ContentError(Problem(path, error.lineno or 1, f"this {kind} cannot be read "
+                                                           f"({error.msg})", hint)) from None
+
+
+def read_ohms(path: Path, data: bytes) -> Extract:
+    root = read_xml(path, data, "OHMS XML", "export it again from OHMS")
     record = next(root.iter("{*}record"), root)
 
     def value(name: str) -> str:

@@ -8,7 +8,7 @@ gives one, else by its id, 'SPEAKER_1', for the editor to rename), and its start
 own ``begin`` and ``end``, or its first and last word's, after the ``begin`` of the elements
 around it).
 
-The XML parser reads no DTD, expands no entity and fetches nothing.
+The XML is read as OHMS's is (:func:`.ohms.read_xml`): no DTD, no entity, no fetch.
 """
 
 from __future__ import annotations
@@ -20,11 +20,9 @@ import lxml.etree
 
 from ..errors import ContentError, Problem
 from .json_transcript import Segment, read_segments, speaker_name
+from .ohms import read_xml
 from .said import Extract, Note
-from .text import refuse_binary
 
-_PARSER = lxml.etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                               huge_tree=False, remove_comments=True)
 TTML_MARKS = (b"http://www.w3.org/ns/ttml", b"http://www.w3.org/2006/10/ttaf1",
               b"http://www.w3.org/2006/04/ttaf1")
 """Words in the first bytes of a file that say it is Timed Text: TTML's namespace, and DFXP's
@@ -37,12 +35,7 @@ _OFFSET = re.compile(r"(\d{1,12}(?:\.\d{1,9})?)(h|ms|m|s|f|t)?")
 
 def read_ttml(path: Path, data: bytes) -> Extract:
     """The paragraphs of a Timed Text document: each speaker's ``<p>`` in a row one."""
-    refuse_binary(path, data)
-    try:
-        root = lxml.etree.fromstring(data, _PARSER)
-    except lxml.etree.XMLSyntaxError as error:
-        raise ContentError(Problem(path, error.lineno or 1, f"this TTML cannot be read "
-                                                           f"({error.msg})", _HINT)) from None
+    root = read_xml(path, data, "TTML", _HINT)
     if _name(root) != "tt":
         raise ContentError(Problem(path, root.sourceline or 1, "this XML is no Timed Text "
                                    "(TTML): its root is not <tt>", _HINT))
