@@ -462,6 +462,23 @@ def test_a_file_of_one_piece_repeated_is_read_in_one_pass(project):
     assert f"Imported 1 of {len(RUN_ON) + 1} file(s)" in done.stdout, done.stdout
 
 
+CAPTION_RUN_ON = {"stops.vtt": ". ", "asks.vtt": "? ", "titles.vtt": "Dr. ",
+                  "quoted.vtt": '"why?" a ', "ellipses.vtt": "... a ", "tags.vtt": ", you know? "}
+"""Pieces the reader of captions that name no speaker looks around at each stop."""
+
+
+def test_a_caption_of_one_piece_repeated_is_read_in_one_pass(project):
+    """One cue of 200,000 characters of stops, questions, titles, quoted questions, ellipses
+    or question tags, in captions that name no speaker: each imported or refused in one line,
+    and the run ends under a one-minute watchdog."""
+    for name, piece in CAPTION_RUN_ON.items():
+        (project / name).write_text("WEBVTT\n\n00:00:01.000 --> 00:00:09.000\n"
+                                    + piece * (200_000 // len(piece)) + "\n", encoding="utf-8")
+    done = make("import", *CAPTION_RUN_ON, "-o", "content/run-on", cwd=project, timeout=60)
+    assert "Traceback" not in done.stderr, done.stderr
+    assert all(name in done.stdout + done.stderr for name in CAPTION_RUN_ON), done.stderr
+
+
 def test_an_article_with_no_questions_is_refused_in_one_line_and_the_rest_imported(project):
     """A narrative article (no labels, no questions) would give a file that cannot build: its
     import is refused with one line naming the file and what to do, the other files are
