@@ -189,12 +189,16 @@ class Watcher:
     def written_since(self, since: int) -> list[Path]:
         """The files of dist/ (not the cache) written after ``since`` (ns), temporaries too."""
         found = []
-        for path in self.dist.rglob("*") if self.dist.exists() else ():
-            try:
-                if ".cache" not in path.parts and path.stat().st_mtime_ns > since:
-                    found.append(path)
-            except FileNotFoundError:  # a temporary renamed while we looked
-                continue
+        # os.walk, not rglob: a directory the build removes while we look is skipped, not raised
+        for folder, subfolders, names in os.walk(self.dist):
+            subfolders[:] = [name for name in subfolders if name != ".cache"]
+            for name in subfolders + names:
+                path = Path(folder) / name
+                try:
+                    if path.stat().st_mtime_ns > since:
+                        found.append(path)
+                except FileNotFoundError:  # a temporary renamed while we looked
+                    continue
         return found
 
 
