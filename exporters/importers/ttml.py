@@ -14,6 +14,7 @@ The XML is read as OHMS's is (:func:`.ohms.read_xml`): no DTD, no entity, no fet
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.etree
@@ -55,11 +56,14 @@ def read_ttml(path: Path, data: bytes) -> Extract:
     return extract
 
 
+@dataclass(frozen=True)
 class _Context:
     """What every paragraph of one document is read with, and where its segments go."""
 
-    def __init__(self, rates: _Rates, names: dict, said: list[Segment], extract: Extract):
-        self.rates, self.names, self.said, self.extract = rates, names, said, extract
+    rates: _Rates
+    names: dict
+    said: list[Segment]
+    extract: Extract
 
 
 def _walk(element: lxml.etree._Element, offset: float, agent: str, context: _Context
