@@ -131,6 +131,12 @@ def source_text(path: Path) -> str:
         return "\n".join(str(segment.get("body") or segment.get("text")
                               or segment.get("transcript") or "")
                           for segment in segments if isinstance(segment, dict))
+    if path.suffix.lower() == ".pdf":  # its text layer, in pypdf's reading order
+        import io
+
+        import pypdf
+
+        return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
     if path.suffix.lower() == ".docx":
         import docx
 
@@ -374,8 +380,9 @@ def report(results: list[FileResult]) -> list[str]:
 def write(lines: list[str], path: Path = REPO / "BENCHMARKS.md") -> None:
     """Record ``lines`` (``report``'s) under "Import accuracy" in ``path``: where the section is
     there, its opening line, each measured row (by its label) and the per-file table are
-    replaced in place, and every line written by hand (the history of each part held out, the
-    notes) stays where it is."""
+    replaced in place, a row of a kind measured for the first time goes after the last of
+    them, and every line written by hand (the history of each part held out, the notes) stays
+    where it is."""
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
     heading = "## Import accuracy"
     opening = "`python benchmarks/import_accuracy.py --write`: " + lines[0]
@@ -391,15 +398,19 @@ def write(lines: list[str], path: Path = REPO / "BENCHMARKS.md") -> None:
     rows = {_label(line): line for line in lines[1:files_at] if line.startswith("| ")}
     rule = next(line for line in lines[1:files_at] if line.startswith("|---"))
     kept: list[str] = []
+    last_row = None
     for line in old:
         if line.startswith("`python benchmarks/import_accuracy.py --write`"):
             kept.append(opening)
         elif line.startswith("| ") and _label(line) in rows:
             kept.append(rows.pop(_label(line)))
+            last_row = len(kept)
         elif line.startswith("|---") and kept and kept[-1].startswith("| part |"):
             kept.append(rule)  # the header's rule, as wide as the header
         else:
             kept.append(line)
+    if last_row is not None:  # a kind of source measured for the first time: after the rest
+        kept[last_row:last_row] = list(rows.values())
     new_files = lines[files_at:]
     at = next((i for i, line in enumerate(kept) if line.startswith("| file |")), None)
     if at is None:

@@ -91,15 +91,15 @@ def test_the_import_accuracy_table_keeps_the_rows_and_notes_written_by_hand(tmp_
         "old.\n\n| part | files |\n|---|---|\n| all | 1 |\n| held out, part 2 (by hand) | 9 |\n"
         "| markdown | 1 |\n\nA note by hand.\n\n| file | kind |\n|---|---|\n| a.md | markdown |\n"
         "\n## Next\n\nKept.\n", encoding="utf-8")
-    write(["2 real interviews.", "", "| part | files |", "|---|---|", "| all | 2 |",
-           "| markdown | 2 |", "", "| file | kind |", "|---|---|", "| a.md | markdown |",
-           "| b.md | markdown |"], notes)
-    assert notes.read_text(encoding="utf-8") == (
+    write(["3 real interviews.", "", "| part | files |", "|---|---|", "| all | 3 |",
+           "| markdown | 2 |", "| pdf | 1 |", "", "| file | kind |", "|---|---|",
+           "| a.md | markdown |", "| b.md | markdown |", "| c.pdf | pdf |"], notes)
+    assert notes.read_text(encoding="utf-8") == (  # a kind measured first: after the rest
         "# Benchmarks\n\n## Import accuracy\n\n`python benchmarks/import_accuracy.py --write`: "
-        "2 real interviews.\n\n| part | files |\n|---|---|\n| all | 2 |\n"
-        "| held out, part 2 (by hand) | 9 |\n| markdown | 2 |\n\nA note by hand.\n\n"
-        "| file | kind |\n|---|---|\n| a.md | markdown |\n| b.md | markdown |\n"
-        "\n## Next\n\nKept.\n")
+        "3 real interviews.\n\n| part | files |\n|---|---|\n| all | 3 |\n"
+        "| held out, part 2 (by hand) | 9 |\n| markdown | 2 |\n| pdf | 1 |\n\n"
+        "A note by hand.\n\n| file | kind |\n|---|---|\n| a.md | markdown |\n"
+        "| b.md | markdown |\n| c.pdf | pdf |\n\n## Next\n\nKept.\n")
 
 
 def test_people_right_reads_a_truth_s_labels_as_the_people_they_stand_for():

@@ -2900,3 +2900,36 @@ def test_a_long_montage_with_no_question_mark_has_no_interviewer(tmp_path):
     front, _ = imported(source)
     assert {person["role"] for person in front["speakers"].values()} == {"interviewee"}, front
     assert any("no speaker asks a question" in note.text for note in result.report.unsure)
+
+
+@pytest.mark.parametrize("byline, asker, answering", [
+    ("Ruth Okafor in conversation with Ines Moreau", "Ines Moreau", "Ruth Okafor"),
+    ("Ruth Okafor and Tomas Lind in conversation with Ines Moreau", "Ines Moreau",
+     "Ruth Okafor, Tomas Lind"),
+    ("Ruth Okafor im Gespräch mit Ines Moreau", "Ines Moreau", "Ruth Okafor"),
+    ("Ruth Okafor en conversation avec Ines Moreau", "Ines Moreau", "Ruth Okafor"),
+    ("Ruth Okafor en conversación con Ines Moreau", "Ines Moreau", "Ruth Okafor"),
+    ("یدالله رهنما در گفت‌وگو با نسرین فرهادی", "نسرین فرهادی", "یدالله رهنما"),
+])
+def test_in_conversation_with_names_the_one_who_answers_first(tmp_path, byline, asker,
+                                                               answering):
+    """'X in conversation with Y', as a programme and this project's own editions set it
+    under a title, in each language of words.yml: X answers, Y asks (not two interviewees,
+    as 'a conversation with Y' alone would make Y)."""
+    first, second = answering.split(", ")[0], asker
+    front, body = imported(tmp_path / "talk.txt", f"""Bringing Them In
+
+{byline}
+
+{second}: What does a harbour pilot do?
+
+{first}: I steer ships to their berth.
+
+{second}: How do you get aboard?
+
+{first}: By a rope ladder.
+""")
+    named = front.get("interviewee")
+    assert (front.get("interviewer"), ", ".join(named) if isinstance(named, list) else named
+            ) == (asker, answering), front
+    assert [label for label, _ in turns(body)] == ["Q", "A", "Q", "A"], body

@@ -1013,7 +1013,7 @@ def test_several_sources_import_in_one_run_with_one_report(tmp_path):
                                                                      "broken.pdf")),
                         "-o", str(out), "--jobs", jobs, cwd=tmp_path)
         assert done.code == 1  # one source could not be read
-        assert "broken.pdf:1: this is a PDF file, which import cannot read" in done.stderr
+        assert "broken.pdf:1: this PDF cannot be read" in done.stderr
         assert "Imported 2 of 3 file(s)" in done.stdout
         # the same title twice: the second file gets a name of its own
         assert sorted(path.name for path in out.iterdir()) == ["the-first-talk-2.md",

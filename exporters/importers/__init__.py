@@ -33,6 +33,7 @@ from ..metadata import is_label
 from ..output import atomic_path, write_atomic
 from ..slugs import slugify
 from .bounds import MAX_FIELD_CHARS, MAX_IMPORT_PARAGRAPHS, sizes, too_many
+from .builtin import PdfImporter
 from .importer import Importer, ImporterError
 from .infer import (_clean, _take_front_line, credits_taken, find_date, front_values,
                     guess_language, name_in, named_as_interviewed, person_titled, self_named,
@@ -60,8 +61,6 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """The start of an old Word .doc, and of a password-protected .docx."""
 _NOT_SUPPORTED = (
-    (b"%PDF-", "this is a PDF file, which import cannot read",
-     "copy its text into a .txt file, or save the original as .docx"),
     (OLE_MAGIC, "this is an old Word document (.doc) or a password-protected one, not a DOCX",
      "open it in a word processor, remove any password and save it as .docx (Word Document)"),
     (b"{\\rtf", "this is an RTF file, which import cannot read",
@@ -70,10 +69,13 @@ _NOT_SUPPORTED = (
 
 
 def _importer(path: Path, head: bytes) -> Importer:
-    """The importer of ``path``: a PDF, an old Word document or an RTF file is refused."""
+    """The importer of ``path``: an old Word document or an RTF file is refused, and a PDF
+    is read as one whatever its name."""
     for magic, message, hint in _NOT_SUPPORTED:
         if head.startswith(magic):
             raise ContentError(Problem(path, 1, message, hint))
+    if PdfImporter.recognises(path, head):  # a PDF whatever its name ends with
+        return PdfImporter()
     return choose(path, head)()
 
 
@@ -633,8 +635,8 @@ def add_arguments(command: argparse.ArgumentParser) -> None:
     plugins = plugin_names()
     more = f", or a file a plugin reads ({', '.join(plugins)})" if plugins else ""
     command.add_argument("sources", nargs="+", type=Path, metavar="SOURCE",
-                         help=f"a .txt, .md, .adoc, .html, .docx, .xml (OHMS, TTML), .vtt, .srt, .ttml, "
-                              f".tsv or .json file{more}; "
+                         help=f"a .txt, .md, .adoc, .html, .docx, .pdf, .xml (OHMS, TTML), "
+                              f".vtt, .srt, .ttml, .tsv or .json file{more}; "
                               "several are imported in one run, with one report, and in a "
                               "run of 10 or more the people who speak in many of its files ask")
     command.add_argument("-o", "--output", type=Path, metavar="PATH",

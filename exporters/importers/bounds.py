@@ -28,6 +28,12 @@ MAX_FIELD_CHARS = 1_000
 """A title, date or name the source states (HTML meta, DOCX properties) longer than this is
 not taken: the field is left TODO."""
 
+MAX_PDF_BYTES = 100 * MB
+"""A PDF larger than this is refused before it is opened (a transcript of 300 pages with its
+pictures is less)."""
+MAX_PDF_PAGES = 2_000
+"""Pages of a PDF whose text is read: an oral history of ten hours runs to 300."""
+
 MAX_DOCX_BYTES = 100 * MB
 """A DOCX file larger than this is refused before it is opened (a book of photos is less)."""
 MAX_DOCX_MEMBERS = 5_000

@@ -1,4 +1,4 @@
-"""The built-in importers: DOCX, WebVTT, SubRip, JSON transcripts, OHMS XML, TTML, HTML,
+"""The built-in importers: DOCX, PDF, WebVTT, SubRip, JSON transcripts, OHMS XML, TTML, HTML,
 AsciiDoc, Markdown and plain text.
 
 They live here, apart from their readers, so that telling a file's format imports no reader:
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .bounds import MAX_DOCX_BYTES
+from .bounds import MAX_DOCX_BYTES, MAX_PDF_BYTES
 from .importer import Importer
 from .said import Extract
 
@@ -34,6 +34,28 @@ class DocxImporter(Importer):
         from .docx import read_docx
 
         return read_docx(path, data)
+
+
+class PdfImporter(Importer):
+    """The text layer of a PDF: transcripts as archives and word processors publish them."""
+
+    name = "pdf"
+    kind = "PDF"
+    suffixes = (".pdf",)
+    max_bytes = MAX_PDF_BYTES
+    max_bytes_name = "MAX_PDF_BYTES"
+    too_large_hint = "import the interview alone: save its pages as a PDF of their own"
+    order = 12
+
+    @classmethod
+    def recognises(cls, path: Path, head: bytes) -> bool:
+        return super().recognises(path, head) or head.lstrip(b"\xef\xbb\xbf\r\n\t ").startswith(
+            b"%PDF-")
+
+    def read(self, path: Path, data: bytes) -> Extract:
+        from .pdf import read_pdf
+
+        return read_pdf(path, data)
 
 
 class VttImporter(Importer):

@@ -169,6 +169,16 @@ _INTERVIEWED_ME = re.compile(
     rf"(?i:me|us)\b)")
 """'I was interviewed by Maya Ortiz', 'Lantern Quarterly interviewed me': a first-person
 author who answers."""
+_PEOPLE = rf"{NAME}(?:(?:,| and|, and| und| et| y| e) {NAME})*"
+_ARABIC_PEOPLE = rf"{_ARABIC_WORD}(?:[ \u200c](?:و |، )?{_ARABIC_WORD}){{0,7}}"
+_IN_CONVERSATION = re.compile(
+    rf"^(?P<names>{_PEOPLE}) (?i:in conversation with|en conversación con|en conversation "
+    rf"avec|im Gespräch mit|in conversazione con|em conversa com) (?P<askers>{_PEOPLE})"
+    rf"|^(?P<names_>{_ARABIC_PEOPLE}) (?:در گفت‌وگو با|في حوار مع) (?P<askers_>{_ARABIC_PEOPLE})")
+"""'Ruth Okafor in conversation with Ines Moreau', the line an event's programme, and this
+project's editions, set under a title (in each language of ``words.yml``): the one named first
+answers, the one after the words asks."""
+_AND = re.compile(r",\s*(?:and\s+)?|\s+(?:and|und|et|y|e|و)\s+")
 _SEPARATORS = re.compile(r"\s*[|·•—–]\s*|\s+-\s+")
 
 STOPWORDS = {
@@ -347,6 +357,13 @@ def _who_asks_whom(values: dict, texts: list[str]) -> None:
     interview with Y", and "the magazine X sent me some questions" or "I was interviewed by
     X", where the author (a
     byline or ``author`` field, taken as the interviewer until now) is the one who answers."""
+    for text in texts:
+        talk = _IN_CONVERSATION.match(text)
+        if talk:
+            for key, said in (("interviewee", talk["names"] or talk["names_"]),
+                              ("interviewer", talk["askers"] or talk["askers_"])):
+                values[key] = ", ".join(person_named(name) for name in _AND.split(said.strip()))
+            return
     for text in texts:
         sent = _SENT_QUESTIONS.search(text) or _INTERVIEWED_ME.search(text)
         if sent:

@@ -7,12 +7,12 @@ edition through ``interview_press.editions``. A plugin named as a built-in one i
 
 Which importer reads a file, in turn:
 
-1. a file whose suffix a built-in importer has (``.docx``, ``.vtt``, ``.srt``, ``.ttml``,
+1. a file whose suffix a built-in importer has (``.docx``, ``.pdf``, ``.vtt``, ``.srt``, ``.ttml``,
    ``.dfxp``, ``.html``, ``.htm``, ``.xhtml``, ``.adoc``, ``.md``, ``.markdown``, ``.txt``) is
    read as before, and no plugin is loaded;
 2. otherwise, a plugin that lists the file's suffix reads it, even when its first bytes look
    like a built-in format's (an ``.odt`` file starts as a DOCX does: both are ZIP files);
-3. otherwise, the built-in importers that know a format by its first bytes (DOCX, WebVTT,
+3. otherwise, the built-in importers that know a format by its first bytes (DOCX, PDF, WebVTT,
    SubRip, OHMS and TTML ``.xml``, HTML), then the plugins' own :meth:`~Importer.recognises`,
    then the built-in JSON transcripts by ``.json``;
 4. otherwise, plain text.
@@ -29,6 +29,7 @@ from .importer import Importer, ImporterError
 ENTRY_POINT_GROUP = "interview_press.importers"
 BUILT_IN = {
     "docx": "exporters.importers.builtin:DocxImporter",
+    "pdf": "exporters.importers.builtin:PdfImporter",
     "webvtt": "exporters.importers.builtin:VttImporter",
     "subrip": "exporters.importers.builtin:SrtImporter",
     "json": "exporters.importers.builtin:JsonTranscriptImporter",

@@ -1,0 +1,217 @@
+"""PDF transcripts: the text layer read back into paragraphs and turns, without running heads,
+page numbers or numbers in the margin, hyphenated words joined, two columns read in turn,
+Persian in the order it was written; a protected, scanned or broken PDF is one line."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pypdf
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import REPO, make, source_of
+from exporters.errors import ContentError
+from exporters.importers import import_file
+from exporters.importers import pdf as pdf_reader
+from exporters.model import read_interview
+from test_import_roles import imported, turns
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from import_accuracy import filled, plain  # noqa: E402 - the benchmark's own rules
+
+FONTS = REPO / "templates" / "fonts"
+STYLE = f"""
+@font-face {{ font-family: Body; src: url({(FONTS / 'GentiumBookPlus-Regular.ttf').as_uri()}) }}
+@font-face {{ font-family: Naskh; src: url({(FONTS / 'NotoNaskhArabic-Regular.ttf').as_uri()}) }}
+html {{ font-family: Body, Naskh; font-size: 11pt; line-height: 1.4 }}
+"""
+needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"),
+                                   reason="poppler-utils (tests/tools/install.sh)")
+
+ANSWER = ("I climb aboard ships outside the harbour and steer them to their berth, and the "
+          "captain knows the ship while I know the water: the shallows, the currents, the "
+          "tugs and the moods of the weather over the breakwater. ")
+
+
+def pdf(path: Path, body: str, css: str = "", lang: str = "en", direction: str = "ltr") -> Path:
+    """A PDF that WeasyPrint makes of ``body``, set in the project's fonts."""
+    import weasyprint
+
+    html = (f"<html lang='{lang}' dir='{direction}'><head><style>{STYLE}{css}</style></head>"
+            f"<body>{body}</body></html>")
+    weasyprint.HTML(string=html).write_pdf(path)
+    return path
+
+
+def oral_history(turn_count: int = 12) -> str:
+    said = []
+    for number in range(turn_count):
+        said.append(f"<p>ORTIZ: What happened in the winter of {1960 + number}?</p>")
+        said.append(f"<p>VALE: {ANSWER * 2}It was an extra&shy;ordinary year, number "
+                    f"{number}.</p>")
+    return "<h1>Bringing Them In</h1>" + "".join(said)
+
+
+PAGED = """@page { size: A6; margin: 15mm 12mm;
+  @top-center { content: "Oral History of Ruth Vale"; font-size: 8pt }
+  @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 8pt } }
+p { hyphens: manual }"""
+
+
+def test_a_transcript_pdf_is_read_into_turns_without_its_running_heads_or_page_numbers(
+        tmp_path):
+    source = pdf(tmp_path / "vale.pdf", oral_history(), PAGED)
+    assert len(pypdf.PdfReader(source).pages) >= 4
+    done = import_file(source)
+    front, body = imported(source)
+    assert turns(body)[:4] == [("Q", "What"), ("A", "I"), ("Q", "What"), ("A", "I")]
+    assert len(turns(body)) == 24 and front["title"] == "Bringing Them In"
+    assert (front["interviewer"], front["interviewee"]) == ("Ortiz", "Vale"), front
+    assert "Oral History of Ruth Vale" not in body and not re.search(r"Page \d", body)
+    assert body.count("It was an extraordinary year") == 12  # the hyphen at a line's end gone
+    assert ANSWER.strip() in body  # an answer's lines and pages one paragraph again
+    report = "\n".join(done.report.lines())
+    assert "(a running head or foot): 'Oral History of Ruth Vale'" in report
+    assert f"vale.pdf:1: {len(pypdf.PdfReader(source).pages)} page numbers" in report, report
+
+
+def test_numbers_in_the_margin_are_not_read_as_words(tmp_path):
+    """A transcript that numbers its paragraphs in the margin, as court and oral-history
+    transcripts do: the numbers are no part of the turns, and the labels still open them."""
+    css = ("body { counter-reset: n; padding-left: 14mm }"
+           "p { counter-increment: n; position: relative }"
+           "p::before { content: counter(n); position: absolute; left: -14mm }")
+    source = pdf(tmp_path / "numbered.pdf", oral_history(4), css)
+    _, body = imported(source)
+    assert turns(body) == [("Q", "What"), ("A", "I")] * 4, body
+    assert not re.search(r"^\w+: \d", body, re.M) and not re.search(r"\b[2-9] ORTIZ", body)
+
+
+def test_two_columns_are_read_one_after_the_other(tmp_path):
+    css = "@page { size: A4 landscape; margin: 15mm } body { columns: 2; column-gap: 20mm }"
+    source = pdf(tmp_path / "columns.pdf", oral_history(6), css)
+    _, body = imported(source)
+    assert turns(body) == [("Q", "What"), ("A", "I")] * 6, body
+    assert [int(year) for year in re.findall(r"winter of (\d+)", body)] == list(range(1960, 1966))
+
+
+def test_paragraphs_told_by_their_first_lines_indent(tmp_path):
+    """A book's paragraphs, set close with their first line indented: each is one."""
+    css = "p { margin: 0; text-indent: 2em; text-align: justify }"
+    paragraphs = "".join(f"<p>{ANSWER}Paragraph {number} ends here.</p>" for number in range(4))
+    source = pdf(tmp_path / "book.pdf", "<p>Q: Where do you work?</p>" + paragraphs, css)
+    _, body = imported(source)
+    assert [len(re.findall(rf"Paragraph {n} ends here\.$", body, re.M)) for n in range(4)] \
+        == [1, 1, 1, 1], body
+
+
+def persian_pdf(path: Path) -> Path:
+    body = ("<h1>دست‌هایی که کتاب را دوباره زنده می‌کنند</h1><p>نسرین فرهادی: شاگردی در آن "
+            "سال‌ها چطور بود؟</p><p>یدالله رهنما: سخت و بی‌مزد.</p>")
+    return pdf(path, body, lang="fa", direction="rtl")
+
+
+def questions(markdown_file: Path) -> list[str]:
+    """The first words of each question of a content file, as its build reads them."""
+    interview = read_interview(markdown_file, markdown_file.parent)
+    return [" ".join(plain(turn.blocks[0].html).split()[:8]) for turn in interview.body.turns
+            if turn.kind == "question"]
+
+
+@needs_poppler
+@pytest.mark.parametrize("slug", ["harbour-pilot", "night-shift", "bookbinder-en",
+                                  "bookbinder-fa"])
+def test_our_own_pdf_editions_import_back_with_their_questions(samples, tmp_path, slug):
+    """A screen PDF this project made, running heads, page numbers, notes and all, imports
+    as the interview it was made from: the same questions in order, the same people, the
+    Persian as it was written (joiners, digits, a number's stop), read in poppler's order."""
+    done = import_file(samples / slug / f"{slug}.pdf")
+    imported_file = tmp_path / "imported.md"
+    imported_file.write_text(filled(done.document.markdown()), encoding="utf-8")
+    source = source_of(slug)
+    assert questions(imported_file) == questions(source)
+    wanted = read_interview(source, source.parent).meta
+    got = read_interview(imported_file, tmp_path).meta
+    assert (got.interviewers, got.interviewees, got.title) == (
+        wanted.interviewers, wanted.interviewees, wanted.title)
+
+
+def test_without_poppler_latin_text_is_read_and_arabic_script_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(pdf_reader, "pdftotext", lambda: "")
+    _, body = imported(pdf(tmp_path / "vale.pdf", oral_history(3), PAGED))
+    assert turns(body) == [("Q", "What"), ("A", "I")] * 3, body
+    with pytest.raises(ContentError) as refused:
+        import_file(persian_pdf(tmp_path / "bookbinder.pdf"))
+    assert "install poppler-utils" in str(refused.value.problem)
+
+
+def refusal(source: Path) -> str:
+    with pytest.raises(ContentError) as raised:
+        import_file(source)
+    line = str(raised.value.problem)
+    assert "\n" not in line and source.name in line, line
+    return line
+
+
+def test_a_protected_or_scanned_pdf_is_one_line_saying_what_to_do(tmp_path):
+    writer = pypdf.PdfWriter(clone_from=pdf(tmp_path / "open.pdf", oral_history(2)))
+    writer.encrypt(user_password="harbour", owner_password="harbour")
+    with (tmp_path / "locked.pdf").open("wb") as stream:
+        writer.write(stream)
+    assert "protected by a password" in refusal(tmp_path / "locked.pdf")
+    scan = pdf(tmp_path / "scan.pdf", "<div style='height: 50mm; background: #888'></div>")
+    assert "holds no text, only pictures" in refusal(scan) and "OCR" in refusal(scan)
+
+
+def test_a_pdf_is_read_as_one_whatever_its_name(tmp_path):
+    source = pdf(tmp_path / "vale.pdf", oral_history(2))
+    named_as_text = tmp_path / "vale.txt"
+    named_as_text.write_bytes(source.read_bytes())
+    _, body = imported(named_as_text)
+    assert turns(body) == [("Q", "What"), ("A", "I")] * 2, body
+
+
+def test_a_cut_pdf_is_one_line_and_pypdf_says_nothing_on_the_terminal(tmp_path):
+    data = pdf(tmp_path / "whole.pdf", oral_history(2)).read_bytes()
+    (tmp_path / "cut.pdf").write_bytes(data[:len(data) // 3])
+    done = make("import", "cut.pdf", "-o", "out", cwd=tmp_path)
+    assert "Traceback" not in done.stderr and "EOF marker" not in done.stderr, done.stderr
+    assert done.code == 0 or (done.code == 1 and len(done.lines) == 1
+                              and done.lines[0].startswith("cut.pdf:1: ")), done.stderr
+
+
+@given(data=st.binary(max_size=400))
+@settings(max_examples=40, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_bytes_after_a_pdf_header_import_or_give_one_line(tmp_path, data):
+    source = tmp_path / "any.pdf"
+    source.write_bytes(b"%PDF-1.7\n" + data)
+    try:
+        import_file(source).document.markdown()
+    except ContentError as error:
+        assert "\n" not in str(error.problem) and "any.pdf" in str(error.problem)
+
+
+def test_each_byte_of_a_real_pdf_changed_imports_or_gives_one_line(tmp_path):
+    """A PDF hurt in many places, one at a time (a damaged download): never a traceback."""
+    data = bytearray(pdf(tmp_path / "whole.pdf", oral_history(1)).read_bytes())
+    for at in range(0, len(data), max(1, len(data) // 25)):
+        hurt = bytearray(data)
+        hurt[at:at + 8] = b"\xff(]>>/x0"
+        (tmp_path / "hurt.pdf").write_bytes(bytes(hurt))
+        try:
+            import_file(tmp_path / "hurt.pdf").document.markdown()
+        except ContentError as error:
+            assert "\n" not in str(error.problem), error.problem
+
+
+def test_pages_larger_than_a_bound_are_refused_before_their_text_is_read(tmp_path,
+                                                                         monkeypatch):
+    monkeypatch.setattr(pdf_reader, "MAX_PDF_PAGES", 2)
+    source = pdf(tmp_path / "vale.pdf", oral_history(), PAGED)
+    assert "more than the 2 import reads (MAX_PDF_PAGES)" in refusal(source)
