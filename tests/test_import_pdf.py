@@ -110,6 +110,24 @@ def test_paragraphs_told_by_their_first_lines_indent(tmp_path):
         == [1, 1, 1, 1], body
 
 
+PERSIAN_ANSWER = ("در انتهای سرای نارنج در بازار قدیم شهر دکانی هست که بوی سریشم و کاغذ کهنه "
+                  "از آن بیرون می زند و صاحبش از نوجوانی پشت همین پیشخوان نشسته است. ")
+
+
+@needs_poppler
+def test_persian_paragraphs_told_by_their_first_lines_indent(tmp_path):
+    """Right to left, a paragraph's short last line ends where the others do: it is no
+    first line set in."""
+    css = "p { margin: 0; text-indent: 2em; text-align: justify }"
+    paragraphs = "".join(f"<p>{PERSIAN_ANSWER * 3}بند {number} اینجا تمام می شود.</p>"
+                         for number in "۱۲۳۴")
+    source = pdf(tmp_path / "book.pdf", "<p>س: کجا کار می کنید؟</p>" + paragraphs, css,
+                 lang="fa", direction="rtl")
+    _, body = imported(source)
+    assert re.findall(r"^(?:A: )?در انتهای .* بند (.) اینجا تمام می شود\.$", body, re.M) \
+        == list("۱۲۳۴"), body
+
+
 def persian_pdf(path: Path) -> Path:
     body = ("<h1>دست‌هایی که کتاب را دوباره زنده می‌کنند</h1><p>نسرین فرهادی: شاگردی در آن "
             "سال‌ها چطور بود؟</p><p>یدالله رهنما: سخت و بی‌مزد.</p>")

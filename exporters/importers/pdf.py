@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import re
 import shutil
 import subprocess
@@ -200,8 +201,8 @@ def _poppler_texts(path: Path, tool: str) -> list[tuple[int, str]]:
     try:
         done = subprocess.run([tool, "-layout", "-enc", "UTF-8", "-eol", "unix", "-q",
                                str(path.resolve()), "-"], capture_output=True,
-                              timeout=PDF_TEXT_SECONDS, preexec_fn=_bounded_memory,
-                              check=False)
+                              timeout=PDF_TEXT_SECONDS, check=False,
+                              preexec_fn=_bounded_memory if os.name == "posix" else None)
     except subprocess.TimeoutExpired:
         raise ContentError(Problem(path, 1, f"reading this PDF's text took more than "
                                             f"{PDF_TEXT_SECONDS} seconds (PDF_TEXT_SECONDS)",
@@ -229,7 +230,10 @@ def _bounded_memory() -> None:
     """In the child, before it runs: no more than :data:`PDF_TEXT_MEMORY` bytes."""
     import resource
 
-    resource.setrlimit(resource.RLIMIT_AS, (PDF_TEXT_MEMORY, PDF_TEXT_MEMORY))
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (PDF_TEXT_MEMORY, PDF_TEXT_MEMORY))
+    except (ValueError, OSError):  # a system that sets no such limit (macOS): the time bound
+        pass
 
 
 def _pypdf_texts(path: Path, reader, unsure: list[Note]) -> list[tuple[int, str]]:
@@ -399,7 +403,7 @@ def _paragraphs(lines: list[_Line], labels: set[str]) -> list[tuple[int, str]]:
             continue
         label = _LABEL_START.match(line.text)
         starts = (before is None or (label and label["label"] in labels)
-                  or (indented and line.indent >= indent + 2
+                  or (indented and line.indent >= indent + 2 and not _rtl(line)
                       and abs(before.indent - indent) <= 1)
                   or (len(before.text) < SHORT_LINE * full and not line.text[:1].islower()))
         if starts and not (paragraphs and _goes_on(paragraphs[-1], line, before)):
@@ -408,6 +412,12 @@ def _paragraphs(lines: list[_Line], labels: set[str]) -> list[tuple[int, str]]:
             paragraphs[-1][1].append(line.text)
         before = line
     return [(page, _joined(words)) for page, words in paragraphs]
+
+
+def _rtl(line: _Line) -> bool:
+    """Whether ``line`` is right-to-left text, whose lines end, not start, where they are set
+    in (a paragraph's short last line)."""
+    return bool(ARABIC_SCRIPT.search(line.text))
 
 
 def _goes_on(paragraph: tuple[int, list[str]], line: _Line, before: _Line | None) -> bool:
