@@ -233,3 +233,26 @@ def test_pages_larger_than_a_bound_are_refused_before_their_text_is_read(tmp_pat
     monkeypatch.setattr(pdf_reader, "MAX_PDF_PAGES", 2)
     source = pdf(tmp_path / "vale.pdf", oral_history(), PAGED)
     assert "more than the 2 import reads (MAX_PDF_PAGES)" in refusal(source)
+
+
+COURT = [("Q.", "Please state your full name for the record, and spell your last name."),
+         ("A.", "Ruth Vale, V-A-L-E."),
+         ("Q.", "Where were you on the night of March 3rd, when the tanker came in?"),
+         ("A.", "At the harbour office, until about eleven, and then I walked down to the "
+                "quay to watch the pilot boat go out, as I always did on nights like that."),
+         ("Q", "Did anyone see you there?"),
+         ("A", "The night watchman did, and the pilot's wife, waiting in her car.")]
+
+
+def test_a_court_transcript_double_spaced_with_numbered_lines_reads_as_its_turns(tmp_path):
+    """Each line numbered in the margin, a gap after every line, 'Q.' and 'A.' (or the letter
+    alone, set apart by spaces) for who speaks: the turns, whole."""
+    css = ("@page { size: letter; margin: 25mm 20mm 25mm 30mm; @bottom-center { content: "
+           "counter(page) } } body { counter-reset: ln; line-height: 2.2 } "
+           ".l { counter-increment: ln; position: relative } "
+           ".l::before { content: counter(ln); position: absolute; left: -18mm }")
+    body = "".join(f"<div class=l><span style='display: inline-block; width: 12mm'>{letter}"
+                   f"</span>{said}</div>" for letter, said in COURT * 2)
+    _, imported_body = imported(pdf(tmp_path / "deposition.pdf", body, css))
+    assert re.findall(r"^([QA]): (.*)$", imported_body, re.M) == [
+        (letter[0], said) for letter, said in COURT * 2], imported_body

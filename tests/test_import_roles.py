@@ -2933,3 +2933,30 @@ def test_in_conversation_with_names_the_one_who_answers_first(tmp_path, byline, 
     assert (front.get("interviewer"), ", ".join(named) if isinstance(named, list) else named
             ) == (asker, answering), front
     assert [label for label, _ in turns(body)] == ["Q", "A", "Q", "A"], body
+
+
+def test_role_letters_with_a_full_stop_are_labels_where_the_document_uses_both(tmp_path):
+    """'Q. …' and 'A. …', as courts and many oral histories print them; where the document
+    does not use both ('A. Lincoln hung…' once), they are what is said."""
+    _, body = imported(tmp_path / "deposition.txt", """Deposition of Ruth Vale
+
+Q. Where were you on the night of March 3rd?
+
+A. At the harbour office.
+
+Q. Did anyone see you there?
+
+A. The night watchman did.
+""")
+    assert turns(body) == [("Q", "Where"), ("A", "At"), ("Q", "Did"), ("A", "The")], body
+    _, body = imported(tmp_path / "essay.txt", """Portraits of the Quay
+
+A. Lincoln hung by the door.
+
+Q. Ortiz painted it in 1961.
+
+Why did nobody ask about it?
+
+Because it had always been there.
+""")
+    assert "A. Lincoln hung by the door." in body and "Q. Ortiz painted it" in body, body

@@ -45,7 +45,7 @@ from .roles import person_forms
 from .said import (INTERVIEWER, Cast, Extract, Note, Para, Section, Spoken, Structure, bare_name,
                    ends_with_question, known_role, listed_people, name_before_role,
                    names, role_of_label)
-from .structure import PROFILE, lone_time, split_label, structure
+from .structure import PROFILE, lone_time, role_letters, split_label, structure
 from .write import TODO, Document, Heading, Turn, protect_label
 
 HEAD_BYTES = 512
@@ -174,6 +174,7 @@ def import_file(path: Path, hosts: tuple[str, ...] = (),
         extract = importer.read(path, _read(path, importer))
         _check_extract(path, extract)
         _tidy(extract)
+        extract.paras = role_letters(extract.paras)
         return _imported(path, kind, extract, hosts, regulars or {})
     except (ContentError, ImporterError):
         raise

@@ -29,7 +29,7 @@ from pathlib import Path
 from ..errors import ContentError, Problem
 from .bounds import MAX_FIELD_CHARS, MAX_IMPORT_CHARS, MAX_PDF_PAGES, too_many
 from .said import Extract, Note
-from .structure import ARABIC_SCRIPT
+from .structure import ARABIC_SCRIPT, ROLE_LETTER
 from .text import read_text
 
 PDF_TEXT_SECONDS = 120
@@ -56,6 +56,8 @@ _MARGIN_NUMBER = re.compile(r"^ {0,8}(\d{1,5})(?: {2,}|\t|$)")
 """A number in the margin before a line's words (or alone on its line)."""
 MARGIN_NUMBERS = 5
 """Numbered lines that a document needs before its numbers are taken for the margin's."""
+_SPACED_ROLE_LETTER = re.compile(r"^([QA])(?:\s{2,}|\t)(?=\S)")
+"""A court transcript's 'Q   Where were you?': the letter set apart by spaces is 'Q.'."""
 LABEL_REPEATS = 3
 """A label opens a paragraph where it opens this many lines of the document or more."""
 _SENTENCE_END = re.compile(r"[.?!…:؟。？！][\"'”’»)\]]*$")
@@ -64,6 +66,9 @@ _HYPHENS = ("-", "\u2010", "\u00ad")
 SHORT_LINE = 0.7
 """A line shorter than this share of a full line ends its paragraph (a paragraph's last line,
 a title, a heading), unless the next goes on in lower case."""
+DOUBLE_SPACED = 0.8
+"""Where this share of a document's lines or more are followed by a gap, it is set double
+spaced, as court and oral-history transcripts are: a single gap ends no paragraph."""
 INDENTED_GAPS = 0.1
 """Where fewer of a document's lines than this share are followed by a gap, its paragraphs are
 told by their first line's indent instead."""
@@ -271,7 +276,7 @@ def _lines(page: int, text: str, numbered: bool = False) -> list[_Line]:
         raw = [line[:gap].rstrip() for line in raw] + [""] + [line[gap:] for line in raw]
     lines = []
     for line in raw:
-        words = line.strip()
+        words = _SPACED_ROLE_LETTER.sub(r"\1. ", line.strip())
         lines.append(_Line(page, len(line) - len(line.lstrip()), " ".join(words.split())))
     return lines
 
@@ -379,11 +384,18 @@ def _labels(lines: list[_Line]) -> set[str]:
     the water: the…', a line of an answer, labels nothing)."""
     found: Counter = Counter()
     for before, line in zip([None, *lines], lines):
-        match = _LABEL_START.match(line.text)
-        if match and len(match["label"].split()) <= 4 and (
-                before is None or before.blank or _SENTENCE_END.search(before.text)):
-            found[match["label"]] += 1
+        label = _label_of(line)
+        if label and len(label.split()) <= 4 and (
+                before is None or before.blank or _SENTENCE_END.search(before.text)
+                or label in ("Q", "A")):  # a court's 'Q.' after a line that goes on
+            found[label] += 1
     return {label for label, count in found.items() if count >= LABEL_REPEATS}
+
+
+def _label_of(line: _Line) -> str:
+    """The label a line opens with: a name and a colon, or a role's letter and a stop."""
+    match = _LABEL_START.match(line.text) or ROLE_LETTER.match(line.text)
+    return match["label"] if match else ""
 
 
 def _paragraphs(lines: list[_Line], labels: set[str]) -> list[tuple[int, str]]:
@@ -393,16 +405,20 @@ def _paragraphs(lines: list[_Line], labels: set[str]) -> list[tuple[int, str]]:
     indent = body[0][0] if body else 0
     gaps = sum(1 for line, after in zip(lines, lines[1:]) if not line.blank and after.blank)
     indented = gaps < INDENTED_GAPS * len(written)  # paragraphs told by their first lines
+    spaced = gaps >= DOUBLE_SPACED * len(written)  # a gap after each line: one is no break
     widths = sorted(len(line.text) for line in written)
     full = widths[int(len(widths) * 0.9)] if widths else 0  # a full line, past outliers
     paragraphs: list[tuple[int, list[str]]] = []
     before: _Line | None = None
+    blanks = 0
     for line in lines:
         if line.blank:
-            before = None
+            blanks += 1
+            if not spaced or blanks >= 2:
+                before = None
             continue
-        label = _LABEL_START.match(line.text)
-        starts = (before is None or (label and label["label"] in labels)
+        blanks = 0
+        starts = (before is None or _label_of(line) in labels
                   or (indented and line.indent >= indent + 2 and not _rtl(line)
                       and abs(before.indent - indent) <= 1)
                   or (len(before.text) < SHORT_LINE * full and not line.text[:1].islower()))

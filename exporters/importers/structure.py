@@ -433,6 +433,27 @@ def _timed_markup(text: str) -> str | None:
     return (match["o"] or "") if match and match["time"] else None
 
 
+ROLE_LETTER = re.compile(r"^(?:\*\*|__)?(?P<label>[QA])(?:\*\*|__)?\.(?:\*\*|__)?[ \t]+"
+                         r"(?![A-Z]\.)(?=\S)")
+"""'Q. Where were you?', 'A. At home.': a court's or an oral history's role letters with a full
+stop, not an initial ('A. J. Ayer wrote…')."""
+ROLE_LETTERS = 2
+"""Paragraphs each letter opens, at the least, for 'Q.' and 'A.' to be labels."""
+
+
+def role_letters(paras: list[Para]) -> list[Para]:
+    """``paras`` with 'Q. …' and 'A. …' read as the labels Q and A, where each opens
+    :data:`ROLE_LETTERS` paragraphs or more (one 'A. Lincoln…' is what is said)."""
+    found = [(ROLE_LETTER.match(para.text) if not (para.label or para.heading or para.block)
+              else None) for para in paras]
+    letters = Counter(match["label"] for match in found if match)
+    if min(letters["Q"], letters["A"]) < ROLE_LETTERS:
+        return paras
+    return [replace(para, label=match["label"], text=para.text[match.end():],
+                    plain=para.plain[match.end():] if para.plain.startswith(match[0]) else
+                    para.plain) if match else para for para, match in zip(paras, found)]
+
+
 def structure(paras: list[Para], cast: Cast | None = None) -> Structure:
     """Decide the introduction, parts, turns and closing of ``paras``, knowing what ``cast``
     says."""
