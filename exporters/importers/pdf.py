@@ -1,14 +1,15 @@
-"""PDF transcripts: the text layer of a PDF, as oral-history archives, transcription services
-and word processors publish it.
+"""PDF transcripts: the text layer of a PDF, as oral-history archives, courts, transcription
+services and word processors publish it.
 
 A PDF holds glyphs placed on pages, not paragraphs. Each page's text is laid out as it is set
-(pypdf's layout mode), and the lines are read back into paragraphs: a blank line, a line set
-further in than the page's body, a line opening with a speaker label the document uses
-again and again, or a short line that ends a sentence before it, each ends a paragraph. The
-lines repeated at the top or the foot of many pages (a running head, "Page 3 of 30") and lone
-page numbers are left out and reported; a word hyphenated at a line's end is joined again;
-a page set in two columns is read column by column. The paragraphs are then read as a text
-file is, and every place in the report is the page.
+(poppler's ``pdftotext -layout``, or pypdf's layout mode where poppler is not installed), and
+the lines are read back into paragraphs: a gap, a line set further in than the page's body, a
+line opening with a speaker label the document uses again and again, or a short line before
+it, each ends a paragraph (a document set double spaced needs a wider gap). Running heads and
+feet (a short line at the same place atop or at the foot of many pages), page numbers and the
+numbers a transcript sets in its margin are left out and reported; a word hyphenated at a
+line's end is joined again; a page set in two columns is read column by column. The
+paragraphs are then read as a text file is, and every place in the report is the page.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ import io
 import logging
 import os
 import re
+import select
 import shutil
 import subprocess
+import time
 import warnings
 from collections import Counter
 from collections.abc import Iterator
@@ -36,19 +39,28 @@ PDF_TEXT_SECONDS = 120
 """``pdftotext`` is stopped after this long: a transcript of 300 pages takes a few seconds."""
 PDF_TEXT_MEMORY = 2 * 1024**3
 """Bytes of memory ``pdftotext`` may take."""
+LAID_OUT_CHARS = 4 * MAX_IMPORT_CHARS
+"""Characters of laid-out text read from a PDF at the most: the layout pads the words with
+spaces, so four times the text an import reads."""
 _LEFT_TO_RIGHT_RUN = re.compile("\u202a([^\u202a-\u202e\n]*)\u202c")
 _NEUTRALS = re.compile(r"[^\w]*")
 _DIRECTION_MARKS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 """The embeddings and isolates ``pdftotext`` sets around right-to-left and left-to-right runs."""
 MAX_PDF_WARNINGS = 5
 """pypdf's warnings about one file that the report repeats."""
-EDGE_LINES = 3
+EDGE_LINES = 2
 """Lines at the top and at the foot of a page where a running head or foot may stand."""
+RUNNING_CHARS = 100
+"""A running head or foot is no longer than this."""
+SHORT_DOCUMENT = 5
+"""In a document of this many pages or fewer, a line atop (or at the foot of) two pages runs;
+in a longer one, atop a quarter of them and three or more."""
 _PAGE_NUMBER = re.compile(
     r"[-–—(\[]?\s*(?:(?i:page|p\.|seite|página|pagina|pág\.|صفحه|صفحة)\s*)?"
-    r"(?:\d{1,4}|[ivxlc]{1,7}|[۰-۹]{1,4}|[٠-٩]{1,4})"
+    r"(?:\d{1,4}|x{0,3}(?:ix|iv|v?i{1,3}|v)|x{1,3}|[۰-۹]{1,4}|[٠-٩]{1,4})"
     r"(?:\s*(?i:of|/|de|von|di|از|من)\s*\d{1,4})?\s*[-–—)\]]?")
-"""A line that is a page's number only: '3', '- 3 -', 'Page 3 of 30', 'iv'."""
+"""A line that is a page's number only: '3', '- 3 -', 'Page 3 of 30', 'iv' (roman to
+xxxix)."""
 _LABEL_START = re.compile(r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
                           r"(?P<label>[^\W\d][\w.'’ -]{0,38}?)\s?:(?=\s)")
 """A line that opens with a speaker label, 'WRIGHT:' or 'Ines Moreau:' (after a time)."""
@@ -56,19 +68,27 @@ _MARGIN_NUMBER = re.compile(r"^ {0,8}(\d{1,5})(?: {2,}|\t|$)")
 """A number in the margin before a line's words (or alone on its line)."""
 MARGIN_NUMBERS = 5
 """Numbered lines that a document needs before its numbers are taken for the margin's."""
+MARGIN_STEPS = 0.8
+"""The share of a page's margin numbers, one after the other, that go up by one (line or
+paragraph numbers do; the years of a chronology do not)."""
 _SPACED_ROLE_LETTER = re.compile(r"^([QA])(?:\s{2,}|\t)(?=\S)")
 """A court transcript's 'Q   Where were you?': the letter set apart by spaces is 'Q.'."""
 LABEL_REPEATS = 3
 """A label opens a paragraph where it opens this many lines of the document or more."""
 _SENTENCE_END = re.compile(r"[.?!…:؟。？！][\"'”’»)\]]*$")
+_WORD = re.compile(r"[^\W\d_]+")
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
 _HYPHENS = ("-", "\u2010", "\u00ad")
 """A hyphen, Unicode's, and the soft hyphen that some word processors write at a break."""
 SHORT_LINE = 0.7
 """A line shorter than this share of a full line ends its paragraph (a paragraph's last line,
 a title, a heading), unless the next goes on in lower case."""
 DOUBLE_SPACED = 0.8
-"""Where this share of a document's lines or more are followed by a gap, it is set double
-spaced, as court and oral-history transcripts are: a single gap ends no paragraph."""
+"""Where this share of a document's lines or more are followed by a gap, and many of those
+lines go on in the next (no stop ends them), it is set double spaced, as court and
+oral-history transcripts are: a single gap ends no paragraph."""
+GOING_ON = 0.3
+"""The share of lines before a gap that go on past it, in a document set double spaced."""
 INDENTED_GAPS = 0.1
 """Where fewer of a document's lines than this share are followed by a gap, its paragraphs are
 told by their first line's indent instead."""
@@ -95,6 +115,7 @@ class _Line:
 def read_pdf(path: Path, data: bytes) -> Extract:
     """The paragraphs of a PDF's text, read as a text file's are, each placed on its page."""
     unsure: list[Note] = []
+    dropped: list[Note] = []
     with _pypdf_heard(unsure):
         reader = _open(path, data)
         texts = _page_texts(path, reader, unsure)
@@ -106,9 +127,11 @@ def read_pdf(path: Path, data: bytes) -> Extract:
                                             "(a scan?)", "run it through OCR first (for "
                                             "example ocrmypdf), or type its text into a .txt "
                                             "file"))
-    dropped: list[Note] = []
-    body = [line for page in _without_running_lines(pages, dropped) for line in page]
-    paragraphs = _paragraphs(body, _labels(body))
+    if numbered:
+        dropped.append(Note(1, f"the numbers in the margin before {numbered} lines"))
+    spaced = _double_spaced([line for page in pages for line in page])
+    body = [line for page in _without_running_lines(pages, spaced, dropped) for line in page]
+    paragraphs = _paragraphs(body, _labels(body), spaced)
     text = "\n\n".join(words for _, words in paragraphs) + "\n"
     extract = read_text(path, text.encode("utf-8"), False)
     on_page = [page for page, _ in paragraphs]
@@ -178,21 +201,27 @@ def _open(path: Path, data: bytes):
 
 
 def _page_texts(path: Path, reader, unsure: list[Note]) -> list[tuple[int, str]]:
-    """Each page's number and laid-out text: poppler's ``pdftotext`` where it is installed,
-    else pypdf, which misreads text in Arabic script (a PDF in it is then refused)."""
+    """Each page's number and laid-out text: poppler's ``pdftotext`` where it is installed
+    and reads the file, else pypdf, which misreads text in Arabic script (a PDF in it is then
+    refused)."""
     tool = pdftotext()
-    texts = _poppler_texts(path, tool) if tool else _pypdf_texts(path, reader, unsure)
-    chars = sum(len(text) for _, text in texts)
-    if chars > 4 * MAX_IMPORT_CHARS:  # laid-out text pads with spaces; the words are less
-        raise too_many(path, 1, chars, 4 * MAX_IMPORT_CHARS, "characters of laid-out text",
-                       "MAX_IMPORT_CHARS", "import the interview alone: save its pages as a "
-                                           "PDF of their own")
-    if not tool and any(ARABIC_SCRIPT.search(text) for _, text in texts):
-        raise ContentError(Problem(path, 1, "this PDF is written in Arabic script, which "
-                                            "import reads only with poppler's pdftotext",
-                                   "install poppler-utils (apt-get install poppler-utils, "
-                                   "brew install poppler) and import it again"))
+    texts = _poppler_texts(path, tool, unsure) if tool else None
+    if texts is None:
+        texts = _pypdf_texts(path, reader, unsure)
+        if sum(len(text) for _, text in texts) > LAID_OUT_CHARS:
+            raise _too_much_text(path)
+        if any(ARABIC_SCRIPT.search(text) for _, text in texts):
+            raise ContentError(Problem(path, 1, "this PDF is written in Arabic script, which "
+                                                "import reads only with poppler's pdftotext",
+                                       "install poppler-utils (apt-get install poppler-utils, "
+                                       "brew install poppler) and import it again"))
     return texts
+
+
+def _too_much_text(path: Path) -> ContentError:
+    return too_many(path, 1, LAID_OUT_CHARS + 1, LAID_OUT_CHARS, "characters of laid-out text "
+                    "or more", "LAID_OUT_CHARS", "import the interview alone: save its pages "
+                                                 "as a PDF of their own")
 
 
 def pdftotext() -> str:
@@ -200,27 +229,56 @@ def pdftotext() -> str:
     return shutil.which("pdftotext") or ""
 
 
-def _poppler_texts(path: Path, tool: str) -> list[tuple[int, str]]:
+def _poppler_texts(path: Path, tool: str, unsure: list[Note]) -> list[tuple[int, str]] | None:
     """The pages' text as ``pdftotext -layout`` lays it out, in a process of its own whose
-    time and memory are bounded, without the marks that set a run's direction."""
-    try:
-        done = subprocess.run([tool, "-layout", "-enc", "UTF-8", "-eol", "unix", "-q",
-                               str(path.resolve()), "-"], capture_output=True,
-                              timeout=PDF_TEXT_SECONDS, check=False,
-                              preexec_fn=_bounded_memory if os.name == "posix" else None)
-    except subprocess.TimeoutExpired:
-        raise ContentError(Problem(path, 1, f"reading this PDF's text took more than "
-                                            f"{PDF_TEXT_SECONDS} seconds (PDF_TEXT_SECONDS)",
-                                   "save its pages again as a PDF from a PDF viewer, or copy "
-                                   "its text into a .txt file")) from None
-    if done.returncode:
-        raise ContentError(Problem(path, 1, f"pdftotext cannot read this PDF (exit code "
-                                            f"{done.returncode})", "open it in a PDF viewer "
-                                   "and save or print it again as PDF, or copy its text into "
-                                   "a .txt file"))
+    time, memory and output are bounded, without the marks that set a run's direction; None
+    where poppler cannot read the file (pypdf is asked instead)."""
+    with subprocess.Popen([tool, "-layout", "-enc", "UTF-8", "-eol", "unix", "-q",
+                           str(path.resolve()), "-"], stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                          preexec_fn=_bounded_memory if os.name == "posix" else None) as child:
+        try:
+            out = _read_bounded(child, time.monotonic() + PDF_TEXT_SECONDS)
+        except (subprocess.TimeoutExpired, OverflowError) as error:
+            child.kill()
+            if isinstance(error, OverflowError):
+                raise _too_much_text(path) from None
+            raise ContentError(Problem(path, 1, f"reading this PDF's text took more than "
+                                                f"{PDF_TEXT_SECONDS} seconds (PDF_TEXT_SECONDS)",
+                                       "save its pages again as a PDF from a PDF viewer, or "
+                                       "copy its text into a .txt file")) from None
+    if child.returncode:
+        unsure.append(Note(1, f"poppler's pdftotext cannot read this PDF (exit code "
+                              f"{child.returncode}): pypdf read it instead, so check the text"))
+        return None
     text = _DIRECTION_MARKS.sub("", _LEFT_TO_RIGHT_RUN.sub(
-        lambda run: _in_logical_order(run[1]), done.stdout.decode("utf-8", "replace")))
+        lambda run: _in_logical_order(run[1]), out.decode("utf-8", "replace")))
     return list(enumerate(text.split("\f")[:-1] or [text], 1))
+
+
+def _read_bounded(child: subprocess.Popen, deadline: float) -> bytes:
+    """All ``child`` writes, waiting for it to end; OverflowError past
+    :data:`LAID_OUT_CHARS` bytes, TimeoutExpired past ``deadline``."""
+    if os.name != "posix":  # no select() on a pipe: the whole output, then its size
+        out, _ = child.communicate(timeout=max(0.1, deadline - time.monotonic()))
+        if len(out) > LAID_OUT_CHARS:
+            raise OverflowError(len(out))
+        return out
+    chunks, size = [], 0
+    descriptor = child.stdout.fileno()
+    while True:
+        ready, _, _ = select.select([descriptor], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            raise subprocess.TimeoutExpired(child.args, PDF_TEXT_SECONDS)
+        chunk = os.read(descriptor, 65536)
+        if not chunk:
+            break
+        size += len(chunk)
+        if size > LAID_OUT_CHARS:
+            raise OverflowError(size)
+        chunks.append(chunk)
+    child.wait(max(0.1, deadline - time.monotonic()))
+    return b"".join(chunks)
 
 
 def _in_logical_order(run: str) -> str:
@@ -253,32 +311,58 @@ def _pypdf_texts(path: Path, reader, unsure: list[Note]) -> list[tuple[int, str]
     return texts
 
 
-def _margin_numbered(texts: list[str]) -> bool:
-    """Whether the document numbers its lines or paragraphs in the margin, as court and
-    oral-history transcripts do ('12   Dan: And do you…'): numbers that open lines, apart
-    from the words, and go up from one to the next (or start again on a new page)."""
+def _margin_numbered(texts: list[str]) -> int:
+    """How many lines the document numbers in the margin, as court and oral-history
+    transcripts do ('12   Dan: And do you…'), or 0: numbers that open lines, apart from the
+    words, and mostly go up by one from one to the next on a page (not a chronology's years)."""
     numbers = [[int(match[1]) for line in text.split("\n")
                 if (match := _MARGIN_NUMBER.match(line))] for text in texts]
     pairs = [(a, b) for page in numbers for a, b in zip(page, page[1:])]
-    rising = sum(a < b <= a + 30 for a, b in pairs)
-    return sum(map(len, numbers)) >= MARGIN_NUMBERS and rising >= 0.9 * len(pairs)
+    count = sum(map(len, numbers))
+    steps = sum(b - a == 1 or (a == b and index == 0)  # a page repeating its first number
+                for page in numbers for index, (a, b) in enumerate(zip(page, page[1:])))
+    return count if count >= MARGIN_NUMBERS and steps >= MARGIN_STEPS * len(pairs) else 0
 
 
-def _lines(page: int, text: str, numbered: bool = False) -> list[_Line]:
+def _lines(page: int, text: str, numbered: int = 0) -> list[_Line]:
     """The page's lines (without their numbers in the margin, where the document has them),
     read column by column where it is set in two."""
     raw = [line.rstrip().expandtabs(1) for line in text.replace("\r", "\n").split("\n")]
     if numbered:
         raw = [_MARGIN_NUMBER.sub(lambda found: " " * len(found[0]), line, count=1)
                for line in raw]
-    gap = _column_gap(raw)
-    if gap:
-        raw = [line[:gap].rstrip() for line in raw] + [""] + [line[gap:] for line in raw]
+    gutter = _column_gap(raw)
+    if gutter:
+        raw = _column_by_column(raw, gutter)
     lines = []
     for line in raw:
         words = _SPACED_ROLE_LETTER.sub(r"\1. ", line.strip())
         lines.append(_Line(page, len(line) - len(line.lstrip()), " ".join(words.split())))
     return lines
+
+
+def _column_by_column(raw: list[str], gutter: int) -> list[str]:
+    """A page set in two columns, cut at ``gutter``: each run of lines that leave the gutter
+    clear, its left column then its right; a line across the gutter (a title, an
+    introduction set over both columns) whole, where it stands. A row that only the other
+    column fills is no gap in this one."""
+    def clear(line: str) -> bool:
+        return len(line) <= gutter - 2 or line[gutter - 2:gutter] == "  "
+
+    out: list[str] = []
+    run: list[str] = []
+    for line in [*raw, None]:
+        if line is not None and clear(line):
+            run.append(line)
+            continue
+        for side in (slice(0, gutter), slice(gutter, None)):
+            out += [line[side].rstrip() for line in run
+                    if line[side].strip() or not line.strip()]
+            out.append("")
+        run = []
+        if line is not None:
+            out.append(line)
+    return out
 
 
 def _column_gap(raw: list[str]) -> int:
@@ -299,71 +383,84 @@ def _column_gap(raw: list[str]) -> int:
     return cut
 
 
-def _without_running_lines(pages: list[list[_Line]], dropped: list[Note]) -> list[list[_Line]]:
-    """The pages without their running heads and feet, their page numbers, and a line that a
-    page repeats from the foot of the page before; each reported."""
-    def edges(page: list[_Line]) -> list[int]:
-        written = [at for at, line in enumerate(page) if not line.blank]
-        return written[:EDGE_LINES] + written[-EDGE_LINES:]
-
-    def apart(page: list[_Line]) -> list[int]:
-        """The lines at the top and the foot that a gap sets apart from the text."""
-        written = [at for at, line in enumerate(page) if not line.blank]
-        head = [at for at in written[:EDGE_LINES] if any(
-            line.blank for line in page[at + 1:written[min(len(written) - 1, EDGE_LINES)] + 1])]
-        foot = [at for at in written[-EDGE_LINES:] if any(
-            line.blank for line in page[written[max(0, len(written) - EDGE_LINES - 1)]:at])]
-        return head + foot
-
-    seen: dict[str, set[int]] = {}
-    indents: dict[str, set[int]] = {}
-    for index, page in enumerate(pages):
-        for at in apart(page):
-            if _PAGE_NUMBER.fullmatch(page[at].text):
-                continue
-            seen.setdefault(_shape(page[at].text), set()).add(index)
-            if index:
-                indents.setdefault(_shape(page[at].text), set()).add(page[at].indent)
-    repeated = {shape for shape, found in seen.items() if _runs(found, len(pages))
-                and len(shape) >= 3 and not _LABEL_START.match(shape)}
+def _without_running_lines(pages: list[list[_Line]], spaced: bool,
+                           dropped: list[Note]) -> list[list[_Line]]:
+    """The pages without their page numbers, their running heads and feet (see
+    :func:`_running`), and a line a page repeats from the foot of the page before; each
+    reported."""
+    heads = [_edge(page, spaced, top=True) for page in pages]
+    feet = [_edge(page, spaced, top=False) for page in pages]
+    running = _running(pages, heads, dropped) | _running(pages, feet, dropped)
     numbers = 0
     kept: list[list[_Line]] = []
     for index, page in enumerate(pages):
-        out = set()
         written = [at for at, line in enumerate(page) if not line.blank]
-        for at in edges(page):
-            words = page[at].text
-            if _PAGE_NUMBER.fullmatch(words):
-                out.add(at)
-                numbers += 1
-            elif at in set(apart(page)) and _shape(words) in repeated and (
-                    index or at > written[len(written) // 2]
-                    or page[at].indent in indents[_shape(words)]):
-                out.add(at)  # atop the first page, set elsewhere than the heads, the title
-        kept.append([line for at, line in enumerate(page) if at not in out])
+        numbered = {at for at in written[:EDGE_LINES] + written[-EDGE_LINES:]
+                    if _PAGE_NUMBER.fullmatch(page[at].text)}
+        numbers += len(numbered)
+        kept.append([line for at, line in enumerate(page)
+                     if at not in numbered and (index, at) not in running])
         if index and _repeats_the_foot(kept[-2], kept[-1]):
             first = next(at for at, line in enumerate(kept[-1]) if not line.blank)
             dropped.append(Note(page[0].page if page else 1, "a line repeated from the foot of "
                                 f"the page before: '{kept[-1][first].text[:60]}'"))
             del kept[-1][first]
-    for shape in sorted(repeated):
-        first = next(page[at] for page in pages for at in apart(page)
-                     if _shape(page[at].text) == shape)
-        dropped.append(Note(first.page, f"a line at the top or foot of {len(seen[shape])} "
-                                        f"pages (a running head or foot): '{first.text[:60]}'"))
     if numbers:
         dropped.append(Note(1, f"{numbers} page numbers"))
     return kept
 
 
-def _runs(pages: set[int], count: int) -> bool:
-    """Whether a line at the top or foot of these pages (of ``count``) runs over the document:
-    on a third of them and three or more, or on two apart (a book's versos); not on two
-    pages in turn, where a line said at one's foot may open the next."""
-    if len(pages) == 2:
-        first, last = sorted(pages)
-        return last - first >= 2
-    return len(pages) >= max(3, count // 3)
+def _edge(page: list[_Line], spaced: bool, top: bool) -> list[int]:
+    """The lines, two at the most, atop the page (or at its foot) that a gap sets apart from
+    its text (two blank rows or more where the document is set double spaced); not its
+    page number."""
+    order = list(range(len(page))) if top else list(range(len(page) - 1, -1, -1))
+    written = [at for at in order if not page[at].blank]
+    block: list[int] = []
+    for at in written:
+        if block and _gap_between(page, block[-1], at) >= (2 if spaced else 1):
+            break
+        block.append(at)
+    else:
+        return []  # no gap: the page is one block of text
+    if len(block) > EDGE_LINES:
+        return []
+    return [at for at in block if not _PAGE_NUMBER.fullmatch(page[at].text)]
+
+
+def _gap_between(page: list[_Line], one: int, other: int) -> int:
+    """The blank rows between two lines of a page."""
+    low, high = sorted((one, other))
+    return sum(line.blank for line in page[low + 1:high])
+
+
+def _running(pages: list[list[_Line]], edges: list[list[int]],
+             dropped: list[Note]) -> set[tuple[int, int]]:
+    """The lines at the same edge of many pages that run over the document (a running head or
+    foot), as (page index, line): the same short line, numbers aside, set at the same place
+    atop (or at the foot of) two pages of a short document, or of a quarter of a longer one
+    and three or more; never a speaker's line. Atop the first page, such a line set elsewhere
+    than on the others is the title a running head repeats, and stays."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for index, edge in enumerate(edges):
+        for at in edge:
+            line = pages[index][at]
+            if len(line.text) <= RUNNING_CHARS and not _label_of(line):
+                found.setdefault(_shape(line.text), []).append((index, at))
+    needed = 2 if len(pages) <= SHORT_DOCUMENT else max(3, len(pages) // 4)
+    running: set[tuple[int, int]] = set()
+    for places in found.values():
+        indents = [pages[index][at].indent for index, at in places if index]
+        if len({index for index, _ in places}) < needed or not indents \
+                or max(indents) - min(indents) > 2:
+            continue
+        kept = [(index, at) for index, at in places
+                if index or min(indents) - 2 <= pages[index][at].indent <= max(indents) + 2]
+        running |= set(kept)
+        first = pages[kept[0][0]][kept[0][1]]
+        dropped.append(Note(first.page, f"a line atop or at the foot of {len(places)} pages "
+                                        f"(a running head or foot): '{first.text[:60]}'"))
+    return running
 
 
 def _repeats_the_foot(before: list[_Line], page: list[_Line]) -> bool:
@@ -398,14 +495,26 @@ def _label_of(line: _Line) -> str:
     return match["label"] if match else ""
 
 
-def _paragraphs(lines: list[_Line], labels: set[str]) -> list[tuple[int, str]]:
-    """The lines gathered into paragraphs: (the page a paragraph starts on, its words)."""
+def _double_spaced(lines: list[_Line]) -> bool:
+    """Whether the document is set double spaced, a gap after nearly every line, many of those
+    lines going on in the next (not a document of one-line paragraphs)."""
+    written = sum(not line.blank for line in lines)
+    before_gaps = [line for line, after in zip(lines, lines[1:])
+                   if not line.blank and after.blank]
+    going_on = sum(not _SENTENCE_END.search(line.text) for line in before_gaps)
+    return len(before_gaps) >= DOUBLE_SPACED * written and going_on >= max(
+        3, GOING_ON * len(before_gaps))
+
+
+def _paragraphs(lines: list[_Line], labels: set[str], spaced: bool) -> list[tuple[int, str]]:
+    """The lines gathered into paragraphs: (the page a paragraph starts on, its words); a
+    single gap ends none where the document is ``spaced`` double."""
     written = [line for line in lines if not line.blank]
     body = Counter(line.indent for line in written).most_common(1)
     indent = body[0][0] if body else 0
     gaps = sum(1 for line, after in zip(lines, lines[1:]) if not line.blank and after.blank)
     indented = gaps < INDENTED_GAPS * len(written)  # paragraphs told by their first lines
-    spaced = gaps >= DOUBLE_SPACED * len(written)  # a gap after each line: one is no break
+    vocabulary = {word.casefold() for line in written for word in _WORD.findall(line.text)}
     widths = sorted(len(line.text) for line in written)
     full = widths[int(len(widths) * 0.9)] if widths else 0  # a full line, past outliers
     paragraphs: list[tuple[int, list[str]]] = []
@@ -414,20 +523,19 @@ def _paragraphs(lines: list[_Line], labels: set[str]) -> list[tuple[int, str]]:
     for line in lines:
         if line.blank:
             blanks += 1
-            if not spaced or blanks >= 2:
-                before = None
             continue
-        blanks = 0
-        starts = (before is None or _label_of(line) in labels
+        gap = before is None or blanks >= (2 if spaced else 1)
+        starts = (gap and not (before is not None and _goes_on(before, line))
+                  or _label_of(line) in labels
                   or (indented and line.indent >= indent + 2 and not _rtl(line)
                       and abs(before.indent - indent) <= 1)
                   or (len(before.text) < SHORT_LINE * full and not line.text[:1].islower()))
-        if starts and not (paragraphs and _goes_on(paragraphs[-1], line, before)):
+        if starts and not (before and before.page < line.page and _goes_on(before, line)):
             paragraphs.append((line.page, [line.text]))
         else:
             paragraphs[-1][1].append(line.text)
-        before = line
-    return [(page, _joined(words)) for page, words in paragraphs]
+        before, blanks = line, 0
+    return [(page, _joined(words, vocabulary)) for page, words in paragraphs]
 
 
 def _rtl(line: _Line) -> bool:
@@ -436,20 +544,24 @@ def _rtl(line: _Line) -> bool:
     return bool(ARABIC_SCRIPT.search(line.text))
 
 
-def _goes_on(paragraph: tuple[int, list[str]], line: _Line, before: _Line | None) -> bool:
-    """Whether ``line``, first on its page after a break, goes on with the paragraph of the
-    page before: that paragraph ends with no stop, and the line opens in lower case."""
-    return before is None and paragraph[0] < line.page and line.text[:1].islower() \
-        and not _SENTENCE_END.search(paragraph[1][-1])
+def _goes_on(before: _Line, line: _Line) -> bool:
+    """Whether ``line``, after a gap or a page's end, goes on with the line ``before``: that
+    line ends with no stop, and this one opens in lower case."""
+    return line.text[:1].islower() and not _SENTENCE_END.search(before.text)
 
 
-def _joined(lines: list[str]) -> str:
-    """A paragraph's lines as one, a word hyphenated at a line's end joined again."""
+def _joined(lines: list[str], vocabulary: set[str]) -> str:
+    """A paragraph's lines as one: a word a layout hyphenated at a line's end (a soft or
+    Unicode hyphen) joined again; at a hyphen-minus, joined where the document writes the word
+    whole elsewhere ('inter-' 'view'), else kept whole with its hyphen ('twenty-' 'five')."""
     text = lines[0]
     for line in lines[1:]:
         if text.endswith(_HYPHENS) and len(text) > 1 and text[-2].isalpha() \
                 and line[:1].islower():
-            text = text[:-1] + line
+            head, tail = _LAST_WORD.search(text[:-1]), _WORD.match(line)
+            whole = (head[0] if head else "") + (tail[0] if tail else "")
+            keep = text.endswith("-") and whole.casefold() not in vocabulary
+            text = text + line if keep else text[:-1] + line
         else:
             text = f"{text} {line}"
     return text.replace("\u00ad", "")
