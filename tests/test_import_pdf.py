@@ -256,3 +256,62 @@ def test_a_court_transcript_double_spaced_with_numbered_lines_reads_as_its_turns
     _, imported_body = imported(pdf(tmp_path / "deposition.pdf", body, css))
     assert re.findall(r"^([QA]): (.*)$", imported_body, re.M) == [
         (letter[0], said) for letter, said in COURT * 2], imported_body
+
+
+def test_short_answers_atop_pages_are_kept_where_running_heads_go(tmp_path):
+    """'A: No.' atop two pages is said, not a running head; the head is left out."""
+    said = []
+    for number in range(4):
+        said.append(f"<p>ORTIZ: Were you afraid in {1960 + number}?</p>")
+        said.append("<p style='break-before: page'>VALE: No.</p>" if number % 2 else
+                    "<p>VALE: No.</p>")
+        said.append(f"<p>ORTIZ: Why not?</p><p>VALE: {ANSWER}</p>")
+    _, body = imported(pdf(tmp_path / "afraid.pdf", "<h1>Afraid</h1>" + "".join(said),
+                           PAGED))
+    assert [said for label, said in re.findall(r"^(A): (.*)$", body, re.M)].count("No.") == 4
+    assert "Oral History of Ruth Vale" not in body, body
+
+
+def test_a_hyphen_at_a_line_s_end_is_kept_in_a_compound_and_joined_in_a_split_word(tmp_path):
+    body = ("<p>Q: How old were you?</p><p>A: I was twenty-<br>five, and the interview was the "
+            "first of my life, a real inter-<br>view at last.</p>"
+            "<p>Q: And then?</p><p>A: Then I went home.</p>")
+    _, imported_body = imported(pdf(tmp_path / "hyphens.pdf", body))
+    assert "twenty-five" in imported_body and "a real interview at last" in imported_body
+
+
+def test_a_chronology_s_years_are_no_margin_numbers(tmp_path):
+    rows = "".join(f"<p>{1950 + 3 * n}&nbsp;&nbsp;&nbsp;&nbsp;The pilots signed contract {n}.</p>"
+                   for n in range(8))
+    body = rows + "<p>Q: Which year mattered most?</p><p>A: 1953, I think.</p>" \
+        "<p>Q: Why?</p><p>A: The strike.</p>"
+    _, imported_body = imported(pdf(tmp_path / "chronology.pdf", body))
+    assert re.findall(r"\b19\d\d\b", imported_body)[:8] == [
+        str(1950 + 3 * n) for n in range(8)], imported_body
+
+
+def test_a_magazine_page_in_two_columns_under_an_introduction_set_across_them(tmp_path):
+    css = ("@page { size: A4 landscape; margin: 15mm } .cols { columns: 2; column-gap: 20mm }"
+           " .intro { margin-bottom: 8mm }")
+    intro = ("<p class=intro>Ruth Vale guided ships into the harbour for forty years, and she "
+             "kept a log of every one of them in a drawer of the pilot house on the quay.</p>")
+    _, body = imported(pdf(tmp_path / "magazine.pdf",
+                           intro + f"<div class=cols>{oral_history(6)}</div>", css))
+    assert "in a drawer of the pilot house on the quay." in body, body
+    assert turns(body) == [("Q", "What"), ("A", "I")] * 6, body
+    assert body.count(ANSWER.strip()) == 12, body  # no answer cut where its column ends
+
+
+def test_poppler_failing_on_a_file_hands_it_to_pypdf_and_says_so(tmp_path, monkeypatch):
+    monkeypatch.setattr(pdf_reader, "pdftotext", lambda: shutil.which("false") or "/bin/false")
+    done = import_file(pdf(tmp_path / "vale.pdf", oral_history(2)))
+    assert "pdftotext cannot read this PDF (exit code 1): pypdf read it instead" in \
+        "\n".join(done.report.lines())
+    assert len(re.findall(r"^[QA]: ", done.document.markdown(), re.M)) == 4
+
+
+@needs_poppler
+def test_laid_out_text_past_its_bound_is_refused_as_it_is_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(pdf_reader, "LAID_OUT_CHARS", 500)
+    line = refusal(pdf(tmp_path / "vale.pdf", oral_history(), PAGED))
+    assert "characters of laid-out text or more" in line and "(LAID_OUT_CHARS)" in line

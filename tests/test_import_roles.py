@@ -2960,3 +2960,31 @@ Why did nobody ask about it?
 Because it had always been there.
 """)
     assert "A. Lincoln hung by the door." in body and "Q. Ortiz painted it" in body, body
+
+
+def test_a_pronoun_after_a_sentence_s_end_is_nobody_who_asks(tmp_path):
+    """'…in Duluth. She spoke to Maya Ortiz about…': the one who asks is not 'Duluth. She';
+    'She grew up in Duluth. Maya Ortiz spoke with Ruth Vale' names Maya Ortiz."""
+    front, _ = imported(tmp_path / "pilot.txt", """The Last Pilot
+
+Ruth Vale guided ships for forty years in Duluth. She spoke to Maya Ortiz about the ice.
+
+Q: Were you ever afraid?
+
+A: Only of the ice.
+
+Q: Would you do it again?
+
+A: Every night.
+""")
+    assert "Duluth" not in str(front.get("interviewer")) and \
+        "She" not in str(front.get("interviewer")), front
+    front, _ = imported(tmp_path / "pilot2.txt", """The Last Pilot
+
+She grew up in Duluth. Maya Ortiz spoke with Ruth Vale in 2024.
+
+Q: Were you ever afraid?
+
+A: Only of the ice.
+""")
+    assert front.get("interviewer") == "Maya Ortiz", front

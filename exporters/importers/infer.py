@@ -384,8 +384,9 @@ def _who_asks_whom(values: dict, texts: list[str]) -> None:
             values["interviewee"] = ", ".join(people)
             return
         spoke = _SPOKE_WITH.search(text) or _INTERVIEWS_ELSEWHERE.search(text)
-        if spoke and spoke["asker"]:
-            values["interviewer"] = person_named(spoke["asker"])  # over a byline
+        asker = _sentence_s_own(spoke["asker"]) if spoke and spoke["asker"] else ""
+        if asker and asker.casefold() not in _PRONOUNS:
+            values["interviewer"] = person_named(asker)  # over a byline
         with_whom = _WITH.search(text)
         elsewhere = _WITH_ELSEWHERE.search(text) or _WITH_ARABIC_SCRIPT.search(text)
         for named, last_run in ((spoke, False), (with_whom, True), (elsewhere, False)):
@@ -394,6 +395,21 @@ def _who_asks_whom(values: dict, texts: list[str]) -> None:
     title = _NAMED_IN_TITLE.search(texts[0]) if texts else None
     if title:
         _take_interviewee(values, title["name"])
+
+
+def _sentence_s_own(words: str) -> str:
+    """The words of a run of capitalised words that its last sentence holds: 'She' of
+    'Duluth. She' ('…in Duluth. She spoke to Maya Ortiz'), not 'J.R. Lind' cut at an
+    initial."""
+    split = words.split()
+    ends = [at for at, word in enumerate(split[:-1]) if ends_sentence(word)]
+    return " ".join(split[ends[-1] + 1:] if ends else split)
+
+
+_PRONOUNS = {"he", "she", "they", "it", "er", "sie", "il", "elle", "ils", "elles", "él",
+             "ella", "ellos", "lei", "lui", "ele", "ela"}
+"""Pronouns a sentence may open with before 'spoke to', 'spricht mit', 'habla con': nobody's
+name."""
 
 
 def named_as_interviewed(texts: list[str]) -> str:

@@ -94,6 +94,8 @@ INDENTED_GAPS = 0.1
 told by their first line's indent instead."""
 COLUMN_CLEAR = 0.97
 """The share of a page's lines that leave the gutter between two columns clear."""
+COLUMN_CROSSING = 3
+"""Lines that may cross the gutter of a page set in two columns, however short the page."""
 COLUMN_STARTS = 5
 """Lines a second column opens on a page, at the least, for the page to be read as two."""
 
@@ -376,9 +378,9 @@ def _column_gap(raw: list[str]) -> int:
         clear = sum(len(line) <= at - 2 or line[at - 2:at] == "  " for line in written)
         starts = sum(len(line) > at and line[at] != " " and line[at - 2:at] == "  "
                      for line in written)
-        if clear >= COLUMN_CLEAR * len(written) and starts >= max(COLUMN_STARTS,
-                                                                  0.3 * len(written)) \
-                and starts > best:
+        crossing = len(written) - clear  # a title, an introduction set over both columns
+        if crossing <= max(COLUMN_CROSSING, (1 - COLUMN_CLEAR) * len(written)) \
+                and starts >= max(COLUMN_STARTS, 0.3 * len(written)) and starts > best:
             best, cut = starts, at
     return cut
 
