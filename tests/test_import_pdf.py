@@ -315,3 +315,19 @@ def test_laid_out_text_past_its_bound_is_refused_as_it_is_read(tmp_path, monkeyp
     monkeypatch.setattr(pdf_reader, "LAID_OUT_CHARS", 500)
     line = refusal(pdf(tmp_path / "vale.pdf", oral_history(), PAGED))
     assert "characters of laid-out text or more" in line and "(LAID_OUT_CHARS)" in line
+
+
+def test_footnotes_at_a_page_s_foot_follow_the_text_and_no_answer_is_cut(tmp_path):
+    css = ("@page { size: A6; margin: 12mm; @bottom-center { content: counter(page) } } "
+           ".fn { float: footnote; font-size: 7pt }")
+    said = "".join(
+        f"<p>ORTIZ: What about the winter of {1960 + n}?</p><p>VALE: {ANSWER * 2}The bridge"
+        f"{'<span class=fn>The Arrowhead Bridge, opened in 1927.</span>' if n % 2 else ''} "
+        f"held that year, number {n}.</p>" for n in range(6))
+    done = import_file(pdf(tmp_path / "notes.pdf", said, css))
+    body = done.document.markdown()
+    assert len(re.findall(rf"^A: {re.escape(ANSWER.strip())} .* held that year, number \d\.$",
+                          body, re.M)) == 6, body  # each answer whole, over its pages
+    assert body.count("The Arrowhead Bridge, opened in 1927.") == 3
+    assert body.rindex("number 5.") < body.index("The Arrowhead Bridge")
+    assert "a footnote moved to the end of the text" in "\n".join(done.report.lines())

@@ -251,11 +251,12 @@ def _no_interview(path: Path, kind: str, method: str, paras: list[Para]) -> Prob
                        "if it is an interview, name who speaks where the speaker changes "
                        "('Name:' at the start of a cue, or a \"speaker\" in each JSON segment) "
                        "and import it again")
+    where = "copy its text into a .txt file, " if kind == PdfImporter.kind else ""
     return Problem(path, 1, f"no questions or answers found in this {kind} file: it reads as "
                             f"{method if method == PROFILE else 'an article'}, not an "
                             "interview, and was not imported",
-                   "if it is an interview, start each question with 'Q:' and each answer "
-                   "with 'A:' (or the speaker's name and a colon) and import it again")
+                   f"if it is an interview, {where}start each question with 'Q:' and each "
+                   "answer with 'A:' (or the speaker's name and a colon) and import it again")
 
 
 def _imported(path: Path, kind: str, extract: Extract, hosts: tuple[str, ...] = (),

@@ -92,6 +92,10 @@ GOING_ON = 0.3
 INDENTED_GAPS = 0.1
 """Where fewer of a document's lines than this share are followed by a gap, its paragraphs are
 told by their first line's indent instead."""
+_NOTE_START = re.compile(r"(\d{1,3}|[*†‡§])[.)]?\s+\S")
+"""A footnote's first line: its number (or sign) and its words."""
+FOOTNOTE_LINES = 8
+"""A page's footnotes take this many lines at the most."""
 COLUMN_CLEAR = 0.97
 """The share of a page's lines that leave the gutter between two columns clear."""
 COLUMN_CROSSING = 3
@@ -389,12 +393,14 @@ def _without_running_lines(pages: list[list[_Line]], spaced: bool,
                            dropped: list[Note]) -> list[list[_Line]]:
     """The pages without their page numbers, their running heads and feet (see
     :func:`_running`), and a line a page repeats from the foot of the page before; each
+    page's footnotes moved after the text, so that a paragraph goes on over the page; each
     reported."""
     heads = [_edge(page, spaced, top=True) for page in pages]
     feet = [_edge(page, spaced, top=False) for page in pages]
     running = _running(pages, heads, dropped) | _running(pages, feet, dropped)
     numbers = 0
     kept: list[list[_Line]] = []
+    moved: list[_Line] = []  # the footnotes, to follow the text
     for index, page in enumerate(pages):
         written = [at for at, line in enumerate(page) if not line.blank]
         numbered = {at for at in written[:EDGE_LINES] + written[-EDGE_LINES:]
@@ -402,6 +408,13 @@ def _without_running_lines(pages: list[list[_Line]], spaced: bool,
         numbers += len(numbered)
         kept.append([line for at, line in enumerate(page)
                      if at not in numbered and (index, at) not in running])
+        notes = _footnotes(kept[-1], spaced)
+        if notes:
+            moved.append(_Line(kept[-1][notes[0]].page, 0, ""))
+            moved += [kept[-1][at] for at in notes]
+            dropped.append(Note(kept[-1][notes[0]].page, "a footnote moved to the end of the "
+                                f"text: '{kept[-1][notes[0]].text[:50]}'"))
+            kept[-1] = [line for at, line in enumerate(kept[-1]) if at not in set(notes)]
         if index and _repeats_the_foot(kept[-2], kept[-1]):
             first = next(at for at, line in enumerate(kept[-1]) if not line.blank)
             dropped.append(Note(page[0].page if page else 1, "a line repeated from the foot of "
@@ -409,7 +422,30 @@ def _without_running_lines(pages: list[list[_Line]], spaced: bool,
             del kept[-1][first]
     if numbers:
         dropped.append(Note(1, f"{numbers} page numbers"))
+    if moved and kept:
+        kept[-1] += moved
     return kept
+
+
+def _footnotes(page: list[_Line], spaced: bool) -> list[int]:
+    """The page's footnotes: the lines at its foot, below a gap, opening with a note's number
+    ('1. The Arrowhead Bridge…') that the text above marks ('…the bridge.1'), or []."""
+    written = [at for at, line in enumerate(page) if not line.blank]
+    block: list[int] = []
+    for at in reversed(written):
+        if block and _gap_between(page, at, block[-1]) >= (2 if spaced else 1):
+            break
+        block.append(at)
+    else:
+        return []
+    block.reverse()
+    note = _NOTE_START.match(page[block[0]].text) if len(block) <= FOOTNOTE_LINES else None
+    if note is None:
+        return []
+    mark = re.compile(rf"(?<![\d])(?:{re.escape(note[1])}(?=[^\W\d])|(?<=[^\W\d.,;:?!”’\"')])"
+                      rf"{re.escape(note[1])}(?!\d))")
+    above = " ".join(page[at].text for at in written if at < block[0])
+    return block if mark.search(above) else []
 
 
 def _edge(page: list[_Line], spaced: bool, top: bool) -> list[int]:

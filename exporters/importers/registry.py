@@ -5,7 +5,8 @@ ones are listed in :data:`BUILT_IN`; a third-party package adds one through the 
 group ``interview_press.importers`` (``name = "package.module:Class"``), as it adds an
 edition through ``interview_press.editions``. A plugin named as a built-in one is ignored.
 
-Which importer reads a file, in turn:
+Which importer reads a file, in turn (a file that starts as a PDF does is read as a PDF
+before any of these, whatever its name):
 
 1. a file whose suffix a built-in importer has (``.docx``, ``.pdf``, ``.vtt``, ``.srt``, ``.ttml``,
    ``.dfxp``, ``.html``, ``.htm``, ``.xhtml``, ``.adoc``, ``.md``, ``.markdown``, ``.txt``) is
