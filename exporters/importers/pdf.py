@@ -430,40 +430,36 @@ def _without_running_lines(pages: list[list[_Line]], spaced: bool,
 def _footnotes(page: list[_Line], spaced: bool) -> list[int]:
     """The page's footnotes: the lines at its foot, below a gap, opening with a note's number
     ('1. The Arrowhead Bridge…') that the text above marks ('…the bridge.1'), or []."""
-    written = [at for at, line in enumerate(page) if not line.blank]
-    block: list[int] = []
-    for at in reversed(written):
-        if block and _gap_between(page, at, block[-1]) >= (2 if spaced else 1):
-            break
-        block.append(at)
-    else:
-        return []
-    block.reverse()
-    note = _NOTE_START.match(page[block[0]].text) if len(block) <= FOOTNOTE_LINES else None
+    block = _set_apart(page, spaced, top=False)
+    note = _NOTE_START.match(page[block[0]].text) if 0 < len(block) <= FOOTNOTE_LINES else None
     if note is None:
         return []
     mark = re.compile(rf"(?<![\d])(?:{re.escape(note[1])}(?=[^\W\d])|(?<=[^\W\d.,;:?!”’\"')])"
                       rf"{re.escape(note[1])}(?!\d))")
-    above = " ".join(page[at].text for at in written if at < block[0])
+    above = " ".join(line.text for line in page[:block[0]] if not line.blank)
     return block if mark.search(above) else []
 
 
 def _edge(page: list[_Line], spaced: bool, top: bool) -> list[int]:
     """The lines, two at the most, atop the page (or at its foot) that a gap sets apart from
-    its text (two blank rows or more where the document is set double spaced); not its
-    page number."""
-    order = list(range(len(page))) if top else list(range(len(page) - 1, -1, -1))
-    written = [at for at in order if not page[at].blank]
-    block: list[int] = []
-    for at in written:
-        if block and _gap_between(page, block[-1], at) >= (2 if spaced else 1):
-            break
-        block.append(at)
-    else:
-        return []  # no gap: the page is one block of text
+    its text; not its page number."""
+    block = _set_apart(page, spaced, top)
     if len(block) > EDGE_LINES:
         return []
     return [at for at in block if not _PAGE_NUMBER.fullmatch(page[at].text)]
+
+
+def _set_apart(page: list[_Line], spaced: bool, top: bool) -> list[int]:
+    """The lines atop the page (or at its foot), in their order, down (or up) to the first
+    gap (two blank rows or more where the document is set double spaced); [] where no gap
+    parts them from the rest (the page is one block of text)."""
+    order = range(len(page)) if top else range(len(page) - 1, -1, -1)
+    block: list[int] = []
+    for at in (at for at in order if not page[at].blank):
+        if block and _gap_between(page, block[-1], at) >= (2 if spaced else 1):
+            return block if top else block[::-1]
+        block.append(at)
+    return []
 
 
 def _gap_between(page: list[_Line], one: int, other: int) -> int:
