@@ -331,3 +331,62 @@ def test_footnotes_at_a_page_s_foot_follow_the_text_and_no_answer_is_cut(tmp_pat
     assert body.count("The Arrowhead Bridge, opened in 1927.") == 3
     assert body.rindex("number 5.") < body.index("The Arrowhead Bridge")
     assert "a footnote moved to the end of the text" in "\n".join(done.report.lines())
+
+
+SHORT_PAGES = ("@page { size: A6; margin: 10mm; @bottom-center { content: counter(page) } } "
+               ".page { break-after: page } p { margin: 0 0 3mm; font-size: 9pt }")
+
+
+@pytest.mark.parametrize("pages, kept", [
+    (["<p>Yes.</p><p>{answer}</p><p><b>Were you afraid?</b></p><p>{answer}</p>"] * 3,
+     "Yes."),  # an answer atop three pages, at the text's margin
+    ([f"<h3>Session {n}</h3><p>ORTIZ: What happened?</p><p>VALE: {{answer}}</p>"
+      for n in (1, 2, 3)], "Session 2"),  # a heading that opens each page
+])
+def test_the_text_s_own_lines_atop_pages_are_no_running_heads(tmp_path, pages, kept):
+    body = "".join(f"<div class=page>{page.format(answer=ANSWER)}</div>" for page in pages)
+    _, imported_body = imported(pdf(tmp_path / "pages.pdf", body, SHORT_PAGES))
+    assert kept in imported_body and imported_body.count(ANSWER.strip()) == sum(
+        page.count("{answer}") for page in pages), imported_body
+
+
+def test_a_running_head_with_a_colon_is_no_speaker(tmp_path):
+    css = SHORT_PAGES.replace("@bottom-center", "@top-center { content: 'Harbour Quarterly: "
+                                                "Spring 2019'; font-size: 7pt } @bottom-center")
+    said = "".join(f"<p>ORTIZ: What happened in {1950 + n}?</p><p>VALE: {ANSWER * 2}</p>"
+                   for n in range(8))
+    done = import_file(pdf(tmp_path / "quarterly.pdf", said, css))
+    assert "Harbour Quarterly" not in done.document.markdown()
+    assert "16 turns: 8 questions, 8 answers" in "\n".join(done.report.lines())
+
+
+def test_a_footnote_marked_after_a_stop_follows_the_text_and_a_list_stays(tmp_path):
+    css = ("@page { size: A6; margin: 12mm } .fn { float: footnote; font-size: 7pt }")
+    said = (f"<p>ORTIZ: Where did you cross?</p><p>VALE: {ANSWER * 3}It was new then."
+            "<span class=fn>The Arrowhead Bridge opened in 1927.</span> We paid a nickel "
+            "each way, and my mother never forgave my father for it.</p>"
+            "<p>ORTIZ: What did you do on the 1st of May?</p><p>VALE: This:</p>"
+            "<ol><li>Check the lines.</li><li>Clear the ice off the deck.</li></ol>"
+            "<p>ORTIZ: Why?</p><p>VALE: Her sisters lived in Duluth.</p>")
+    body = imported(pdf(tmp_path / "notes.pdf", said, css))[1]
+    assert "It was new then.1 We paid a nickel each way" in body, body  # one paragraph
+    assert body.index("The Arrowhead Bridge opened in 1927.") > body.index("Her sisters")
+    assert body.index("Check the lines.") < body.index("Q: Why?"), body
+
+
+def test_one_line_turns_timed_at_their_ends_are_no_double_spacing(tmp_path):
+    said = "".join(f"<p>{who}: {words} ({time})</p>" for who, words, time in [
+        ("ORTIZ", "Where were you born?", "00:01:14"), ("VALE", "In Duluth.", "00:01:16"),
+        ("ORTIZ", "When was that?", "00:01:20"), ("VALE", "In 1931.", "00:01:22")] * 2)
+    _, body = imported(pdf(tmp_path / "timed.pdf", said))
+    assert [label for label, _ in turns(body)] == ["Q", "A"] * 4, body
+
+
+def test_a_numbered_list_at_the_text_s_margin_keeps_its_numbers(tmp_path):
+    rows = "".join(f"<p>{n}&nbsp;&nbsp;&nbsp;&nbsp;{cargo}</p>" for n, cargo in enumerate(
+        ["Grain", "Iron ore", "Coal", "Timber", "Mail", "Twelve passengers"], 1))
+    said = ("<p>ORTIZ: What did she carry?</p><p>VALE: The manifest listed:</p>" + rows +
+            "<p>ORTIZ: Was that a full load?</p><p>VALE: More than she was built for.</p>"
+            "<p>ORTIZ: And then?</p><p>VALE: Then she sank.</p>")
+    _, body = imported(pdf(tmp_path / "manifest.pdf", said))
+    assert re.search(r"\b6 Twelve passengers", body) and re.search(r"\b1 Grain", body), body

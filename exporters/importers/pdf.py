@@ -68,6 +68,12 @@ _MARGIN_NUMBER = re.compile(r"^ {0,8}(\d{1,5})(?: {2,}|\t|$)")
 """A number in the margin before a line's words (or alone on its line)."""
 MARGIN_NUMBERS = 5
 """Numbered lines that a document needs before its numbers are taken for the margin's."""
+MARGIN_SHARE = 0.25
+"""The share of a document's lines that its margin numbers open, at the least (a numbered
+list of six in an interview is the list's own numbers)."""
+MARGIN_EVERY = 0.8
+"""A share of lines numbered past which the numbers are the margin's wherever the text
+starts (a court transcript numbers every line)."""
 MARGIN_STEPS = 0.8
 """The share of a page's margin numbers, one after the other, that go up by one (line or
 paragraph numbers do; the years of a chronology do not)."""
@@ -76,6 +82,8 @@ _SPACED_ROLE_LETTER = re.compile(r"^([QA])(?:\s{2,}|\t)(?=\S)")
 LABEL_REPEATS = 3
 """A label opens a paragraph where it opens this many lines of the document or more."""
 _SENTENCE_END = re.compile(r"[.?!…:؟。？！][\"'”’»)\]]*$")
+_ENDED = re.compile(r"(?:[.?!…:;؟。？！]|\d{1,2}:\d{2}(?::\d{2})?[)\]]?)[\"'”’»)\]]*$")
+"""A line that ends what it says: a stop, or a turn's time ('… (00:01:14)')."""
 _WORD = re.compile(r"[^\W\d_]+")
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
 _HYPHENS = ("-", "\u2010", "\u00ad")
@@ -94,6 +102,7 @@ INDENTED_GAPS = 0.1
 told by their first line's indent instead."""
 _NOTE_START = re.compile(r"(\d{1,3}|[*†‡§])[.)]?\s+\S")
 """A footnote's first line: its number (or sign) and its words."""
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 FOOTNOTE_LINES = 8
 """A page's footnotes take this many lines at the most."""
 COLUMN_CLEAR = 0.97
@@ -319,15 +328,27 @@ def _pypdf_texts(path: Path, reader, unsure: list[Note]) -> list[tuple[int, str]
 
 def _margin_numbered(texts: list[str]) -> int:
     """How many lines the document numbers in the margin, as court and oral-history
-    transcripts do ('12   Dan: And do you…'), or 0: numbers that open lines, apart from the
-    words, and mostly go up by one from one to the next on a page (not a chronology's years)."""
+    transcripts do ('12   Dan: And do you…'), or 0: numbers that open a quarter of its lines
+    or more, apart from the words, mostly going up by one from one to the next on a page (not
+    a chronology's years), and standing left of the text's margin, where the lines they do
+    not number start (not a list's numbers), unless they number nearly every line."""
+    lines = [line for text in texts for line in text.split("\n") if line.strip()]
+    found = [_MARGIN_NUMBER.match(line) for line in lines]
     numbers = [[int(match[1]) for line in text.split("\n")
                 if (match := _MARGIN_NUMBER.match(line))] for text in texts]
     pairs = [(a, b) for page in numbers for a, b in zip(page, page[1:])]
     count = sum(map(len, numbers))
     steps = sum(b - a == 1 or (a == b and index == 0)  # a page repeating its first number
                 for page in numbers for index, (a, b) in enumerate(zip(page, page[1:])))
-    return count if count >= MARGIN_NUMBERS and steps >= MARGIN_STEPS * len(pairs) else 0
+    if count < max(MARGIN_NUMBERS, MARGIN_SHARE * len(lines)) \
+            or steps < MARGIN_STEPS * len(pairs):
+        return 0
+    unnumbered = Counter(len(line) - len(line.lstrip())
+                         for line, match in zip(lines, found) if not match).most_common(1)
+    words_at = sorted(match.end() for match in found if match)[count // 2]
+    in_margin = not unnumbered or unnumbered[0][0] >= words_at - 1 \
+        or count >= MARGIN_EVERY * len(lines)
+    return count if in_margin else 0
 
 
 def _lines(page: int, text: str, numbered: int = 0) -> list[_Line]:
@@ -397,7 +418,9 @@ def _without_running_lines(pages: list[list[_Line]], spaced: bool,
     reported."""
     heads = [_edge(page, spaced, top=True) for page in pages]
     feet = [_edge(page, spaced, top=False) for page in pages]
-    running = _running(pages, heads, dropped) | _running(pages, feet, dropped)
+    labels = _labels([line for index, page in enumerate(pages) for at, line in enumerate(page)
+                      if at not in heads[index] and at not in feet[index]])  # the text's own
+    running = _running(pages, heads, labels, dropped) | _running(pages, feet, labels, dropped)
     numbers = 0
     kept: list[list[_Line]] = []
     moved: list[_Line] = []  # the footnotes, to follow the text
@@ -428,14 +451,16 @@ def _without_running_lines(pages: list[list[_Line]], spaced: bool,
 
 
 def _footnotes(page: list[_Line], spaced: bool) -> list[int]:
-    """The page's footnotes: the lines at its foot, below a gap, opening with a note's number
-    ('1. The Arrowhead Bridge…') that the text above marks ('…the bridge.1'), or []."""
+    """The page's footnotes: the lines at its foot, below a gap, eight at the most, opening
+    with a note's number or sign ('1. The Arrowhead Bridge…') that the text above marks after
+    a word or its stop ('…the bridge1', '…the bridge.1', '…the bridge?¹'), or []."""
     block = _set_apart(page, spaced, top=False)
     note = _NOTE_START.match(page[block[0]].text) if 0 < len(block) <= FOOTNOTE_LINES else None
     if note is None:
         return []
-    mark = re.compile(rf"(?<![\d])(?:{re.escape(note[1])}(?=[^\W\d])|(?<=[^\W\d.,;:?!”’\"')])"
-                      rf"{re.escape(note[1])}(?!\d))")
+    number = re.escape(note[1])
+    mark = re.compile(rf"(?:(?<=[a-zß-ÿ])|(?<=[.,;:?!”’\"')\]]))(?:{number}|"
+                      rf"{number.translate(_SUPERSCRIPTS)})(?!\w)")
     above = " ".join(line.text for line in page[:block[0]] if not line.blank)
     return block if mark.search(above) else []
 
@@ -468,32 +493,41 @@ def _gap_between(page: list[_Line], one: int, other: int) -> int:
     return sum(line.blank for line in page[low + 1:high])
 
 
-def _running(pages: list[list[_Line]], edges: list[list[int]],
+def _running(pages: list[list[_Line]], edges: list[list[int]], labels: set[str],
              dropped: list[Note]) -> set[tuple[int, int]]:
     """The lines at the same edge of many pages that run over the document (a running head or
-    foot), as (page index, line): the same short line, numbers aside, set at the same place
-    atop (or at the foot of) two pages of a short document, or of a quarter of a longer one
-    and three or more; never a speaker's line. Atop the first page, such a line set elsewhere
-    than on the others is the title a running head repeats, and stays."""
+    foot), as (page index, line): a line of :data:`RUNNING_CHARS` or fewer, at the same place
+    on each page, and either set in from the text's margin (centred, or to the right), the
+    same but for its numbers, on two pages of a short document or a quarter of a longer one
+    and three or more; or set at the margin, the very same words with no full stop, on half
+    the pages and three or more. Never a line a speaker's label opens. Atop the first page,
+    a line set elsewhere than on the others is the title a running head repeats, and stays."""
+    margin = Counter(line.indent for page in pages for line in page
+                     if not line.blank).most_common(1)[0][0]
     found: dict[str, list[tuple[int, int]]] = {}
     for index, edge in enumerate(edges):
         for at in edge:
             line = pages[index][at]
-            if len(line.text) <= RUNNING_CHARS and not _label_of(line):
-                found.setdefault(_shape(line.text), []).append((index, at))
-    needed = 2 if len(pages) <= SHORT_DOCUMENT else max(3, len(pages) // 4)
+            if len(line.text) <= RUNNING_CHARS and _label_of(line) not in labels \
+                    and not ROLE_LETTER.match(line.text):
+                set_in = line.indent > margin + 2
+                key = _shape(line.text) if set_in else line.text
+                found.setdefault(f"{set_in} {key}", []).append((index, at))
+    short = 2 if len(pages) <= SHORT_DOCUMENT else max(3, len(pages) // 4)
     running: set[tuple[int, int]] = set()
-    for places in found.values():
+    for key, places in found.items():
         indents = [pages[index][at].indent for index, at in places if index]
-        if len({index for index, _ in places}) < needed or not indents \
-                or max(indents) - min(indents) > 2:
+        count = len({index for index, _ in places})
+        needed = short if key.startswith("True") else max(3, (len(pages) + 1) // 2)
+        if count < needed or not indents or max(indents) - min(indents) > 2 or (
+                key.startswith("False") and _SENTENCE_END.search(key)):
             continue
         kept = [(index, at) for index, at in places
                 if index or min(indents) - 2 <= pages[index][at].indent <= max(indents) + 2]
         running |= set(kept)
         first = pages[kept[0][0]][kept[0][1]]
-        dropped.append(Note(first.page, f"a line atop or at the foot of {len(places)} pages "
-                                        f"(a running head or foot): '{first.text[:60]}'"))
+        dropped.append(Note(first.page, f"a line atop or at the foot of {count} pages (a "
+                                        f"running head or foot): '{first.text[:60]}'"))
     return running
 
 
@@ -535,7 +569,7 @@ def _double_spaced(lines: list[_Line]) -> bool:
     written = sum(not line.blank for line in lines)
     before_gaps = [line for line, after in zip(lines, lines[1:])
                    if not line.blank and after.blank]
-    going_on = sum(not _SENTENCE_END.search(line.text) for line in before_gaps)
+    going_on = sum(not _ENDED.search(line.text) for line in before_gaps)
     return len(before_gaps) >= DOUBLE_SPACED * written and going_on >= max(
         3, GOING_ON * len(before_gaps))
 
