@@ -312,9 +312,9 @@ def test_poppler_failing_on_a_file_hands_it_to_pypdf_and_says_so(tmp_path, monke
 
 @needs_poppler
 def test_laid_out_text_past_its_bound_is_refused_as_it_is_read(tmp_path, monkeypatch):
-    monkeypatch.setattr(pdf_reader, "LAID_OUT_CHARS", 500)
+    monkeypatch.setattr(pdf_reader, "LAID_OUT_BYTES", 500)
     line = refusal(pdf(tmp_path / "vale.pdf", oral_history(), PAGED))
-    assert "characters of laid-out text or more" in line and "(LAID_OUT_CHARS)" in line
+    assert "bytes of laid-out text or more" in line and "(LAID_OUT_BYTES)" in line
 
 
 def test_footnotes_at_a_page_s_foot_follow_the_text_and_no_answer_is_cut(tmp_path):

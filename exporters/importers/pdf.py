@@ -39,13 +39,15 @@ PDF_TEXT_SECONDS = 120
 """``pdftotext`` is stopped after this long: a transcript of 300 pages takes a few seconds."""
 PDF_TEXT_MEMORY = 2 * 1024**3
 """Bytes of memory ``pdftotext`` may take."""
-LAID_OUT_CHARS = 4 * MAX_IMPORT_CHARS
-"""Characters of laid-out text read from a PDF at the most: the layout pads the words with
-spaces, so four times the text an import reads."""
+LAID_OUT_BYTES = 4 * MAX_IMPORT_CHARS
+"""Bytes of laid-out text (UTF-8) read from a PDF at the most: the layout pads the words with
+spaces, so four times the characters of text an import reads."""
 _LEFT_TO_RIGHT_RUN = re.compile("\u202a([^\u202a-\u202e\n]*)\u202c")
 _NEUTRALS = re.compile(r"[^\w]*")
 _DIRECTION_MARKS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 """The embeddings and isolates ``pdftotext`` sets around right-to-left and left-to-right runs."""
+MAX_ERROR_CHUNKS = 4
+"""Pieces of a poppler tool's error messages kept (to tell a password from damage)."""
 MAX_PDF_WARNINGS = 5
 """pypdf's warnings about one file that the report repeats."""
 EDGE_LINES = 2
@@ -131,12 +133,10 @@ def read_pdf(path: Path, data: bytes) -> Extract:
     """The paragraphs of a PDF's text, read as a text file's are, each placed on its page."""
     unsure: list[Note] = []
     dropped: list[Note] = []
-    with _pypdf_heard(unsure):
-        reader = _open(path, data)
-        texts = _page_texts(path, reader, unsure)
-        numbered = _margin_numbered([text for _, text in texts])
-        pages = [_lines(number, text, numbered) for number, text in texts]
-        title = _stated_title(reader, pages[0] if pages else [])
+    texts, stated_title = _page_texts(path, data, unsure)
+    numbered = _margin_numbered([text for _, text in texts])
+    pages = [_lines(number, text, numbered) for number, text in texts]
+    title = _shown_title(stated_title, pages[0] if pages else [])
     if not any(not line.blank for page in pages for line in page):
         raise ContentError(Problem(path, 1, "this PDF holds no text, only pictures of its pages "
                                             "(a scan?)", "run it through OCR first (for "
@@ -191,51 +191,73 @@ def _pypdf_heard(unsure: list[Note]) -> Iterator[None]:
 
 
 def _open(path: Path, data: bytes):
-    """The PDF's reader, or one line that says why it cannot be read."""
+    """The PDF's reader (pypdf), or one line that says why it cannot be read."""
     import pypdf
     from pypdf.errors import PyPdfError
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
-            raise ContentError(Problem(path, 1, "this PDF is protected by a password",
-                                       "open it with its password and save a copy without "
-                                       "one, or copy its text into a .txt file"))
+            raise _protected(path)
         count = len(reader.pages)
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
             RecursionError, OSError) as error:
         detail = str(error).strip().splitlines()[0][:120] if str(error).strip() else \
             type(error).__name__
-        raise ContentError(Problem(path, 1, f"this PDF cannot be read ({detail})",
-                                   "open it in a PDF viewer and save or print it again as "
-                                   "PDF, or copy its text into a .txt file")) from None
-    if count > MAX_PDF_PAGES:
-        raise too_many(path, 1, count, MAX_PDF_PAGES, "pages", "MAX_PDF_PAGES",
-                       "import the interview alone: save its pages as a PDF of their own")
+        raise _unreadable(path, detail) from None
+    _check_pages(path, count)
     return reader
 
 
-def _page_texts(path: Path, reader, unsure: list[Note]) -> list[tuple[int, str]]:
-    """Each page's number and laid-out text: poppler's ``pdftotext`` where it is installed
-    and reads the file, else pypdf, which misreads text in Arabic script (a PDF in it is then
-    refused)."""
+def _protected(path: Path) -> ContentError:
+    return ContentError(Problem(path, 1, "this PDF is protected by a password",
+                                "open it with its password and save a copy without one, or "
+                                "copy its text into a .txt file"))
+
+
+def _unreadable(path: Path, detail: str) -> ContentError:
+    return ContentError(Problem(path, 1, f"this PDF cannot be read ({detail})",
+                                "open it in a PDF viewer and save or print it again as PDF, "
+                                "or copy its text into a .txt file"))
+
+
+def _check_pages(path: Path, count: int) -> None:
+    if count > MAX_PDF_PAGES:
+        raise too_many(path, 1, count, MAX_PDF_PAGES, "pages", "MAX_PDF_PAGES",
+                       "import the interview alone: save its pages as a PDF of their own")
+
+
+def _page_texts(path: Path, data: bytes, unsure: list[Note]) -> tuple[list[tuple[int, str]],
+                                                                       str]:
+    """Each page's number and laid-out text, and the title the PDF's properties state:
+    poppler's (``pdfinfo``, ``pdftotext``) where it is installed and reads the file, each in
+    a process bounded in time, memory and output; else pypdf's, which misreads text in Arabic
+    script (a PDF in it is then refused)."""
     tool = pdftotext()
-    texts = _poppler_texts(path, tool, unsure) if tool else None
-    if texts is None:
-        texts = _pypdf_texts(path, reader, unsure)
-        if sum(len(text) for _, text in texts) > LAID_OUT_CHARS:
-            raise _too_much_text(path)
-        if any(ARABIC_SCRIPT.search(text) for _, text in texts):
-            raise ContentError(Problem(path, 1, "this PDF is written in Arabic script, which "
-                                                "import reads only with poppler's pdftotext",
-                                       "install poppler-utils (apt-get install poppler-utils, "
-                                       "brew install poppler) and import it again"))
-    return texts
+    if tool:
+        found = _poppler_texts(path, tool, unsure)
+        if found is not None:
+            return found
+    with _pypdf_heard(unsure):
+        reader = _open(path, data)
+        texts = _pypdf_texts(reader, unsure)
+        try:
+            title = str((reader.metadata or {}).get("/Title") or "")
+        except Exception:  # noqa: BLE001 - properties a broken PDF cannot give
+            title = ""
+    if sum(len(text) for _, text in texts) > LAID_OUT_BYTES:
+        raise _too_much_text(path)
+    if any(ARABIC_SCRIPT.search(text) for _, text in texts):
+        raise ContentError(Problem(path, 1, "this PDF is written in Arabic script, which "
+                                            "import reads only with poppler's pdftotext",
+                                   "install poppler-utils (apt-get install poppler-utils, "
+                                   "brew install poppler) and import it again"))
+    return texts, title
 
 
 def _too_much_text(path: Path) -> ContentError:
-    return too_many(path, 1, LAID_OUT_CHARS + 1, LAID_OUT_CHARS, "characters of laid-out text "
-                    "or more", "LAID_OUT_CHARS", "import the interview alone: save its pages "
+    return too_many(path, 1, LAID_OUT_BYTES + 1, LAID_OUT_BYTES, "bytes of laid-out text "
+                    "or more", "LAID_OUT_BYTES", "import the interview alone: save its pages "
                                                  "as a PDF of their own")
 
 
@@ -244,16 +266,45 @@ def pdftotext() -> str:
     return shutil.which("pdftotext") or ""
 
 
-def _poppler_texts(path: Path, tool: str, unsure: list[Note]) -> list[tuple[int, str]] | None:
-    """The pages' text as ``pdftotext -layout`` lays it out, in a process of its own whose
-    time, memory and output are bounded, without the marks that set a run's direction; None
-    where poppler cannot read the file (pypdf is asked instead)."""
-    with subprocess.Popen([tool, "-layout", "-enc", "UTF-8", "-eol", "unix", "-q",
-                           str(path.resolve()), "-"], stdout=subprocess.PIPE,
-                          stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+def _poppler_texts(path: Path, tool: str, unsure: list[Note]
+                   ) -> tuple[list[tuple[int, str]], str] | None:
+    """The pages' text as ``pdftotext -layout`` lays it out, without the marks that set a
+    run's direction, and the title ``pdfinfo`` reads in the PDF's properties; None where
+    poppler cannot read the file (pypdf is asked instead)."""
+    info_tool = str(Path(tool).with_name("pdfinfo"))
+    info = {}
+    if Path(info_tool).is_file():
+        code, out, errors = _run_bounded(path, [info_tool, "-enc", "UTF-8", str(path.resolve())])
+        if code and b"password" in errors.lower():
+            raise _protected(path)
+        info = dict(line.split(":", 1) for line in out.decode("utf-8", "replace").splitlines()
+                    if ":" in line)
+        pages = info.get("Pages", "").strip()
+        if pages.isdigit():
+            _check_pages(path, int(pages))
+    code, out, errors = _run_bounded(path, [tool, "-layout", "-enc", "UTF-8", "-eol", "unix",
+                                            str(path.resolve()), "-"])
+    if code:
+        if b"password" in errors.lower():
+            raise _protected(path)
+        unsure.append(Note(1, f"poppler's pdftotext cannot read this PDF (exit code {code}): "
+                              "pypdf read it instead, so check the text"))
+        return None
+    text = _DIRECTION_MARKS.sub("", _LEFT_TO_RIGHT_RUN.sub(
+        lambda run: _in_logical_order(run[1]), out.decode("utf-8", "replace")))
+    return list(enumerate(text.split("\f")[:-1] or [text], 1)), info.get("Title", "").strip()
+
+
+def _run_bounded(path: Path, command: list[str]) -> tuple[int, bytes, bytes]:
+    """Run a poppler tool in a process of its own: its exit code, output and error messages,
+    or one line where it takes more than :data:`PDF_TEXT_SECONDS` or writes more than
+    :data:`LAID_OUT_BYTES` bytes."""
+    deadline = time.monotonic() + PDF_TEXT_SECONDS
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          stdin=subprocess.DEVNULL,
                           preexec_fn=_bounded_memory if os.name == "posix" else None) as child:
         try:
-            out = _read_bounded(child, time.monotonic() + PDF_TEXT_SECONDS)
+            out, errors = _read_bounded(child, deadline)
         except (subprocess.TimeoutExpired, OverflowError) as error:
             child.kill()
             if isinstance(error, OverflowError):
@@ -262,38 +313,36 @@ def _poppler_texts(path: Path, tool: str, unsure: list[Note]) -> list[tuple[int,
                                                 f"{PDF_TEXT_SECONDS} seconds (PDF_TEXT_SECONDS)",
                                        "save its pages again as a PDF from a PDF viewer, or "
                                        "copy its text into a .txt file")) from None
-    if child.returncode:
-        unsure.append(Note(1, f"poppler's pdftotext cannot read this PDF (exit code "
-                              f"{child.returncode}): pypdf read it instead, so check the text"))
-        return None
-    text = _DIRECTION_MARKS.sub("", _LEFT_TO_RIGHT_RUN.sub(
-        lambda run: _in_logical_order(run[1]), out.decode("utf-8", "replace")))
-    return list(enumerate(text.split("\f")[:-1] or [text], 1))
+    return child.returncode, out, errors
 
 
-def _read_bounded(child: subprocess.Popen, deadline: float) -> bytes:
-    """All ``child`` writes, waiting for it to end; OverflowError past
-    :data:`LAID_OUT_CHARS` bytes, TimeoutExpired past ``deadline``."""
+def _read_bounded(child: subprocess.Popen, deadline: float) -> tuple[bytes, bytes]:
+    """All ``child`` writes to its output and its errors, waiting for it to end;
+    OverflowError past :data:`LAID_OUT_BYTES` bytes, TimeoutExpired past ``deadline``."""
     if os.name != "posix":  # no select() on a pipe: the whole output, then its size
-        out, _ = child.communicate(timeout=max(0.1, deadline - time.monotonic()))
-        if len(out) > LAID_OUT_CHARS:
+        out, errors = child.communicate(timeout=max(0.1, deadline - time.monotonic()))
+        if len(out) > LAID_OUT_BYTES:
             raise OverflowError(len(out))
-        return out
-    chunks, size = [], 0
-    descriptor = child.stdout.fileno()
-    while True:
-        ready, _, _ = select.select([descriptor], [], [], max(0.0, deadline - time.monotonic()))
+        return out, errors
+    chunks: dict[int, list[bytes]] = {child.stdout.fileno(): [], child.stderr.fileno(): []}
+    size, open_ = 0, set(chunks)
+    while open_:
+        ready, _, _ = select.select(list(open_), [], [], max(0.0, deadline - time.monotonic()))
         if not ready:
             raise subprocess.TimeoutExpired(child.args, PDF_TEXT_SECONDS)
-        chunk = os.read(descriptor, 65536)
-        if not chunk:
-            break
-        size += len(chunk)
-        if size > LAID_OUT_CHARS:
-            raise OverflowError(size)
-        chunks.append(chunk)
+        for descriptor in ready:
+            chunk = os.read(descriptor, 65536)
+            if not chunk:
+                open_.discard(descriptor)
+                continue
+            if descriptor == child.stdout.fileno():
+                size += len(chunk)
+                if size > LAID_OUT_BYTES:
+                    raise OverflowError(size)
+            if len(chunks[descriptor]) < MAX_ERROR_CHUNKS or descriptor == child.stdout.fileno():
+                chunks[descriptor].append(chunk)
     child.wait(max(0.1, deadline - time.monotonic()))
-    return b"".join(chunks)
+    return b"".join(chunks[child.stdout.fileno()]), b"".join(chunks[child.stderr.fileno()])
 
 
 def _in_logical_order(run: str) -> str:
@@ -314,7 +363,7 @@ def _bounded_memory() -> None:
         pass
 
 
-def _pypdf_texts(path: Path, reader, unsure: list[Note]) -> list[tuple[int, str]]:
+def _pypdf_texts(reader, unsure: list[Note]) -> list[tuple[int, str]]:
     """The pages' text as pypdf lays it out; a page it cannot read is reported and left out."""
     texts = []
     for number, page in enumerate(reader.pages, 1):
@@ -635,13 +684,10 @@ def _joined(lines: list[str], vocabulary: set[str]) -> str:
     return text.replace("\u00ad", "")
 
 
-def _stated_title(reader, first_page: list[_Line]) -> str:
+def _shown_title(title: str, first_page: list[_Line]) -> str:
     """The title the PDF's properties state, where its first page shows it too (a word
     processor's 'Microsoft Word - notes.docx' is no title)."""
-    try:
-        title = str((reader.metadata or {}).get("/Title") or "").strip()
-    except Exception:  # noqa: BLE001 - properties a broken PDF cannot give
-        return ""
+    title = title.strip()
     shown = " ".join(line.text for line in first_page).casefold()
     if not title or len(title) > MAX_FIELD_CHARS or title.casefold() not in shown:
         return ""
