@@ -390,3 +390,13 @@ def test_a_numbered_list_at_the_text_s_margin_keeps_its_numbers(tmp_path):
             "<p>ORTIZ: And then?</p><p>VALE: Then she sank.</p>")
     _, body = imported(pdf(tmp_path / "manifest.pdf", said))
     assert re.search(r"\b6 Twelve passengers", body) and re.search(r"\b1 Grain", body), body
+
+
+def test_a_question_whose_footnote_mark_follows_its_question_mark_still_asks(tmp_path):
+    css = ("@page { size: A6; margin: 12mm } .fn { float: footnote; font-size: 7pt }")
+    said = "".join(f"<p>ORTIZ: What happened in the winter of {1960 + n}?"
+                   f"<span class=fn>The harbour log for {1960 + n}.</span></p>"
+                   f"<p>VALE: {ANSWER}</p>" for n in range(3))
+    front, body = imported(pdf(tmp_path / "marked.pdf", said, css))
+    assert [label for label, _ in turns(body)][:6] == ["Q", "A"] * 3, body
+    assert front["interviewer"] == "Ortiz", front

@@ -249,9 +249,11 @@ def names(label: str, person: str) -> bool:
                 and role_of_label(label) is None))  # 'V:' for Vortex, a name of one word
 
 
-_QUESTION_END = re.compile(r"[?؟？][\s\"”’'»)\]*_]*(?:\([^()]{1,120}\)[\s.]*)?$")
+_QUESTION_END = re.compile(r"[?؟？][\s\"”’'»)\]*_]*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})?"
+                           r"(?:\([^()]{1,120}\)[\s.]*)?$")
 """A question mark at the end, also Arabic-script and CJK, before closing quotes or emphasis,
-or before an aside in brackets: '…with advanced degrees? (you two are examples of this)'."""
+a footnote's mark ('…that year?1', as a PDF's text gives it) or an aside in brackets: '…with
+advanced degrees? (you two are examples of this)'."""
 
 
 def ends_with_question(text: str) -> bool:
