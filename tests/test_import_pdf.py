@@ -400,3 +400,19 @@ def test_a_question_whose_footnote_mark_follows_its_question_mark_still_asks(tmp
     front, body = imported(pdf(tmp_path / "marked.pdf", said, css))
     assert [label for label, _ in turns(body)][:6] == ["Q", "A"] * 3, body
     assert front["interviewer"] == "Ortiz", front
+
+
+def test_zero_width_spaces_a_word_processor_sets_beside_every_space_are_taken_out(
+        tmp_path, monkeypatch):
+    """Google Docs' PDFs give 'Interview\u200b \u200bwith' for 'Interview with': labels and
+    words are read as written. (WeasyPrint writes no such text, so the laid-out text poppler
+    gives for one is stood in for.)"""
+    said = ["Interview with Agnes Meeker", "", "Dr: How are you doing?", "",
+            "A: Fine, thanks.", "", "Dr: Do they have water?", "", "A: Some, from the roofs.",
+            "", "Dr: And electricity?", "", "A: Not yet."]
+    laid_out = "\n".join(line.replace(" ", "\u200b \u200b") for line in said) + "\n"
+    monkeypatch.setattr(pdf_reader, "_page_texts", lambda path, data, unsure: ([(1, laid_out)],
+                                                                              ""))
+    front, body = imported(pdf(tmp_path / "docs.pdf", "<p>stand-in</p>"))
+    assert "\u200b" not in body and front["title"] == "Interview with Agnes Meeker"
+    assert [label for label, _ in turns(body)] == ["Q", "A"] * 3, body

@@ -79,6 +79,12 @@ starts (a court transcript numbers every line)."""
 MARGIN_STEPS = 0.8
 """The share of a page's margin numbers, one after the other, that go up by one (line or
 paragraph numbers do; the years of a chronology do not)."""
+_ZERO_WIDTH_AT_SPACES = re.compile("\u200b | \u200b")
+ZERO_WIDTH_SPACED = 3
+"""Zero-width spaces beside spaces on a page, past which the page's zero-width spaces are a
+word processor's, beside every space ('Interview\u200b \u200bwith', as a PDF that Google
+Docs exports has them), and are taken out; elsewhere they stay (Thai sets them between
+words)."""
 _SPACED_ROLE_LETTER = re.compile(r"^([QA])(?:\s{2,}|\t)(?=\S)")
 """A court transcript's 'Q   Where were you?': the letter set apart by spaces is 'Q.'."""
 LABEL_REPEATS = 3
@@ -403,6 +409,8 @@ def _margin_numbered(texts: list[str]) -> int:
 def _lines(page: int, text: str, numbered: int = 0) -> list[_Line]:
     """The page's lines (without their numbers in the margin, where the document has them),
     read column by column where it is set in two."""
+    if len(_ZERO_WIDTH_AT_SPACES.findall(text)) >= ZERO_WIDTH_SPACED:
+        text = text.replace("\u200b", "")  # a word processor's, beside every space
     raw = [line.rstrip().expandtabs(1) for line in text.replace("\r", "\n").split("\n")]
     if numbered:
         raw = [_MARGIN_NUMBER.sub(lambda found: " " * len(found[0]), line, count=1)
