@@ -32,8 +32,8 @@ from pathlib import Path
 from ..errors import ContentError, Problem
 from .bounds import MAX_FIELD_CHARS, MAX_IMPORT_CHARS, MAX_PDF_PAGES, too_many
 from .said import Extract, Note
-from .structure import ARABIC_SCRIPT, ROLE_LETTER
-from .text import read_text
+from .structure import ARABIC_SCRIPT, ROLE_LETTER, split_label
+from .text import closes_sentence, read_text
 
 PDF_TEXT_SECONDS = 120
 """``pdftotext`` is stopped after this long: a transcript of 300 pages takes a few seconds."""
@@ -63,9 +63,6 @@ _PAGE_NUMBER = re.compile(
     r"(?:\s*(?i:of|/|de|von|di|از|من)\s*\d{1,4})?\s*[-–—)\]]?")
 """A line that is a page's number only: '3', '- 3 -', 'Page 3 of 30', 'iv' (roman to
 xxxix)."""
-_LABEL_START = re.compile(r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
-                          r"(?P<label>[^\W\d][\w.'’ -]{0,38}?)\s?:(?=\s)")
-"""A line that opens with a speaker label, 'WRIGHT:' or 'Ines Moreau:' (after a time)."""
 _MARGIN_NUMBER = re.compile(r"^ {0,8}(\d{1,5})(?: {2,}|\t|$)")
 """A number in the margin before a line's words (or alone on its line)."""
 MARGIN_NUMBERS = 5
@@ -89,9 +86,8 @@ _SPACED_ROLE_LETTER = re.compile(r"^([QA])(?:\s{2,}|\t)(?=\S)")
 """A court transcript's 'Q   Where were you?': the letter set apart by spaces is 'Q.'."""
 LABEL_REPEATS = 3
 """A label opens a paragraph where it opens this many lines of the document or more."""
-_SENTENCE_END = re.compile(r"[.?!…:؟。？！][\"'”’»)\]]*$")
-_ENDED = re.compile(r"(?:[.?!…:;؟。？！]|\d{1,2}:\d{2}(?::\d{2})?[)\]]?)[\"'”’»)\]]*$")
-"""A line that ends what it says: a stop, or a turn's time ('… (00:01:14)')."""
+_TIME_AT_END = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?[)\]]?$")
+"""A turn's time closing its line ('… (00:01:14)'), which ends what the line says."""
 _WORD = re.compile(r"[^\W\d_]+")
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
 _HYPHENS = ("-", "\u2010", "\u00ad")
@@ -387,10 +383,11 @@ def _margin_numbered(texts: list[str]) -> int:
     or more, apart from the words, mostly going up by one from one to the next on a page (not
     a chronology's years), and standing left of the text's margin, where the lines they do
     not number start (not a list's numbers), unless they number nearly every line."""
-    lines = [line for text in texts for line in text.split("\n") if line.strip()]
-    found = [_MARGIN_NUMBER.match(line) for line in lines]
-    numbers = [[int(match[1]) for line in text.split("\n")
-                if (match := _MARGIN_NUMBER.match(line))] for text in texts]
+    pages = [[(line, _MARGIN_NUMBER.match(line)) for line in text.split("\n") if line.strip()]
+             for text in texts]
+    lines = [line for page in pages for line, _ in page]
+    found = [match for page in pages for _, match in page]
+    numbers = [[int(match[1]) for _, match in page if match] for page in pages]
     pairs = [(a, b) for page in numbers for a, b in zip(page, page[1:])]
     count = sum(map(len, numbers))
     steps = sum(b - a == 1 or (a == b and index == 0)  # a page repeating its first number
@@ -577,7 +574,7 @@ def _running(pages: list[list[_Line]], edges: list[list[int]], labels: set[str],
         count = len({index for index, _ in places})
         needed = short if key.startswith("True") else max(3, (len(pages) + 1) // 2)
         if count < needed or not indents or max(indents) - min(indents) > 2 or (
-                key.startswith("False") and _SENTENCE_END.search(key)):
+                key.startswith("False") and closes_sentence(key)):
             continue
         kept = [(index, at) for index, at in places
                 if index or min(indents) - 2 <= pages[index][at].indent <= max(indents) + 2]
@@ -601,23 +598,23 @@ def _shape(words: str) -> str:
 
 
 def _labels(lines: list[_Line]) -> set[str]:
-    """The speaker labels that open :data:`LABEL_REPEATS` blocks or more: a label of four
-    words at most opening a line after a gap or after a sentence's end ('ship while I know
-    the water: the…', a line of an answer, labels nothing)."""
+    """The speaker labels that open :data:`LABEL_REPEATS` blocks or more: a label (as the
+    text reader knows one) opening a line after a gap or after a sentence's end."""
     found: Counter = Counter()
     for before, line in zip([None, *lines], lines):
         label = _label_of(line)
-        if label and len(label.split()) <= 4 and (
-                before is None or before.blank or _SENTENCE_END.search(before.text)
+        if label and (
+                before is None or before.blank or closes_sentence(before.text)
                 or label in ("Q", "A")):  # a court's 'Q.' after a line that goes on
             found[label] += 1
     return {label for label, count in found.items() if count >= LABEL_REPEATS}
 
 
 def _label_of(line: _Line) -> str:
-    """The label a line opens with: a name and a colon, or a role's letter and a stop."""
-    match = _LABEL_START.match(line.text) or ROLE_LETTER.match(line.text)
-    return match["label"] if match else ""
+    """The label a line opens with: a role's letter and a stop, or a label as the text
+    reader reads one (:func:`~exporters.importers.structure.split_label`)."""
+    letter = ROLE_LETTER.match(line.text)
+    return letter["label"] if letter else split_label(line.text)[0]
 
 
 def _double_spaced(lines: list[_Line]) -> bool:
@@ -626,7 +623,8 @@ def _double_spaced(lines: list[_Line]) -> bool:
     written = sum(not line.blank for line in lines)
     before_gaps = [line for line, after in zip(lines, lines[1:])
                    if not line.blank and after.blank]
-    going_on = sum(not _ENDED.search(line.text) for line in before_gaps)
+    going_on = sum(not (closes_sentence(line.text) or _TIME_AT_END.search(line.text))
+                   for line in before_gaps)
     return len(before_gaps) >= DOUBLE_SPACED * written and going_on >= max(
         3, GOING_ON * len(before_gaps))
 
@@ -672,7 +670,7 @@ def _rtl(line: _Line) -> bool:
 def _goes_on(before: _Line, line: _Line) -> bool:
     """Whether ``line``, after a gap or a page's end, goes on with the line ``before``: that
     line ends with no stop, and this one opens in lower case."""
-    return line.text[:1].islower() and not _SENTENCE_END.search(before.text)
+    return line.text[:1].islower() and not closes_sentence(before.text)
 
 
 def _joined(lines: list[str], vocabulary: set[str]) -> str:

@@ -222,7 +222,7 @@ def _caption_lines(text: str) -> list[Cue]:
     if any(count >= 2 for count in named.values()):  # 'Maya Ortiz' over each of her turns
         return []
     cut = [after for (_, line), (_, after) in pairwise(lines)
-           if not line.rstrip("\"”’'»)]*_").endswith(_SENTENCE_ENDS)]
+           if not closes_sentence(line)]
     if len(cut) * 5 < len(lines) or sum(after[:1].islower() for after in cut) * 2 <= len(cut):
         return []
     return [Cue(number, line) for number, line in lines]
@@ -844,6 +844,12 @@ MENU_WIDTH = 60
 _SENTENCE_ENDS = (".", "?", "!", "…", "。", "？", "！", "؟", "：", ":")
 
 
+def closes_sentence(line: str) -> bool:
+    """Whether a line ends a sentence: a stop (or a colon) before any closing quotes,
+    brackets or emphasis."""
+    return line.rstrip().rstrip("\"”’'»)]*_").endswith(_SENTENCE_ENDS)
+
+
 def _width(line: str) -> int:
     """The columns a line takes, a wide (CJK) character two."""
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line.strip())
@@ -853,9 +859,8 @@ def _hard_wrapped(block: list[str]) -> bool:
     """Whether a block is paragraphs wrapped over several lines, as editors and formatters
     write Markdown and text (a line break every 80 columns or so): most of its lines end in
     the middle of a sentence. Lines that each end a sentence are a paragraph each."""
-    breaks = [line.rstrip().rstrip("\"”’'»)]*_") for line in block[:-1]]
-    return bool(breaks) and sum(not line.endswith(_SENTENCE_ENDS) for line in breaks) * 2 \
-        > len(breaks)
+    breaks = block[:-1]
+    return bool(breaks) and sum(not closes_sentence(line) for line in breaks) * 2 > len(breaks)
 
 
 def _at_labels(start: int, block: list[str], labels: bool = True
