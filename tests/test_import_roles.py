@@ -2988,3 +2988,57 @@ Q: Were you ever afraid?
 A: Only of the ice.
 """)
     assert front.get("interviewer") == "Maya Ortiz", front
+
+
+KEYED_ORAL_HISTORY = """Oral history of the Sands cannery
+
+Interviewer: Dr. Nadia Brook
+Narrator: Ellis Varga
+
+KEY:
+NB = Dr. Nadia Brook
+EV = Ellis Varga
+
+NB: When did you start at the cannery?
+
+EV: The summer I turned sixteen, on the night line.
+
+NB: What did the night line do?
+
+EV: Sealed the tins. The day shift filled them.
+"""
+
+
+def test_a_key_to_the_labels_names_the_speakers_and_is_no_text(tmp_path):
+    """An oral history's key ('NB = Dr. Nadia Brook') gives each label's full name, the header
+    ('Interviewer: Dr. Nadia Brook') who asks, and neither the key nor its heading stays in the
+    text."""
+    front, body = imported(tmp_path / "cannery.txt", KEYED_ORAL_HISTORY)
+    assert (front["interviewer"], front["interviewee"]) == ("Dr. Nadia Brook", "Ellis Varga")
+    assert turns(body) == [("Q", "When"), ("A", "The"), ("Q", "What"), ("A", "Sealed")]
+    assert "KEY" not in body and "=" not in body
+
+
+def test_a_key_that_gives_roles_says_who_asks(tmp_path):
+    """'INT = Interviewer (Mary Fox)', 'RES = Respondent (Tom Baines)': the roles and names
+    the key gives, though the respondent's turns ask as often as the interviewer's."""
+    front, body = imported(tmp_path / "farm.txt", (
+        "Key:\nINT = Interviewer (Mary Fox)\nRES = Respondent (Tom Baines)\n\n"
+        "INT: Can you tell me how you started farming?\n\n"
+        "RES: Who could say? My uncle left me the land in 1970.\n\n"
+        "INT: What did you grow at first?\n\nRES: Barley, mostly. Do you know barley?\n\n"
+        "INT: I do.\n\nRES: Then you know the work.\n"))
+    assert (front["interviewer"], front["interviewee"]) == ("Mary Fox", "Tom Baines")
+    assert [label for label, _ in turns(body)] == ["Q", "A"] * 3
+    assert "Respondent" not in body
+
+
+def test_a_line_with_an_equals_sign_in_the_turns_is_what_is_said(tmp_path):
+    """'E = mc2' inside an answer, and a line before the turns that names no label, stay
+    text."""
+    _, body = imported(tmp_path / "physics.txt", (
+        "Notes from a physics class\n\nA teacher on her first year.\n\n"
+        "X = the unknown, as we said in class\n\n"
+        "Q: What did you learn first?\n\nA: That E = mc2 was not the whole story.\n\n"
+        "Q: And then?\n\nA: Everything else.\n"))
+    assert "X = the unknown" in body and "E = mc2" in body

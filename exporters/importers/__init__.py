@@ -568,8 +568,9 @@ def _speakers(found: Structure, values: dict, report: Report) -> dict[str, str]:
         role = found.roles.get(key, "interviewee")
         generic = role_of_label(key)
         if generic or key in ("Q", "A"):  # "Maya Ortiz (Host):" names the one who asks
-            joint = found.names.get(key, "") if key == "A" else ""  # 'Ruth Vale and Tomas Lind'
-            name = str(values.get(role) or name_before_role(key) or joint)
+            given = found.names.get(key, "")  # 'Ruth Vale and Tomas Lind'; a key's 'INT = Mary Fox'
+            name = str(values.get(role) or name_before_role(key)
+                       or ("" if role_of_label(given) else given))
         else:
             name = found.names.get(key) or (key.title() if key.isupper() and len(key) > 3
                                             else key)

@@ -285,6 +285,56 @@ def _names_given_for(paras: list[Para], labels: set[str]) -> dict[str, str]:
     return found | _first_names_introduced(paras, labels - initials)
 
 
+@dataclass(frozen=True)
+class KeyEntry:
+    """One line of a key to the speakers' labels ('Dr = Dr. Carmen Gillespie', 'INT =
+    Interviewer (Mary Fox)'): the label, the name it stands for and the role it says, where
+    the key gives them."""
+
+    label: str
+    name: str
+    role: str | None
+
+
+_KEY_ENTRY = re.compile(r"^(?P<label>[^\s=]{1,20})[ \t]*=[ \t]*(?P<value>\S.{0,150})$")
+_KEY_HEAD = re.compile(r"^(?:key|legend|speakers|abbreviations|initials)[ \t]*:?$", re.I)
+_KEY_ROLES = {"narrator": INTERVIEWEE, "res": INTERVIEWEE, "resp": INTERVIEWEE}
+"""Roles an oral history's key says beside those a label says (:func:`role_of_label`)."""
+
+
+def key_entries(text: str, labels: AbstractSet[str]) -> list[KeyEntry]:
+    """The key to the speakers' labels that a paragraph before the turns is, one entry a line,
+    each for a label of ``labels``; [] when any of its lines is something else."""
+    lines = [line.strip() for line in re.sub(r"[*_]", "", text).splitlines() if line.strip()]
+    entries = [_key_entry(line, labels) for line in lines if not _KEY_HEAD.match(line)]
+    return entries if entries and all(entries) else []  # type: ignore[return-value]
+
+
+def _key_entry(line: str, labels: AbstractSet[str]) -> KeyEntry | None:
+    found = _KEY_ENTRY.match(line)
+    if not found or found["label"] not in labels:
+        return None
+    value = found["value"].strip().rstrip(";,")
+    inner = re.fullmatch(r"(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)", value)
+    parts = [inner["outer"], inner["inner"]] if inner else \
+        [part.strip() for part in value.split(",", 1)]
+    roles = [role_of_label(part) or _KEY_ROLES.get(part.lower().rstrip(".")) for part in parts]
+    name = next((part for part, role in zip(parts, roles) if role is None), "")
+    role = next((role for role in roles if role), None)
+    if name and not re.fullmatch(NAME, name):
+        return None
+    return KeyEntry(found["label"], name, role) if name or role else None
+
+
+def _key_askers(key: dict[str, KeyEntry], people: dict[str, str]) -> tuple[str, ...]:
+    """The labels a key says ask: by the role it gives, or by the name it gives where the
+    header or byline names that person the interviewer."""
+    return tuple(label for label, entry in key.items()
+                 if entry.role == INTERVIEWER or (
+                     entry.role is None and entry.name
+                     and known_role(entry.name, people) == INTERVIEWER))
+
+
 def _names_said_by_themselves(conversation: list[Spoken | Section]) -> dict[str, str]:
     """The full names speakers labelled by a first name give in their first turn: 'Sure, I'm
     James Bottomley' under 'James:'."""
@@ -544,6 +594,7 @@ def _by_labels(paras: list[Para], labels: set[str], cast: Cast) -> Structure:
     heading_questions = _question_headings(paras)
     emphasised = _emphasis_asks(paras, labels, people)
     full_names = short_forms(labels, labels)
+    key: dict[str, KeyEntry] = {}
     for index, para in enumerate(paras):
         label, rest = (para.label, para.text) if para.label else split_label(para.text)
         if label in full_names:  # "Dan Brown:" once, "DB:" after: one speaker, named in full
@@ -576,6 +627,16 @@ def _by_labels(paras: list[Para], labels: set[str], cast: Cast) -> Structure:
         if not para.label and session_header(_TIMESTAMP.sub("", para.text, count=1)):
             result.dropped.append(Note(para.line, f"a session's header: '{_snippet(para.text)}'"))
             continue
+        if current is None and not para.label and (entries := key_entries(para.text, labels)):
+            key.update({entry.label: entry for entry in entries})
+            result.dropped.append(Note(para.line, f"a key to the speakers' labels: "
+                                                  f"'{_snippet(para.text)}'"))
+            continue
+        if current is None and not para.label and _KEY_HEAD.match(para.text.strip()) \
+                and key_entries(paras[index + 1].text if index + 1 < len(paras) else "", labels):
+            result.dropped.append(Note(para.line, f"the heading of a key to the speakers' "
+                                                  f"labels: '{_snippet(para.text)}'"))
+            continue
         if not para.label and BREAK_MARKER.match(_TIMESTAMP.sub("", para.text, count=1)):
             result.dropped.append(Note(para.line, f"a break in the recording: "
                                                   f"'{_snippet(para.text)}'"))
@@ -607,8 +668,11 @@ def _by_labels(paras: list[Para], labels: set[str], cast: Cast) -> Structure:
         result.names.setdefault(label, name)
     for label, name in _names_said_by_themselves(result.conversation).items():
         result.names.setdefault(label, name)
-    result.roles = (hosts_roles(result, cast.hosts) if cast.hosts else
-                    label_roles(result, cast))
+    for label, entry in key.items():
+        if entry.name:
+            result.names[label] = entry.name
+    askers = cast.hosts or _key_askers(key, people)
+    result.roles = hosts_roles(result, askers) if askers else label_roles(result, cast)
     _answers_left_unlabelled(result)
     result.unsure += misnamed_speakers([i for i in result.conversation if isinstance(i, Spoken)])
     if asking or emphasised:  # the headings or emphasis ask: every labelled speaker answers
