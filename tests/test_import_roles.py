@@ -3042,3 +3042,110 @@ def test_a_line_with_an_equals_sign_in_the_turns_is_what_is_said(tmp_path):
         "Q: What did you learn first?\n\nA: That E = mc2 was not the whole story.\n\n"
         "Q: And then?\n\nA: Everything else.\n"))
     assert "X = the unknown" in body and "E = mc2" in body
+
+
+def test_a_letter_says_its_role_only_beside_its_partner(tmp_path):
+    """'I:' and 'P:' in a research interview: I, the interviewer, asks, and P, the
+    participant, answers, though 'P:' beside 'R:' is the Spanish press's pregunta."""
+    front, body = imported(tmp_path / "study.txt", (
+        "Study session 4\n\nI: Wie nutzt du den Sprachassistenten?\n\n"
+        "P: Meistens zum Kochen, für den Timer.\n\nI: Und sonst?\n\n"
+        "P: Musik, manchmal. Weisst du, wie oft ich ihn frage?\n\n"
+        "I: Nein, sag es mir.\n\nP: Jeden Abend, sicher.\n"))
+    assert [label for label, _ in turns(body)] == ["Q", "A"] * 3
+    _, body = imported(tmp_path / "prensa.txt", (
+        "Entrevista\n\nP: ¿Cuándo empezó?\n\nR: En 1998, en Valparaíso.\n\n"
+        "P: ¿Y por qué?\n\nR: Por mi padre.\n"))
+    assert [label for label, _ in turns(body)] == ["Q", "A"] * 2
+
+
+KEY_IN_A_LIST = """# Voice at home
+
+- Photos\\: [2020-11-12 photos](data/photos/2020-11-12.md)
+- I: Interviewer
+- P1: [Person x7kQ2a](data/people/Person%20x7kQ2a.md)
+- P2: [Person m4pR9z](data/people/Person%20m4pR9z.md)
+
+00:10 I: P2 hat mir schon einiges erzählt. Was machst du mit dem Gerät?
+
+00:16 P1: Timer, vor allem.
+
+00:20 I: Und du?
+
+00:24 P2: Musik. Und du, was hörst du?
+
+00:30 P: Radio, meistens.
+
+00:36 I: Warum Radio?
+
+00:40 P1: Aus Gewohnheit.
+"""
+
+
+def test_a_key_in_a_list_names_the_numbered_participants(tmp_path):
+    """A list above the turns that keys the labels ('- I: Interviewer', '- P1: [Person
+    x7kQ2a](…)') names the participants and says who asks; the list's other item stays; and
+    'P:', a slip for 'P1:', does not make P1 and P2 one speaker."""
+    front, body = imported(tmp_path / "home.md", KEY_IN_A_LIST)
+    roles = {person["name"]: person["role"] for person in front["speakers"].values()}
+    assert roles["Person x7kQ2a"] == roles["Person m4pR9z"] == "interviewee"
+    assert [person["role"] for label, person in front["speakers"].items()
+            if label == "I"] == ["interviewer"]
+    assert "Photos" in body and "Interviewer" not in body
+    assert sum(label == "I" for label, _ in turns(body)) == 3
+
+
+def test_a_key_in_one_line_and_the_transcripts_bounds_are_no_turns(tmp_path):
+    """'I: Interwiever, B: Befragter' (its typo and all) above the turns is a key, not the
+    interviewer's first turn; 'Start of transcript' and 'End of transcript' are nobody's;
+    'Interviewpartner:' and 'Datum:' are the header's, and a title 'Interview Transkript'
+    names no one."""
+    front, body = imported(tmp_path / "prof.md", (
+        "---\ntitle: Interview Transkript\n---\n\n"
+        "Interviewpartner: Jana Weber\nDatum: 17.05.2021\n\n"
+        "I: Interwiever, B: Befragter\n\nStart of transcript\n\n"
+        "I: [00:00:00] Wie sieht Ihre Lehre aktuell aus?\n\n"
+        "B: [00:00:12] Digital, seit der Pandemie.\n\n"
+        "I: [00:01:32] Wie prüfen Sie?\n\nB: [00:01:50] Mit Portfolios.\n\n"
+        "End of transcript\n"))
+    assert (front["interviewee"], str(front["date"])) == ("Jana Weber", "2021-05-17")
+    assert turns(body) == [("Q", "Wie"), ("A", "Digital,"), ("Q", "Wie"), ("A", "Mit")]
+    assert "transcript" not in body and "Befragter" not in body
+
+
+def test_a_docx_key_under_the_title_and_a_word_cut_by_italics(tmp_path):
+    """A DOCX title with a line break in it is one line; the key under it, '(S = Student;
+    I = Interviewer)', is no subtitle; and a question in italics but for its first letter,
+    as a word processor keeps an edit ('W' then '*as ist …?*'), is one word set whole."""
+    document = docx.Document()
+    title = document.add_paragraph("Interview with S1 and S2")
+    title.add_run().add_break()
+    title.add_run("about the grading tool")
+    document.add_paragraph().add_run("(S = Student; I = Interviewer)").italic = True
+    for label, said in (("I", "Wie gut fühlt ihr euch vorbereitet?"), ("S1", "Recht gut."),
+                        ("S2", "Ich auch."), ("I", "Was ist euer Feedback zum Tool?"),
+                        ("S2", "Es hilft."), ("S1", "Mir auch, beim Üben.")):
+        paragraph = document.add_paragraph(f"{label}: ")
+        if label == "I":
+            paragraph.add_run(said[0])
+            paragraph.add_run(said[1:]).italic = True
+        else:
+            paragraph.add_run(said)
+    document.save(tmp_path / "grading.docx")
+    front, body = imported(tmp_path / "grading.docx")
+    assert front["title"] == "Interview with S1 and S2 about the grading tool"
+    assert "subtitle" not in front and "Student" not in body
+    assert "I: *Was ist euer Feedback zum Tool?*" in body
+
+
+def test_otter_names_over_turns_may_be_a_participants_code(tmp_path):
+    """Otter.ai's 'Name  0:02' over each turn, in a Markdown file, where the participant is
+    a code ('3k15j7'): both speakers' turns, not one unlabelled text."""
+    front, body = imported(tmp_path / "extended.md", (
+        "# Voice extended\n\n"
+        "Ruth Vale  0:02  \nThanks for taking the time. How did you start?\n\n"
+        "3k15j7  0:06  \nWith a workshop, years ago.\n\n"
+        "Ruth Vale  0:13  \nAnd what stayed with you?\n\n"
+        "3k15j7  0:20  \nThe idea that things talk back.\n"))
+    assert (front["interviewer"], front["interviewee"]) == ("Ruth Vale", "3k15j7")
+    assert [label for label, _ in turns(body)] == ["Q", "A"] * 2

@@ -590,7 +590,9 @@ def _speakers(found: Structure, values: dict, report: Report) -> dict[str, str]:
             for key in by_role[role]:
                 labels[key] = label
                 listed = listed_people(str(values.get(role) or ""))
-                if people[key][0] and people[key][0] not in listed:  # keep who else is listed
+                bare_letters = people[key][0] == key and len(key) <= 2  # 'B:', named nowhere
+                if people[key][0] and people[key][0] not in listed \
+                        and not (bare_letters and listed):  # keep who else is listed
                     values[role] = people[key][0]
         return labels
     values.pop("interviewer", None)

@@ -7,6 +7,7 @@ wholly in bold or italics. The document's properties give title and language.
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
 import zlib
@@ -205,6 +206,7 @@ def _paragraph(paragraph: Paragraph, number: int, style: str, paragraph_style,
         bold = _on(run.bold, (run_style, paragraph_style), "bold", styles)
         italic = _on(run.italic, (run_style, paragraph_style), "italic", styles)
         runs.append((run.text, "strong" if bold else ("em" if italic else "")))
+    runs = _whole_words(runs)
     text = "".join(t for t, _ in runs)
     if not text.strip():
         return None
@@ -271,6 +273,25 @@ def _merge(runs: list[tuple[str, str]]) -> list[tuple[str, str]]:
         else:
             merged.append((text, style))
     return merged
+
+
+def _whole_words(runs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Runs whose bold or italics start and end between words: a word a run boundary cuts
+    ('W' and then '*as ist euer…*', as a word processor keeps an edit) takes the style of
+    the longer of its two pieces."""
+    whole = list(runs)
+    for index in range(len(whole) - 1):
+        (left, left_style), (right, right_style) = whole[index], whole[index + 1]
+        end, start = re.search(r"\w+$", left), re.match(r"\w+", right)
+        if left_style == right_style or not end or not start:
+            continue
+        if len(end[0]) <= len(start[0]):
+            whole[index], whole[index + 1] = (left[:end.start()], left_style), \
+                (end[0] + right, right_style)
+        else:
+            whole[index], whole[index + 1] = (left + start[0], left_style), \
+                (right[start.end():], right_style)
+    return [(text, style) for text, style in whole if text]
 
 
 def _mark(text: str, style: str) -> str:

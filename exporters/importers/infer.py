@@ -14,8 +14,8 @@ from ..typography import arabic_script_language
 from .recording import named_recording
 from .said import (LINK_TARGET, LINK_WORDS, NAME, NAME_SUFFIX, SAYS_NAME, SELF_NAMED, Note, Para,
                    ascii_words, bare_name, ends_sentence, listed_people)
-from .structure import (ARABIC_SCRIPT, BREAK_MARKER, HEADER_FIELD, a_place, lone_time,
-                        split_label)
+from .structure import (ARABIC_SCRIPT, BREAK_MARKER, HEADER_FIELD, PLACE_FIELDS, a_place,
+                        key_line, lone_time, split_label)
 
 MONTHS = {name: number for number, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -275,7 +275,8 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
                 and not _CONTENTS.fullmatch(_clean(first.text)) and (
                 first.heading or (
                 first.words <= 20 and not spoken and not first.text.rstrip().endswith((".", ":")))):
-            values["title"] = _TRAILING_ADDRESS.sub("", _clean(first.plain or first.text))
+            values["title"] = " ".join(  # a line break within it (a DOCX's) is a space
+                _TRAILING_ADDRESS.sub("", _clean(first.plain or first.text)).split())
             dropped.append(Note(first.line, "the title line became 'title'"))
             paras.pop(0)
     elif paras and _clean(paras[0].text).casefold() == str(values.get("title", "")).casefold():
@@ -287,7 +288,7 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
             and not _clean(paras[0].text).rstrip("\"”’»'*_ ").endswith(
                 (".", "?", "!", ":", "؟", "？", "。")) \
             and not (paras[0].label or paras[0].time or paras[0].said_aloud
-                     or split_label(paras[0].text)[0]) \
+                     or split_label(paras[0].text)[0] or key_line(_clean(paras[0].text))) \
             and not _take_front_line(_clean(paras[0].text), {}) \
             and not _TRAILING_ADDRESS.fullmatch(_clean(paras[0].text)) \
             and not find_date(paras[0].text):
@@ -331,9 +332,19 @@ def _header_role(field: str) -> str:
     """The role an oral history's header field names ('INTERVIEWERS:' the interviewer,
     'NARRATOR:' the interviewee), or ''. The plural may go on with a name a line, as the
     Science History Institute's 'INTERVIEWERS: Sarah Schneider', then 'David J. Caruso'."""
-    role = field.lower().removesuffix("s")
+    role = field.lower()
+    role = role.removesuffix("s") if role.endswith(("ers", "ees", "ors")) else role
     return {"interviewer": "interviewer", "interviewee": "interviewee",
-            "narrator": "interviewee"}.get(role, "")
+            "narrator": "interviewee", "interviewerin": "interviewer",
+            "interviewpartner": "interviewee", "interviewpartnerin": "interviewee",
+            "interviewte": "interviewee", "interviewter": "interviewee",
+            "befragte": "interviewee", "befragter": "interviewee",
+            "entrevistador": "interviewer", "entrevistadora": "interviewer",
+            "entrevistado": "interviewee", "entrevistada": "interviewee",
+            "intervistatore": "interviewer", "intervistatrice": "interviewer",
+            "intervistato": "interviewee", "intervistata": "interviewee",
+            "intervieweur": "interviewer", "interviewé": "interviewee",
+            "interviewée": "interviewee"}.get(role, "")
 
 
 _NAME_ALONE = re.compile(rf"{NAME}")
@@ -647,7 +658,8 @@ _APPOSITION = re.compile(r",\s+(?i:a|an|un|una|uno|une|um|uma)\s")
 
 _NOT_NAMES = {"the", "this", "your", "his", "her", "their", "in", "on", "at", "for", "when",
               "after", "before", "we", "it", "our", "my", "last", "every", "most", "some",
-              "since", "editor's", "editor’s"}
+              "since", "editor's", "editor’s", "interview", "interviews", "transcript",
+              "transkript", "transcription", "entrevista", "intervista", "gespräch"}
 
 
 def _spoken(paras: list[Para], whole: list[Para]) -> bool:
@@ -784,7 +796,7 @@ def _header_field(written: str, value: str, values: dict) -> str | None:
     if key:
         values.setdefault(key, value)
         return f"'{key}'"
-    if field in ("location", "place"):
+    if field in PLACE_FIELDS:
         return "nothing (the place)" if a_place(written, value) else None
     if field == "title":  # Pelican's "Title:" line above the text
         values.setdefault("title", value)

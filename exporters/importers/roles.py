@@ -13,7 +13,8 @@ from statistics import median
 
 from . import panel
 from .said import (INTERVIEWEE, INTERVIEWER, SELF_NAMED, Cast, Note, Para, Spoken, Structure,
-                   ends_with_question, known_role, names, role_of_label, split_sentences)
+                   ends_with_question, known_role, names, role_among, role_of_label,
+                   split_sentences)
 
 
 def hosts_roles(result: Structure, hosts: tuple[str, ...]) -> dict[str, str]:
@@ -30,7 +31,7 @@ def hosts_roles(result: Structure, hosts: tuple[str, ...]) -> dict[str, str]:
                                             f"file; check the name against its speaker labels "
                                             f"({', '.join(speakers)})"))
     return {label: INTERVIEWER if any(names(label, host) for host in hosts)
-            else role_of_label(label) or INTERVIEWEE for label in speakers}
+            else role_among(label, speakers) or INTERVIEWEE for label in speakers}
 
 
 def label_roles(result: Structure, cast: Cast) -> dict[str, str]:
@@ -46,7 +47,8 @@ def label_roles(result: Structure, cast: Cast) -> dict[str, str]:
     the interviewer's partners (:func:`_partners`)."""
     turns = [item for item in result.conversation if isinstance(item, Spoken)]
     speakers = list(dict.fromkeys(turn.speaker for turn in turns))
-    roles = {label: role_of_label(label) or known_role(label, cast.people) for label in speakers}
+    roles = {label: role_among(label, speakers) or known_role(label, cast.people)
+             for label in speakers}
     guests = {label: person for label in speakers for person in cast.listed
               if names(label, person)}
     hosts = [label for label in speakers if label not in guests and roles[label] is None]

@@ -8,24 +8,29 @@ whether a paragraph ends by asking."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from anyascii import anyascii
 
 INTERVIEWER = "interviewer"
 INTERVIEWEE = "interviewee"
-QUESTION_LABELS = {"q", "p", "d", "f", "question", "interviewer", "int", "host",
-                   "interviewer's question",
+QUESTION_LABELS = {"q", "p", "d", "f", "i", "question", "interviewer", "int", "host",
+                   "interviewer's question", "interviewerin",
                    "pregunta", "frage", "domanda", "pergunta", "entrevistador", "entrevistadora",
                    "intervistatore", "intervistatrice",
                    "س", "سؤال", "سوال", "پرسش", "مصاحبه‌گر", "مصاحبه‌کننده", "المحاور", "محاور"}
-ANSWER_LABELS = {"a", "r", "answer", "interviewee", "guest", "respondent", "respuesta", "réponse",
-                 "antwort", "risposta", "resposta", "entrevistado", "entrevistada",
+ANSWER_LABELS = {"a", "r", "answer", "interviewee", "guest", "respondent", "respuesta",
+                 "réponse", "antwort", "risposta", "resposta", "entrevistado", "entrevistada",
+                 "befragter", "befragte",
                  "ج", "جواب", "پاسخ", "الجواب", "الإجابة", "إجابة"}
 """Labels that say a role, not a name: 'Q:', 'Pregunta:', the press's letters for question and
 answer ('P:' and 'R:' in Spanish and Portuguese, 'D:' and 'R:' in Italian, 'F:' and 'A:' in
-German, 'Q:' and 'R:' in French), and in Persian and Arabic 'س:' and
-'ج:' (for سؤال and جواب, question and answer), 'پرسش:', 'پاسخ:'."""
+German, 'Q:' and 'R:' in French; 'I:', the interviewer, in research interviews), and in Persian and Arabic 'س:' and 'ج:' (for سؤال and جواب, question and answer),
+'پرسش:', 'پاسخ:'."""
+PAIRED_LETTERS = {"p": {"r"}, "d": {"r"}, "f": {"a"}, "r": {"p", "d", "q"}}
+"""Letters that say a role only beside their partner: 'P:' asks beside 'R:' (pregunta,
+respuesta), but beside 'I:' is a participant, who answers."""
 NOT_LABELS = {"note", "editor's note", "editor’s note", "update", "photo", "photograph",
               "source", "ps", "p.s", "image", "credit", "correction", "disclaimer",
               "warning", "content warning", "edit", "read more", "tags", "share",
@@ -160,6 +165,16 @@ def role_of_label(label: str) -> str | None:
     if lowered in ANSWER_LABELS:
         return INTERVIEWEE
     return None
+
+
+def role_among(label: str, labels: Iterable[str]) -> str | None:
+    """The role a label says among the file's ``labels``: that of :func:`role_of_label`, but
+    for a letter of :data:`PAIRED_LETTERS` with no partner among them."""
+    role = role_of_label(label)
+    partners = PAIRED_LETTERS.get(label.lower().rstrip("."))
+    if role and partners and not partners & {other.lower().rstrip(".") for other in labels}:
+        return None
+    return role
 
 
 def known_role(label: str, people: dict[str, str]) -> str | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from difflib import get_close_matches
 from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
@@ -58,10 +59,18 @@ def _time_in(found: re.Match | None) -> str:
 
 HEADER_FIELD = re.compile(
     r"^(?P<field>interviewers?|interviewees?|narrators?|interview date|date of interview|date|title|"
-    r"location|place|recording|audio(?: file)?|media(?: file)?)\s*:\s*(?P<value>\S.{0,300})$",
+    r"location|place|recording|audio(?: file)?|media(?: file)?|"
+    r"interviewerin|interviewpartner(?:in)?|interviewte[rn]?|befragte[rn]?|datum|ort|"
+    r"entrevistador[a]?|entrevistad[oa]|fecha|lugar|intervistat(?:ore|rice|[oa])|luogo|"
+    r"intervieweur|interviewée?|lieu)\s*:\s*(?P<value>\S.{0,300})$",
     re.I)
 """An oral history's header: 'INTERVIEWEE: David Baltimore', 'DATE: 7 February 1994', and a
-transcript's 'Recording: episode-12.mp3'."""
+transcript's 'Recording: episode-12.mp3'; in German, Spanish, Italian and French too
+('Interviewpartner: Marco Reitano', 'Datum: 21.01.2021')."""
+
+
+PLACE_FIELDS = ("location", "place", "ort", "lugar", "luogo", "lieu")
+"""The header fields of :data:`HEADER_FIELD` that give a place."""
 
 
 def session_header(text: str) -> bool:
@@ -70,7 +79,7 @@ def session_header(text: str) -> bool:
     may say more ('LOCATION: David Baltimore’s home, Boston, MA')."""
     found = HEADER_FIELD.match(text.strip())
     words = found["value"].replace(",", " ").split() if found else []
-    if found and found["field"].lower() in ("location", "place"):
+    if found and found["field"].lower() in PLACE_FIELDS:
         return a_place(found["field"], found["value"])
     return 2 <= len(words) <= 6 and all(word[0].isupper() or word[0].isdigit() or word in
                                         ("de", "van", "von", "of", "da", "la", "le")
@@ -94,6 +103,10 @@ BREAK_MARKER = re.compile(
     r"(?:intro |outro |theme )?music|music (?:plays|fades)|applause|laughter|crosstalk)"
     r"\s*(?:\\?[\])]|\\?:|$)", re.I)
 """A transcript's "Break: ...", "[Ad break]", "(Music)": no one's turn; left out."""
+TRANSCRIPT_BOUND = re.compile(
+    r"^\W*(?:(?:start|end|beginning|begin) of (?:the )?(?:transcript(?:ion)?|interview|recording)|"
+    r"(?:beginn|anfang|ende) (?:des|der) (?:transkript(?:s|es|ion)?|interviews|aufnahme))\W*$", re.I)
+"""'Start of transcript', 'End of interview', 'Ende des Transkripts': no one's words."""
 _LABEL = re.compile(
     r"^(?P<o>\*\*|__|\*(?!\*)|_(?!_))?(?P<label>\\?[$@]?[^\W_][\w.'’ /\u200c-]{0,38}?)"
     rf"(?P<credential>, {NAME_SUFFIX})?"
@@ -158,9 +171,15 @@ def _label_text(text: str) -> str:
 
 def _initials(words: list[str]) -> bool:
     """Whether a label is one word of capitals and digits, an organisation's short name
-    (``18F``, ``3M``): a speaker, unlike a year or a number."""
+    (``18F``, ``3M``), or a participant's code (:data:`_PSEUDONYM`): a speaker, unlike a year
+    or a number."""
     return len(words) == 1 and words[0].isalnum() and any(c.isalpha() for c in words[0]) \
-        and words[0].upper() == words[0]
+        and (words[0].upper() == words[0] or _PSEUDONYM.fullmatch(words[0]) is not None)
+
+
+_PSEUDONYM = re.compile(r"(?=(?:\D*\d){2})(?=(?:[^a-zA-Z]*[a-zA-Z]){2})[0-9A-Za-z]{5,12}")
+"""A research participant's code in place of a name, '3j14j0': two digits and two letters or
+more."""
 
 
 def _capital(word: str) -> bool:
@@ -250,11 +269,12 @@ def short_forms(found: set[str], labels: set[str]) -> dict[str, str]:
     """A speaker's full name used as a label once or twice, and their initials or first name
     in the other turns ('**Dan Brown**:', then '**DB**:'; '**Rinku Gupta:**', then
     '**Rinku:**'; 'Jannis Leidel:', then 'Leidel:'; 'Jean-Philipe Bernardy', then 'JPB';
-    'Bodigrim', then 'B'): full name -> the short label."""
+    'Bodigrim', then 'B'): full name -> the short label; a numbered label ('P1', 'P2') has
+    none."""
     forms = {}
     for label in found:
         words = label.split()
-        if not all(word[0].isupper() for word in words):
+        if not all(word[0].isupper() for word in words) or any(c.isdigit() for c in label):
             continue
         initials = "".join(word[0] for part in words for word in part.split("-")).upper()
         short = [form for form in (initials, *(words[:1] + words[-1:]) * (len(words) > 1))
@@ -296,34 +316,94 @@ class KeyEntry:
     role: str | None
 
 
-_KEY_ENTRY = re.compile(r"^(?P<label>[^\s=]{1,20})[ \t]*=[ \t]*(?P<value>\S.{0,150})$")
-_KEY_HEAD = re.compile(r"^(?:key|legend|speakers|abbreviations|initials)[ \t]*:?$", re.I)
-_KEY_ROLES = {"narrator": INTERVIEWEE, "res": INTERVIEWEE, "resp": INTERVIEWEE}
-"""Roles an oral history's key says beside those a label says (:func:`role_of_label`)."""
+_KEY_ENTRY = re.compile(r"^(?P<label>[^\W_][\w.]{0,19}?)[ \t]*(?P<mark>[=:])[ \t]*(?P<value>\S.{0,150})$")
+_KEY_HEAD = re.compile(r"^(?:key|legend|speakers|abbreviations|initials|legende|"
+                       r"abkürzungen)[ \t]*:?$", re.I)
+_KEY_ROLES = {
+    INTERVIEWER: ("interviewer", "interviewerin", "interviewee's interviewer", "host",
+                  "moderator", "moderatorin"),
+    INTERVIEWEE: ("interviewee", "respondent", "narrator", "participant", "student",
+                  "befragter", "befragte", "befragte person", "teilnehmer", "teilnehmerin",
+                  "proband", "probandin", "interviewpartner", "interviewpartnerin", "guest"),
+}
+"""The words a key gives for the roles ('I = Interviewer', 'B: Befragter', 'S = Student');
+a word within two letters' change of one of them says it too ('Interwiever')."""
+_LIST_MARK = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+")
 
 
-def key_entries(text: str, labels: AbstractSet[str]) -> list[KeyEntry]:
-    """The key to the speakers' labels that a paragraph before the turns is, one entry a line,
-    each for a label of ``labels``; [] when any of its lines is something else."""
-    lines = [line.strip() for line in re.sub(r"[*_]", "", text).splitlines() if line.strip()]
-    entries = [_key_entry(line, labels) for line in lines if not _KEY_HEAD.match(line)]
-    return entries if entries and all(entries) else []  # type: ignore[return-value]
+def read_key(para: Para, labels: AbstractSet[str]) -> tuple[list[KeyEntry], str]:
+    """A key to the speakers' labels that a paragraph before the turns holds, and what else
+    the paragraph says: a line an entry, 'Dr = Dr. Carmen Gillespie'; entries in a line,
+    'I: Interviewer, B: Befragter', '(S = Student; I = Interviewer)'; or a list's items,
+    '- I: Interviewer', '- P1: [Person j5mWdx](…)', among others ('- Photos: …'), which
+    stay. ([], the text) when it holds none."""
+    entries: list[KeyEntry] = []
+    rest: list[str] = []
+    listed = para.block and all(_LIST_MARK.match(line)
+                                for line in para.text.splitlines() if line.strip())
+    for line in para.text.splitlines():
+        plain = re.sub(r"[*_]|\\(?=:)", "", _LIST_MARK.sub("", line)).strip()
+        if not plain or _KEY_HEAD.match(plain):
+            continue
+        found = _line_entries(plain, labels, listed)
+        entries += found
+        if not found:
+            rest.append(line)
+    if not entries or (rest and not listed):
+        return [], para.text
+    return entries, "\n".join(rest)
 
 
-def _key_entry(line: str, labels: AbstractSet[str]) -> KeyEntry | None:
-    found = _KEY_ENTRY.match(line)
-    if not found or found["label"] not in labels:
+def key_line(line: str) -> bool:
+    """Whether a line is a key to labels of two speakers or more, whatever the labels:
+    '(S = Student; I = Interviewer)', 'I: Interviewer, B: Befragter'."""
+    return len(found := _key_pieces(line)) >= 2 and all(found)
+
+
+def _key_pieces(line: str) -> list[re.Match | None]:
+    inner = re.fullmatch(r"\((.+)\)", line.strip())
+    pieces = re.split(r"\s*;\s*|,\s+(?=[^\W_][\w.]{0,19}[ \t]*[=:])", inner[1] if inner else line)
+    return [_KEY_ENTRY.match(piece) for piece in pieces]
+
+
+def _line_entries(line: str, labels: AbstractSet[str], listed: bool) -> list[KeyEntry]:
+    """The key's entries one line holds, all of them for labels of ``labels`` (or their
+    numbered family: 'S' for 'S1' and 'S2'), or []; 'X: …' alone is an entry only in a
+    list, else it is a turn."""
+    found = _key_pieces(line)
+    if not all(found) or (len(found) < 2 and not listed and found[0]["mark"] == ":"):
+        return []
+    entries = [_key_entry(match, labels) for match in found]
+    return entries if all(entries) else []  # type: ignore[return-value]
+
+
+def _key_entry(found: re.Match, labels: AbstractSet[str]) -> KeyEntry | None:
+    label = found["label"]
+    if label not in labels and not any(re.fullmatch(rf"{re.escape(label)}\d{{1,2}}", other)
+                                       for other in labels):
         return None
+    linked = re.fullmatch(rf"{LINK_WORDS}{LINK_TARGET}", found["value"].strip())
+    if linked and 0 < len(linked[1].split()) <= 4:  # '[Person j5mWdx](…/Person j5mWdx.md)'
+        return KeyEntry(label, linked[1].strip(), None)
     value = found["value"].strip().rstrip(";,")
     inner = re.fullmatch(r"(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)", value)
     parts = [inner["outer"], inner["inner"]] if inner else \
         [part.strip() for part in value.split(",", 1)]
-    roles = [role_of_label(part) or _KEY_ROLES.get(part.lower().rstrip(".")) for part in parts]
+    roles = [_key_role(part) for part in parts]
     name = next((part for part, role in zip(parts, roles) if role is None), "")
     role = next((role for role in roles if role), None)
     if name and not re.fullmatch(NAME, name):
         return None
-    return KeyEntry(found["label"], name, role) if name or role else None
+    return KeyEntry(label, name, role) if name or role else None
+
+
+def _key_role(word: str) -> str | None:
+    """The role a key's word says (:data:`_KEY_ROLES`), if any."""
+    lowered = word.lower().strip(" .")
+    for role, said in _KEY_ROLES.items():
+        if lowered in said or get_close_matches(lowered, said, n=1, cutoff=0.8):
+            return role
+    return role_of_label(word)
 
 
 def _key_askers(key: dict[str, KeyEntry], people: dict[str, str]) -> tuple[str, ...]:
@@ -627,15 +707,22 @@ def _by_labels(paras: list[Para], labels: set[str], cast: Cast) -> Structure:
         if not para.label and session_header(_TIMESTAMP.sub("", para.text, count=1)):
             result.dropped.append(Note(para.line, f"a session's header: '{_snippet(para.text)}'"))
             continue
-        if current is None and not para.label and (entries := key_entries(para.text, labels)):
+        entries, besides = read_key(para, labels) if current is None else ([], "")
+        if entries:
             key.update({entry.label: entry for entry in entries})
             result.dropped.append(Note(para.line, f"a key to the speakers' labels: "
                                                   f"'{_snippet(para.text)}'"))
+            if besides:
+                _unspoken(result, replace(para, text=besides))
             continue
         if current is None and not para.label and _KEY_HEAD.match(para.text.strip()) \
-                and key_entries(paras[index + 1].text if index + 1 < len(paras) else "", labels):
+                and index + 1 < len(paras) and read_key(paras[index + 1], labels)[0]:
             result.dropped.append(Note(para.line, f"the heading of a key to the speakers' "
                                                   f"labels: '{_snippet(para.text)}'"))
+            continue
+        if not para.label and TRANSCRIPT_BOUND.match(para.text.strip()):
+            result.dropped.append(Note(para.line, f"where the transcript starts or ends: "
+                                                  f"'{_snippet(para.text)}'"))
             continue
         if not para.label and BREAK_MARKER.match(_TIMESTAMP.sub("", para.text, count=1)):
             result.dropped.append(Note(para.line, f"a break in the recording: "

@@ -85,7 +85,8 @@ def decode(path: Path, data: bytes) -> tuple[str, list[Note]]:
             text = data.decode("cp1252", errors="replace")
             notes.append(Note(line, f"the file is not UTF-8 (byte 0x{data[error.start]:02X} on "
                                     f"line {line}): read as Windows-1252, check its accents"))
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " "), notes
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ") \
+        .replace("\ufeff", ""), notes  # a byte order mark inside, as files joined carry it
 
 
 def check_lines(path: Path, text: str) -> None:
@@ -950,7 +951,8 @@ def _without_stray_stars(text: str) -> str:
     return text[2:] if text.count("**") == 1 else text
 
 
-_HEADED_NAME = r"(?P<name>[^\W\d_][\w.'’ -]{0,38}?)"
+_HEADED_NAME = r"(?P<name>(?=\d{0,3}[^\W\d_])[^\W_][\w.'’ -]{0,38}?)"
+"""A name over a turn: words that open with a letter, or a pseudonym's code ('3j14j0')."""
 _HEADERS_OVER_TURN = (
     re.compile(rf"^{_HEADED_NAME}[ \t]{{2,}}(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)[ \t]*$"),
     re.compile(rf"^{_HEADED_NAME}(?:[ \t]+[-–|])?[ \t]+\\?[\[(](?P<time>{CLOCK})\\?[\])][ \t]*$"),
