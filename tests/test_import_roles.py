@@ -3149,3 +3149,72 @@ def test_otter_names_over_turns_may_be_a_participants_code(tmp_path):
         "3k15j7  0:20  \nThe idea that things talk back.\n"))
     assert (front["interviewer"], front["interviewee"]) == ("Ruth Vale", "3k15j7")
     assert [label for label, _ in turns(body)] == ["Q", "A"] * 2
+
+
+OTTER_WITHOUT_TIMES = """# Transcript of interview with Ada Park and Leo Brandt of Kiln Games
+
+## Details
+
+Interview took place on March 26, 2021. Interviewer is Mira Holt and Sam J Ortega.
+Transcription is provided by https://otter.ai.
+
+## Transcript
+
+Mira Holt  
+Welcome, both of you. Tell us how Kiln Games started.
+
+Ada Park  
+In a garage, with one laptop between us.
+
+Leo Brandt  
+And a borrowed tablet for the art.
+
+Sam Ortega  
+Was it a side project at first, or did you quit your jobs.
+
+Ada Park  
+Side project, for two years.
+
+Mira Holt  
+And what came next.
+
+Leo Brandt  
+Our first release, and a lot of bug reports.
+"""
+
+
+def test_names_alone_over_turns_and_the_details_stated_in_sentences(tmp_path):
+    """Otter.ai's export with its times left out, the speaker's name alone over each turn:
+    the names are labels; the details' sentences give the day and both interviewers, the
+    second named with a middle initial there and without it over his turns."""
+    front, body = imported(tmp_path / "kiln.md", OTTER_WITHOUT_TIMES)
+    roles = {person["name"]: person["role"] for person in front["speakers"].values()}
+    assert roles == {"Mira Holt": "interviewer", "Ada Park": "interviewee",
+                     "Leo Brandt": "interviewee", "Sam J Ortega": "interviewer"}
+    assert str(front["date"]) == "2021-03-26"
+    assert len(turns(body)) == 7
+
+
+def test_a_bold_label_holding_its_time_and_a_rule_right_over_the_turns(tmp_path):
+    """'**I [00:00:05]** text' (no colon) is I's turn at 0:05, also right under a '---' with
+    no blank line between; a key's 'P = Protokollant', the note-taker, is on the side that
+    asks."""
+    front, body = imported(tmp_path / "prof4.md", (
+        "## Transkript nnProf9\n\nI = Interviewer\nB = Befragte\nP = Protokollant\n\n---\n"
+        "**I [00:00:05]** Möchten Sie mit Du oder Sie angesprochen werden?\n\n"
+        "**B [00:00:09]** Wir können uns gerne duzen.\n\n"
+        "**P [00:00:12]** Kommt auf die Hochschule an.\n\n"
+        "**I [00:00:20]** Wie prüfst du aktuell?\n\n**B [00:00:25]** Mit Portfolios.\n"))
+    roles = {label: person["role"] for label, person in front["speakers"].items()}
+    assert roles == {"I": "interviewer", "B": "interviewee", "P": "interviewer"}
+    assert body.count("I [00:00:05]: Möchten") == 1 and "---" not in body
+
+
+def test_a_participants_code_after_the_time_is_a_label(tmp_path):
+    """'00:05 p2 text', a code with no colon after each turn's time: p1 and p2 are speakers."""
+    front, body = imported(tmp_path / "extended.md", (
+        "# Voice extended\n\n00:00 p1 Wie bist du zu den Interviews gekommen?\n\n"
+        "00:05 p2 Über mein Studium.\n\n00:09 p1 Und wie viele waren es?\n\n"
+        "00:12 p2 Fünf, alle bei den Leuten zu Hause.\n"))
+    assert [label for label, _ in turns(body)] == ["Q", "A"] * 2
+    assert "p1" not in body and "p2" not in body

@@ -13,7 +13,7 @@ import jdatetime
 from ..typography import arabic_script_language
 from .recording import named_recording
 from .said import (LINK_TARGET, LINK_WORDS, NAME, NAME_SUFFIX, SAYS_NAME, SELF_NAMED, Note, Para,
-                   ascii_words, bare_name, ends_sentence, listed_people)
+                   ascii_words, bare_name, ends_sentence, listed_people, split_sentences)
 from .structure import (ARABIC_SCRIPT, BREAK_MARKER, HEADER_FIELD, PLACE_FIELDS, a_place,
                         key_line, lone_time, split_label)
 
@@ -322,10 +322,35 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
             kept.append(para)
     if "date" not in values and find_date(str(values.get("title", ""))):
         values["date"] = find_date(str(values["title"]))
+    _details_stated(values, [_clean(para.text) for para in kept[:8]
+                             if not (para.label or split_label(para.text)[0])])
     _who_asks_whom(values, [str(values.get(key, "")) for key in ("title", "subtitle", "summary")]
                    + [_clean(p.text) for p in kept[:3]])
     _not_their_own_interviewer(values, dropped)
     return kept, values
+
+
+_TOOK_PLACE = re.compile(
+    r"\b(?:(?:the |this )?(?:interview|conversation|recording|session)s? (?:took place|was "
+    r"(?:conducted|recorded|held|made)|happened)(?: on)?|(?:interviewed|recorded) on) "
+    r"(?P<rest>[^.!?]{6,40})", re.I)
+_INTERVIEWER_IS = re.compile(
+    rf"\b(?:the )?interviewers? (?:is|are|was|were) "
+    rf"(?P<names>(?-i:{NAME})(?:(?:, | and | & )(?-i:{NAME}))*)", re.I)
+
+
+def _details_stated(values: dict, texts: list[str]) -> None:
+    """The day and the interviewer a transcript's details say in a sentence, above the
+    turns: 'Interview took place on March 26, 2021. Interviewer is Jonas Rosland and Rich
+    McGrath.'"""
+    for text in texts:
+        took_place = _TOOK_PLACE.search(text)
+        if "date" not in values and took_place and find_date(took_place["rest"]):
+            values["date"] = find_date(took_place["rest"])
+        named = next(filter(None, map(_INTERVIEWER_IS.search, split_sentences(text))), None)
+        if "interviewer" not in values and named:
+            values["interviewer"] = ", ".join(
+                name.strip(" .") for name in re.split(r", | and | & ", named["names"]))
 
 
 def _header_role(field: str) -> str:

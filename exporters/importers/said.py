@@ -246,8 +246,8 @@ def bare_name(person: str) -> str:
 
 
 def names(label: str, person: str) -> bool:
-    """Whether a speaker label names ``person``: the full name, one of its names ('Sandipan',
-    'SCHLESINGER'), or its initials in capitals ('CD' for Carl Dong, 'AvW' for Aaron van
+    """Whether a speaker label names ``person``: the full name (with or without a middle
+    initial), one of its names ('Sandipan', 'SCHLESINGER'), or its initials in capitals ('CD' for Carl Dong, 'AvW' for Aaron van
     Wirdum, 'JPB' for Jean-Philipe Bernardy)."""
     words = bare_name(person).split()
     wanted = label.casefold()
@@ -255,7 +255,9 @@ def names(label: str, person: str) -> bool:
         return False
     initials = "".join(word[0] for word in words)
     hyphened = "".join(part[0] for word in words for part in word.split("-") if part)
-    return (wanted == " ".join(words).casefold()
+    uninitialled = [word for at, word in enumerate(words)  # 'Rich McGrath', 'Rich W McGrath'
+                    if at in (0, len(words) - 1) or len(word.rstrip(".")) > 1]
+    return (wanted in (" ".join(words).casefold(), " ".join(uninitialled).casefold())
             or wanted in (word.casefold() for word in words if len(word) > 2)
             or (sum(c.isupper() for c in label) >= 2 and label in (initials, hyphened))
             or (label.isupper() and len(label) >= 2

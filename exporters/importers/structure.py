@@ -138,6 +138,10 @@ def split_label(text: str) -> tuple[str, str]:
             bare = dashed  # "P - Hola Andreas.": a role, then a dash
         if bare is None and _TIMESTAMP.match(text):  # "0:00:14.2 **Jen Luker** text"
             bare = TIMED_BOLD_NAME.match(stripped)
+        if bare is None:  # "**I [00:00:00]** text": the turn's time in the bold label
+            bare = _BOLD_LABEL_TIMED.match(text)
+        if bare is None and _TIMESTAMP.match(text):  # "00:05 p2 text": a participant's code
+            bare = _TIMED_CODE.match(stripped)
         return (bare["label"], stripped[bare.end():]) if bare else ("", text)
     label = match["label"].strip().rstrip(".").lstrip("\\")
     words = label.lstrip("$@").split()
@@ -210,6 +214,9 @@ TIMED_BOLD_NAME = re.compile(rf"^{BOLD_NAME}[ \t]+(?=\S)")
 """A speaker's name in bold with no colon, after the turn's time: '0:00:14.2 **Jen Luker** …'."""
 
 
+_TIMED_CODE = re.compile(r"^(?P<label>[A-Za-z]{1,2}\d{1,2})[ \t]+(?=\S)")
+_BOLD_LABEL_TIMED = re.compile(
+    rf"^(\*\*|__)(?P<label>{NAME_WORDS})[ \t]+\\?[\[(]{CLOCK}\\?[\])]\1[ \t]+(?=\S)")
 _BOLD_ITALIC_LABEL = re.compile(r"^(\*\*|__)([*_])([^*_\n]{1,40}?[:：])\2\1")
 _LABEL_IN_ITALIC_TURN = re.compile(r"^([*_])(\*\*|__)([^*_\n]{1,40}?[:：])\2[ \t]*")
 
@@ -240,8 +247,9 @@ def alias_name(text: str) -> str:
 
 
 def _label_time(text: str) -> str:
-    """The time written inside a label, ``Adam Wiggins (00:00:27) - ...``, or ''."""
-    return _time_in(_LABEL.match(text))
+    """The time written inside a label, ``Adam Wiggins (00:00:27) - ...``, ``**I
+    [00:00:05]** ...``, or ''."""
+    return _time_in(_LABEL.match(text) or _BOLD_LABEL_TIMED.match(text))
 
 
 def _emphasis_goes_on(mark: str, rest: str) -> str:
@@ -320,8 +328,8 @@ _KEY_ENTRY = re.compile(r"^(?P<label>[^\W_][\w.]{0,19}?)[ \t]*(?P<mark>[=:])[ \t
 _KEY_HEAD = re.compile(r"^(?:key|legend|speakers|abbreviations|initials|legende|"
                        r"abkürzungen)[ \t]*:?$", re.I)
 _KEY_ROLES = {
-    INTERVIEWER: ("interviewer", "interviewerin", "interviewee's interviewer", "host",
-                  "moderator", "moderatorin"),
+    INTERVIEWER: ("interviewer", "interviewerin", "co-interviewer", "host", "moderator",
+                  "moderatorin", "protokollant", "protokollantin", "note-taker", "note taker"),
     INTERVIEWEE: ("interviewee", "respondent", "narrator", "participant", "student",
                   "befragter", "befragte", "befragte person", "teilnehmer", "teilnehmerin",
                   "proband", "probandin", "interviewpartner", "interviewpartnerin", "guest"),

@@ -165,6 +165,8 @@ def read_text(path: Path, data: bytes, markdown: bool, lines_join: bool = False)
         if markdown and re.fullmatch(r"\s*([-*_]\s*){3,}", " ".join(lines)):
             after_rule = True  # a thematic break
             continue
+        if markdown and len(lines) > 1 and re.fullmatch(r"\s*([-*_]\s*){3,}", lines[0]):
+            after_rule, line, lines = True, line + 1, lines[1:]  # '---' right over the text
         para = _paragraph(lines, line, markdown)
         if markdown:
             para = _without_images(para, extract)
@@ -802,7 +804,7 @@ def _blocks(lines: list[str], headings: dict[int, tuple[int, str]] | None = None
             current = []
     if current:
         blocks.append((start, current))
-    blocks = _two_line_heads(blocks)
+    blocks = _plain_name_heads(_two_line_heads(blocks))
     heads = [_over_turn(block) for _, block in blocks]
     speakers = _names_over_turns([block for _, block in blocks], heads)
     blocks = [(start, _header_as_label(block, head, speakers))
@@ -982,6 +984,28 @@ def _two_line_heads(blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list
     return [(start, [f"{head[0]} ({head[1]})", *block[2:]]
              if head and named[head[0]] >= 2 else block)
             for (start, block), head in zip(blocks, joined)]
+
+
+_PLAIN_NAME_LINE = re.compile(rf"^(?P<name>{NAME_WORDS})[ \t]*$")
+PLAIN_NAME_SHARE = 0.5
+"""The share of a file's blocks that a speaker's name alone must head (:func:`_plain_name_heads`)."""
+
+
+def _plain_name_heads(blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """A speaker's name alone on the line over each turn, with no time and no bold ('Jonas
+    Rosland', then what he said), as Otter.ai exports a transcript whose times are left out:
+    the name is the turn's label, where two names or more each head two turns or more and
+    such turns are half of the file's blocks or more; then also a full name over one turn."""
+    heads = [_PLAIN_NAME_LINE.match(block[0]) if len(block) >= 2 and not _QUOTE_LINE.match(
+        block[1]) and not _LIST_ITEM.match(block[1]) else None for _, block in blocks]
+    named = Counter(head["name"] for head in heads if head)
+    speakers = {name for name, count in named.items() if count >= 2}
+    if len(speakers) < 2 or sum(named[name] for name in speakers) < PLAIN_NAME_SHARE * len(blocks):
+        return blocks
+    speakers |= {name for name in named if len(name.split()) >= 2}  # a full name, heard once
+    return [(start, [f"{head['name']}: {block[1].strip()}", *block[2:]])
+            if head and head["name"] in speakers else (start, block)
+            for (start, block), head in zip(blocks, heads)]
 
 
 def _joined_head(block: list[str]) -> tuple[str, str] | None:
