@@ -3218,3 +3218,104 @@ def test_a_participants_code_after_the_time_is_a_label(tmp_path):
         "00:12 p2 Fünf, alle bei den Leuten zu Hause.\n"))
     assert [label for label, _ in turns(body)] == ["Q", "A"] * 2
     assert "p1" not in body and "p2" not in body
+
+
+def test_numbered_questions_are_the_interviewers_turns(tmp_path):
+    """'Pergunta 1: …?' over 'Resposta:', or with the answer on the lines right under it, or
+    'Pergunta 2. …' that asks with no question mark: the numbered questions are the turns
+    that ask, the lines under them the answers."""
+    _, body = imported(tmp_path / "p2.txt", (
+        "Pergunta 1: Quantos pull requests estão na ferramenta?\nResposta:\n"
+        "Vou trocar para a aba do GitHub.\nSão 116.\n\n"
+        "Pergunta 2: Quais repositórios têm dados?\nResposta:\nQuatro, todos do Spring.\n"))
+    assert [label for label, _ in turns(body)] == ["Q", "A"] * 2
+    _, body = imported(tmp_path / "p5.txt", (
+        "Pergunta 1. Quantos pull requests estão na ferramenta?\n"
+        "Bom, acredito que são 116. Acabei de responder.\n\n"
+        "Pergunta 2. Relatório de produtividade entre as equipes em maio.\n"
+        "O Spring Boot fez muito mais commits.\nParece mais produtivo.\n"))
+    assert turns(body) == [("Q", "Quantos"), ("A", "Bom,"), ("Q", "Relatório"), ("A", "O")]
+
+
+def test_interviewers_set_apart_in_italics_ask(tmp_path):
+    """Three interviewers whose turns are set whole in italics, label and all ('_J: …?_',
+    '_S: …?_', one after a '<br>' line), and one interviewee labelled in bold: the italic
+    speakers ask, though only one of them wrote the post, and 'P' is no second 'Jehan'."""
+    front, body = imported(tmp_path / "wilber.md", (
+        "Title: An Interview with Mina Ray\nDate: 2017-03-01\nAuthors: Jehan\n\n"
+        "_Jehan: Hello Mina! What is next for the project?_\n\n"
+        "**Mina:** The port to the new toolkit.\n\n<br>\n_S: Have you met the first authors?_\n\n"
+        "**M:** No. Has anyone?\n\n_S: Did they ever write to you?_\n\n"
+        "**M:** Once, with three plug-ins.\n\n_P: What was the first thing you fixed?_\n\n"
+        "**M:** A crash in the brush editor.\n"))
+    assert front["speakers"] == {
+        "Jehan": {"name": "Jehan", "role": "interviewer"},
+        "Mina": {"name": "Mina", "role": "interviewee"},
+        "S": {"name": "S", "role": "interviewer"}, "P": {"name": "TODO", "role": "interviewer"}}
+    assert "<br>" not in body
+
+
+def test_a_role_word_over_turns_is_no_header(tmp_path):
+    """'Interviewerin:' and 'Befragte:' over every turn, as German transcripts label them, are
+    turns, not a header's fields, even where an answer is as short as a name ('In
+    Hamburg.')."""
+    _, body = imported(tmp_path / "keller.txt", (
+        "Interview mit Frau Keller\n\nInterviewerin: Wo sind Sie aufgewachsen?\n\n"
+        "Befragte: In Hamburg.\n\nInterviewerin: Und wann sind Sie nach Berlin gezogen?\n\n"
+        "Befragte: Im Januar 2019.\n\nInterviewerin: Warum?\n\n"
+        "Befragte: Wegen der Arbeit, ich habe eine Stelle bekommen.\n"))
+    assert [label for label, _ in turns(body)] == ["Q", "A"] * 3
+
+
+def test_what_is_no_key_and_what_a_key_says(tmp_path):
+    """A list of the speakers' jobs above turns labelled by their names ('- Anna: Product
+    Manager') stays text and names no one 'Product Manager'; a key's 'R = Researcher, P =
+    Participant' says R asks, though 'P:' beside 'R:' is otherwise the press's pregunta; 'E =
+    Interviewed' is the one who answers, not a typo for interviewer."""
+    front, body = imported(tmp_path / "launch.md", (
+        "# Our team on the launch\n\nWith us today:\n\n- Anna: Product Manager\n- Tom: CTO\n\n"
+        "Anna: So, how did the launch go?\n\nTom: Better than expected.\n\n"
+        "Anna: What surprised you?\n\nTom: The support queue.\n"))
+    assert "Product Manager" in body and "Product Manager" not in str(front)
+    _, body = imported(tmp_path / "study.txt", (
+        "Focus study 12\n\nR = Researcher, P = Participant\n\n"
+        "R: Can you walk me through a normal day?\n\nP: I start at seven, then stand-up.\n\n"
+        "R: Which part is the most stressful?\n\nP: The alerts. Who knows what comes?\n"))
+    assert [label for label, _ in turns(body)] == ["Q", "A"] * 2
+    _, body = imported(tmp_path / "e.txt", (
+        "Session 3\n\n(I = Interviewer; E = Interviewed)\n\nI: Where did you grow up?\n\n"
+        "E: By the sea.\n\nI: And school?\n\nE: In the next town. Why do you ask?\n"))
+    assert [label for label, _ in turns(body)] == ["Q", "A"] * 2
+
+
+def test_an_informants_i_beside_q_answers(tmp_path):
+    """'Q:' and 'I:' (the informant): I answers."""
+    _, body = imported(tmp_path / "miner.txt", (
+        "Interview with a retired miner, 1987\n\nQ: When did you start in the pit?\n\n"
+        "I: At fourteen.\n\nQ: Were you afraid?\n\nI: Everyone was, the first week.\n"))
+    assert [label for label, _ in turns(body)] == ["Q", "A"] * 2
+
+
+def test_an_otter_header_and_a_sentence_about_the_interviewer_name_no_one(tmp_path):
+    """Otter.ai's header over names alone ('SUMMARY KEYWORDS', 'SPEAKERS') stays the
+    header: the title is its first line and no speaker is called 'Summary Keywords'; 'The
+    interviewer is Canadian journalist Ruth Vale.' names no interviewer 'Canadian'; and a
+    live blog's '**Update [14:05]**' is no speaker."""
+    front, body = imported(tmp_path / "chat.txt", (
+        "Game Dev Chat\nMon, 3/1 9:14AM • 45:12\n\nSUMMARY KEYWORDS\ngames, studio\n\n"
+        "SPEAKERS\nJonas Rosland, Rich McGrath\n\n"
+        "Jonas Rosland\nThanks for joining us. How did you get into games?\n\n"
+        "Rich McGrath\nOn a Commodore 64, at eight.\n\n"
+        "Jonas Rosland\nWhat was the first game you made?\n\n"
+        "Rich McGrath\nA tiny platformer.\n"))
+    assert front["title"] == "Game Dev Chat"
+    assert (front["interviewer"], front["interviewee"]) == ("Jonas Rosland", "Rich McGrath")
+    front, _ = imported(tmp_path / "harbour.txt", (
+        "Voices of the harbour\n\nThe interviewer is Canadian journalist Ruth Vale.\n\n"
+        "Q: When did you first sail?\n\nA: At nine.\n\nQ: With whom?\n\nA: My aunt.\n"))
+    assert front.get("interviewer") in (None, "TODO")
+    front, body = imported(tmp_path / "live.md", (
+        "# Council vote, live\n\n**Update [14:05]** The council has convened.\n\n"
+        "Reporter: Will you vote for the plan?\n\nMayor: Yes, with changes.\n\n"
+        "Reporter: Which changes?\n\nMayor: The bus lanes.\n"))
+    assert "Update" not in str(front.get("speakers", ""))

@@ -1025,9 +1025,11 @@ def test_several_sources_import_in_one_run_with_one_report(tmp_path):
 def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     """The figures of BENCHMARKS.md's "Import accuracy", on tests/corpus/real/ (origins and
     licences in its SOURCES.md; ground truth written by hand from the sources), kept from
-    getting worse: question precision 0.99 and recall 0.98 on the development part (0.97 and
+    getting worse: question precision 0.98 and recall 0.98 on the development part (0.97 and
     0.99 before a guest whom the interviewer introduces was no second interviewer; recall
-    0.99 until part 35's Podlovers roundtable joined it, 111 of its 176 host turns); on the
+    0.99 until part 35's Podlovers roundtable joined it, 111 of its 176 host turns; precision
+    0.99 until part 39's thgie-va-extended-5gQeRi joined it, whose participant opens by
+    questioning the researcher and is taken as the interviewer, 28 false questions); on the
     part held out, what it gave when it was last measured (parts 14, 18, 19, 20 and 24, 23
     podcast transcripts and 5 blog interviews: precision 0.94, recall 0.93, the losses
     roundtables whose guests ask as the hosts do and a host taken for a guest where nothing
@@ -1043,7 +1045,7 @@ def test_import_accuracy_on_real_interviews_nobody_here_wrote():
     spec.loader.exec_module(accuracy)
     results = [accuracy.measure(path) for path in sorted(accuracy.CORPUS.glob("*.truth.yml"))]
     assert len(results) >= 170
-    for held_out, (precision, recall) in ((False, (0.99, 0.98)), (True, (0.94, 0.93))):
+    for held_out, (precision, recall) in ((False, (0.98, 0.98)), (True, (0.94, 0.93))):
         part = [r for r in results if r.held_out is held_out]
         if not part:
             continue  # between two held-out parts: the last became development material

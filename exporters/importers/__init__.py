@@ -44,7 +44,7 @@ from .registry import choose, plugin_names
 from .roles import person_forms
 from .said import (INTERVIEWER, Cast, Extract, Note, Para, Section, Spoken, Structure, bare_name,
                    ends_with_question, known_role, listed_people, name_before_role,
-                   names, role_of_label)
+                   names, role_among, role_of_label)
 from .structure import PROFILE, lone_time, role_letters, split_label, structure
 from .write import TODO, Document, Heading, Turn, protect_label
 
@@ -566,14 +566,15 @@ def _speakers(found: Structure, values: dict, report: Report) -> dict[str, str]:
     people: dict[str, tuple[str, str]] = {}
     for key in keys:
         role = found.roles.get(key, "interviewee")
-        generic = role_of_label(key)
+        generic = role_among(key, keys)
         if generic or key in ("Q", "A"):  # "Maya Ortiz (Host):" names the one who asks
             given = found.names.get(key, "")  # 'Ruth Vale and Tomas Lind'; a key's 'INT = Mary Fox'
             name = str(values.get(role) or name_before_role(key)
                        or ("" if role_of_label(given) else given))
         else:
-            name = found.names.get(key) or (key.title() if key.isupper() and len(key) > 3
-                                            else key)
+            name = found.names.get(key) or (  # 'P:' beside 'I:', a participant named nowhere
+                "" if role_of_label(key) else key.title() if key.isupper() and len(key) > 3
+                else key)
             if name == values.get("interviewer") and key not in found.answering:
                 role = INTERVIEWER
             named = known_role(key, {r: str(values.get(r) or "") for r in (INTERVIEWER,

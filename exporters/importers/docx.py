@@ -275,15 +275,21 @@ def _merge(runs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return merged
 
 
+_LETTERS = re.compile(r"[^\W\d_\u3000-\u9fff\uac00-\ud7af]+")
+_LETTERS_AT_END = re.compile(r"[^\W\d_\u3000-\u9fff\uac00-\ud7af]+$")
+"""Letters of a script that spaces its words (not Chinese, Japanese or Korean)."""
+
+
 def _whole_words(runs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Runs whose bold or italics start and end between words: a word a run boundary cuts
-    ('W' and then '*as ist euer…*', as a word processor keeps an edit) takes the style of
-    the longer of its two pieces."""
+    """Runs whose bold or italics start and end between words: a word that a run boundary
+    cuts one letter from the rest ('W' and then '*as ist euer…*', as a word processor keeps an
+    edit) takes the style of the rest; '*un*believable' keeps its emphasis."""
     whole = list(runs)
     for index in range(len(whole) - 1):
         (left, left_style), (right, right_style) = whole[index], whole[index + 1]
-        end, start = re.search(r"\w+$", left), re.match(r"\w+", right)
-        if left_style == right_style or not end or not start:
+        end, start = _LETTERS_AT_END.search(left), _LETTERS.match(right)
+        if left_style == right_style or not end or not start or min(len(end[0]),
+                                                                      len(start[0])) > 1:
             continue
         if len(end[0]) <= len(start[0]):
             whole[index], whole[index + 1] = (left[:end.start()], left_style), \

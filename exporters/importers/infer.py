@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import operator
 import re
 from collections import Counter
@@ -15,7 +16,7 @@ from .recording import named_recording
 from .said import (LINK_TARGET, LINK_WORDS, NAME, NAME_SUFFIX, SAYS_NAME, SELF_NAMED, Note, Para,
                    ascii_words, bare_name, ends_sentence, listed_people, split_sentences)
 from .structure import (ARABIC_SCRIPT, BREAK_MARKER, HEADER_FIELD, PLACE_FIELDS, a_place,
-                        key_line, lone_time, split_label)
+                        key_line, lone_time, session_header, split_label)
 
 MONTHS = {name: number for number, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -296,6 +297,11 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
         dropped.append(Note(paras[0].line, "the line under the title became 'subtitle'"))
         paras.pop(0)
     kept: list[Para] = []
+    firsts = [para.text.split("\n")[0] for para in paras]
+    labelling = Counter(split_label(line)[0].casefold() for line in firsts)
+    turn_labels = {split_label(line)[0].casefold() for line in firsts  # 'Befragte: Wegen …'
+                   if labelling[split_label(line)[0].casefold()] >= 2 and not session_header(line)}
+    turn_labels.discard("")
     listing, last_line = "", 0  # after 'INTERVIEWERS: Sarah Schneider', the field named
     for index, para in enumerate(paras):
         text = _clean(para.text)
@@ -306,6 +312,9 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
             continue
         header = HEADER_FIELD.match(text)
         listing, last_line = "", para.line
+        if header and header["field"].casefold() in turn_labels:  # 'Befragte:' over turns
+            kept.append(para)
+            continue
         taken = index < 8 and _take_front_line(text, values) if para.words <= 25 else False
         if taken and header and header["field"].lower().endswith("s"):
             listing = _header_role(header["field"].lower())
@@ -322,8 +331,8 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
             kept.append(para)
     if "date" not in values and find_date(str(values.get("title", ""))):
         values["date"] = find_date(str(values["title"]))
-    _details_stated(values, [_clean(para.text) for para in kept[:8]
-                             if not (para.label or split_label(para.text)[0])])
+    _details_stated(values, [_clean(para.text) for para in itertools.takewhile(
+        lambda para: not (para.label or split_label(para.text)[0]), kept[:8])])
     _who_asks_whom(values, [str(values.get(key, "")) for key in ("title", "subtitle", "summary")]
                    + [_clean(p.text) for p in kept[:3]])
     _not_their_own_interviewer(values, dropped)
@@ -336,7 +345,8 @@ _TOOK_PLACE = re.compile(
     r"(?P<rest>[^.!?]{6,40})", re.I)
 _INTERVIEWER_IS = re.compile(
     rf"\b(?:the )?interviewers? (?:is|are|was|were) "
-    rf"(?P<names>(?-i:{NAME})(?:(?:, | and | & )(?-i:{NAME}))*)", re.I)
+    rf"(?P<names>(?-i:{NAME})(?:(?:, | and | & )(?-i:{NAME}))*)[.!]?$", re.I)
+"""'Interviewer is Jonas Rosland and Rich W McGrath.': the names and nothing after them."""
 
 
 def _details_stated(values: dict, texts: list[str]) -> None:
@@ -348,9 +358,11 @@ def _details_stated(values: dict, texts: list[str]) -> None:
         if "date" not in values and took_place and find_date(took_place["rest"]):
             values["date"] = find_date(took_place["rest"])
         named = next(filter(None, map(_INTERVIEWER_IS.search, split_sentences(text))), None)
-        if "interviewer" not in values and named:
-            values["interviewer"] = ", ".join(
-                name.strip(" .") for name in re.split(r", | and | & ", named["names"]))
+        people = [name.strip(" .") for name in re.split(r", | and | & ", named["names"])] \
+            if named else []
+        if "interviewer" not in values and people and all(len(name.split()) >= 2
+                                                          for name in people):
+            values["interviewer"] = ", ".join(people)
 
 
 def _header_role(field: str) -> str:
@@ -819,6 +831,8 @@ def _header_field(written: str, value: str, values: dict) -> str | None:
         return "'audio' (the recording)"
     key = _header_role(field)
     if key:
+        if not _names_people(value):  # 'Interviewerin: Wo sind Sie aufgewachsen?': a turn
+            return None
         values.setdefault(key, value)
         return f"'{key}'"
     if field in PLACE_FIELDS:
@@ -831,6 +845,20 @@ def _header_field(written: str, value: str, values: dict) -> str | None:
         return None
     values.setdefault("date", date)
     return "'date'"
+
+
+def _names_people(value: str) -> bool:
+    """Whether a header's value names people, as 'INTERVIEWER: Sondra Schlesinger', 'Prof.
+    Dr. Christian Kohls', 'Sarah Schneider, David J. Caruso' do; not a turn's sentence."""
+    people = [person.strip() for person in re.split(r",| and | und | y | et | e ", value)]
+    return all(person and len(person.split()) <= 6 and not re.search(r"[?!:;]", person)
+               and not re.search(r"\w{4,}\.$", person)  # 'In Hamburg.': a sentence; not 'Jr.'
+               and all(word[0].isupper() or word[0].isdigit() or word in _PARTICLES
+                       for word in person.split()) for person in people)
+
+
+_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "of", "del", "dos",
+              "das", "y", "bin", "al", "ter", "ten", "zu"}
 
 
 def _clean(text: str) -> str:

@@ -80,6 +80,16 @@ def label_roles(result: Structure, cast: Cast) -> dict[str, str]:
                                   f"others in few; name the hosts with --hosts if that is "
                                   f"wrong"))
         return roles
+    set_apart = _set_apart_as_askers(spoken_by, speakers)
+    if open_roles and set_apart and all(  # the roles known already are the styles'
+            (role == INTERVIEWER) == (label in set_apart)
+            for label, role in roles.items() if role is not None):
+        for label in open_roles:
+            roles[label] = INTERVIEWER if label in set_apart else INTERVIEWEE
+        result.unsure.append(Note(turns[0].paras[0].line, f"{', '.join(set_apart)} taken as the "
+                                  f"interviewer(s): their turns, and no one else's, are set "
+                                  f"whole in italics or bold, as questions are"))
+        return roles
     if INTERVIEWER not in roles.values() and len(speakers) >= 2 and open_roles:
         asked_by = Counter(turn.speaker for turn in turns if _asks(turn))
         evidence = {label: _asking_evidence(label, turns, speakers, spoken_by, asked_by)
@@ -163,6 +173,29 @@ def label_roles(result: Structure, cast: Cast) -> dict[str, str]:
                 second_interviewer(label, "the label says so" if _HOST_WORDS.search(label)
                                    else "introduces the show or the guest", own[0].paras[0].line)
     return {label: role or INTERVIEWEE for label, role in roles.items()}
+
+
+SET_APART = 0.8
+"""The share of a speaker's turns set whole in emphasis for their turns to be set apart, and
+of the others' turns set plain (:func:`_set_apart_as_askers`)."""
+
+
+def _set_apart_as_askers(spoken_by: dict[str, list[Spoken]], labels: list[str]) -> list[str]:
+    """The speakers whose turns, label and all, are set whole in italics or bold, where the
+    others' are not ('_J: What are your preferred features?_' over '**M:** High bit depth…'),
+    and who ask: a post's way of setting its questions apart; [] where the styles do not part
+    the speakers so."""
+    def emphasised(label: str) -> float:
+        said = spoken_by[label]
+        return sum(bool(turn.paras[0].emphasis) for turn in said) / len(said)
+
+    apart = [label for label in labels if emphasised(label) >= SET_APART]
+    plain = [label for label in labels if emphasised(label) <= 1 - SET_APART]
+    if not apart or not plain or len(apart) + len(plain) < len(labels) \
+            or sum(len(spoken_by[label]) for label in apart) < 3 \
+            or not any(_asks(turn) for label in apart for turn in spoken_by[label]):
+        return []
+    return apart
 
 
 def _ask_more(turns: list[Spoken], some: list[str]) -> bool:

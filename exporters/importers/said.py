@@ -16,13 +16,14 @@ from anyascii import anyascii
 INTERVIEWER = "interviewer"
 INTERVIEWEE = "interviewee"
 QUESTION_LABELS = {"q", "p", "d", "f", "i", "question", "interviewer", "int", "host",
-                   "interviewer's question", "interviewerin",
+                   "interviewer's question", "interviewerin", "intervieweur", "intervieweuse",
                    "pregunta", "frage", "domanda", "pergunta", "entrevistador", "entrevistadora",
                    "intervistatore", "intervistatrice",
                    "س", "سؤال", "سوال", "پرسش", "مصاحبه‌گر", "مصاحبه‌کننده", "المحاور", "محاور"}
 ANSWER_LABELS = {"a", "r", "answer", "interviewee", "guest", "respondent", "respuesta",
                  "réponse", "antwort", "risposta", "resposta", "entrevistado", "entrevistada",
-                 "befragter", "befragte",
+                 "befragter", "befragte", "intervistato", "intervistata", "interviewé",
+                 "interviewée", "interviewte", "interviewter",
                  "ج", "جواب", "پاسخ", "الجواب", "الإجابة", "إجابة"}
 """Labels that say a role, not a name: 'Q:', 'Pregunta:', the press's letters for question and
 answer ('P:' and 'R:' in Spanish and Portuguese, 'D:' and 'R:' in Italian, 'F:' and 'A:' in
@@ -31,12 +32,16 @@ German, 'Q:' and 'R:' in French; 'I:', the interviewer, in research interviews),
 PAIRED_LETTERS = {"p": {"r"}, "d": {"r"}, "f": {"a"}, "r": {"p", "d", "q"}}
 """Letters that say a role only beside their partner: 'P:' asks beside 'R:' (pregunta,
 respuesta), but beside 'I:' is a participant, who answers."""
+CLASHING_LETTERS = {"i": {"q"}}
+"""Letters that say no role beside another: 'I:' beside 'Q:' is the informant, who answers."""
 NOT_LABELS = {"note", "editor's note", "editor’s note", "update", "photo", "photograph",
               "source", "ps", "p.s", "image", "credit", "correction", "disclaimer",
               "warning", "content warning", "edit", "read more", "tags", "share",
               "break", "ad break", "ad", "advertisement", "sponsor", "sponsored", "music",
               "intro music", "outro", "outro music", "theme music", "sound", "applause",
-              "laughter", "crosstalk", "inaudible", "transition",
+              "laughter", "crosstalk", "inaudible", "transition", "conclusion", "conclusão",
+              "conclusión", "conclusione", "fazit", "summary", "resumo", "resumen",
+              "zusammenfassung",
               "contact", "contacto", "contato", "kontakt", "email", "e-mail", "correo",
               "website", "web", "webseite", "sitio web", "site web", "homepage", "twitter",
               "github", "linkedin", "mastodon", "affiliation", "afiliación", "afiliação",
@@ -169,10 +174,13 @@ def role_of_label(label: str) -> str | None:
 
 def role_among(label: str, labels: Iterable[str]) -> str | None:
     """The role a label says among the file's ``labels``: that of :func:`role_of_label`, but
-    for a letter of :data:`PAIRED_LETTERS` with no partner among them."""
+    for a letter of :data:`PAIRED_LETTERS` with no partner among them, or one of
+    :data:`CLASHING_LETTERS` beside the letter it clashes with."""
     role = role_of_label(label)
-    partners = PAIRED_LETTERS.get(label.lower().rstrip("."))
-    if role and partners and not partners & {other.lower().rstrip(".") for other in labels}:
+    letter = label.lower().rstrip(".")
+    others = {other.lower().rstrip(".") for other in labels}
+    partners, clashing = PAIRED_LETTERS.get(letter), CLASHING_LETTERS.get(letter, set())
+    if role and ((partners and not partners & others) or clashing & others):
         return None
     return role
 

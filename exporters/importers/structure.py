@@ -130,6 +130,9 @@ def split_label(text: str) -> tuple[str, str]:
     wholly in bold), the rest keeps that emphasis: unwrapped when it covered the whole rest.
     """
     stripped = _label_text(text)
+    numbered = _NUMBERED_QUESTION.match(stripped)
+    if numbered:  # 'Pergunta 1: …', 'Question 12.', '**Q3:**': the question's word is its label
+        return numbered["label"], stripped[numbered.end():]
     match = _LABEL.match(stripped)
     if not match:
         bare = _BARE_ROLE_LABEL.match(stripped)  # "**Q** Was there ...?": a role, no colon
@@ -138,8 +141,9 @@ def split_label(text: str) -> tuple[str, str]:
             bare = dashed  # "P - Hola Andreas.": a role, then a dash
         if bare is None and _TIMESTAMP.match(text):  # "0:00:14.2 **Jen Luker** text"
             bare = TIMED_BOLD_NAME.match(stripped)
-        if bare is None:  # "**I [00:00:00]** text": the turn's time in the bold label
-            bare = _BOLD_LABEL_TIMED.match(text)
+        if bare is None and (timed := _BOLD_LABEL_TIMED.match(text)) \
+                and timed["label"].lower() not in NOT_LABELS:
+            bare = timed  # "**I [00:00:00]** text": the turn's time in the bold label
         if bare is None and _TIMESTAMP.match(text):  # "00:05 p2 text": a participant's code
             bare = _TIMED_CODE.match(stripped)
         return (bare["label"], stripped[bare.end():]) if bare else ("", text)
@@ -212,6 +216,15 @@ BOLD_NAME = rf"(\*\*|__)(?P<label>{NAME_WORDS})\1"
 """A speaker's name in bold, with no colon: '**Jen Luker**', one to four capitalised words."""
 TIMED_BOLD_NAME = re.compile(rf"^{BOLD_NAME}[ \t]+(?=\S)")
 """A speaker's name in bold with no colon, after the turn's time: '0:00:14.2 **Jen Luker** …'."""
+
+
+_NUMBERED_QUESTION = re.compile(
+    r"^(?:\*\*|__)?(?P<label>(?i:q|question|pregunta|pergunta|frage|domanda|vraag|سؤال|پرسش))"
+    r"[ \t]*(?:n[º°o.][ \t]*)?\d{1,3}[ \t]*(?:\*\*|__)?[ \t]*[.:)–—-][ \t]*(?:\*\*|__)?[ \t]*(?=\S)")
+"""A question labelled with its number: 'Pergunta 1: …', 'Question 12. …', '**Q3:** …'."""
+def numbered_question(text: str) -> bool:
+    """Whether a line opens with a question's word and number ('Pergunta 13. …')."""
+    return _NUMBERED_QUESTION.match(text) is not None
 
 
 _TIMED_CODE = re.compile(r"^(?P<label>[A-Za-z]{1,2}\d{1,2})[ \t]+(?=\S)")
@@ -329,13 +342,17 @@ _KEY_HEAD = re.compile(r"^(?:key|legend|speakers|abbreviations|initials|legende|
                        r"abkürzungen)[ \t]*:?$", re.I)
 _KEY_ROLES = {
     INTERVIEWER: ("interviewer", "interviewerin", "co-interviewer", "host", "moderator",
-                  "moderatorin", "protokollant", "protokollantin", "note-taker", "note taker"),
+                  "moderatorin", "protokollant", "protokollantin", "note-taker", "note taker",
+                  "researcher", "forscher", "forscherin", "investigador", "investigadora",
+                  "pesquisador", "pesquisadora", "chercheur", "chercheuse", "intervieweur"),
     INTERVIEWEE: ("interviewee", "respondent", "narrator", "participant", "student",
                   "befragter", "befragte", "befragte person", "teilnehmer", "teilnehmerin",
-                  "proband", "probandin", "interviewpartner", "interviewpartnerin", "guest"),
+                  "proband", "probandin", "interviewpartner", "interviewpartnerin", "guest",
+                  "interviewed", "interviewte", "interviewter", "interviewé", "interviewée",
+                  "informant", "subject"),
 }
 """The words a key gives for the roles ('I = Interviewer', 'B: Befragter', 'S = Student');
-a word within two letters' change of one of them says it too ('Interwiever')."""
+a word of eight letters or more close to one of them says it too ('Interwiever')."""
 _LIST_MARK = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+")
 
 
@@ -386,12 +403,15 @@ def _line_entries(line: str, labels: AbstractSet[str], listed: bool) -> list[Key
 
 
 def _key_entry(found: re.Match, labels: AbstractSet[str]) -> KeyEntry | None:
+    """An entry of a key, where its label is a code that stands for a name ('Dr', 'INT',
+    'P1') or its value a role; a name's label ('Anna: Product Manager') says what she is."""
     label = found["label"]
     if label not in labels and not any(re.fullmatch(rf"{re.escape(label)}\d{{1,2}}", other)
                                        for other in labels):
         return None
+    coded = len(label) <= 2 or label.isupper() or any(c.isdigit() for c in label)
     linked = re.fullmatch(rf"{LINK_WORDS}{LINK_TARGET}", found["value"].strip())
-    if linked and 0 < len(linked[1].split()) <= 4:  # '[Person j5mWdx](…/Person j5mWdx.md)'
+    if linked and coded and 0 < len(linked[1].split()) <= 4:  # '[Person j5mWdx](…)'
         return KeyEntry(label, linked[1].strip(), None)
     value = found["value"].strip().rstrip(";,")
     inner = re.fullmatch(r"(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)", value)
@@ -400,7 +420,7 @@ def _key_entry(found: re.Match, labels: AbstractSet[str]) -> KeyEntry | None:
     roles = [_key_role(part) for part in parts]
     name = next((part for part, role in zip(parts, roles) if role is None), "")
     role = next((role for role in roles if role), None)
-    if name and not re.fullmatch(NAME, name):
+    if name and not (coded and re.fullmatch(NAME, name)):  # 'Anna: Product Manager': no key
         return None
     return KeyEntry(label, name, role) if name or role else None
 
@@ -408,10 +428,11 @@ def _key_entry(found: re.Match, labels: AbstractSet[str]) -> KeyEntry | None:
 def _key_role(word: str) -> str | None:
     """The role a key's word says (:data:`_KEY_ROLES`), if any."""
     lowered = word.lower().strip(" .")
-    for role, said in _KEY_ROLES.items():
-        if lowered in said or get_close_matches(lowered, said, n=1, cutoff=0.8):
-            return role
-    return role_of_label(word)
+    exact = next((role for role, said in _KEY_ROLES.items() if lowered in said), None)
+    if exact or len(lowered) < 8:
+        return exact or role_of_label(word)
+    return next((role for role, said in _KEY_ROLES.items()
+                 if get_close_matches(lowered, said, n=1, cutoff=0.8)), role_of_label(word))
 
 
 def _key_askers(key: dict[str, KeyEntry], people: dict[str, str]) -> tuple[str, ...]:
@@ -683,6 +704,7 @@ def _by_labels(paras: list[Para], labels: set[str], cast: Cast) -> Structure:
     emphasised = _emphasis_asks(paras, labels, people)
     full_names = short_forms(labels, labels)
     key: dict[str, KeyEntry] = {}
+    header_labels = _header_labels(paras)
     for index, para in enumerate(paras):
         label, rest = (para.label, para.text) if para.label else split_label(para.text)
         if label in full_names:  # "Dan Brown:" once, "DB:" after: one speaker, named in full
@@ -712,7 +734,8 @@ def _by_labels(paras: list[Para], labels: set[str], cast: Cast) -> Structure:
             result.conversation.append(Section(para.text, index in heading_questions))
             current = None
             continue
-        if not para.label and session_header(_TIMESTAMP.sub("", para.text, count=1)):
+        if not para.label and label in header_labels \
+                and session_header(_TIMESTAMP.sub("", para.text, count=1)):
             result.dropped.append(Note(para.line, f"a session's header: '{_snippet(para.text)}'"))
             continue
         entries, besides = read_key(para, labels) if current is None else ([], "")
@@ -768,6 +791,9 @@ def _by_labels(paras: list[Para], labels: set[str], cast: Cast) -> Structure:
             result.names[label] = entry.name
     askers = cast.hosts or _key_askers(key, people)
     result.roles = hosts_roles(result, askers) if askers else label_roles(result, cast)
+    if not cast.hosts:  # 'R = Researcher, P = Participant': the key's roles, not the letters'
+        result.roles.update({label: entry.role for label, entry in key.items()
+                             if entry.role and label in result.roles})
     _answers_left_unlabelled(result)
     result.unsure += misnamed_speakers([i for i in result.conversation if isinstance(i, Spoken)])
     if asking or emphasised:  # the headings or emphasis ask: every labelled speaker answers
@@ -778,6 +804,19 @@ def _by_labels(paras: list[Para], labels: set[str], cast: Cast) -> Structure:
     else:
         _unlabelled_questions(result)
     return result
+
+
+def _header_labels(paras: list[Para]) -> set[str]:
+    """The header fields of an oral history's sessions ('INTERVIEWER: Sondra Schlesinger'):
+    labels every paragraph of which is a session's header; not 'Befragte:' over turns, one of
+    which says 'In Hamburg.'."""
+    said: dict[str, list[bool]] = {}
+    for para in paras:
+        label = split_label(_TIMESTAMP.sub("", para.text, count=1))[0] if not para.label else ""
+        if label:
+            said.setdefault(label, []).append(session_header(_TIMESTAMP.sub("", para.text,
+                                                                             count=1)))
+    return {label for label, headers in said.items() if all(headers)}
 
 
 def _answers_left_unlabelled(result: Structure) -> None:

@@ -24,9 +24,10 @@ from ..errors import ContentError, Problem
 from .bounds import MAX_IMPORT_LINES, check_chars, too_many
 from ..slugs import slugify
 from .recording import named_recording
-from .said import LINK_TARGET, LINK_WORDS, Extract, Note, Para, ascii_words, ends_with_question
-from .structure import (BOLD_NAME, CLOCK, NAME_WORDS, TIMED_BOLD_NAME, lone_time, split_label,
-                        stamp_of, without_stamp)
+from .said import (INTERVIEWER, LINK_TARGET, LINK_WORDS, Extract, Note, Para, ascii_words,
+                   ends_with_question, role_of_label)
+from .structure import (BOLD_NAME, CLOCK, NAME_WORDS, TIMED_BOLD_NAME, lone_time,
+                        numbered_question, split_label, stamp_of, without_stamp)
 from .unvoiced import Cue, paragraphs_of, unvoiced_note
 from .write import escape
 
@@ -167,6 +168,8 @@ def read_text(path: Path, data: bytes, markdown: bool, lines_join: bool = False)
             continue
         if markdown and len(lines) > 1 and re.fullmatch(r"\s*([-*_]\s*){3,}", lines[0]):
             after_rule, line, lines = True, line + 1, lines[1:]  # '---' right over the text
+        while markdown and len(lines) > 1 and _LINE_BREAK_TAG.fullmatch(lines[0]):
+            line, lines = line + 1, lines[1:]  # '<br>' alone over a turn: space, not text
         para = _paragraph(lines, line, markdown)
         if markdown:
             para = _without_images(para, extract)
@@ -804,7 +807,7 @@ def _blocks(lines: list[str], headings: dict[int, tuple[int, str]] | None = None
             current = []
     if current:
         blocks.append((start, current))
-    blocks = _plain_name_heads(_two_line_heads(blocks))
+    blocks = _questions_apart(_plain_name_heads(_two_line_heads(blocks)))
     heads = [_over_turn(block) for _, block in blocks]
     speakers = _names_over_turns([block for _, block in blocks], heads)
     blocks = [(start, _header_as_label(block, head, speakers))
@@ -986,7 +989,27 @@ def _two_line_heads(blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list
             for (start, block), head in zip(blocks, joined)]
 
 
-_PLAIN_NAME_LINE = re.compile(rf"^(?P<name>{NAME_WORDS})[ \t]*$")
+_LINE_BREAK_TAG = re.compile(r"\s*<br\s*/?>\s*", re.I)
+
+
+def _questions_apart(blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """A question's line, labelled as one ('Q: Why?', ending with a question mark, or numbered,
+    'Pergunta 13. Relatório de …'), set apart from the unlabelled lines right under it, its
+    answer written with no blank line between."""
+    apart: list[tuple[int, list[str]]] = []
+    for start, block in blocks:
+        label = split_label(block[0].strip())[0] if len(block) > 1 else ""
+        if label and role_of_label(label) == INTERVIEWER and not split_label(block[1].strip())[0] \
+                and (ends_with_question(block[0]) or numbered_question(block[0].strip())):
+            apart += [(start, block[:1]), (start + 1, block[1:])]
+        else:
+            apart.append((start, block))
+    return apart
+
+
+_PLAIN_NAME_LINE = re.compile(r"^(?P<name>[A-ZÀ-Ý][\w'’.-]*(?: (?:[A-ZÀ-Ý][\w'’.-]*|\d{1,2})){1,3})"
+                              r"[ \t]*$")
+"""A name of two words or more alone on its line: 'Jonas Rosland', 'Speaker 2'."""
 PLAIN_NAME_SHARE = 0.5
 """The share of a file's blocks that a speaker's name alone must head (:func:`_plain_name_heads`)."""
 
@@ -1002,7 +1025,9 @@ def _plain_name_heads(blocks: list[tuple[int, list[str]]]) -> list[tuple[int, li
     speakers = {name for name, count in named.items() if count >= 2}
     if len(speakers) < 2 or sum(named[name] for name in speakers) < PLAIN_NAME_SHARE * len(blocks):
         return blocks
-    speakers |= {name for name in named if len(name.split()) >= 2}  # a full name, heard once
+    first = next(at for at, head in enumerate(heads) if head and head["name"] in speakers)
+    speakers |= {head["name"] for head in heads[first:]  # a full name heard once, not a header
+                 if head and not head["name"].isupper()}
     return [(start, [f"{head['name']}: {block[1].strip()}", *block[2:]])
             if head and head["name"] in speakers else (start, block)
             for (start, block), head in zip(blocks, heads)]
