@@ -462,6 +462,19 @@ def test_a_file_of_one_piece_repeated_is_read_in_one_pass(project):
     assert f"Imported 1 of {len(RUN_ON) + 1} file(s)" in done.stdout, done.stdout
 
 
+def test_a_run_of_spaces_in_a_front_line_is_read_in_one_pass(project):
+    """A byline padded with 200,000 spaces ('Name' and its value far apart, as a form pasted
+    from a table leaves it; helper 84 found 30,000 took 21 s, reading the run from each of its
+    spaces) imports in one pass; a minute is the watchdog."""
+    (project / "padded.txt").write_text(
+        "Interview with Ann Lee\n\nName" + " " * 200_000 + "Ann Lee\n\n"
+        "Q: Where did you grow up?\n\nA: In Leeds, mostly.\n\nQ: And then?\n\nA: London.\n",
+        encoding="utf-8")
+    done = make("import", "padded.txt", "-o", "content/padded.md", cwd=project, timeout=60)
+    assert done.code == 0, done.stderr
+    assert "Q: Where did you grow up?" in (project / "content/padded.md").read_text("utf-8")
+
+
 CAPTION_RUN_ON = {"stops.vtt": ". ", "asks.vtt": "? ", "titles.vtt": "Dr. ",
                   "quoted.vtt": '"why?" a ', "ellipses.vtt": "... a ", "tags.vtt": ", you know? "}
 """Pieces the reader of captions that name no speaker looks around at each stop."""

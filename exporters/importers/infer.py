@@ -794,7 +794,7 @@ def _take_front_line(text: str, values: dict) -> str | None:
         values.setdefault("interviewer", author["name"])
         return "'interviewer'"
     became = []
-    pieces = [piece for piece in _SEPARATORS.split(text) if piece]
+    pieces = [piece for piece in _SEPARATORS.split(" ".join(text.split())) if piece]
     if not pieces:
         return None
     for piece in pieces:

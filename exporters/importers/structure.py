@@ -386,7 +386,8 @@ def key_line(line: str) -> bool:
 
 
 def _key_pieces(line: str) -> list[re.Match | None]:
-    inner = re.fullmatch(r"\((.+)\)", line.strip())
+    line = " ".join(line.split())  # one space between words: the split below is linear
+    inner = re.fullmatch(r"\((.+)\)", line)
     pieces = re.split(r"\s*;\s*|,\s+(?=[^\W_][\w.]{0,19}[ \t]*[=:])", inner[1] if inner else line)
     return [_KEY_ENTRY.match(piece) for piece in pieces]
 
