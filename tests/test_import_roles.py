@@ -3319,3 +3319,17 @@ def test_an_otter_header_and_a_sentence_about_the_interviewer_name_no_one(tmp_pa
         "Reporter: Will you vote for the plan?\n\nMayor: Yes, with changes.\n\n"
         "Reporter: Which changes?\n\nMayor: The bus lanes.\n"))
     assert "Update" not in str(front.get("speakers", ""))
+
+
+def test_a_short_docx_of_two_questions_each_answered_once_imports(tmp_path):
+    """'I:' twice, then 'S1:' and 'S2:' once each, under a key: three labelled paragraphs,
+    one of them the interviewer's role, are a transcript, not an article."""
+    document = docx.Document()
+    document.add_paragraph("Interview with S1 and S2")
+    document.add_paragraph("(S = Student; I = Interviewer)")
+    for said in ("I: Wie gut fühlt ihr euch vorbereitet?", "S1: Recht gut.",
+                 "I: Was ist euer Feedback zum Tool?", "S2: Es hilft."):
+        document.add_paragraph(said)
+    document.save(tmp_path / "short.docx")
+    _, body = imported(tmp_path / "short.docx")
+    assert [label for label, _ in turns(body)] == ["Q", "A", "Q", "A"]

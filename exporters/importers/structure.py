@@ -627,7 +627,8 @@ def _turns_of(paras: list[Para], cast: Cast) -> Structure:
     named = {known_role(label, people) for label in labels} - {None}
     roles = {role_of_label(label) for label in labels}
     if len(labels) >= 2 and (labelled >= 4 or len(named) == 2 or roles == {INTERVIEWER,
-                                                                            INTERVIEWEE}) \
+                                                                            INTERVIEWEE}
+                             or (INTERVIEWER in roles and labelled >= 3)) \
             or any(p.label for p in paras):  # 'P - …', 'R - …' once: a question and its answer
         return _by_labels(paras, labels, cast)
     only = next(iter(labels)) if len(labels) == 1 else ""
