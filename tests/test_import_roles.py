@@ -3333,3 +3333,16 @@ def test_a_short_docx_of_two_questions_each_answered_once_imports(tmp_path):
     document.save(tmp_path / "short.docx")
     _, body = imported(tmp_path / "short.docx")
     assert [label for label, _ in turns(body)] == ["Q", "A", "Q", "A"]
+
+
+def test_answers_set_in_italics_do_not_make_the_interviewee_ask(tmp_path):
+    """The interviewee's turns set whole in italics, one of them asking back, the
+    interviewer's plain and asking: the italics set the answers apart, not the questions."""
+    front, body = imported(tmp_path / "italic-answers.md", (
+        "# Notes from the canal\n\n**Leo:** Where did you grow up?\n\n"
+        "_Ada: In Leeds, by the canal. Have you been?_\n\n**Leo:** Never. What came next?\n\n"
+        "_Ada: London, and the first studio._\n\n**Leo:** And now?\n\n"
+        "_Ada: Back in Leeds, making games again._\n"))
+    roles = {person["name"]: person["role"] for person in front["speakers"].values()} \
+        if "speakers" in front else {front["interviewer"]: "interviewer"}
+    assert roles.get("Leo") == "interviewer" and roles.get("Ada", "interviewee") == "interviewee"

@@ -183,8 +183,8 @@ of the others' turns set plain (:func:`_set_apart_as_askers`)."""
 def _set_apart_as_askers(spoken_by: dict[str, list[Spoken]], labels: list[str]) -> list[str]:
     """The speakers whose turns, label and all, are set whole in italics or bold, where the
     others' are not ('_J: What are your preferred features?_' over '**M:** High bit depth…'),
-    and who ask: a post's way of setting its questions apart; [] where the styles do not part
-    the speakers so."""
+    and who ask more often than the others: a post's way of setting its questions apart; []
+    where the styles do not part the speakers so (answers set in italics are no questions)."""
     def emphasised(label: str) -> float:
         said = spoken_by[label]
         return sum(bool(turn.paras[0].emphasis) for turn in said) / len(said)
@@ -192,10 +192,11 @@ def _set_apart_as_askers(spoken_by: dict[str, list[Spoken]], labels: list[str]) 
     apart = [label for label in labels if emphasised(label) >= SET_APART]
     plain = [label for label in labels if emphasised(label) <= 1 - SET_APART]
     if not apart or not plain or len(apart) + len(plain) < len(labels) \
-            or sum(len(spoken_by[label]) for label in apart) < 3 \
-            or not any(_asks(turn) for label in apart for turn in spoken_by[label]):
+            or sum(len(spoken_by[label]) for label in apart) < 3:
         return []
-    return apart
+    asking = _question_share([turn for label in apart for turn in spoken_by[label]])
+    return apart if asking > _question_share([turn for label in plain
+                                              for turn in spoken_by[label]]) else []
 
 
 def _ask_more(turns: list[Spoken], some: list[str]) -> bool:
