@@ -28,6 +28,11 @@ def turns(body: str) -> list[tuple[str, str]]:
     return re.findall(r"^(\w[\w ]*?)(?: \[[\d:.]+\])?: (\S+)", body, re.M)
 
 
+def labels_of(body: str) -> list[str]:
+    """The label of each turn, in order."""
+    return [label for label, _ in turns(body)]
+
+
 ORAL_HISTORY = """CARUSO: Where did you grow up, and what did your parents do?
 
 SUBJECT: In Ohio. My father ran a hardware store and my mother taught school.
@@ -77,7 +82,7 @@ def test_a_label_used_once_is_no_turn_above_the_conversation_or_before_a_link(tm
     _, body = imported(tmp_path / "links.txt", "SUMMARY: Growing up in Ohio.\n\n"
                        + ORAL_HISTORY.replace("LEE: Thank you, Dr. Walder.",
                                               "PR: https://example.org/pull/2"))
-    assert [label for label, _ in turns(body)] == ["Q", "A"] * 3
+    assert labels_of(body) == ["Q", "A"] * 3
     assert "PR\\: https://example.org/pull/2" in body.split("A: Thank you.")[1]
 
 
@@ -246,7 +251,7 @@ def test_numbered_question_headings_answered_by_every_labelled_guest(tmp_path):
 
 **OMAR BELL:** Read the guide, then ignore half of it.
 """)
-    assert [label for label, _ in turns(body)] == ["RV", "OB"] + ["Q", "RV", "OB"] * 3
+    assert labels_of(body) == ["RV", "OB"] + ["Q", "RV", "OB"] * 3
     assert "Q: How did you get involved in the project?" in body
     assert "Q: What keeps you here?" in body
 
@@ -871,7 +876,7 @@ A new tutorial for beginners, and a glossary.
 
 By reviewing pull requests.
 """)
-    labels = [label for label, _ in turns(body)]
+    labels = labels_of(body)
     assert len(labels) == 7 and labels[1] != labels[2]
     names = {front["speakers"][label]["name"] for label in labels[1:3]}
     assert names == {"Ruth", "Omar"}
@@ -1136,7 +1141,7 @@ def test_a_profile_told_in_the_third_person_is_refused_as_one(tmp_path):
               .replace("Her favourite plane is older than she is. She sharpens",
                        "My favourite plane is older than I am. I sharpen"))
     _, body = imported(tmp_path / "spoken.md", spoken)
-    assert [label for label, _ in turns(body)] == ["Q", "A"] * 3
+    assert labels_of(body) == ["Q", "A"] * 3
 
 
 def test_an_answer_whose_label_was_left_out_is_the_guest_s(tmp_path):
@@ -1205,7 +1210,7 @@ def test_the_last_question_s_answer_without_a_label_is_the_guest_s(tmp_path):
         "Ruth: What did it build first?\n\nIvo: Rowing boats.\n\n"
         "Ruth: Thank you, Ivo. Where can people reach you?\n\n"
         "By letter, at the yard, or on the quay most mornings.\n"))
-    assert [label for label, _ in turns(body)] == ["Q", "A"] * 3
+    assert labels_of(body) == ["Q", "A"] * 3
     assert turns(body)[-1] == ("A", "By")
 
 
@@ -1572,7 +1577,7 @@ Maya Ortiz: What do you want to do next?
 {name}: Write a book about it.
 """)
     assert (front["interviewer"], front["interviewee"]) == ("Maya Ortiz", name), front
-    assert [label for label, _ in turns(body)] == ["Q", "A"] * 3, body
+    assert labels_of(body) == ["Q", "A"] * 3, body
     assert "So, PhD: that came later" in body.replace("\\:", ":")
 
 
@@ -1679,7 +1684,7 @@ Gina Hale (Guest): Write a book about it.
     assert front["speakers"] == {"MO": {"name": "Maya Ortiz", "role": "interviewer"},
                                  "GH": {"name": "Gina Hale", "role": "interviewee"},
                                  "TR": {"name": "Tom Reyes", "role": "interviewer"}}, front
-    assert [label for label, _ in turns(body)] == ["MO", "GH", "TR", "GH", "MO", "GH"], body
+    assert labels_of(body) == ["MO", "GH", "TR", "GH", "MO", "GH"], body
     front, _ = imported(tmp_path / "one.txt", """Tom Reyes (Interviewer): Where were you born?
 
 Gina Hale (Interviewee): In Ohio, in a small town.
@@ -1706,7 +1711,7 @@ def test_a_name_alone_over_each_turn_in_bold_or_as_a_heading_labels_it(tmp_path,
     parts.insert(4, "### Sponsor Message\n\nThis episode is brought to you by nobody at all.")
     front, body = imported(tmp_path / "episode.md", "# Episode 12\n\n" + "\n\n".join(parts))
     assert (front["interviewer"], front["interviewee"]) == ("Maya", "Gina"), front
-    assert [label for label, _ in turns(body)] == ["Q", "A"] * 3, body
+    assert labels_of(body) == ["Q", "A"] * 3, body
     assert "## Sponsor Message" in body and "Maya" not in body.split("---")[-1], body
     assert "I was reading a lot." in body.split("Q: And then")[0]
 
@@ -1979,7 +1984,7 @@ Q: Have you been to Hanko before?
 
 **Tomas:** Never, and I am looking forward to it.
 """)
-    assert [label for label, _ in turns(body)].count("Q") == 4, body
+    assert labels_of(body).count("Q") == 4, body
     names = {person["name"] for person in front["speakers"].values()}
     assert {"Ruth Vale", "Tomas Lind", "Ruth Vale and Tomas Lind"} <= names, front
     assert "We will talk about lamps" in body.split("Q: What will your talk be about?")[1]
@@ -2875,7 +2880,7 @@ def test_a_transcript_that_marks_no_question_still_has_its_interviewer(tmp_path)
     result = import_file(source)
     front, body = imported(source)
     assert (front["interviewer"], front["interviewee"]) == ("Ruth Vale", "Omar Haddad"), front
-    assert [label for label, _ in turns(body)][:3] == ["Q", "A", "Q"], body
+    assert labels_of(body)[:3] == ["Q", "A", "Q"], body
     assert any("no turn has a question mark" in note.text for note in result.report.unsure)
 
 
@@ -2932,7 +2937,7 @@ def test_in_conversation_with_names_the_one_who_answers_first(tmp_path, byline, 
     named = front.get("interviewee")
     assert (front.get("interviewer"), ", ".join(named) if isinstance(named, list) else named
             ) == (asker, answering), front
-    assert [label for label, _ in turns(body)] == ["Q", "A", "Q", "A"], body
+    assert labels_of(body) == ["Q", "A", "Q", "A"], body
 
 
 def test_role_letters_with_a_full_stop_are_labels_where_the_document_uses_both(tmp_path):
@@ -3029,7 +3034,7 @@ def test_a_key_that_gives_roles_says_who_asks(tmp_path):
         "INT: What did you grow at first?\n\nRES: Barley, mostly. Do you know barley?\n\n"
         "INT: I do.\n\nRES: Then you know the work.\n"))
     assert (front["interviewer"], front["interviewee"]) == ("Mary Fox", "Tom Baines")
-    assert [label for label, _ in turns(body)] == ["Q", "A"] * 3
+    assert labels_of(body) == ["Q", "A"] * 3
     assert "Respondent" not in body
 
 
@@ -3052,11 +3057,11 @@ def test_a_letter_says_its_role_only_beside_its_partner(tmp_path):
         "P: Meistens zum Kochen, für den Timer.\n\nI: Und sonst?\n\n"
         "P: Musik, manchmal. Weisst du, wie oft ich ihn frage?\n\n"
         "I: Nein, sag es mir.\n\nP: Jeden Abend, sicher.\n"))
-    assert [label for label, _ in turns(body)] == ["Q", "A"] * 3
+    assert labels_of(body) == ["Q", "A"] * 3
     _, body = imported(tmp_path / "prensa.txt", (
         "Entrevista\n\nP: ¿Cuándo empezó?\n\nR: En 1998, en Valparaíso.\n\n"
         "P: ¿Y por qué?\n\nR: Por mi padre.\n"))
-    assert [label for label, _ in turns(body)] == ["Q", "A"] * 2
+    assert labels_of(body) == ["Q", "A"] * 2
 
 
 KEY_IN_A_LIST = """# Voice at home
@@ -3148,7 +3153,7 @@ def test_otter_names_over_turns_may_be_a_participants_code(tmp_path):
         "Ruth Vale  0:13  \nAnd what stayed with you?\n\n"
         "3k15j7  0:20  \nThe idea that things talk back.\n"))
     assert (front["interviewer"], front["interviewee"]) == ("Ruth Vale", "3k15j7")
-    assert [label for label, _ in turns(body)] == ["Q", "A"] * 2
+    assert labels_of(body) == ["Q", "A"] * 2
 
 
 OTTER_WITHOUT_TIMES = """# Transcript of interview with Ada Park and Leo Brandt of Kiln Games
@@ -3216,7 +3221,7 @@ def test_a_participants_code_after_the_time_is_a_label(tmp_path):
         "# Voice extended\n\n00:00 p1 Wie bist du zu den Interviews gekommen?\n\n"
         "00:05 p2 Über mein Studium.\n\n00:09 p1 Und wie viele waren es?\n\n"
         "00:12 p2 Fünf, alle bei den Leuten zu Hause.\n"))
-    assert [label for label, _ in turns(body)] == ["Q", "A"] * 2
+    assert labels_of(body) == ["Q", "A"] * 2
     assert "p1" not in body and "p2" not in body
 
 
@@ -3228,7 +3233,7 @@ def test_numbered_questions_are_the_interviewers_turns(tmp_path):
         "Pergunta 1: Quantos pull requests estão na ferramenta?\nResposta:\n"
         "Vou trocar para a aba do GitHub.\nSão 116.\n\n"
         "Pergunta 2: Quais repositórios têm dados?\nResposta:\nQuatro, todos do Spring.\n"))
-    assert [label for label, _ in turns(body)] == ["Q", "A"] * 2
+    assert labels_of(body) == ["Q", "A"] * 2
     _, body = imported(tmp_path / "p5.txt", (
         "Pergunta 1. Quantos pull requests estão na ferramenta?\n"
         "Bom, acredito que são 116. Acabei de responder.\n\n"
@@ -3264,7 +3269,7 @@ def test_a_role_word_over_turns_is_no_header(tmp_path):
         "Befragte: In Hamburg.\n\nInterviewerin: Und wann sind Sie nach Berlin gezogen?\n\n"
         "Befragte: Im Januar 2019.\n\nInterviewerin: Warum?\n\n"
         "Befragte: Wegen der Arbeit, ich habe eine Stelle bekommen.\n"))
-    assert [label for label, _ in turns(body)] == ["Q", "A"] * 3
+    assert labels_of(body) == ["Q", "A"] * 3
 
 
 def test_what_is_no_key_and_what_a_key_says(tmp_path):
@@ -3281,11 +3286,11 @@ def test_what_is_no_key_and_what_a_key_says(tmp_path):
         "Focus study 12\n\nR = Researcher, P = Participant\n\n"
         "R: Can you walk me through a normal day?\n\nP: I start at seven, then stand-up.\n\n"
         "R: Which part is the most stressful?\n\nP: The alerts. Who knows what comes?\n"))
-    assert [label for label, _ in turns(body)] == ["Q", "A"] * 2
+    assert labels_of(body) == ["Q", "A"] * 2
     _, body = imported(tmp_path / "e.txt", (
         "Session 3\n\n(I = Interviewer; E = Interviewed)\n\nI: Where did you grow up?\n\n"
         "E: By the sea.\n\nI: And school?\n\nE: In the next town. Why do you ask?\n"))
-    assert [label for label, _ in turns(body)] == ["Q", "A"] * 2
+    assert labels_of(body) == ["Q", "A"] * 2
 
 
 def test_an_informants_i_beside_q_answers(tmp_path):
@@ -3293,7 +3298,7 @@ def test_an_informants_i_beside_q_answers(tmp_path):
     _, body = imported(tmp_path / "miner.txt", (
         "Interview with a retired miner, 1987\n\nQ: When did you start in the pit?\n\n"
         "I: At fourteen.\n\nQ: Were you afraid?\n\nI: Everyone was, the first week.\n"))
-    assert [label for label, _ in turns(body)] == ["Q", "A"] * 2
+    assert labels_of(body) == ["Q", "A"] * 2
 
 
 def test_an_otter_header_and_a_sentence_about_the_interviewer_name_no_one(tmp_path):
@@ -3332,7 +3337,7 @@ def test_a_short_docx_of_two_questions_each_answered_once_imports(tmp_path):
         document.add_paragraph(said)
     document.save(tmp_path / "short.docx")
     _, body = imported(tmp_path / "short.docx")
-    assert [label for label, _ in turns(body)] == ["Q", "A", "Q", "A"]
+    assert labels_of(body) == ["Q", "A", "Q", "A"]
 
 
 def test_answers_set_in_italics_do_not_make_the_interviewee_ask(tmp_path):

@@ -275,9 +275,9 @@ def _merge(runs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return merged
 
 
-_LETTERS = re.compile(r"[^\W\d_\u3000-\u9fff\uac00-\ud7af]+")
-_LETTERS_AT_END = re.compile(r"[^\W\d_\u3000-\u9fff\uac00-\ud7af]+$")
+_SPACED_LETTERS = r"[^\W\d_\u3000-\u9fff\uac00-\ud7af]+"
 """Letters of a script that spaces its words (not Chinese, Japanese or Korean)."""
+_LETTERS, _LETTERS_AT_END = re.compile(_SPACED_LETTERS), re.compile(_SPACED_LETTERS + "$")
 
 
 def _whole_words(runs: list[tuple[str, str]]) -> list[tuple[str, str]]:

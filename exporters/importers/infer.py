@@ -13,10 +13,10 @@ import jdatetime
 
 from ..typography import arabic_script_language
 from .recording import named_recording
-from .said import (LINK_TARGET, LINK_WORDS, NAME, NAME_SUFFIX, SAYS_NAME, SELF_NAMED, Note, Para,
+from .said import (LINK_TARGET, LINK_WORDS, NAME, NAME_PARTICLES, NAME_SUFFIX, SAYS_NAME, SELF_NAMED, Note, Para,
                    ascii_words, bare_name, ends_sentence, listed_people, split_sentences)
 from .structure import (ARABIC_SCRIPT, BREAK_MARKER, HEADER_FIELD, PLACE_FIELDS, a_place,
-                        key_line, lone_time, session_header, split_label)
+                        key_line, lone_time, role_word, spoken_labels, split_label)
 
 MONTHS = {name: number for number, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -297,11 +297,7 @@ def front_values(paras: list[Para], hints: dict, dropped: list[Note]) -> tuple[l
         dropped.append(Note(paras[0].line, "the line under the title became 'subtitle'"))
         paras.pop(0)
     kept: list[Para] = []
-    firsts = [para.text.split("\n")[0] for para in paras]
-    labelling = Counter(split_label(line)[0].casefold() for line in firsts)
-    turn_labels = {split_label(line)[0].casefold() for line in firsts  # 'Befragte: Wegen …'
-                   if labelling[split_label(line)[0].casefold()] >= 2 and not session_header(line)}
-    turn_labels.discard("")
+    turn_labels = spoken_labels(paras)
     listing, last_line = "", 0  # after 'INTERVIEWERS: Sarah Schneider', the field named
     for index, para in enumerate(paras):
         text = _clean(para.text)
@@ -370,18 +366,8 @@ def _header_role(field: str) -> str:
     'NARRATOR:' the interviewee), or ''. The plural may go on with a name a line, as the
     Science History Institute's 'INTERVIEWERS: Sarah Schneider', then 'David J. Caruso'."""
     role = field.lower()
-    role = role.removesuffix("s") if role.endswith(("ers", "ees", "ors")) else role
-    return {"interviewer": "interviewer", "interviewee": "interviewee",
-            "narrator": "interviewee", "interviewerin": "interviewer",
-            "interviewpartner": "interviewee", "interviewpartnerin": "interviewee",
-            "interviewte": "interviewee", "interviewter": "interviewee",
-            "befragte": "interviewee", "befragter": "interviewee",
-            "entrevistador": "interviewer", "entrevistadora": "interviewer",
-            "entrevistado": "interviewee", "entrevistada": "interviewee",
-            "intervistatore": "interviewer", "intervistatrice": "interviewer",
-            "intervistato": "interviewee", "intervistata": "interviewee",
-            "intervieweur": "interviewer", "interviewé": "interviewee",
-            "interviewée": "interviewee"}.get(role, "")
+    return role_word(role.removesuffix("s") if role.endswith(("ers", "ees", "ors")) else role) \
+        or ""
 
 
 _NAME_ALONE = re.compile(rf"{NAME}")
@@ -853,12 +839,9 @@ def _names_people(value: str) -> bool:
     people = [person.strip() for person in re.split(r",| and | und | y | et | e ", value)]
     return all(person and len(person.split()) <= 6 and not re.search(r"[?!:;]", person)
                and not re.search(r"\w{4,}\.$", person)  # 'In Hamburg.': a sentence; not 'Jr.'
-               and all(word[0].isupper() or word[0].isdigit() or word in _PARTICLES
+               and all(word[0].isupper() or word[0].isdigit() or word in NAME_PARTICLES
                        for word in person.split()) for person in people)
 
-
-_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "of", "del", "dos",
-              "das", "y", "bin", "al", "ter", "ten", "zu"}
 
 
 def _clean(text: str) -> str:

@@ -185,12 +185,10 @@ def _set_apart_as_askers(spoken_by: dict[str, list[Spoken]], labels: list[str]) 
     others' are not ('_J: What are your preferred features?_' over '**M:** High bit depth…'),
     and who ask more often than the others: a post's way of setting its questions apart; []
     where the styles do not part the speakers so (answers set in italics are no questions)."""
-    def emphasised(label: str) -> float:
-        said = spoken_by[label]
-        return sum(bool(turn.paras[0].emphasis) for turn in said) / len(said)
-
-    apart = [label for label in labels if emphasised(label) >= SET_APART]
-    plain = [label for label in labels if emphasised(label) <= 1 - SET_APART]
+    emphasised = {label: sum(bool(turn.paras[0].emphasis) for turn in spoken_by[label])
+                  / len(spoken_by[label]) for label in labels}
+    apart = [label for label in labels if emphasised[label] >= SET_APART]
+    plain = [label for label in labels if emphasised[label] <= 1 - SET_APART]
     if not apart or not plain or len(apart) + len(plain) < len(labels) \
             or sum(len(spoken_by[label]) for label in apart) < 3:
         return []

@@ -208,6 +208,9 @@ NAME = (r"[A-ZÀ-Ý][\w'’.-]{1,40}"
 """A person's name: capitalised words, with a particle ('van') or an initial with no dot
 ('Kent C Dodds') between two of them. A word is 41 letters at most: a text of one long word
 in capitals is read in linear time, not from each of its letters to its end."""
+NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "of",
+                            "del", "dos", "das", "y", "bin", "al", "ter", "ten", "zu"})
+"""Words in lower case inside a person's name: 'Ruth van der Berg', 'Ana de la Cruz'."""
 _ABBREVIATIONS = {"jr.", "sr.", "st.", "dr.", "mr.", "ms.", "mrs.", "prof.", "ph.d.", "md."}
 
 

@@ -21,7 +21,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from .roles import hosts_roles, label_roles, misnamed_speakers
-from .said import (INTERVIEWEE, INTERVIEWER, LINK_TARGET, LINK_WORDS, NAME, NAME_SUFFIX,
+from .said import (INTERVIEWEE, INTERVIEWER, LINK_TARGET, LINK_WORDS, NAME, NAME_PARTICLES,
+                   NAME_SUFFIX,
                    NOT_LABELS, Cast, Note, Para, Section, Spoken, Structure, ends_sentence,
                    ends_with_question, known_role, names, role_of_label, split_sentences)
 from .sequence import DEFAULT_MODEL as SEQUENCE_MODEL
@@ -81,9 +82,8 @@ def session_header(text: str) -> bool:
     words = found["value"].replace(",", " ").split() if found else []
     if found and found["field"].lower() in PLACE_FIELDS:
         return a_place(found["field"], found["value"])
-    return 2 <= len(words) <= 6 and all(word[0].isupper() or word[0].isdigit() or word in
-                                        ("de", "van", "von", "of", "da", "la", "le")
-                                        for word in words) \
+    return 2 <= len(words) <= 6 and all(word[0].isupper() or word[0].isdigit()
+                                        or word in NAME_PARTICLES for word in words) \
         and not found["value"].rstrip().endswith(("?", "!", ":"))
 
 
@@ -163,7 +163,7 @@ def split_label(text: str) -> tuple[str, str]:
     if label.lower() in NOT_LABELS or len(words) > 4 or _SAYS.search(label) or (
             not _handle(match, words) and (not _capital(words[0]) or any(
                 word[0].islower() for word in words
-                if word not in ("de", "van", "von", "da", "al", "bin", "le", "la")))):
+                if word not in NAME_PARTICLES))):
         return "", text
     rest = stripped[match.end():]
     if match["o"] and match["shut"] is None and match["after"] is None:
@@ -426,14 +426,23 @@ def _key_entry(found: re.Match, labels: AbstractSet[str]) -> KeyEntry | None:
     return KeyEntry(label, name, role) if name or role else None
 
 
-def _key_role(word: str) -> str | None:
-    """The role a key's word says (:data:`_KEY_ROLES`), if any."""
+def role_word(word: str) -> str | None:
+    """The role a word for a person says ('Befragte', 'Researcher', 'Entrevistado'), as a
+    key or a header gives it, if any."""
     lowered = word.lower().strip(" .")
-    exact = next((role for role, said in _KEY_ROLES.items() if lowered in said), None)
+    return next((role for role, said in _KEY_ROLES.items() if lowered in said),
+                None) or role_of_label(word)
+
+
+def _key_role(word: str) -> str | None:
+    """The role a key's word says (:func:`role_word`), or that of a role word of eight letters
+    or more it is close to, a typo ('Interwiever')."""
+    lowered = word.lower().strip(" .")
+    exact = role_word(word)
     if exact or len(lowered) < 8:
-        return exact or role_of_label(word)
+        return exact
     return next((role for role, said in _KEY_ROLES.items()
-                 if get_close_matches(lowered, said, n=1, cutoff=0.8)), role_of_label(word))
+                 if get_close_matches(lowered, said, n=1, cutoff=0.8)), None)
 
 
 def _key_askers(key: dict[str, KeyEntry], people: dict[str, str]) -> tuple[str, ...]:
@@ -706,7 +715,7 @@ def _by_labels(paras: list[Para], labels: set[str], cast: Cast) -> Structure:
     emphasised = _emphasis_asks(paras, labels, people)
     full_names = short_forms(labels, labels)
     key: dict[str, KeyEntry] = {}
-    header_labels = _header_labels(paras)
+    spoken = spoken_labels(paras)
     for index, para in enumerate(paras):
         label, rest = (para.label, para.text) if para.label else split_label(para.text)
         if label in full_names:  # "Dan Brown:" once, "DB:" after: one speaker, named in full
@@ -736,7 +745,7 @@ def _by_labels(paras: list[Para], labels: set[str], cast: Cast) -> Structure:
             result.conversation.append(Section(para.text, index in heading_questions))
             current = None
             continue
-        if not para.label and label in header_labels \
+        if not para.label and label.casefold() not in spoken \
                 and session_header(_TIMESTAMP.sub("", para.text, count=1)):
             result.dropped.append(Note(para.line, f"a session's header: '{_snippet(para.text)}'"))
             continue
@@ -808,17 +817,17 @@ def _by_labels(paras: list[Para], labels: set[str], cast: Cast) -> Structure:
     return result
 
 
-def _header_labels(paras: list[Para]) -> set[str]:
-    """The header fields of an oral history's sessions ('INTERVIEWER: Sondra Schlesinger'):
-    labels every paragraph of which is a session's header; not 'Befragte:' over turns, one of
-    which says 'In Hamburg.'."""
-    said: dict[str, list[bool]] = {}
-    for para in paras:
-        label = split_label(_TIMESTAMP.sub("", para.text, count=1))[0] if not para.label else ""
-        if label:
-            said.setdefault(label, []).append(session_header(_TIMESTAMP.sub("", para.text,
-                                                                             count=1)))
-    return {label for label, headers in said.items() if all(headers)}
+def spoken_labels(paras: list[Para]) -> set[str]:
+    """Labels, in lower case, that open two paragraphs or more, one of them no header line: a
+    role word over the turns ('Befragte: In Hamburg.', then 'Befragte: Wegen der Arbeit, …'),
+    not an oral history's header repeated where each session starts ('INTERVIEWER: Sondra
+    Schlesinger')."""
+    firsts = [_TIMESTAMP.sub("", para.text.split("\n")[0], count=1) for para in paras
+              if not para.label]
+    read = [(split_label(line)[0].casefold(), line) for line in firsts]
+    opened = Counter(label for label, _ in read)
+    return {label for label, line in read
+            if label and opened[label] >= 2 and not session_header(line)}
 
 
 def _answers_left_unlabelled(result: Structure) -> None:

@@ -42,6 +42,8 @@ _WHOLE = (
     ("em", re.compile(r"^_(?![\s_])(.+?)(?<![\s_])_$")),
 )
 _BLOCK = re.compile(r"^\s{0,3}([-*+]\s|>|\d+[.)]\s|```|~~~|\|)")
+_THEMATIC_BREAK = re.compile(r"\s*([-*_]\s*){3,}")
+"""A Markdown thematic break: '---', '* * *'."""
 
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -163,10 +165,10 @@ def read_text(path: Path, data: bytes, markdown: bool, lines_join: bool = False)
         blocks = _unquoted_body(_names_then_quotes(blocks))
     after_rule = False
     for line, lines in blocks:
-        if markdown and re.fullmatch(r"\s*([-*_]\s*){3,}", " ".join(lines)):
+        if markdown and _THEMATIC_BREAK.fullmatch(" ".join(lines)):
             after_rule = True  # a thematic break
             continue
-        if markdown and len(lines) > 1 and re.fullmatch(r"\s*([-*_]\s*){3,}", lines[0]):
+        if markdown and len(lines) > 1 and _THEMATIC_BREAK.fullmatch(lines[0]):
             after_rule, line, lines = True, line + 1, lines[1:]  # '---' right over the text
         while markdown and len(lines) > 1 and _LINE_BREAK_TAG.fullmatch(lines[0]):
             line, lines = line + 1, lines[1:]  # '<br>' alone over a turn: space, not text
